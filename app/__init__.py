@@ -1,0 +1,1 @@
+"""Send/Receive Workbench: a host for MAPI-style store providers written in Python."""

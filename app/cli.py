@@ -1,0 +1,218 @@
+"""Command line: ``sendreceive`` (or ``python main.py``) starts the GUI or runs headless."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.engine import Run, RunLimits
+from app.headless import run_headless
+from app.paths import default_store_root
+from app.profile import (
+    ALL_ACCOUNTS,
+    Account,
+    Profile,
+    ProfileError,
+    load_default_profile,
+    load_profile,
+)
+
+EXIT_OK = 0
+EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
+EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a front-end needs to start, decided from the command line."""
+
+    profile: Profile | None
+    profile_error: ProfileError | None = None
+    group: str = ALL_ACCOUNTS
+    run_at_start: bool = False
+    store_root: Path = field(default_factory=default_store_root)
+    limits: RunLimits = field(default_factory=RunLimits)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sendreceive",
+        description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
+        "watch their Progress, Error and Done calls. With no arguments, opens the window "
+        "on the bundled demo profile.",
+        epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
+        f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
+    )
+    parser.add_argument(
+        "--profile", type=Path, metavar="FILE", help="a TOML profile (default: the demo profile)"
+    )
+    parser.add_argument(
+        "--provider",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="add an account that uses this provider: an entry-point name, module:attr or "
+        "path/to/file.py:attr (repeatable). Without --profile, only these accounts are loaded.",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="settings",
+        help="a setting for the --provider accounts; VALUE is read as TOML (42, true, "
+        '"text"), else as plain text (repeatable)',
+    )
+    parser.add_argument(
+        "--group",
+        default=ALL_ACCOUNTS,
+        help=f"the Send/Receive group to run (default: {ALL_ACCOUNTS})",
+    )
+    parser.add_argument("--run", action="store_true", help="start Send/Receive at launch")
+    parser.add_argument(
+        "--headless", action="store_true", help="run without a window, print progress, exit"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="with --headless: print JSON events, one per line"
+    )
+    parser.add_argument(
+        "--store-dir", type=Path, metavar="DIR", help="root of the providers' local stores"
+    )
+    parser.add_argument(
+        "--max-parallel", type=_positive_int, default=RunLimits.max_parallel, metavar="N"
+    )
+    parser.add_argument(
+        "--stall-timeout",
+        type=_positive_float,
+        default=RunLimits.stall_timeout,
+        metavar="SECONDS",
+        help="silence after which a task is shown as not responding",
+    )
+    parser.add_argument(
+        "--cancel-grace",
+        type=_positive_float,
+        default=RunLimits.cancel_grace,
+        metavar="SECONDS",
+        help="how long a cancelled provider has to stop before it is abandoned",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
+    )
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"--set expects KEY=VALUE, got {pair!r}")
+        try:
+            settings[key.strip()] = tomllib.loads(f"v = {raw}")["v"]
+        except tomllib.TOMLDecodeError:
+            settings[key.strip()] = raw
+    return settings
+
+
+def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Account]:
+    """Accounts for ``--provider``: named after the spec's attr or entry point."""
+    accounts: list[Account] = []
+    for spec in specs:
+        base = spec.rpartition(":")[2] or spec
+        name, n = base, 2
+        while any(a.name == name for a in accounts):
+            name, n = f"{base} ({n})", n + 1
+        accounts.append(Account(name, spec, settings=settings))
+    return accounts
+
+
+def options_from_args(args: argparse.Namespace) -> Options:
+    """Raises ``ValueError`` for bad arguments; a broken profile is kept in the options
+    so the GUI can show it."""
+    extra = adhoc_accounts(args.provider, parse_settings(args.settings))
+    limits = RunLimits(
+        max_parallel=args.max_parallel,
+        stall_timeout=args.stall_timeout,
+        cancel_grace=args.cancel_grace,
+    )
+    try:
+        if args.profile is not None:
+            profile = load_profile(args.profile).with_accounts(extra)
+        elif extra:
+            profile = Profile("Command line", None, tuple(extra), ())
+        else:
+            profile = load_default_profile()
+    except ProfileError as exc:
+        return Options(None, exc, args.group, args.run, limits=limits)
+    names = [a.name for a in profile.accounts]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        raise ValueError(
+            f"--provider account names clash with the profile's: {', '.join(duplicates)}"
+        )
+    try:
+        profile.group(args.group)
+    except KeyError:
+        known = ", ".join(g.name for g in profile.all_groups())
+        raise ValueError(
+            f"no group named {args.group!r} in the profile (groups: {known})"
+        ) from None
+    store_root = args.store_dir or profile.store_dir or default_store_root()
+    return Options(profile, None, args.group, args.run, store_root, limits)
+
+
+def group_accounts(profile: Profile, group: str) -> list[Account]:
+    return [profile.account(name) for name in profile.group(group).accounts]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        options = options_from_args(args)
+    except ValueError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.headless:
+        return _main_headless(options, args.json)
+    from app.ui.application import run_gui  # Qt is loaded only for the GUI
+
+    return run_gui(options)
+
+
+def _main_headless(options: Options, as_json: bool) -> int:
+    if options.profile is None:
+        assert options.profile_error is not None
+        print("The profile cannot be used:", file=sys.stderr)
+        for line in options.profile_error.lines():
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
+    summary = asyncio.run(run_headless(run, sys.stdout, as_json))
+    return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED

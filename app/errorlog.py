@@ -1,0 +1,89 @@
+"""The run's error list: every error, warning and contract violation, folded by repeat."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from enum import Enum
+
+from app.contract import format_hresult
+
+
+class ErrorKind(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    VIOLATION = "contract violation"
+
+
+@dataclass(slots=True)
+class ErrorEntry:
+    """One line of the Errors tab. Identical repeats bump ``count`` and ``last_time``."""
+
+    task_name: str
+    kind: ErrorKind
+    hresult: int | None
+    text: str
+    first_time: float
+    last_time: float
+    count: int = 1
+
+    def line(self) -> str:
+        """The line as Outlook words it, e.g.
+        ``Task 'Contoso - Receiving' reported error (0x80040115) : 'Cannot reach it.'``"""
+        code = f" (0x{self.hresult:08X})" if self.hresult is not None else ""
+        if self.kind is ErrorKind.VIOLATION:
+            return f"Task '{self.task_name}' broke the provider contract{code} : '{self.text}'"
+        return f"Task '{self.task_name}' reported {self.kind.value}{code} : '{self.text}'"
+
+    def hresult_text(self) -> str:
+        return format_hresult(self.hresult) if self.hresult is not None else ""
+
+
+class ErrorLog:
+    """Thread-safe, append-only (but for repeat counts) list shared by a run's tasks.
+
+    Readers (the GUI's model, the headless printer) poll ``version`` and read
+    ``entries``; entries are never removed, so an index stays valid.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[ErrorEntry] = []
+        self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
+        self.version = 0
+
+    def add(
+        self,
+        task_name: str,
+        kind: ErrorKind,
+        hresult: int | None,
+        text: str,
+        fold_key: object = None,
+    ) -> ErrorEntry:
+        """Record an entry; a repeat of the same key is folded into the first one.
+
+        ``fold_key`` defaults to the text; contract checks pass the rule, so a provider
+        that breaks one rule a million times with different arguments makes one line.
+        """
+        now = time.time()
+        key = (task_name, kind, hresult, text if fold_key is None else fold_key)
+        with self._lock:
+            entry = self._by_key.get(key)
+            if entry is None:
+                entry = ErrorEntry(task_name, kind, hresult, text, now, now)
+                self._by_key[key] = entry
+                self._entries.append(entry)
+            else:
+                entry.count += 1
+                entry.last_time = now
+            self.version += 1
+            return entry
+
+    @property
+    def entries(self) -> list[ErrorEntry]:
+        """The live list (append-only); slice it rather than iterate it from another thread."""
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)

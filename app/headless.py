@@ -1,0 +1,144 @@
+"""The terminal front-end: the same run as the dialog, as text lines or JSON events.
+
+It reads the same tracker snapshots as the GUI, at a bounded rate, so a provider that
+floods callbacks floods nothing here either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import signal
+import sys
+import time
+from typing import Any, TextIO
+
+from app.engine import Run, RunSummary
+from app.tracker import TaskState
+
+PRINT_INTERVAL = 0.5  # seconds between progress lines of one task
+
+
+class HeadlessPrinter:
+    """Prints what changed since the last look: progress lines, new errors, the end."""
+
+    def __init__(self, run: Run, out: TextIO, as_json: bool = False) -> None:
+        self._run = run
+        self._out = out
+        self._json = as_json
+        self._printed: dict[str, int] = {}  # task name -> version last printed
+        self._errors_seen = 0
+
+    def tick(self) -> None:
+        for task in self._run.tasks:
+            state = task.snapshot()
+            if self._printed.get(state.name) != state.version:
+                self._printed[state.name] = state.version
+                self._emit_task(state)
+        entries = self._run.error_log.entries
+        for entry in entries[self._errors_seen : len(entries)]:
+            if self._json:
+                self._write_json(
+                    event="error",
+                    task=entry.task_name,
+                    kind=entry.kind.value,
+                    hresult=entry.hresult,
+                    hresult_text=entry.hresult_text(),
+                    text=entry.text,
+                )
+            else:
+                self._out.write(entry.line() + "\n")
+        self._errors_seen = len(entries)
+        self._out.flush()
+
+    def finish(self, summary: RunSummary) -> None:
+        self.tick()
+        states = [task.snapshot() for task in self._run.tasks]
+        if self._json:
+            for state in states:
+                self._emit_task(state, event="final")
+            self._write_json(
+                event="summary",
+                headline=summary.headline,
+                total=summary.total,
+                succeeded=summary.succeeded,
+                failed=summary.failed,
+                cancelled=summary.cancelled,
+                errors=summary.errors,
+                warnings=summary.warnings,
+                error_lines=len(self._run.error_log),
+            )
+        else:
+            self._out.write("\n" + format_table(states) + "\n\n" + summary.headline + "\n")
+        self._out.flush()
+
+    def _emit_task(self, state: TaskState, event: str = "progress") -> None:
+        if self._json:
+            self._write_json(
+                event=event,
+                task=state.name,
+                status=state.status.name.lower(),
+                status_text=state.status_text,
+                step=state.step,
+                index=state.index,
+                index_max=state.index_max,
+                result=state.result,
+            )
+            return
+        step = f": {state.step}" if state.step else ""
+        self._out.write(f"[{state.name}] {_progress_text(state):>9}  {state.status_text}{step}\n")
+
+    def _write_json(self, **fields: Any) -> None:
+        self._out.write(json.dumps(fields, ensure_ascii=False) + "\n")
+
+
+def _progress_text(state: TaskState) -> str:
+    fraction = state.fraction
+    if fraction is None:
+        return f"{state.index:,}/?"
+    return f"{fraction:4.0%}"
+
+
+def format_table(states: list[TaskState]) -> str:
+    """The final summary: one row per task."""
+    rows = [("Task", "Status", "Progress", "Errors", "Warnings")]
+    for s in states:
+        progress = f"{s.index:,}/{s.index_max:,}" if s.index_max else f"{s.index:,}/?"
+        rows.append((s.name, s.status_text, progress, f"{s.errors:,}", f"{s.warnings:,}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False) -> RunSummary:
+    """Execute ``run`` while printing; Ctrl-C cancels the tasks (a second one aborts)."""
+    printer = HeadlessPrinter(run, out, as_json)
+    loop = asyncio.get_running_loop()
+    cancelled_once = False
+
+    def on_interrupt() -> None:
+        nonlocal cancelled_once
+        if cancelled_once:
+            raise KeyboardInterrupt
+        cancelled_once = True
+        sys.stderr.write("Cancelling… (press Ctrl-C again to quit at once)\n")
+        run.cancel_all()
+
+    # Not possible off the main thread or on some OSes; Ctrl-C then just interrupts.
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        loop.add_signal_handler(signal.SIGINT, on_interrupt)
+    execution = asyncio.ensure_future(run.execute())
+    while not execution.done():
+        started = time.monotonic()
+        printer.tick()
+        await asyncio.wait(
+            {execution}, timeout=max(0.0, PRINT_INTERVAL - (time.monotonic() - started))
+        )
+    summary = execution.result()
+    printer.finish(summary)
+    return summary

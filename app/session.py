@@ -1,0 +1,102 @@
+"""The host's ``psesSync`` object: what a provider may know about the account it syncs."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+PASSWORD_COMMAND_TIMEOUT = 30.0
+
+
+class CredentialError(Exception):
+    """The account's password could not be obtained; the text never contains it."""
+
+
+class Session:
+    """One account's session for one task (implements ``app.contract.SyncSession``).
+
+    ``is_cancelled`` is the tracker's view of the Cancel button, so a provider that
+    never calls ``Progress`` between long steps can still poll ``cancelled``.
+    """
+
+    def __init__(
+        self,
+        account_name: str,
+        settings: Mapping[str, Any],
+        store_dir: Path,
+        logger: logging.Logger,
+        is_cancelled: Callable[[], bool],
+    ) -> None:
+        self._account_name = account_name
+        self._settings = MappingProxyType(dict(settings))
+        self._store_dir = store_dir
+        self._logger = logger
+        self._is_cancelled = is_cancelled
+
+    def __repr__(self) -> str:
+        return f"<Session account={self._account_name!r} store_dir={str(self._store_dir)!r}>"
+
+    @property
+    def account_name(self) -> str:
+        return self._account_name
+
+    @property
+    def settings(self) -> Mapping[str, Any]:
+        return self._settings
+
+    @property
+    def store_dir(self) -> Path:
+        return self._store_dir
+
+    @property
+    def logger(self) -> logging.Logger:
+        return self._logger
+
+    @property
+    def cancelled(self) -> bool:
+        return self._is_cancelled()
+
+    def password(self) -> str | None:
+        """Resolve ``password``, ``password_env`` or ``password_command`` (like mbsync's
+        PassCmd: the first line of the command's output), in that order."""
+        settings = self._settings
+        if "password" in settings:
+            return str(settings["password"])
+        if "password_env" in settings:
+            name = str(settings["password_env"])
+            value = os.environ.get(name)
+            if value is None:
+                raise CredentialError(f"environment variable {name} (password_env) is not set")
+            return value
+        if "password_command" in settings:
+            return _run_password_command(str(settings["password_command"]))
+        return None
+
+
+def _run_password_command(command: str) -> str:
+    try:
+        done = subprocess.run(
+            command,
+            shell=True,
+            capture_output=True,
+            text=True,
+            timeout=PASSWORD_COMMAND_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise CredentialError(
+            f"password_command did not finish within {PASSWORD_COMMAND_TIMEOUT:.0f} s"
+        ) from exc
+    if done.returncode != 0:
+        # stderr may be useful ("gpg: decryption failed"); stdout may hold the secret.
+        detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        raise CredentialError(f"password_command exited with status {done.returncode}: {detail[0]}")
+    lines = done.stdout.splitlines()
+    if not lines or not lines[0]:
+        raise CredentialError("password_command printed nothing")
+    return lines[0]

@@ -1,0 +1,436 @@
+"""The host's IMAPISyncProgressCallback: one per task, called by providers from any thread.
+
+A callback does as little as it can: check its arguments, update the task's state under
+a lock, bump ``version``. Nothing is pushed to a front-end; front-ends pull snapshots at
+their own bounded rate (see ``snapshot``). Every broken rule of the contract becomes one
+``ErrorKind.VIOLATION`` entry (folded by rule) and never an exception in the host.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from app.contract import (
+    E_NOINTERFACE,
+    E_UNEXPECTED,
+    FAILED,
+    MAPI_E_USER_CANCEL,
+    S_OK,
+    COMError,
+    IID_IMAPISyncProgressCallback,
+    IID_IUnknown,
+    format_hresult,
+    normalize_hresult,
+)
+from app.errorlog import ErrorKind, ErrorLog
+from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable, shorten_repr
+
+ULONG_MAX = 0xFFFFFFFF
+_RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
+
+
+class TaskStatus(Enum):
+    PENDING = "Pending"
+    RUNNING = "Running"
+    NOT_RESPONDING = "Not responding"
+    CANCELLING = "Cancelling…"
+    COMPLETED = "Completed"
+    WARNINGS = "Completed with warnings"
+    FAILED = "Failed"
+    CANCELLED = "Cancelled"
+    ABANDONED = "Abandoned"
+
+    @property
+    def is_final(self) -> bool:
+        return self in _FINAL
+
+    @property
+    def is_success(self) -> bool:
+        return self in (TaskStatus.COMPLETED, TaskStatus.WARNINGS)
+
+
+_FINAL = frozenset(
+    {
+        TaskStatus.COMPLETED,
+        TaskStatus.WARNINGS,
+        TaskStatus.FAILED,
+        TaskStatus.CANCELLED,
+        TaskStatus.ABANDONED,
+    }
+)
+_ACTIVE = frozenset({TaskStatus.RUNNING, TaskStatus.NOT_RESPONDING, TaskStatus.CANCELLING})
+
+
+@dataclass(frozen=True, slots=True)
+class TaskState:
+    """What a front-end shows of one task at one moment."""
+
+    name: str
+    status: TaskStatus
+    step: str
+    index: int
+    index_max: int
+    errors: int
+    warnings: int
+    violations: int
+    result: int | None
+    rate: float | None  # units of ulIndex per second
+    remaining: float | None  # seconds
+    silent_for: float  # seconds since the last callback, while active
+    version: int
+
+    @property
+    def fraction(self) -> float | None:
+        """0..1, or ``None`` when the total is unknown (busy indicator)."""
+        if self.index_max == 0:
+            return 1.0 if self.status.is_success else None
+        return self.index / self.index_max
+
+    @property
+    def status_text(self) -> str:
+        if self.status is TaskStatus.NOT_RESPONDING:
+            return f"Not responding (no progress for {self.silent_for:.0f} s)"
+        if self.status is TaskStatus.WARNINGS and self.errors:
+            noun = "error" if self.errors == 1 else "errors"
+            return f"Completed with {self.errors:,} {noun}"
+        if self.status is TaskStatus.FAILED and self.result is not None:
+            return f"Failed: {format_hresult(self.result)}"
+        return str(self.status.value)
+
+
+class TaskTracker:
+    """Implements ``IMAPISyncProgressCallback`` for one task, plus the host's own verbs
+    (start, cancel, fail, abandon, stall checks) used by the engine."""
+
+    def __init__(self, name: str, error_log: ErrorLog) -> None:
+        self.name = name
+        self._log = error_log
+        self._lock = threading.Lock()
+        self._status = TaskStatus.PENDING
+        self._step = ""
+        self._index = 0
+        self._max = 0
+        self._errors = 0
+        self._warnings = 0
+        self._violations = 0
+        self._result: int | None = None
+        self._cancel = False
+        self._done_called = False
+        self.version = 0
+        # Stall detection and rate estimation are sampled by readers, not by callbacks.
+        self._seen_version = -1
+        self._seen_at = time.monotonic()
+        self._rate_origin: tuple[float, int, int] | None = None
+        self._listeners: list[Callable[[], None]] = []
+
+    def __repr__(self) -> str:
+        return f"<TaskTracker {self.name!r} {self._status.name} v{self.version}>"
+
+    # ------------------------------------------------------------ IMAPISyncProgressCallback
+
+    def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
+        with self._lock:
+            if self._done_called or self._status.is_final:
+                self._violate_locked(
+                    "Progress after Done",
+                    f"Progress({shorten_repr(pwcszProgress)}, {shorten_repr(ulIndex)}, "
+                    f"{shorten_repr(ulIndexMax)}) was called after the task ended; ignored",
+                )
+                return E_UNEXPECTED
+            if (
+                type(ulIndex) is int
+                and type(ulIndexMax) is int
+                and 0 <= ulIndex <= ulIndexMax <= ULONG_MAX
+            ):
+                self._index = ulIndex
+                self._max = ulIndexMax
+            else:
+                self._odd_position_locked(ulIndex, ulIndexMax)
+            if pwcszProgress is not None:
+                if type(pwcszProgress) is str:
+                    self._step = pwcszProgress
+                else:
+                    self._violate_locked(
+                        "Progress text type",
+                        f"pwcszProgress must be a str or None, got {type(pwcszProgress).__name__} "
+                        f"{shorten_repr(pwcszProgress)}; the step text was kept",
+                    )
+            self.version += 1
+            return MAPI_E_USER_CANCEL if self._cancel else S_OK
+
+    def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
+        with self._lock:
+            if self._done_called or self._status.is_final:
+                self._violate_locked(
+                    "Error after Done",
+                    f"Error({shorten_repr(hResult)}, {shorten_repr(pwcszErrorStr)}) was called "
+                    "after the task ended; ignored",
+                )
+                return E_UNEXPECTED
+            text = self._error_text_locked(pwcszErrorStr)
+            hr = normalize_hresult(hResult)
+            if hr is None:
+                self._violate_locked(
+                    "Error hResult type",
+                    f"Error's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
+                    f"the message was: '{text}'",
+                )
+            elif FAILED(hr):
+                self._errors += 1
+                self._log.add(self.name, ErrorKind.ERROR, hr, text)
+            else:
+                self._warnings += 1
+                self._log.add(self.name, ErrorKind.WARNING, hr, text)
+            self.version += 1
+            return S_OK
+
+    def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
+        notify = False
+        with self._lock:
+            if self._done_called or self._status.is_final:
+                self._violate_locked(
+                    "Done called twice" if self._done_called else "Done after the task ended",
+                    f"Done({shorten_repr(hThreadDoneEvent)}, {shorten_repr(hResult)}) was called "
+                    "after the task ended; ignored",
+                )
+                return E_UNEXPECTED
+            self._done_called = True
+            if hThreadDoneEvent is not None and not callable(
+                getattr(hThreadDoneEvent, "set", None)
+            ):
+                self._violate_locked(
+                    "Done event type",
+                    f"hThreadDoneEvent must be a threading.Event or None, got "
+                    f"{shorten_repr(hThreadDoneEvent)}",
+                )
+            hr = normalize_hresult(hResult)
+            if hr is None:
+                self._violate_locked(
+                    "Done hResult type",
+                    f"Done's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
+                    f"the task is failed with {format_hresult(E_UNEXPECTED)}",
+                )
+                hr = E_UNEXPECTED
+            self._finish_locked(hr)
+            notify = True
+        if notify:
+            self._notify()
+        return S_OK
+
+    # ------------------------------------------------------------ host verbs
+
+    def add_listener(self, listener: Callable[[], None]) -> None:
+        """Called (from any thread) when the task ends or is asked to cancel."""
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        with self._lock:
+            if self._status is TaskStatus.PENDING:
+                self._status = TaskStatus.RUNNING
+                self._seen_at = time.monotonic()
+                self.version += 1
+
+    def request_cancel(self) -> bool:
+        """Ask the provider to stop; a task that has not started is cancelled at once.
+        Returns whether there was anything to cancel."""
+        with self._lock:
+            if self._status.is_final or self._cancel:
+                return False
+            self._cancel = True
+            if self._status is TaskStatus.PENDING:
+                self._status = TaskStatus.CANCELLED
+                self._result = MAPI_E_USER_CANCEL
+            else:
+                self._status = TaskStatus.CANCELLING
+            self.version += 1
+        self._notify()
+        return True
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel
+
+    @property
+    def done_called(self) -> bool:
+        return self._done_called
+
+    @property
+    def status(self) -> TaskStatus:
+        return self._status
+
+    def fail(self, hresult: int, text: str, kind: ErrorKind = ErrorKind.ERROR) -> bool:
+        """End the task as failed on the host's own finding (a load error, an exception,
+        a broken rule). Returns False, and records nothing, if the task already ended."""
+        with self._lock:
+            if self._status.is_final:
+                return False
+            self._entry_locked(kind, hresult, printable(text, ERROR_TEXT_LIMIT))
+            self._status = TaskStatus.FAILED
+            self._result = hresult
+            self.version += 1
+        self._notify()
+        return True
+
+    def violation(self, rule: str, text: str) -> None:
+        """Record a broken rule that the engine, not a callback, noticed."""
+        with self._lock:
+            self._violate_locked(rule, text)
+            self.version += 1
+
+    def abandon(self, text: str) -> None:
+        """Give up on a provider that ignored Cancel; its thread is left to die alone."""
+        with self._lock:
+            if self._status.is_final:
+                return
+            self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
+            self._status = TaskStatus.ABANDONED
+            self._result = MAPI_E_USER_CANCEL
+            self.version += 1
+        self._notify()
+
+    def check_responsive(self, now: float, stall_timeout: float) -> None:
+        """Called periodically by the engine: flag a silent task, and clear the flag
+        when callbacks resume. Costs the providers nothing."""
+        with self._lock:
+            if self._status not in _ACTIVE:
+                return
+            if self.version != self._seen_version:
+                self._seen_at = now
+                if self._status is TaskStatus.NOT_RESPONDING:
+                    self._status = TaskStatus.RUNNING
+                    self.version += 1
+                self._seen_version = self.version
+            elif self._status is TaskStatus.RUNNING and now - self._seen_at >= stall_timeout:
+                self._status = TaskStatus.NOT_RESPONDING
+                self._entry_locked(
+                    ErrorKind.WARNING,
+                    None,
+                    f"Not responding: no progress for {stall_timeout:g} s",
+                )
+                self.version += 1
+                self._seen_version = self.version
+
+    def snapshot(self, now: float | None = None) -> TaskState:
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            rate, remaining = self._estimate_locked(now)
+            active = self._status in _ACTIVE
+            return TaskState(
+                name=self.name,
+                status=self._status,
+                step=printable(self._step, STEP_TEXT_LIMIT),
+                index=self._index,
+                index_max=self._max,
+                errors=self._errors,
+                warnings=self._warnings,
+                violations=self._violations,
+                result=self._result,
+                rate=rate,
+                remaining=remaining,
+                silent_for=(now - self._seen_at) if active else 0.0,
+                version=self.version,
+            )
+
+    # ------------------------------------------------------------ internals (lock held)
+
+    def _finish_locked(self, hr: int) -> None:
+        if hr == MAPI_E_USER_CANCEL:
+            self._status = TaskStatus.CANCELLED
+        elif FAILED(hr):
+            self._status = TaskStatus.FAILED
+            if self._errors == 0:
+                self._entry_locked(ErrorKind.ERROR, hr, "The synchronization failed.")
+        elif self._errors or self._warnings or hr != S_OK:
+            self._status = TaskStatus.WARNINGS
+        else:
+            self._status = TaskStatus.COMPLETED
+        if self._status.is_success and self._max:
+            self._index = self._max
+        self._result = hr
+        self.version += 1
+
+    def _entry_locked(self, kind: ErrorKind, hresult: int | None, text: str) -> None:
+        if kind is ErrorKind.ERROR:
+            self._errors += 1
+        elif kind is ErrorKind.WARNING:
+            self._warnings += 1
+        self._log.add(self.name, kind, hresult, text)
+
+    def _violate_locked(self, rule: str, text: str) -> None:
+        self._violations += 1
+        self._log.add(self.name, ErrorKind.VIOLATION, None, f"{rule}: {text}", fold_key=rule)
+
+    def _error_text_locked(self, value: Any) -> str:
+        if type(value) is str:
+            return printable(value, ERROR_TEXT_LIMIT)
+        if value is None:
+            return "(no description)"
+        self._violate_locked(
+            "Error text type",
+            f"pwcszErrorStr must be a str, got {type(value).__name__} {shorten_repr(value)}",
+        )
+        if isinstance(value, bytes):
+            return printable(value.decode("utf-8", "replace"), ERROR_TEXT_LIMIT)
+        return shorten_repr(value, ERROR_TEXT_LIMIT)
+
+    def _odd_position_locked(self, index: Any, index_max: Any) -> None:
+        call = f"Progress(…, {shorten_repr(index)}, {shorten_repr(index_max)})"
+        for name, value in (("ulIndex", index), ("ulIndexMax", index_max)):
+            if type(value) is not int:
+                self._violate_locked(
+                    "Progress index type",
+                    f"{call}: {name} must be an int, got {type(value).__name__}; position kept",
+                )
+                return
+            if not 0 <= value <= ULONG_MAX:
+                self._violate_locked(
+                    "Progress index range",
+                    f"{call}: {name} must be a ULONG (0 … 4294967295); position kept",
+                )
+                return
+        if index_max == 0:  # unknown total: the index is only a counter
+            self._index, self._max = index, 0
+            return
+        self._violate_locked(
+            "Progress index beyond max", f"{call}: ulIndex > ulIndexMax; clamped to ulIndexMax"
+        )
+        self._index, self._max = index_max, index_max
+
+    def _estimate_locked(self, now: float) -> tuple[float | None, float | None]:
+        if self._status not in _ACTIVE or self._max == 0:
+            self._rate_origin = None
+            return None, None
+        origin = self._rate_origin
+        if origin is None or origin[2] != self._max or self._index < origin[1]:
+            self._rate_origin = (now, self._index, self._max)
+            return None, None
+        span = now - origin[0]
+        done = self._index - origin[1]
+        if span < _RATE_MIN_SPAN or done <= 0:
+            return None, None
+        rate = done / span
+        return rate, (self._max - self._index) / rate
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            listener()
+
+
+class CallbackUnknown:
+    """``MAPISIB.punkCallBack``: answers ``QueryInterface`` as a COM object would."""
+
+    def __init__(self, callback: TaskTracker) -> None:
+        self._callback = callback
+
+    def QueryInterface(self, riid: uuid.UUID) -> Any:
+        if riid == IID_IMAPISyncProgressCallback:
+            return self._callback
+        if riid == IID_IUnknown:
+            return self
+        raise COMError(E_NOINTERFACE, f"punkCallBack does not implement {riid}")

@@ -1,0 +1,55 @@
+"""Start the GUI: a QApplication driven by qasync, so the engine's asyncio code runs on
+the Qt event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.cli import Options
+from app.profile import RESOURCES
+from app.ui.main_window import MainWindow
+from app.ui.settings import APPLICATION, ORGANIZATION
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(RESOURCES / "icon.svg")))
+    return app
+
+
+def open_main_window(options: Options) -> MainWindow:
+    """The window as the user sees it at launch (also what the GUI tests start)."""
+    window = MainWindow(options)
+    window.show()
+    if options.profile_error is not None:
+        window.show_profile_error()
+    elif options.run_at_start:
+        QTimer.singleShot(0, window.send_receive_all)
+    return window
+
+
+async def _until_closed(options: Options) -> int:
+    window = open_main_window(options)
+    closed: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def on_closed() -> None:
+        if not closed.done():
+            closed.set_result(0)
+
+    window.closed.connect(on_closed)
+    return await closed
+
+
+def run_gui(options: Options) -> int:
+    create_application()
+    return int(qasync.run(_until_closed(options)))

@@ -1,0 +1,85 @@
+"""Starts runs on the asyncio (qasync) loop and refreshes the models on a bounded timer."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.engine import Run, RunLimits, RunSummary
+from app.profile import Account
+from app.ui.error_model import ErrorTableModel
+from app.ui.task_model import TaskTableModel
+
+log = logging.getLogger("sendreceive.ui")
+
+REFRESH_INTERVAL_MS = 33  # ≤ 30 Hz: the GUI pulls snapshots; providers never push
+
+
+class SendReceiveController(QObject):
+    """Owns the current run and the two models that show it."""
+
+    run_started = Signal(object)  # Run
+    refreshed = Signal()
+    run_finished = Signal(object)  # RunSummary
+
+    def __init__(self, store_root: Path, limits: RunLimits, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store_root = store_root
+        self._limits = limits
+        self.task_model = TaskTableModel()
+        self.error_model = ErrorTableModel()
+        self.run: Run | None = None
+        self._execution: asyncio.Future[RunSummary] | None = None
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setObjectName("refreshTimer")
+        self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+    @property
+    def running(self) -> bool:
+        return self._execution is not None and not self._execution.done()
+
+    def start(self, accounts: Sequence[Account]) -> Run | None:
+        """Start a run of ``accounts``; ``None`` if one is already going (as Outlook does,
+        a second Send/Receive waits for the user, it does not pile up)."""
+        if self.running or not accounts:
+            return None
+        run = Run(accounts, self._store_root, self._limits)
+        self.run = run
+        self.task_model.set_run(run)
+        self.error_model.set_log(run.error_log)
+        self._execution = asyncio.ensure_future(run.execute())
+        self._execution.add_done_callback(self._on_finished)
+        self._refresh_timer.start()
+        self.run_started.emit(run)
+        return run
+
+    def cancel_all(self) -> None:
+        if self.run is not None:
+            self.run.cancel_all()
+            self.refresh()
+
+    def cancel_task(self, row: int) -> None:
+        if self.run is not None and 0 <= row < len(self.run.tasks):
+            self.run.tasks[row].cancel()
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.task_model.refresh()
+        self.error_model.refresh()
+        self.refreshed.emit()
+
+    def _on_finished(self, execution: asyncio.Future[RunSummary]) -> None:
+        self._refresh_timer.stop()
+        self.refresh()
+        if execution.cancelled():
+            return
+        error = execution.exception()
+        if error is not None:  # an engine bug, not a provider's: make it loud
+            log.error("the Send/Receive run crashed", exc_info=error)
+            return
+        self.run_finished.emit(execution.result())

@@ -1,0 +1,116 @@
+"""The Errors tab's model: the run's ErrorLog, appended in batches, repeats folded."""
+
+from __future__ import annotations
+
+import time
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.contract import hresult_name
+from app.errorlog import ErrorEntry, ErrorKind, ErrorLog
+from app.ui.icons import kind_icon
+from app.ui.table_model import ColumnTableModel, ModelIndex
+
+
+class ErrorColumn(IntEnum):
+    MESSAGE = 0
+    CODE = 1
+    COUNT = 2
+    TIME = 3
+
+
+_HEADERS = {
+    ErrorColumn.MESSAGE: "Message",
+    ErrorColumn.CODE: "Code",
+    ErrorColumn.COUNT: "Count",
+    ErrorColumn.TIME: "Last seen",
+}
+
+
+class ErrorRole(IntEnum):
+    ENTRY = Qt.ItemDataRole.UserRole + 1
+
+
+class ErrorTableModel(ColumnTableModel):
+    def __init__(self) -> None:
+        super().__init__(ErrorColumn, _HEADERS)
+        self._log: ErrorLog | None = None
+        self._entries: list[ErrorEntry] = []
+        self._version = -1
+
+    def set_log(self, error_log: ErrorLog | None) -> None:
+        self.beginResetModel()
+        self._log = error_log
+        self._entries = []
+        self._version = -1
+        self.endResetModel()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Append new entries in one insert, and repaint counts of folded repeats."""
+        log = self._log
+        if log is None or log.version == self._version:
+            return
+        self._version = log.version
+        had = len(self._entries)
+        fresh = log.entries[had:]
+        if had:
+            self.dataChanged.emit(
+                self.index(0, ErrorColumn.COUNT), self.index(had - 1, ErrorColumn.TIME)
+            )
+        if fresh:
+            self.beginInsertRows(QModelIndex(), had, had + len(fresh) - 1)
+            self._entries.extend(fresh)
+            self.endInsertRows()
+
+    def entry(self, row: int) -> ErrorEntry:
+        return self._entries[row]
+
+    def count_of(self, *kinds: ErrorKind) -> int:
+        """Occurrences (repeats included) of the given kinds; all kinds when none given."""
+        return sum(e.count for e in self._entries if not kinds or e.kind in kinds)
+
+    # ------------------------------------------------------------ Qt model API
+
+    def row_count(self) -> int:
+        return len(self._entries)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.valid_row(index):
+            return None
+        entry = self._entries[index.row()]
+        column = ErrorColumn(index.column())
+        if role == ErrorRole.ENTRY:
+            return entry
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(entry, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is ErrorColumn.MESSAGE:
+            return kind_icon(entry.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tooltip(entry)
+        return None
+
+
+def _display(entry: ErrorEntry, column: ErrorColumn) -> str:
+    if column is ErrorColumn.MESSAGE:
+        return entry.line()
+    if column is ErrorColumn.CODE:
+        return hresult_name(entry.hresult) or "" if entry.hresult is not None else ""
+    if column is ErrorColumn.COUNT:
+        return f"×{entry.count:,}" if entry.count > 1 else ""
+    return time.strftime("%H:%M:%S", time.localtime(entry.last_time))
+
+
+def _tooltip(entry: ErrorEntry) -> str:
+    lines = [entry.line(), f"Kind: {entry.kind.value}"]
+    if entry.hresult is not None:
+        lines.append(f"HRESULT: {entry.hresult_text()}")
+    first = time.strftime("%H:%M:%S", time.localtime(entry.first_time))
+    if entry.count > 1:
+        last = time.strftime("%H:%M:%S", time.localtime(entry.last_time))
+        lines.append(f"Repeated {entry.count:,} times, first at {first}, last at {last}")
+    else:
+        lines.append(f"At {first}")
+    return "\n".join(lines)

@@ -1,0 +1,42 @@
+"""The app's persisted preferences, in QSettings under one organisation name."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "SendReceiveWorkbench"
+APPLICATION = "Send/Receive Workbench"
+
+
+class AppSettings:
+    """Typed access to the few keys the app keeps."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+
+    @property
+    def dont_show_dialog(self) -> bool:
+        return _as_bool(self._settings.value("dialog/dontShow", False))
+
+    @dont_show_dialog.setter
+    def dont_show_dialog(self, value: bool) -> None:
+        self._settings.setValue("dialog/dontShow", value)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("mainWindow/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("mainWindow/geometry", value)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+
+def _as_bool(value: object) -> bool:
+    # QSettings' INI backend hands booleans back as the strings "true"/"false".
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)

@@ -1,0 +1,111 @@
+"""The Tasks tab's model: one row per task, refreshed from tracker snapshots in batches."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.engine import Run, Task
+from app.tracker import TaskState, TaskStatus
+from app.ui.icons import status_icon
+from app.ui.table_model import ColumnTableModel, ModelIndex
+
+
+class TaskColumn(IntEnum):
+    NAME = 0
+    PROGRESS = 1
+    STATUS = 2
+    REMAINING = 3
+
+
+_HEADERS = {
+    TaskColumn.NAME: "Task",
+    TaskColumn.PROGRESS: "Progress",
+    TaskColumn.STATUS: "Status",
+    TaskColumn.REMAINING: "Remaining",
+}
+
+
+class TaskRole(IntEnum):
+    STATE = Qt.ItemDataRole.UserRole + 1  # the row's TaskState
+
+
+class TaskTableModel(ColumnTableModel):
+    """Rows are a run's tasks; ``refresh`` pulls changed snapshots and emits one
+    ``dataChanged`` over the changed span, however many callbacks happened."""
+
+    def __init__(self) -> None:
+        super().__init__(TaskColumn, _HEADERS)
+        self._tasks: list[Task] = []
+        self._states: list[TaskState] = []
+
+    def set_run(self, run: Run | None) -> None:
+        self.beginResetModel()
+        self._tasks = list(run.tasks) if run else []
+        self._states = [task.snapshot() for task in self._tasks]
+        self.endResetModel()
+
+    def task(self, row: int) -> Task:
+        return self._tasks[row]
+
+    def state(self, row: int) -> TaskState:
+        return self._states[row]
+
+    def states(self) -> list[TaskState]:
+        return list(self._states)
+
+    def refresh(self) -> None:
+        first = last = -1
+        for row, task in enumerate(self._tasks):
+            old = self._states[row]
+            if task.tracker.version == old.version and old.status is not TaskStatus.NOT_RESPONDING:
+                continue
+            self._states[row] = task.snapshot()
+            if first < 0:
+                first = row
+            last = row
+        if first >= 0:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(TaskColumn) - 1))
+
+    # ------------------------------------------------------------ Qt model API
+
+    def row_count(self) -> int:
+        return len(self._tasks)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.valid_row(index):
+            return None
+        state = self._states[index.row()]
+        column = TaskColumn(index.column())
+        if role == TaskRole.STATE:
+            return state
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(state, column)
+        if role == Qt.ItemDataRole.DecorationRole and column is TaskColumn.NAME:
+            return status_icon(state.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{state.name}\n{state.status_text}\n{state.step}".rstrip()
+        return None
+
+
+def _display(state: TaskState, column: TaskColumn) -> str:
+    if column is TaskColumn.NAME:
+        return state.name
+    if column is TaskColumn.PROGRESS:
+        return state.step
+    if column is TaskColumn.STATUS:
+        return state.status_text
+    return format_remaining(state.remaining)
+
+
+def format_remaining(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    if seconds < 1:
+        return "< 1 s"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes >= 60:
+        return f"{minutes // 60} h {minutes % 60:02d} min"
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"

@@ -1,0 +1,1 @@
+"""The bundled store providers; they register through entry points like anyone's."""
