@@ -89,7 +89,9 @@ class TaskState:
     def fraction(self) -> float | None:
         """0..1, or ``None`` when the total is unknown (busy indicator)."""
         if self.index_max == 0:
-            return 1.0 if self.status.is_success else None
+            if self.status.is_final:
+                return 1.0 if self.status.is_success else 0.0
+            return None
         return self.index / self.index_max
 
     @property

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from app.cli import Options
 from app.profile import RESOURCES
 from app.ui.main_window import MainWindow
-from app.ui.settings import APPLICATION, ORGANIZATION
+from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
 
 def create_application() -> QApplication:
@@ -27,9 +27,9 @@ def create_application() -> QApplication:
     return app
 
 
-def open_main_window(options: Options) -> MainWindow:
+def open_main_window(options: Options, settings: AppSettings | None = None) -> MainWindow:
     """The window as the user sees it at launch (also what the GUI tests start)."""
-    window = MainWindow(options)
+    window = MainWindow(options, settings)
     window.show()
     if options.profile_error is not None:
         window.show_profile_error()

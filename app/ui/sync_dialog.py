@@ -66,7 +66,7 @@ class SendReceiveDialog(QDialog):
         header.setSectionResizeMode(TaskColumn.PROGRESS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TaskColumn.STATUS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TaskColumn.REMAINING, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(TaskColumn.STATUS, 190)
+        header.resizeSection(TaskColumn.STATUS, 270)
         self.cancel_task_button = QPushButton("Cancel &Task")
         self.cancel_task_button.setObjectName("cancelTask")
 
@@ -106,7 +106,7 @@ class SendReceiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.resize(900, 440)
+        self.resize(980, 440)
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
         self.cancel_task_button.clicked.connect(self.cancel_selected_task)

@@ -1,0 +1,37 @@
+"""Test configuration shared by every suite: a headless Qt, isolated user folders, and
+a check that no provider thread outlives its test."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+# Before anything imports Qt: no screen is needed, and no user file is touched.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = tempfile.mkdtemp(prefix="sendreceive-tests-")
+os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
+os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+
+_HOST_THREAD_PREFIXES = ("provider:", "done-event:")
+THREAD_EXIT_TIMEOUT = 10.0
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_provider_threads() -> Iterator[None]:
+    """Fail a test whose provider threads are still running after it (napari does the
+    same for QThreads): a leaked thread means a test left a provider hanging."""
+    before = set(threading.enumerate())
+    yield
+    leaked = [
+        t
+        for t in threading.enumerate()
+        if t not in before and t.name.startswith(_HOST_THREAD_PREFIXES)
+    ]
+    for thread in leaked:
+        thread.join(THREAD_EXIT_TIMEOUT)
+    alive = [t.name for t in leaked if t.is_alive()]
+    assert not alive, f"provider threads still running after the test: {alive}"

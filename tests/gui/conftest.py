@@ -1,0 +1,78 @@
+"""GUI fixtures: the app's real window on qasync's loop, driven by pytest-qt."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings
+
+from app.cli import Options, build_parser, options_from_args
+from app.engine import RunLimits
+from app.ui.application import create_application, open_main_window
+from app.ui.main_window import MainWindow
+from app.ui.settings import AppSettings
+
+GUI_LIMITS = RunLimits(
+    stall_timeout=5.0, cancel_grace=3.0, done_event_grace=0.5, watchdog_interval=0.02
+)
+
+
+@pytest.fixture
+def qasync_loop(qapp) -> Iterator[qasync.QEventLoop]:
+    """qasync's loop marked running on the Qt loop pytest-qt spins, so the engine's
+    coroutines advance while ``qtbot.waitUntil`` waits, as they do in the app."""
+    create_application()
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    # loop.stop() would call QApplication.exit(), which poisons the next test's Qt event
+    # processing; the loop never ran exec(), so only its "running" mark needs clearing.
+    loop._QEventLoop__is_running = False
+    asyncio.events._set_running_loop(None)
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+@pytest.fixture
+def settings_file(tmp_path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(
+    qtbot, qasync_loop, tmp_path, settings_file, monkeypatch
+) -> Callable[..., MainWindow]:
+    """Open the main window for command-line ``args`` (demo profile by default)."""
+    monkeypatch.setenv("SENDRECEIVE_DEMO_SPEED", "20")
+
+    def make(*args: str, limits: RunLimits = GUI_LIMITS) -> MainWindow:
+        parsed = build_parser().parse_args([*args, "--store-dir", str(tmp_path / "stores")])
+        options = options_from_args(parsed)
+        options = Options(
+            options.profile,
+            options.profile_error,
+            options.group,
+            options.run_at_start,
+            options.store_root,
+            limits,
+        )
+        settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        window = open_main_window(options, settings)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+def wait_for_run_end(qtbot, window: MainWindow, timeout: int = 20_000) -> None:
+    def finished() -> None:
+        assert window.controller.run is not None and window.controller.run.finished
+        assert not window.controller.running
+
+    qtbot.waitUntil(finished, timeout=timeout)

@@ -1,0 +1,104 @@
+"""The real entry point, as a user or CI runs it: ``python main.py --headless ...``."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HELLO = ROOT / "tests" / "data" / "hello_provider.py"
+
+
+def main_py(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, SENDRECEIVE_DEMO_SPEED="50")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--store-dir", str(tmp_path / "stores")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_headless_demo_shows_every_task_and_fails_because_of_tailspin(tmp_path):
+    done = main_py("--headless", tmp_path=tmp_path)
+    assert done.returncode == 1, done.stderr
+    out = done.stdout
+    assert "4 of 5 tasks have completed successfully" in out
+    table = out[out.index("Task  ") :]
+    for row in (
+        "Contoso - Receiving        Completed",
+        "Fabrikam - Synchronizing   Completed",
+        "Northwind - Receiving      Completed with 1 error",
+        "Tailspin Toys - Receiving  Failed: 0x80040111 (MAPI_E_LOGON_FAILED)",
+        "Litware - Receiving        Completed",
+    ):
+        assert row in table
+    assert (
+        "Task 'Tailspin Toys - Receiving' reported error (0x80040111) : "
+        "'mail.tailspintoys.example rejected" in out
+    )
+    assert "Task 'Northwind - Receiving' reported warning (0x00040680)" in out
+
+
+def test_headless_json_events(tmp_path):
+    done = main_py("--headless", "--json", "--group", "Work", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    finals = {e["task"]: e["status"] for e in events if e["event"] == "final"}
+    assert finals == {
+        "Contoso - Receiving": "completed",
+        "Fabrikam - Synchronizing": "completed",
+        "Northwind - Receiving": "warnings",
+    }
+    summary = events[-1]
+    assert summary["event"] == "summary"
+    assert summary["headline"] == "3 of 3 tasks have completed successfully"
+
+
+def test_readme_provider_runs_headless_from_a_file(tmp_path):
+    done = main_py(
+        "--headless", "--provider", f"{HELLO}:Hello", "--set", "count=3", tmp_path=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "[Hello - Receiving]" in done.stdout
+    assert "Hello step 3 of 3" in done.stdout
+    assert "1 of 1 tasks have completed successfully" in done.stdout
+
+
+def test_unknown_provider_is_a_failed_task_listing_the_available_ones(tmp_path):
+    done = main_py("--headless", "--provider", "nope", tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert (
+        "Cannot load provider 'nope': no provider named 'nope'; available: demo-fast" in done.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("profile_text", "expected"),
+    [
+        ('[[accounts]]\nname = "A"\nprovider = \n', "bad.toml:3:"),
+        (
+            '[[accounts]]\nname = "A"\nprovder = "x"\n',
+            "bad.toml:3: account 'A': key 'provder': unknown key (did you mean 'provider'?)",
+        ),
+    ],
+)
+def test_broken_profile_exits_2_with_file_and_line(tmp_path, profile_text, expected):
+    profile = tmp_path / "bad.toml"
+    profile.write_text(profile_text)
+    done = main_py("--headless", "--profile", str(profile), tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert expected in done.stderr
+    assert "Traceback" not in done.stderr
+    assert profile.read_text() == profile_text  # nothing is rewritten
+
+
+def test_bad_arguments_exit_2(tmp_path):
+    done = main_py("--headless", "--group", "Nope", tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert "no group named 'Nope'" in done.stderr

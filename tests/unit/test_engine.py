@@ -1,0 +1,250 @@
+import asyncio
+import threading
+
+import pytest
+from helpers.registry import account
+from helpers.scripted import Background, InCall, until_cancelled
+
+from app.contract import (
+    E_FAIL,
+    E_UNEXPECTED,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_USER_CANCEL,
+    S_OK,
+    IID_IMAPISyncProgressCallback,
+    SyncFlags,
+)
+from app.engine import Run, RunLimits
+from app.errorlog import ErrorKind
+from app.profile import load_default_profile
+from app.tracker import TaskStatus
+
+FAST = RunLimits(
+    max_parallel=4,
+    stall_timeout=5.0,
+    cancel_grace=2.0,
+    done_event_grace=0.2,
+    watchdog_interval=0.02,
+)
+
+
+def run(accounts, tmp_path, limits=FAST, during=None):
+    """Execute a run; ``during(run)`` is awaited alongside it (to cancel, for example)."""
+    the_run = Run(accounts, tmp_path, limits)
+
+    async def main():
+        execution = asyncio.ensure_future(the_run.execute())
+        if during is not None:
+            await during(the_run)
+        return await execution
+
+    summary = asyncio.run(main())
+    return the_run, summary
+
+
+async def wait_for(condition, timeout=10.0):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "condition not met in time"
+        await asyncio.sleep(0.005)
+
+
+def statuses(the_run):
+    return [t.tracker.status for t in the_run.tasks]
+
+
+def lines(the_run):
+    return [e.line() for e in the_run.error_log.entries]
+
+
+def test_demo_profile_runs_to_its_documented_end(tmp_path, monkeypatch):
+    monkeypatch.setenv("SENDRECEIVE_DEMO_SPEED", "50")
+    the_run, summary = run(load_default_profile().accounts, tmp_path)
+    assert statuses(the_run) == [
+        TaskStatus.COMPLETED,
+        TaskStatus.COMPLETED,
+        TaskStatus.WARNINGS,
+        TaskStatus.FAILED,
+        TaskStatus.COMPLETED,
+    ]
+    assert summary.headline == "4 of 5 tasks have completed successfully"
+    assert the_run.tasks[3].tracker.snapshot().result == MAPI_E_LOGON_FAILED
+    assert (summary.errors, summary.warnings) == (2, 1)
+    for task in the_run.tasks:
+        assert task.store_dir.is_dir()
+        assert task.flags & SyncFlags.SYNC_ON_DEMAND
+
+
+def test_in_call_and_background_styles(tmp_path):
+    def script(cb):
+        cb.Progress("Receiving message 1 of 1", 1, 1)
+
+    the_run, summary = run([account(InCall(script)), account(Background(script))], tmp_path)
+    assert statuses(the_run) == [TaskStatus.COMPLETED, TaskStatus.COMPLETED]
+    assert summary.all_succeeded
+
+
+def test_exception_fails_with_e_fail_and_its_text(tmp_path):
+    def script(cb):
+        raise ValueError("the server said no")
+
+    the_run, _ = run([account(InCall(script))], tmp_path)
+    state = the_run.tasks[0].tracker.snapshot()
+    assert (state.status, state.result) == (TaskStatus.FAILED, E_FAIL)
+    assert lines(the_run) == [
+        f"Task '{the_run.tasks[0].name}' reported error (0x80004005) : "
+        "'SynchronizeInBackground raised ValueError: the server said no'"
+    ]
+
+
+def test_failure_return_without_done(tmp_path):
+    the_run, _ = run(
+        [account(InCall(lambda cb: None, returns=MAPI_E_NETWORK_ERROR, call_done=False))], tmp_path
+    )
+    state = the_run.tasks[0].tracker.snapshot()
+    assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_NETWORK_ERROR)
+
+
+def test_success_return_without_done_is_a_violation(tmp_path):
+    the_run, _ = run([account(InCall(lambda cb: None, call_done=False))], tmp_path)
+    state = the_run.tasks[0].tracker.snapshot()
+    assert (state.status, state.result) == (TaskStatus.FAILED, E_UNEXPECTED)
+    assert [e.kind for e in the_run.error_log.entries] == [ErrorKind.VIOLATION, ErrorKind.ERROR]
+
+
+def test_done_event_without_done_is_a_violation(tmp_path):
+    the_run, _ = run([account(Background(lambda cb: None, call_done=False))], tmp_path)
+    assert statuses(the_run) == [TaskStatus.FAILED]
+    assert "signalled phSyncDoneEvent but never called Done" in lines(the_run)[0]
+
+
+def test_load_failure_fails_one_task_and_the_others_run(tmp_path):
+    the_run, summary = run(
+        [account("no-such-provider"), account(InCall(lambda cb: None))], tmp_path
+    )
+    assert statuses(the_run) == [TaskStatus.FAILED, TaskStatus.COMPLETED]
+    assert "Cannot load provider 'no-such-provider': no provider named" in lines(the_run)[0]
+    assert summary.headline == "1 of 2 tasks have completed successfully"
+
+
+@pytest.mark.parametrize("style", [InCall, Background])
+def test_cancel_task_reaches_the_provider(tmp_path, style):
+    release = threading.Event()
+
+    async def cancel_first(the_run):
+        await wait_for(lambda: the_run.tasks[0].tracker.snapshot().index > 0)
+        the_run.tasks[0].cancel()
+
+    the_run, summary = run(
+        [account(style(until_cancelled(release))), account(InCall(lambda cb: S_OK))],
+        tmp_path,
+        during=cancel_first,
+    )
+    release.set()
+    assert statuses(the_run) == [TaskStatus.CANCELLED, TaskStatus.COMPLETED]
+    assert the_run.tasks[0].tracker.snapshot().result == MAPI_E_USER_CANCEL
+    assert summary.cancelled == 1
+
+
+def test_cancel_all_also_ends_tasks_waiting_for_a_slot(tmp_path):
+    release = threading.Event()
+    limits = RunLimits(max_parallel=1, cancel_grace=2.0, watchdog_interval=0.02)
+
+    async def cancel_all(the_run):
+        await wait_for(lambda: the_run.tasks[0].tracker.snapshot().index > 0)
+        the_run.cancel_all()
+
+    the_run, _ = run(
+        [account(InCall(until_cancelled(release))), account(InCall(lambda cb: S_OK))],
+        tmp_path,
+        limits,
+        during=cancel_all,
+    )
+    release.set()
+    assert statuses(the_run) == [TaskStatus.CANCELLED, TaskStatus.CANCELLED]
+
+
+def test_provider_ignoring_cancel_is_abandoned_after_the_grace(tmp_path):
+    release = threading.Event()
+    limits = RunLimits(cancel_grace=0.2, watchdog_interval=0.02)
+
+    def deaf(cb):
+        cb.Progress("busy", 1, 2)
+        release.wait(30)
+
+    async def cancel(the_run):
+        await wait_for(lambda: the_run.tasks[0].tracker.snapshot().index == 1)
+        the_run.cancel_all()
+
+    the_run, _ = run([account(InCall(deaf))], tmp_path, limits, during=cancel)
+    try:
+        assert statuses(the_run) == [TaskStatus.ABANDONED]
+        assert "did not stop within 0.2 s of Cancel" in lines(the_run)[0]
+    finally:
+        release.set()
+
+
+def test_silent_task_is_not_responding_then_recovers(tmp_path):
+    limits = RunLimits(stall_timeout=0.1, watchdog_interval=0.01)
+    resume = threading.Event()
+    seen = []
+
+    def quiet(cb):
+        cb.Progress("start", 1, 3)
+        resume.wait(30)
+        cb.Progress("again", 2, 3)
+
+    async def watch(the_run):
+        tracker = the_run.tasks[0].tracker
+        await wait_for(lambda: tracker.status is TaskStatus.NOT_RESPONDING)
+        seen.append(tracker.snapshot().status_text)
+        resume.set()
+
+    the_run, _ = run([account(InCall(quiet))], tmp_path, limits, during=watch)
+    assert seen and seen[0].startswith("Not responding (no progress for")
+    # The stall stays on record: the task completed, with a warning about it.
+    assert statuses(the_run) == [TaskStatus.WARNINGS]
+    assert "Not responding: no progress for 0.1 s" in lines(the_run)[0]
+
+
+def test_parallelism_is_bounded(tmp_path):
+    limits = RunLimits(max_parallel=2, watchdog_interval=0.02)
+    lock = threading.Lock()
+    running = [0]
+    peak = [0]
+    gate = threading.Barrier(2, timeout=10)
+
+    def script(cb):
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        gate.wait()  # both slots busy at the same moment: proves 2 ran together
+        with lock:
+            running[0] -= 1
+
+    the_run, _ = run([account(InCall(script)) for _ in range(6)], tmp_path, limits)
+    assert peak[0] == 2
+    assert all(s is TaskStatus.COMPLETED for s in statuses(the_run))
+
+
+def test_session_gives_the_provider_its_account(tmp_path):
+    seen = {}
+
+    class Peek:
+        def SynchronizeInBackground(self, psibpb):
+            session = psibpb.psesSync
+            seen.update(
+                name=session.account_name,
+                settings=dict(session.settings),
+                store=session.store_dir,
+                cancelled=session.cancelled,
+                flags=psibpb.ulFlags,
+            )
+            psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback).Done(None, S_OK)
+            return S_OK
+
+    run([account(Peek(), name="Mine", colour="blue")], tmp_path)
+    assert seen["name"] == "Mine" and seen["settings"] == {"colour": "blue"}
+    assert seen["store"] == tmp_path / "Mine" and seen["cancelled"] is False

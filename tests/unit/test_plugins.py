@@ -1,0 +1,106 @@
+import os
+import textwrap
+
+import pytest
+
+from app.plugins import ProviderLoadError, available_providers, create_provider, resolve
+from providers.demo import FastAccount
+
+GOOD = """
+from app.contract import S_OK
+
+class Hello:
+    def __init__(self, greeting="hi"):
+        self.greeting = greeting
+
+    def SynchronizeInBackground(self, psibpb):
+        return S_OK
+"""
+
+
+@pytest.fixture
+def provider_file(tmp_path):
+    path = tmp_path / "my_provider.py"
+    path.write_text(GOOD)
+    return path
+
+
+def test_bundled_providers_are_entry_points():
+    assert {
+        "demo-fast",
+        "demo-folders",
+        "demo-warnings",
+        "demo-logon-failure",
+        "demo-unknown-total",
+    } <= set(available_providers())
+    assert resolve("demo-fast") is FastAccount
+
+
+def test_module_attr_spec():
+    provider = create_provider("providers.demo:FastAccount", {"messages": 3})
+    assert isinstance(provider, FastAccount) and provider.messages == 3
+
+
+def test_file_spec_passes_settings_to_the_factory(provider_file):
+    provider = create_provider(f"{provider_file}:Hello", {"greeting": "hello"})
+    assert provider.greeting == "hello"
+
+
+def test_file_is_reloaded_when_it_changes(provider_file):
+    first = resolve(f"{provider_file}:Hello")
+    provider_file.write_text(GOOD.replace('"hi"', '"changed"'))
+    stat = provider_file.stat()
+    os.utime(provider_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    second = resolve(f"{provider_file}:Hello")
+    assert first is not second
+    assert second().greeting == "changed"
+
+
+def test_an_object_with_the_method_is_used_as_it_is(provider_file):
+    provider_file.write_text(GOOD + "\nINSTANCE = Hello()\n")
+    provider = create_provider(f"{provider_file}:INSTANCE", {})
+    assert provider.greeting == "hi"
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("no-such-provider", "no provider named 'no-such-provider'; available: demo-fast"),
+        ("no_such_module_xyz:Thing", "cannot import 'no_such_module_xyz'"),
+        ("providers.demo:Nope", "has no attribute 'Nope' (it has: "),
+        ("/does/not/exist.py:Thing", "cannot read provider file /does/not/exist.py"),
+        ("providers.demo:", "must look like module:attr"),
+        ("providers.demo:_speed", "made a float that has no SynchronizeInBackground"),
+    ],
+)
+def test_load_errors_say_what_and_why(spec, message):
+    with pytest.raises(ProviderLoadError) as caught:
+        create_provider(spec, {})
+    assert message in str(caught.value)
+
+
+def test_rejected_settings_and_raising_constructor(tmp_path, provider_file):
+    with pytest.raises(
+        ProviderLoadError,
+        match=r"rejected the account's settings: .*unexpected keyword argument 'colour'",
+    ):
+        create_provider(f"{provider_file}:Hello", {"colour": "red"})
+    broken = tmp_path / "broken.py"
+    broken.write_text(
+        textwrap.dedent("""
+        class Boom:
+            def __init__(self):
+                raise RuntimeError("no config")
+    """)
+    )
+    with pytest.raises(
+        ProviderLoadError, match="raised while being created: RuntimeError: no config"
+    ):
+        create_provider(f"{broken}:Boom", {})
+
+
+def test_import_error_in_file(tmp_path):
+    broken = tmp_path / "syntax.py"
+    broken.write_text("def (:\n")
+    with pytest.raises(ProviderLoadError, match=r"importing .*syntax\.py raised SyntaxError"):
+        create_provider(f"{broken}:X", {})
