@@ -7,16 +7,18 @@ import asyncio
 import logging
 import sys
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.paths import default_store_root
+from app.plugins import ProviderLoadError, resolve
 from app.profile import (
     ALL_ACCOUNTS,
+    LIMIT_KEYS,
     Account,
     Profile,
     ProfileError,
@@ -85,22 +87,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--store-dir", type=Path, metavar="DIR", help="root of the providers' local stores"
     )
-    parser.add_argument(
-        "--max-parallel", type=_positive_int, default=RunLimits.max_parallel, metavar="N"
+    limits = parser.add_argument_group(
+        "limits", "the host's patience; each overrides the same key of the profile's [profile]"
     )
-    parser.add_argument(
+    limits.add_argument(
+        "--max-parallel",
+        type=_positive_int,
+        metavar="N",
+        help=f"tasks run at once (default {RunLimits.max_parallel})",
+    )
+    limits.add_argument(
         "--stall-timeout",
         type=_positive_float,
-        default=RunLimits.stall_timeout,
         metavar="SECONDS",
-        help="silence after which a task is shown as not responding",
+        help="silence after which a task is shown as not responding "
+        f"(default {RunLimits.stall_timeout:g})",
     )
-    parser.add_argument(
+    limits.add_argument(
         "--cancel-grace",
         type=_positive_float,
-        default=RunLimits.cancel_grace,
         metavar="SECONDS",
-        help="how long a cancelled provider has to stop before it is abandoned",
+        help="how long a cancelled provider has to stop before it is abandoned "
+        f"(default {RunLimits.cancel_grace:g})",
+    )
+    limits.add_argument(
+        "--task-timeout",
+        type=_positive_float,
+        metavar="SECONDS",
+        help="cancel a task still running after this long (default: no limit)",
     )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
@@ -150,12 +164,12 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
 def options_from_args(args: argparse.Namespace) -> Options:
     """Raises ``ValueError`` for bad arguments; a broken profile is kept in the options
     so the GUI can show it."""
+    for spec in args.provider:
+        try:
+            resolve(spec)
+        except ProviderLoadError as exc:
+            raise ValueError(f"--provider {spec}: {exc}") from exc
     extra = adhoc_accounts(args.provider, parse_settings(args.settings))
-    limits = RunLimits(
-        max_parallel=args.max_parallel,
-        stall_timeout=args.stall_timeout,
-        cancel_grace=args.cancel_grace,
-    )
     try:
         if args.profile is not None:
             profile = load_profile(args.profile).with_accounts(extra)
@@ -164,7 +178,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         else:
             profile = load_default_profile()
     except ProfileError as exc:
-        return Options(None, exc, args.group, args.run, limits=limits)
+        return Options(None, exc, args.group, args.run, limits=_limits({}, args))
     names = [a.name for a in profile.accounts]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -179,7 +193,12 @@ def options_from_args(args: argparse.Namespace) -> Options:
             f"no group named {args.group!r} in the profile (groups: {known})"
         ) from None
     store_root = args.store_dir or profile.store_dir or default_store_root()
-    return Options(profile, None, args.group, args.run, store_root, limits)
+    return Options(profile, None, args.group, args.run, store_root, _limits(profile.limits, args))
+
+
+def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunLimits:
+    given = {key: getattr(args, key) for key in LIMIT_KEYS if getattr(args, key) is not None}
+    return replace(RunLimits(), **{**from_profile, **given})
 
 
 def group_accounts(profile: Profile, group: str) -> list[Account]:
@@ -198,10 +217,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        if not args.headless:
+            from app.ui.application import show_startup_error  # Qt only for the GUI
+
+            show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
         return _main_headless(options, args.json)
-    from app.ui.application import run_gui  # Qt is loaded only for the GUI
+    from app.ui.application import run_gui
 
     return run_gui(options)
 

@@ -15,45 +15,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from app.contract import (
-    E_FAIL,
-    E_UNEXPECTED,
-    FAILED,
-    MAPI_E_DISK_ERROR,
-    MAPISIB,
-    SyncFlags,
-    format_hresult,
-    normalize_hresult,
-)
+from app.contract import SyncFlags
 from app.errorlog import ErrorKind, ErrorLog
-from app.plugins import ProviderLoadError, create_provider
 from app.profile import Account
-from app.session import Session
-from app.text import shorten_repr
-from app.tracker import CallbackUnknown, TaskState, TaskStatus, TaskTracker
+from app.provider_threads import watch
+from app.supervisor import RunLimits, Supervisor
+from app.task import Task, slug
+from app.tracker import TaskStatus
 
 log = logging.getLogger("sendreceive.engine")
-
-_Waker = Callable[[], None]  # wakes a task's supervising coroutine; callable from any thread
-
-
-@dataclass(frozen=True)
-class RunLimits:
-    """The host's patience. Tests shrink these; the GUI reads them from settings."""
-
-    max_parallel: int = 8
-    stall_timeout: float = 30.0  # seconds without a callback before "not responding"
-    cancel_grace: float = 10.0  # seconds a cancelled provider has to call Done
-    done_event_grace: float = 2.0  # seconds between phSyncDoneEvent and a missing Done
-    watchdog_interval: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -76,92 +51,6 @@ class RunSummary:
         return self.succeeded == self.total
 
 
-@dataclass
-class _Returned:
-    """What happened on the worker thread, handed to the supervising coroutine."""
-
-    value: Any = None
-    exception: BaseException | None = None
-    load_error: str | None = None
-    sib: MAPISIB | None = None
-
-
-class Task:
-    """One account's sync within one run."""
-
-    def __init__(
-        self, account: Account, flags: SyncFlags, store_dir: Path, error_log: ErrorLog
-    ) -> None:
-        self.account = account
-        self.flags = flags
-        self.store_dir = store_dir
-        self.tracker = TaskTracker(account.task_name, error_log)
-        self.logger = logging.getLogger(f"sendreceive.provider.{_slug(account.name)}")
-        self.session = Session(
-            account.name,
-            account.settings,
-            store_dir,
-            self.logger,
-            lambda: self.tracker.cancel_requested,
-        )
-        self.thread: threading.Thread | None = None
-        self._returned: _Returned | None = None
-        self._event_fired = False
-
-    def __repr__(self) -> str:
-        account = self.account
-        return f"<Task {account.name!r} provider={account.provider!r} {self.tracker.status.name}>"
-
-    @property
-    def name(self) -> str:
-        return self.tracker.name
-
-    def cancel(self) -> bool:
-        return self.tracker.request_cancel()
-
-    def snapshot(self) -> TaskState:
-        return self.tracker.snapshot()
-
-    # ------------------------------------------------------------ worker thread
-
-    def call_provider(self, wake: _Waker) -> None:
-        """The worker thread's body: build the provider, call SynchronizeInBackground."""
-        returned = _Returned()
-        try:
-            try:
-                self.store_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                returned.load_error = (
-                    f"cannot create the local store {self.store_dir}: {exc.strerror}"
-                )
-                returned.value = MAPI_E_DISK_ERROR
-                return
-            try:
-                provider = create_provider(self.account.provider, self.account.settings)
-            except ProviderLoadError as exc:
-                returned.load_error = f"Cannot load provider {self.account.provider!r}: {exc}"
-                returned.value = E_FAIL
-                return
-            returned.sib = MAPISIB(
-                ulFlags=int(self.flags),
-                psesSync=self.session,
-                punkCallBack=CallbackUnknown(self.tracker),
-            )
-            try:
-                returned.value = provider.SynchronizeInBackground(returned.sib)
-            except BaseException as exc:  # SystemExit from a provider must not end the host
-                self.logger.error("SynchronizeInBackground raised", exc_info=exc)
-                returned.exception = exc
-        finally:
-            self._returned = returned
-            wake()
-
-    def watch_done_event(self, event: Any, wake: _Waker) -> None:
-        event.wait()
-        self._event_fired = True
-        wake()
-
-
 class Run:
     """The tasks of one Send/Receive, supervised together."""
 
@@ -176,7 +65,7 @@ class Run:
         self.error_log = ErrorLog()
         trigger = SyncFlags.SYNC_ON_DEMAND if on_demand else SyncFlags.SYNC_BACKGROUND
         self.tasks = [
-            Task(account, account.flags | trigger, store_root / _slug(account.name), self.error_log)
+            Task(account, account.flags | trigger, store_root / slug(account.name), self.error_log)
             for account in accounts
         ]
         self.started_at: float | None = None
@@ -228,6 +117,7 @@ class Run:
             now = time.monotonic()
             for task in self.tasks:
                 task.tracker.check_responsive(now, self.limits.stall_timeout)
+                task.check_provider_threads()
 
     async def _run_task(self, task: Task, slots: asyncio.Semaphore) -> None:
         async with slots:
@@ -242,123 +132,10 @@ class Run:
                     loop.call_soon_threadsafe(wake_event.set)
 
             task.tracker.add_listener(wake)
+            watch(task)
             task.tracker.start()
-            task.thread = threading.Thread(
-                target=task.call_provider,
-                args=(wake,),
-                name=f"provider:{task.account.name}",
-                daemon=True,
-            )
-            task.thread.start()
-            await self._supervise(task, wake_event, wake)
-
-    async def _supervise(self, task: Task, wake_event: asyncio.Event, wake: _Waker) -> None:
-        tracker = task.tracker
-        loop = asyncio.get_running_loop()
-        judged = False
-        cancel_deadline: float | None = None
-        event_deadline: float | None = None
-        while True:
-            wake_event.clear()
-            if not judged and task._returned is not None:
-                judged = True
-                self._judge_return(task, task._returned, wake)
-            if tracker.status.is_final:
-                return
-            now = loop.time()
-            if task._event_fired and event_deadline is None:
-                event_deadline = now + self.limits.done_event_grace
-            if tracker.cancel_requested and cancel_deadline is None:
-                cancel_deadline = now + self.limits.cancel_grace
-            if event_deadline is not None and now >= event_deadline:
-                tracker.violation(
-                    "Done missing",
-                    "the provider signalled phSyncDoneEvent but never called Done",
-                )
-                tracker.fail(
-                    E_UNEXPECTED, "The provider ended without reporting a result (no Done)."
-                )
-                return
-            if cancel_deadline is not None and now >= cancel_deadline:
-                self._abandon(task)
-                return
-            deadlines = [d for d in (cancel_deadline, event_deadline) if d is not None]
-            timeout = max(0.0, min(deadlines) - now) if deadlines else None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(wake_event.wait(), timeout)
-
-    def _judge_return(self, task: Task, returned: _Returned, wake: _Waker) -> None:
-        """Apply rules 2, 3 and 6 of the contract to what SynchronizeInBackground did."""
-        tracker = task.tracker
-        if returned.load_error is not None:
-            tracker.fail(int(returned.value), returned.load_error)
-            return
-        if returned.exception is not None:
-            exc = returned.exception
-            text = f"SynchronizeInBackground raised {type(exc).__name__}: {exc}"
-            if not tracker.fail(E_FAIL, text):
-                tracker.violation("raised after Done", text)
-            return
-        hr = normalize_hresult(returned.value)
-        if hr is None:
-            tracker.violation(
-                "return type",
-                "SynchronizeInBackground must return an HRESULT int, got "
-                f"{shorten_repr(returned.value)}; taken as S_OK",
-            )
-            hr = 0
-        if FAILED(hr):
-            if tracker.done_called:
-                if tracker.status.is_success:
-                    tracker.violation(
-                        "return after Done",
-                        f"returned {format_hresult(hr)} after Done reported success",
-                    )
-                return
-            tracker.fail(hr, f"SynchronizeInBackground returned {format_hresult(hr)}")
-            return
-        if tracker.done_called or tracker.status.is_final:
-            return
-        assert returned.sib is not None
-        event = returned.sib.phSyncDoneEvent.value
-        if event is None:
-            tracker.violation(
-                "Done missing",
-                "SynchronizeInBackground returned success without calling Done and without "
-                "filling phSyncDoneEvent (background style)",
-            )
-            tracker.fail(
-                E_UNEXPECTED, "The provider returned without reporting a result (no Done)."
-            )
-            return
-        if not callable(getattr(event, "wait", None)):
-            tracker.violation(
-                "phSyncDoneEvent type",
-                f"phSyncDoneEvent must hold a threading.Event, got {shorten_repr(event)}",
-            )
-            tracker.fail(E_UNEXPECTED, "The provider's done event is not an event.")
-            return
-        threading.Thread(
-            target=task.watch_done_event,
-            args=(event, wake),
-            name=f"done-event:{task.account.name}",
-            daemon=True,
-        ).start()
-
-    def _abandon(self, task: Task) -> None:
-        grace = self.limits.cancel_grace
-        task.tracker.abandon(
-            f"The provider did not stop within {grace:g} s of Cancel; it was abandoned "
-            "and its thread left to end on its own."
-        )
-        log.warning(
-            "abandoned task %r: thread %s still alive=%s",
-            task.name,
-            task.thread.name if task.thread else "?",
-            bool(task.thread and task.thread.is_alive()),
-        )
+            task.start(wake)
+            await Supervisor(task, self.limits).run(wake_event, wake)
 
 
-def _slug(name: str) -> str:
-    """A file-system-safe folder name for an account."""
-    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "account"
+__all__ = ["Run", "RunLimits", "RunSummary", "Task"]

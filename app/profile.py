@@ -22,7 +22,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,9 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 
 _TOP_KEYS = ("profile", "accounts", "groups")
-_PROFILE_KEYS = ("name", "store_dir")
+#: [profile] keys that tune the host's patience (app.supervisor.RunLimits fields).
+LIMIT_KEYS = ("max_parallel", "stall_timeout", "cancel_grace", "task_timeout")
+_PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS)
 _ACCOUNT_KEYS = ("name", "provider", "flags", "settings")
 _GROUP_KEYS = ("name", "accounts", "every_minutes")
 
@@ -66,6 +68,7 @@ class Profile:
     accounts: tuple[Account, ...]
     groups: tuple[Group, ...]
     store_dir: Path | None = None
+    limits: Mapping[str, float] = field(default_factory=dict)  # LIMIT_KEYS given in [profile]
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -85,7 +88,7 @@ class Profile:
         return (everyone, *(g for g in self.groups if g.name != ALL_ACCOUNTS))
 
     def with_accounts(self, extra: Sequence[Account]) -> Profile:
-        return Profile(self.name, self.path, (*self.accounts, *extra), self.groups, self.store_dir)
+        return replace(self, accounts=(*self.accounts, *extra))
 
 
 def activity(flags: SyncFlags) -> str:
@@ -205,11 +208,21 @@ class _ProfileReader:
             if text:
                 base = self._path.parent if self._path else Path.cwd()
                 store_dir = (base / Path(text).expanduser()).resolve()
+        limits = {}
+        for key in LIMIT_KEYS:
+            if key in meta:
+                value = meta[key]
+                if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                    self._problem(("profile", 0), None, key, "must be a positive number")
+                elif key == "max_parallel" and not isinstance(value, int):
+                    self._problem(("profile", 0), None, key, "must be a whole number")
+                else:
+                    limits[key] = value
         accounts = self._accounts(data.get("accounts", []))
         groups = self._groups(data.get("groups", []), {a.name for a in accounts})
         if self._problems:
             raise ProfileError(self._path, self._problems)
-        return Profile(name, self._path, tuple(accounts), tuple(groups), store_dir)
+        return Profile(name, self._path, tuple(accounts), tuple(groups), store_dir, limits)
 
     # -- sections
 

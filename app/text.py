@@ -7,8 +7,9 @@ import re
 STEP_TEXT_LIMIT = 300
 ERROR_TEXT_LIMIT = 2_000
 
-# C0/C1 controls, DEL, and line/paragraph separators would break a one-line display.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# C0/C1 controls, DEL, line/paragraph separators and bidirectional embeddings/overrides
+# (which could reverse the rest of a line in the error list) are folded to a space.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -20,6 +20,7 @@ from app.contract import (
     E_NOINTERFACE,
     E_UNEXPECTED,
     FAILED,
+    MAPI_E_TIMEOUT,
     MAPI_E_USER_CANCEL,
     S_OK,
     COMError,
@@ -29,6 +30,7 @@ from app.contract import (
     normalize_hresult,
 )
 from app.errorlog import ErrorKind, ErrorLog
+from app.rules import Rule
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable, shorten_repr
 
 ULONG_MAX = 0xFFFFFFFF
@@ -99,11 +101,16 @@ class TaskState:
         if self.status is TaskStatus.NOT_RESPONDING:
             return f"Not responding (no progress for {self.silent_for:.0f} s)"
         if self.status is TaskStatus.WARNINGS and self.errors:
-            noun = "error" if self.errors == 1 else "errors"
-            return f"Completed with {self.errors:,} {noun}"
+            return f"Completed with {_count(self.errors, 'error')}"
+        if self.status is TaskStatus.WARNINGS and self.violations:
+            return f"Completed with {_count(self.violations, 'contract violation')}"
         if self.status is TaskStatus.FAILED and self.result is not None:
             return f"Failed: {format_hresult(self.result)}"
         return str(self.status.value)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 class TaskTracker:
@@ -123,7 +130,9 @@ class TaskTracker:
         self._violations = 0
         self._result: int | None = None
         self._cancel = False
+        self._timed_out = False
         self._done_called = False
+        self._closed = False  # Done called or status final: later calls are violations
         self.version = 0
         # Stall detection and rate estimation are sampled by readers, not by callbacks.
         self._seen_version = -1
@@ -138,13 +147,10 @@ class TaskTracker:
 
     def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
         with self._lock:
-            if self._done_called or self._status.is_final:
-                self._violate_locked(
-                    "Progress after Done",
-                    f"Progress({shorten_repr(pwcszProgress)}, {shorten_repr(ulIndex)}, "
-                    f"{shorten_repr(ulIndexMax)}) was called after the task ended; ignored",
+            if self._closed:
+                return self._late_call_locked(
+                    "Progress after Done", "Progress", pwcszProgress, ulIndex, ulIndexMax
                 )
-                return E_UNEXPECTED
             if (
                 type(ulIndex) is int
                 and type(ulIndexMax) is int
@@ -159,6 +165,7 @@ class TaskTracker:
                     self._step = pwcszProgress
                 else:
                     self._violate_locked(
+                        Rule.TYPES,
                         "Progress text type",
                         f"pwcszProgress must be a str or None, got {type(pwcszProgress).__name__} "
                         f"{shorten_repr(pwcszProgress)}; the step text was kept",
@@ -168,17 +175,13 @@ class TaskTracker:
 
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
         with self._lock:
-            if self._done_called or self._status.is_final:
-                self._violate_locked(
-                    "Error after Done",
-                    f"Error({shorten_repr(hResult)}, {shorten_repr(pwcszErrorStr)}) was called "
-                    "after the task ended; ignored",
-                )
-                return E_UNEXPECTED
+            if self._closed:
+                return self._late_call_locked("Error after Done", "Error", hResult, pwcszErrorStr)
             text = self._error_text_locked(pwcszErrorStr)
             hr = normalize_hresult(hResult)
             if hr is None:
                 self._violate_locked(
+                    Rule.TYPES,
                     "Error hResult type",
                     f"Error's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
                     f"the message was: '{text}'",
@@ -195,18 +198,15 @@ class TaskTracker:
     def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
         notify = False
         with self._lock:
-            if self._done_called or self._status.is_final:
-                self._violate_locked(
-                    "Done called twice" if self._done_called else "Done after the task ended",
-                    f"Done({shorten_repr(hThreadDoneEvent)}, {shorten_repr(hResult)}) was called "
-                    "after the task ended; ignored",
-                )
-                return E_UNEXPECTED
+            if self._closed:
+                what = "Done called twice" if self._done_called else "Done after the task ended"
+                return self._late_call_locked(what, "Done", hThreadDoneEvent, hResult)
             self._done_called = True
             if hThreadDoneEvent is not None and not callable(
                 getattr(hThreadDoneEvent, "set", None)
             ):
                 self._violate_locked(
+                    Rule.TYPES,
                     "Done event type",
                     f"hThreadDoneEvent must be a threading.Event or None, got "
                     f"{shorten_repr(hThreadDoneEvent)}",
@@ -214,6 +214,7 @@ class TaskTracker:
             hr = normalize_hresult(hResult)
             if hr is None:
                 self._violate_locked(
+                    Rule.TYPES,
                     "Done hResult type",
                     f"Done's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
                     f"the task is failed with {format_hresult(E_UNEXPECTED)}",
@@ -246,11 +247,10 @@ class TaskTracker:
                 return False
             self._cancel = True
             if self._status is TaskStatus.PENDING:
-                self._status = TaskStatus.CANCELLED
-                self._result = MAPI_E_USER_CANCEL
+                self._end_locked(TaskStatus.CANCELLED, MAPI_E_USER_CANCEL)
             else:
                 self._status = TaskStatus.CANCELLING
-            self.version += 1
+                self.version += 1
         self._notify()
         return True
 
@@ -273,17 +273,29 @@ class TaskTracker:
             if self._status.is_final:
                 return False
             self._entry_locked(kind, hresult, printable(text, ERROR_TEXT_LIMIT))
-            self._status = TaskStatus.FAILED
-            self._result = hresult
-            self.version += 1
+            self._end_locked(TaskStatus.FAILED, hresult)
         self._notify()
         return True
 
-    def violation(self, rule: str, text: str) -> None:
+    def violation(self, rule: Rule, what: str, detail: str) -> None:
         """Record a broken rule that the engine, not a callback, noticed."""
         with self._lock:
-            self._violate_locked(rule, text)
+            self._violate_locked(rule, what, detail)
             self.version += 1
+
+    def time_out(self, limit: float) -> None:
+        """The task ran past the host's time limit: cancel it; unless the provider then
+        completes anyway, it ends failed with MAPI_E_TIMEOUT."""
+        with self._lock:
+            if self._status.is_final or self._cancel:
+                return
+            self._timed_out = True
+            self._entry_locked(
+                ErrorKind.ERROR,
+                MAPI_E_TIMEOUT,
+                f"No result after {limit:g} s (the task time limit); the host cancelled the task.",
+            )
+        self.request_cancel()
 
     def abandon(self, text: str) -> None:
         """Give up on a provider that ignored Cancel; its thread is left to die alone."""
@@ -291,9 +303,7 @@ class TaskTracker:
             if self._status.is_final:
                 return
             self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
-            self._status = TaskStatus.ABANDONED
-            self._result = MAPI_E_USER_CANCEL
-            self.version += 1
+            self._end_locked(TaskStatus.ABANDONED, MAPI_E_USER_CANCEL)
         self._notify()
 
     def check_responsive(self, now: float, stall_timeout: float) -> None:
@@ -341,21 +351,39 @@ class TaskTracker:
 
     # ------------------------------------------------------------ internals (lock held)
 
+    def _late_call_locked(self, what: str, call: str, *args: Any) -> int:
+        if self._status is TaskStatus.ABANDONED:
+            # The host gave up on this provider; its late calls are no news.
+            return MAPI_E_USER_CANCEL
+        shown = ", ".join(shorten_repr(a) for a in args)
+        self._violate_locked(
+            Rule.DONE_ONCE, what, f"{call}({shown}) was called after the task ended; ignored"
+        )
+        return E_UNEXPECTED
+
+    def _end_locked(self, status: TaskStatus, result: int | None) -> None:
+        self._status = status
+        self._result = result
+        self._closed = True
+        self.version += 1
+
     def _finish_locked(self, hr: int) -> None:
-        if hr == MAPI_E_USER_CANCEL:
-            self._status = TaskStatus.CANCELLED
+        """Done's verdict (rule 6)."""
+        if hr == MAPI_E_USER_CANCEL and self._timed_out:
+            status, hr = TaskStatus.FAILED, MAPI_E_TIMEOUT
+        elif hr == MAPI_E_USER_CANCEL:
+            status = TaskStatus.CANCELLED
         elif FAILED(hr):
-            self._status = TaskStatus.FAILED
+            status = TaskStatus.FAILED
             if self._errors == 0:
                 self._entry_locked(ErrorKind.ERROR, hr, "The synchronization failed.")
-        elif self._errors or self._warnings or hr != S_OK:
-            self._status = TaskStatus.WARNINGS
+        elif self._errors or self._warnings or self._violations or hr != S_OK:
+            status = TaskStatus.WARNINGS
         else:
-            self._status = TaskStatus.COMPLETED
-        if self._status.is_success and self._max:
+            status = TaskStatus.COMPLETED
+        if status.is_success and self._max:
             self._index = self._max
-        self._result = hr
-        self.version += 1
+        self._end_locked(status, hr)
 
     def _entry_locked(self, kind: ErrorKind, hresult: int | None, text: str) -> None:
         if kind is ErrorKind.ERROR:
@@ -364,9 +392,19 @@ class TaskTracker:
             self._warnings += 1
         self._log.add(self.name, kind, hresult, text)
 
-    def _violate_locked(self, rule: str, text: str) -> None:
+    def _violate_locked(self, rule: Rule, what: str, detail: str) -> None:
+        """One entry per (rule, what): a provider breaking a rule a million times with
+        different arguments makes one line, with its exact count."""
         self._violations += 1
-        self._log.add(self.name, ErrorKind.VIOLATION, None, f"{rule}: {text}", fold_key=rule)
+        if self._status is TaskStatus.COMPLETED:  # a rule broken after (or by) Done
+            self._status = TaskStatus.WARNINGS
+        self._log.add(
+            self.name,
+            ErrorKind.VIOLATION,
+            None,
+            f"{rule.label}: {what}: {detail}",
+            fold_key=(rule, what),
+        )
 
     def _error_text_locked(self, value: Any) -> str:
         if type(value) is str:
@@ -374,6 +412,7 @@ class TaskTracker:
         if value is None:
             return "(no description)"
         self._violate_locked(
+            Rule.TYPES,
             "Error text type",
             f"pwcszErrorStr must be a str, got {type(value).__name__} {shorten_repr(value)}",
         )
@@ -386,12 +425,14 @@ class TaskTracker:
         for name, value in (("ulIndex", index), ("ulIndexMax", index_max)):
             if type(value) is not int:
                 self._violate_locked(
+                    Rule.TYPES,
                     "Progress index type",
                     f"{call}: {name} must be an int, got {type(value).__name__}; position kept",
                 )
                 return
             if not 0 <= value <= ULONG_MAX:
                 self._violate_locked(
+                    Rule.TYPES,
                     "Progress index range",
                     f"{call}: {name} must be a ULONG (0 … 4294967295); position kept",
                 )
@@ -400,7 +441,9 @@ class TaskTracker:
             self._index, self._max = index, 0
             return
         self._violate_locked(
-            "Progress index beyond max", f"{call}: ulIndex > ulIndexMax; clamped to ulIndexMax"
+            Rule.PROGRESS,
+            "Progress index beyond max",
+            f"{call}: ulIndex > ulIndexMax; clamped to ulIndexMax",
         )
         self._index, self._max = index_max, index_max
 

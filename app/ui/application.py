@@ -9,7 +9,7 @@ import sys
 import qasync
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.cli import Options
 from app.profile import RESOURCES
@@ -48,6 +48,13 @@ async def _until_closed(options: Options) -> int:
 
     window.closed.connect(on_closed)
     return await closed
+
+
+def show_startup_error(text: str) -> None:
+    """Bad command-line input, shown as a message rather than only on a terminal the
+    user may not see."""
+    create_application()
+    QMessageBox.critical(None, "Send/Receive Workbench cannot start", text)
 
 
 def run_gui(options: Options) -> int:

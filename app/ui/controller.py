@@ -33,6 +33,7 @@ class SendReceiveController(QObject):
         self.task_model = TaskTableModel()
         self.error_model = ErrorTableModel()
         self.run: Run | None = None
+        self.last_summary: RunSummary | None = None  # set once the finished run is shown
         self._execution: asyncio.Future[RunSummary] | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setObjectName("refreshTimer")
@@ -50,6 +51,7 @@ class SendReceiveController(QObject):
             return None
         run = Run(accounts, self._store_root, self._limits)
         self.run = run
+        self.last_summary = None
         self.task_model.set_run(run)
         self.error_model.set_log(run.error_log)
         self._execution = asyncio.ensure_future(run.execute())
@@ -82,4 +84,5 @@ class SendReceiveController(QObject):
         if error is not None:  # an engine bug, not a provider's: make it loud
             log.error("the Send/Receive run crashed", exc_info=error)
             return
-        self.run_finished.emit(execution.result())
+        self.last_summary = execution.result()
+        self.run_finished.emit(self.last_summary)

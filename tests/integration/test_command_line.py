@@ -70,12 +70,33 @@ def test_readme_provider_runs_headless_from_a_file(tmp_path):
     assert "1 of 1 tasks have completed successfully" in done.stdout
 
 
-def test_unknown_provider_is_a_failed_task_listing_the_available_ones(tmp_path):
-    done = main_py("--headless", "--provider", "nope", tmp_path=tmp_path)
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("nope", "--provider nope: no provider named 'nope'; available: demo-fast"),
+        ("missing.py:Hello", "--provider missing.py:Hello: cannot read provider file"),
+        (f"{HELLO}:Goodbye", "has no attribute 'Goodbye' (it has: Hello,"),
+    ],
+)
+def test_bad_provider_spec_exits_2_with_a_clear_message(tmp_path, spec, message):
+    done = main_py("--headless", "--provider", spec, tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_unknown_provider_in_a_profile_fails_only_that_task(tmp_path):
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Bad"\nprovider = "nope"\n'
+        '[[accounts]]\nname = "Good"\nprovider = "demo-fast"\n'
+    )
+    done = main_py("--headless", "--profile", str(profile), tmp_path=tmp_path)
     assert done.returncode == 1
     assert (
         "Cannot load provider 'nope': no provider named 'nope'; available: demo-fast" in done.stdout
     )
+    assert "1 of 2 tasks have completed successfully" in done.stdout
 
 
 @pytest.mark.parametrize(

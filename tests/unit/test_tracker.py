@@ -142,11 +142,13 @@ def test_second_done_and_calls_after_done_are_reported_and_ignored(tracker, log)
     assert tracker.Done(None, E_FAIL) == E_UNEXPECTED
     assert tracker.Progress("late", 1, 1) == E_UNEXPECTED
     assert tracker.Error(E_FAIL, "late") == E_UNEXPECTED
-    assert tracker.snapshot().status is TaskStatus.COMPLETED
-    assert [e.text.split(":")[0] for e in log.entries] == [
-        "Done called twice",
-        "Progress after Done",
-        "Error after Done",
+    state = tracker.snapshot()
+    assert state.status is TaskStatus.WARNINGS  # completed, but not cleanly
+    assert state.status_text == "Completed with 3 contract violations"
+    assert [e.text.split(":")[:2] for e in log.entries] == [
+        ["Rule 6 (Done exactly once, nothing after it)", " Done called twice"],
+        ["Rule 6 (Done exactly once, nothing after it)", " Progress after Done"],
+        ["Rule 6 (Done exactly once, nothing after it)", " Error after Done"],
     ]
 
 

@@ -1,0 +1,303 @@
+"""A catalogue of misbehaving providers: each breaks the contract (or bends it) in one
+way, so the host's reaction can be seen, tested and documented (README, "Hostile
+providers"). All are registered as ``faulty-*`` entry points; ``resources/faulty-
+profile.toml`` runs every one of them beside the demo accounts.
+
+Providers that "hang forever" wait on a module-level event that nothing sets, except
+``wake_hung_providers()``, which tests and benchmarks call to let the abandoned threads
+end; the host itself never relies on it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from app.contract import (
+    E_FAIL,
+    MAPI_E_NETWORK_ERROR,
+    MAPISIB,
+    S_OK,
+    IID_IMAPISyncProgressCallback,
+)
+
+_forever = threading.Event()
+
+
+def wake_hung_providers() -> None:
+    """Release every provider blocked "forever" (tests and benchmarks clean up with it)."""
+    global _forever
+    released, _forever = _forever, threading.Event()
+    released.set()
+
+
+def _callback(psibpb: MAPISIB) -> Any:
+    return psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+
+
+def _in_background(psibpb: MAPISIB, body: Callable[[threading.Event], None]) -> int:
+    """Start ``body(done_event)`` on a thread of the provider's own, background style."""
+    done = threading.Event()
+    psibpb.phSyncDoneEvent.value = done
+    threading.Thread(target=body, args=(done,), name="faulty-provider", daemon=True).start()
+    return S_OK
+
+
+# --------------------------------------------------------------------------- rule 3
+
+
+class RaisesInCall:
+    """Raises from SynchronizeInBackground itself."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Connecting…", 0, 0)
+        raise RuntimeError("the provider fell over while connecting")
+
+
+class RaisesInThread:
+    """Returns S_OK, then its own thread raises before calling Done."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+
+        def body(done: threading.Event) -> None:
+            cb.Progress("Receiving message 1 of 10", 1, 10)
+            raise KeyError("message 2 has no UID")
+
+        return _in_background(psibpb, body)
+
+
+class FailsWithoutDone:
+    """Returns a failure HRESULT and never calls Done."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Connecting…", 0, 0)
+        return MAPI_E_NETWORK_ERROR
+
+
+class NeverCallsDone:
+    """In-call style: reports progress, returns S_OK, never calls Done."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Receiving message 3 of 3", 3, 3)
+        return S_OK
+
+
+_RETURNS: dict[str, object] = {"none": None, "string": "S_OK", "float": 0.0, "huge": 2**40}
+
+
+class BadReturn:
+    """Calls Done properly but returns something that is not an HRESULT."""
+
+    def __init__(self, returns: str = "none") -> None:
+        self.value = _RETURNS[returns]
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> Any:
+        _callback(psibpb).Done(None, S_OK)
+        return self.value
+
+
+# --------------------------------------------------------------------------- rule 2
+
+
+class SilentThreadEnd:
+    """Background style whose thread ends quietly: no Done, event never set."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+
+        def body(done: threading.Event) -> None:
+            cb.Progress("Half way", 1, 2)
+
+        return _in_background(psibpb, body)
+
+
+class EventNeverSet:
+    """Calls Done but never signals the phSyncDoneEvent it handed out."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+
+        def body(done: threading.Event) -> None:
+            cb.Done(done, S_OK)
+
+        return _in_background(psibpb, body)
+
+
+class NotAnEvent:
+    """Puts a string where the done event belongs."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        psibpb.phSyncDoneEvent.value = "done-event"
+        return S_OK
+
+
+# --------------------------------------------------------------------------- rule 6
+
+
+class DoneTwice:
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Done(None, S_OK)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class CallsAfterDone:
+    """Progress and Error after Done."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Done(None, S_OK)
+        cb.Progress("one more thing", 1, 1)
+        cb.Error(E_FAIL, "an error after the end")
+        return S_OK
+
+
+class DoneWithoutHresult:
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Done(None, "finished")
+        return S_OK
+
+
+# --------------------------------------------------------------------------- rules 4 and 9
+
+_POSITIONS: dict[str, list[tuple[Any, Any]]] = {
+    "beyond-max": [(5, 10), (12, 10), (10, 10)],
+    "backwards": [(5, 10), (3, 10), (10, 10)],
+    "max-changes": [(5, 10), (5, 20), (20, 20)],
+    "negative": [(5, 10), (-1, 10), (10, 10)],
+    "huge": [(5, 10), (2**32, 2**33), (10, 10)],
+    "not-int": [(5, 10), ("5", 10), (5.5, 10), (None, 10), (10, 10)],
+}
+
+
+class OddPositions:
+    """Progress with the positions of one named pattern."""
+
+    def __init__(self, pattern: str = "beyond-max") -> None:
+        self.positions = _POSITIONS[pattern]
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        for index, index_max in self.positions:
+            cb.Progress("Receiving", index, index_max)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+_TEXTS: dict[str, object] = {
+    "bytes": b"Receiving message 1",
+    "not-a-string": 42,
+    "huge": "Receiving " + "x" * 1_000_000,
+    "control": "Receiving\x00message\r\n\x1b[31m1\x07 of 2",
+    "right-to-left": "\u202eReceiving message 1 of 2 \u05d4\u05d5\u05d3\u05e2\u05d4",
+    "surrogate": "Receiving message \ud800 1 of 2",
+}
+
+
+class OddText:
+    """Step and error texts of one named odd kind."""
+
+    def __init__(self, kind: str = "bytes") -> None:
+        self.text = _TEXTS[kind]
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress(self.text, 1, 2)
+        cb.Error(E_FAIL, self.text)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+# --------------------------------------------------------------------------- rules 4, 7, 8
+
+
+class HangsSilently:
+    """Never calls back and never returns (until the process ends)."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _forever.wait()
+        return S_OK
+
+
+class BusyIgnoringCancel:
+    """Reports once, then loops without callbacks, never checking for cancel."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Compacting the local store", 0, 0)
+        forever = _forever
+        while not forever.wait(0.05):
+            pass  # a long computation that never looks up
+        return S_OK
+
+
+class IgnoresCancel:
+    """Keeps calling Progress after being told MAPI_E_USER_CANCEL."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        forever, i = _forever, 0
+        while not forever.wait(0.01):
+            i += 1
+            cb.Progress(f"Receiving message {i}", i % 100, 100)  # the answer is ignored
+        return S_OK
+
+
+class ErrorFlood:
+    """Reports the same error a hundred thousand times, then completes."""
+
+    def __init__(self, count: int = 100_000) -> None:
+        self.count = count
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        for i in range(self.count):
+            cb.Error(E_FAIL, "Message could not be parsed")
+            if i % 1000 == 0:
+                cb.Progress("Parsing messages", i, self.count)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class ManyThreads:
+    """Calls Progress and Error from many threads at once."""
+
+    def __init__(self, threads: int = 16, calls: int = 2_000) -> None:
+        self.threads = threads
+        self.calls = calls
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+
+        def hammer(n: int) -> None:
+            for i in range(self.calls):
+                cb.Progress(f"Thread {n}: item {i}", i, self.calls)
+            cb.Error(MAPI_E_NETWORK_ERROR, f"thread {n} lost its connection once")
+
+        workers = [threading.Thread(target=hammer, args=(n,)) for n in range(self.threads)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class NoSyncMethod:
+    """Has everything but SynchronizeInBackground."""
+
+    def synchronize(self, psibpb: MAPISIB) -> int:
+        return S_OK
+
+
+class RaisingConstructor:
+    def __init__(self) -> None:
+        raise OSError("the provider's configuration file is missing")
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        return S_OK
