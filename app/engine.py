@@ -135,7 +135,10 @@ class Run:
             watch(task)
             task.tracker.start()
             task.start(wake)
-            await Supervisor(task, self.limits).run(wake_event, wake)
+            try:
+                await Supervisor(task, self.limits).run(wake_event, wake)
+            finally:
+                task.stop_watching()
 
 
 __all__ = ["Run", "RunLimits", "RunSummary", "Task"]

@@ -19,6 +19,7 @@ from app.rules import Rule
 from app.session import Session
 from app.tracker import CallbackUnknown, TaskState, TaskStatus, TaskTracker
 
+_EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no longer needed
 Waker = Callable[[], None]  # wakes a task's supervising coroutine; callable from any thread
 
 
@@ -57,6 +58,7 @@ class Task:
         self.returned: Returned | None = None
         self.event_fired = False
         self.event_watcher: threading.Thread | None = None
+        self._stop_watching = threading.Event()
         self.background = False  # returned S_OK with a done event: Done is still to come
         self.provider_threads: list[threading.Thread] = []  # a background provider's own
 
@@ -88,10 +90,14 @@ class Task:
         self.thread.start()
 
     def watch_done_event(self, event: Any, wake: Waker) -> None:
-        """Wait, on a daemon thread, for the provider's phSyncDoneEvent."""
+        """Wait, on a daemon thread, for the provider's phSyncDoneEvent, until the
+        supervisor stops caring (``stop_watching``): a provider that never sets its
+        event must not leave a host thread behind."""
 
         def wait() -> None:
-            event.wait()
+            while not event.wait(_EVENT_POLL):
+                if self._stop_watching.is_set():
+                    return
             self.event_fired = True
             wake()
 
@@ -99,6 +105,9 @@ class Task:
             target=wait, name=f"done-event:{self.account.name}", daemon=True
         )
         self.event_watcher.start()
+
+    def stop_watching(self) -> None:
+        self._stop_watching.set()
 
     def host_threads(self) -> tuple[threading.Thread | None, ...]:
         return (self.thread, self.event_watcher)

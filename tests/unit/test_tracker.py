@@ -265,3 +265,41 @@ def test_any_call_sequence_ends_in_one_well_defined_state(calls):
     assert state.errors == sum(e.count for e in entries if e.kind is ErrorKind.ERROR)
     assert state.warnings == sum(e.count for e in entries if e.kind is ErrorKind.WARNING)
     assert state.violations == sum(e.count for e in entries if e.kind is ErrorKind.VIOLATION)
+
+
+@settings(max_examples=60, deadline=None)
+@given(calls=_calls, threads=st.integers(min_value=2, max_value=6), seed=st.randoms())
+def test_random_calls_from_random_threads_never_escape_the_tracker(calls, threads, seed):
+    log = ErrorLog()
+    tracker = TaskTracker("fuzz", log)
+    tracker.start()
+    shares: list[list[tuple]] = [[] for _ in range(threads)]
+    for call in calls:
+        shares[seed.randrange(threads)].append(call)
+    escaped: list[BaseException] = []
+    start = threading.Barrier(threads)
+
+    def play(share):
+        start.wait()
+        for name, *args in share:
+            try:
+                if name == "cancel":
+                    tracker.request_cancel()
+                else:
+                    getattr(tracker, name)(*args)
+            except BaseException as exc:  # the property: nothing escapes
+                escaped.append(exc)
+
+    workers = [threading.Thread(target=play, args=(share,)) for share in shares]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    tracker.Done(None, S_OK)
+    state = tracker.snapshot()
+    assert escaped == []
+    assert state.status.is_final
+    entries = log.entries
+    assert state.errors == sum(e.count for e in entries if e.kind is ErrorKind.ERROR)
+    assert state.warnings == sum(e.count for e in entries if e.kind is ErrorKind.WARNING)
+    assert state.violations == sum(e.count for e in entries if e.kind is ErrorKind.VIOLATION)

@@ -1,0 +1,58 @@
+"""The hostile catalogue in the dialog: the GUI thread keeps serving a timer while the
+providers misbehave, every task ends as documented, and the window still works after."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from gui.conftest import wait_for_run_end
+from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE
+from PySide6.QtCore import QTimer
+
+from providers.faulty import wake_hung_providers
+
+TICK_MS = 10
+FROZEN_S = 2.0  # a gap this long means the GUI thread was blocked, not merely busy
+
+
+def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
+    window = make_window("--profile", str(PROFILE), limits=LIMITS)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(TICK_MS)
+    try:
+        window.send_receive_all_action.trigger()
+        wait_for_run_end(qtbot, window, timeout=30_000)
+    finally:
+        timer.stop()
+        wake_hung_providers()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    print(f"\nGUI timer: {len(ticks)} ticks, longest gap {max(gaps) * 1000:.1f} ms")
+    assert len(ticks) > 50
+    assert max(gaps) < FROZEN_S
+
+    states = {s.name.removesuffix(" - Receiving"): s for s in window.controller.task_model.states()}
+    for account in DEMO:
+        assert states[account].status.is_success
+    for account, expected in EXPECTED.items():
+        assert (states[account].status, states[account].result) == (
+            expected.status,
+            expected.result,
+        ), account
+    assert window.dialog.header.text() == (
+        f"{sum(s.status.is_success for s in states.values())} of {len(states)} tasks have "
+        "completed successfully"
+    )
+    flood_rows = [
+        window.controller.error_model.entry(r)
+        for r in range(window.controller.error_model.rowCount())
+        if window.controller.error_model.entry(r).task_name == "Error flood - Receiving"
+    ]
+    assert [e.count for e in flood_rows] == [100_000]
+
+    # The window is still usable: a second Send/Receive runs and ends.
+    window.send_receive_group("All Accounts")
+    wait_for_run_end(qtbot, window, timeout=30_000)
+    wake_hung_providers()

@@ -1,0 +1,133 @@
+"""What the host must do with each account of resources/faulty-profile.toml: the
+documented reaction (README, "Hostile providers"), shared by the headless and GUI tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_NETWORK_ERROR, MAPI_E_USER_CANCEL, S_OK
+from app.engine import RunLimits
+from app.tracker import TaskStatus
+
+PROFILE = Path(__file__).resolve().parents[2] / "resources" / "faulty-profile.toml"
+# Shorter than the profile's own limits: the same paths, sooner.
+LIMITS = RunLimits(
+    max_parallel=48,
+    stall_timeout=0.5,
+    cancel_grace=0.5,
+    done_event_grace=0.5,
+    task_timeout=1.5,
+    watchdog_interval=0.05,
+)
+
+DEMO = ("Contoso", "Fabrikam", "Northwind")
+
+
+@dataclass(frozen=True)
+class Expected:
+    status: TaskStatus
+    result: int | None
+    fragments: tuple[str, ...] = ()  # each must appear in one of the task's error lines
+    violations: int = 0
+
+
+_C, _W, _F, _A = TaskStatus.COMPLETED, TaskStatus.WARNINGS, TaskStatus.FAILED, TaskStatus.ABANDONED
+_ABANDONED = (
+    "No result after 1.5 s (the task time limit); the host cancelled the task.",
+    "did not stop within 0.5 s of Cancel; it was abandoned",
+)
+
+EXPECTED: dict[str, Expected] = {
+    "Raises": Expected(
+        _F, E_FAIL, ("SynchronizeInBackground raised RuntimeError: the provider fell over",)
+    ),
+    "Raises in its thread": Expected(
+        _F,
+        E_FAIL,
+        ("The provider's thread 'faulty-provider' raised KeyError: 'message 2 has no UID'",),
+    ),
+    "Fails without Done": Expected(
+        _F,
+        MAPI_E_NETWORK_ERROR,
+        ("SynchronizeInBackground returned 0x80040115 (MAPI_E_NETWORK_ERROR)",),
+    ),
+    "Never calls Done": Expected(
+        _F, E_UNEXPECTED, ("Rule 2 (in-call or background style): Done missing",), violations=1
+    ),
+    "Returns None": Expected(_W, S_OK, ("Rule 3", "got None; taken as S_OK"), violations=1),
+    "Returns a string": Expected(_W, S_OK, ("got 'S_OK'; taken as S_OK",), violations=1),
+    "Returns a float": Expected(_W, S_OK, ("got 0.0; taken as S_OK",), violations=1),
+    "Returns 2**40": Expected(_W, S_OK, ("got 1099511627776; taken as S_OK",), violations=1),
+    "Thread ends silently": Expected(
+        _F, E_UNEXPECTED, ("thread ended without Done", "no Done"), violations=1
+    ),
+    "Event never set": Expected(
+        _W,
+        S_OK,
+        ("done event never signalled: phSyncDoneEvent was not set 0.5 s after Done",),
+        violations=1,
+    ),
+    "Not an event": Expected(
+        _F,
+        E_UNEXPECTED,
+        ("phSyncDoneEvent must hold a threading.Event, got 'done-event'",),
+        violations=1,
+    ),
+    "Done twice": Expected(_W, S_OK, ("Rule 6", "Done called twice"), violations=1),
+    "Calls after Done": Expected(
+        _W, S_OK, ("Progress after Done", "Error after Done"), violations=2
+    ),
+    "Done without HRESULT": Expected(
+        _F,
+        E_UNEXPECTED,
+        ("Done's hResult must be a 32-bit int HRESULT, got 'finished'",),
+        violations=1,
+    ),
+    "Index beyond max": Expected(
+        _W, S_OK, ("Progress(…, 12, 10): ulIndex > ulIndexMax; clamped",), violations=1
+    ),
+    "Index backwards": Expected(_C, S_OK),
+    "Max changes": Expected(_C, S_OK),
+    "Negative index": Expected(
+        _W, S_OK, ("Progress(…, -1, 10): ulIndex must be a ULONG",), violations=1
+    ),
+    "Index over ULONG": Expected(
+        _W, S_OK, ("ulIndex must be a ULONG (0 … 4294967295)",), violations=1
+    ),
+    "Index not an int": Expected(
+        _W, S_OK, ("Progress(…, '5', 10): ulIndex must be an int, got str",), violations=3
+    ),
+    "Text as bytes": Expected(
+        _W, S_OK, ("pwcszProgress must be a str or None, got bytes",), violations=2
+    ),
+    "Text not a string": Expected(
+        _W, S_OK, ("pwcszErrorStr must be a str, got int 42",), violations=2
+    ),
+    "Text of 1 MB": Expected(_W, S_OK, ("'Receiving xxxx",)),
+    "Text with controls": Expected(_W, S_OK, ("'Receiving message [31m1  of 2'",)),
+    "Right-to-left text": Expected(
+        _W, S_OK, ("' Receiving message 1 of 2 \u05d4\u05d5\u05d3\u05e2\u05d4'",)
+    ),
+    "Unpaired surrogate": Expected(_W, S_OK, ("'Receiving message \ufffd 1 of 2'",)),
+    "Hangs silently": Expected(
+        _A, MAPI_E_USER_CANCEL, ("Not responding: no progress for 0.5 s", *_ABANDONED)
+    ),
+    "Busy, ignoring Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
+    "Ignores Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
+    "Error flood": Expected(_W, S_OK, ("Message could not be parsed",)),
+    "Many threads": Expected(_W, S_OK, ("thread 0 lost its connection once",)),
+    "Import error": Expected(
+        _F,
+        E_FAIL,
+        ("failed to load: ModuleNotFoundError: No module named 'providers.faulty_missing_module'",),
+    ),
+    "No SynchronizeInBackground": Expected(
+        _F, E_FAIL, ("made a NoSyncMethod that has no SynchronizeInBackground",)
+    ),
+    "Constructor raises": Expected(
+        _F,
+        E_FAIL,
+        ("raised while being created: OSError: the provider's configuration file is missing",),
+    ),
+}

@@ -1,0 +1,125 @@
+"""Every provider of the hostile catalogue in one run with the demo accounts: each ends
+in its documented state with its documented lines, and the demo accounts complete."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE
+
+from app.engine import Run
+from app.errorlog import ErrorKind
+from app.profile import load_profile
+from app.tracker import TaskStatus
+from providers.faulty import wake_hung_providers
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    os.environ["SENDRECEIVE_DEMO_SPEED"] = "20"
+    try:
+        run = Run(load_profile(PROFILE).accounts, tmp_path_factory.mktemp("stores"), LIMITS)
+        summary = asyncio.run(run.execute())
+        yield run, summary
+    finally:
+        del os.environ["SENDRECEIVE_DEMO_SPEED"]
+        wake_hung_providers()  # let the abandoned threads end before the next module
+
+
+def task(run, account):
+    (found,) = [t for t in run.tasks if t.account.name == account]
+    return found
+
+
+def test_the_profile_covers_the_whole_catalogue():
+    names = [a.name for a in load_profile(PROFILE).accounts]
+    assert names == [*DEMO, *EXPECTED]
+
+
+@pytest.mark.parametrize("account", DEMO)
+def test_demo_accounts_are_unaffected(finished_run, account):
+    run, _ = finished_run
+    assert task(run, account).tracker.status.is_success
+
+
+@pytest.mark.parametrize("account", list(EXPECTED))
+def test_each_hostile_provider_ends_as_documented(finished_run, account):
+    run, _ = finished_run
+    expected = EXPECTED[account]
+    the_task = task(run, account)
+    state = the_task.snapshot()
+    assert (state.status, state.result) == (expected.status, expected.result), state.status_text
+    assert state.violations == expected.violations
+    lines = [e.line() for e in run.error_log.entries if e.task_name == the_task.name]
+    for fragment in expected.fragments:
+        assert any(fragment in line for line in lines), (fragment, lines)
+
+
+def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
+    run, _ = finished_run
+    flood = task(run, "Error flood")
+    entries = [e for e in run.error_log.entries if e.task_name == flood.name]
+    assert [(e.kind, e.count) for e in entries] == [(ErrorKind.ERROR, 100_000)]
+    assert flood.snapshot().errors == 100_000
+    assert entries[0].first_time <= entries[0].last_time
+
+
+def test_many_threads_keep_exact_counts(finished_run):
+    run, _ = finished_run
+    state = task(run, "Many threads").snapshot()
+    assert state.errors == 16
+    assert (state.index, state.index_max) == (2000, 2000)
+
+
+def test_summary_is_truthful(finished_run):
+    run, summary = finished_run
+    statuses = [t.tracker.status for t in run.tasks]
+    assert summary.total == len(EXPECTED) + len(DEMO)
+    assert summary.succeeded == sum(s.is_success for s in statuses)
+    assert summary.failed == statuses.count(TaskStatus.FAILED)
+    assert summary.cancelled == statuses.count(TaskStatus.ABANDONED)
+    assert all(s.is_final for s in statuses)
+
+
+def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
+    """The real program, hung provider threads and all, ends by itself with exit 1."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "main.py"),
+            "--headless",
+            "--profile",
+            str(PROFILE),
+            "--store-dir",
+            str(tmp_path),
+            "--stall-timeout",
+            "0.5",
+            "--cancel-grace",
+            "0.5",
+            "--task-timeout",
+            "1.5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="20"),
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr[-2000:]
+    succeeded = sum(e.status.is_success for e in EXPECTED.values()) + len(DEMO)
+    assert (
+        f"{succeeded} of {len(EXPECTED) + len(DEMO)} tasks have completed successfully"
+        in done.stdout
+    )
+    for account, expected in EXPECTED.items():
+        row = next(
+            line for line in done.stdout.splitlines() if line.startswith(f"{account} - Receiving  ")
+        )
+        assert expected.status.value.split(" ")[0] in row
