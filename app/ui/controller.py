@@ -44,12 +44,13 @@ class SendReceiveController(QObject):
     def running(self) -> bool:
         return self._execution is not None and not self._execution.done()
 
-    def start(self, accounts: Sequence[Account]) -> Run | None:
+    def start(self, accounts: Sequence[Account], on_demand: bool = True) -> Run | None:
         """Start a run of ``accounts``; ``None`` if one is already going (as Outlook does,
-        a second Send/Receive waits for the user, it does not pile up)."""
+        a second Send/Receive waits for the user, it does not pile up). Scheduled runs
+        (``on_demand=False``) pass SYNC_BACKGROUND instead of SYNC_ON_DEMAND."""
         if self.running or not accounts:
             return None
-        run = Run(accounts, self._store_root, self._limits)
+        run = Run(accounts, self._store_root, self._limits, on_demand=on_demand)
         self.run = run
         self.last_summary = None
         self.task_model.set_run(run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(720, 420)
         self._update_actions()
+        self._start_schedules()
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -162,9 +163,25 @@ class MainWindow(QMainWindow):
     def send_receive_all(self) -> None:
         self.send_receive_group(self.options.group)
 
-    def send_receive_group(self, name: str) -> None:
+    def send_receive_group(self, name: str, on_demand: bool = True) -> None:
         group = self.profile.group(name)
-        self._start([self.profile.account(n) for n in group.accounts])
+        self._start([self.profile.account(n) for n in group.accounts], on_demand)
+
+    def _start_schedules(self) -> None:
+        """A timer per group with ``every_minutes``; a tick while a run is going is
+        skipped (the next one comes), as Outlook does."""
+        self.schedule_timers: dict[str, QTimer] = {}
+        for group in self.profile.all_groups():
+            if group.every_minutes is None:
+                continue
+            timer = QTimer(self)
+            timer.setObjectName(f"schedule:{group.name}")
+            timer.setInterval(round(group.every_minutes * 60_000))
+            timer.timeout.connect(
+                lambda name=group.name: self.send_receive_group(name, on_demand=False)
+            )
+            timer.start()
+            self.schedule_timers[group.name] = timer
 
     def send_receive_selected(self) -> None:
         rows = self.accounts_view.selectionModel().selectedRows()
@@ -193,8 +210,8 @@ class MainWindow(QMainWindow):
         box.open()
         self.status_label.setText("Profile error: " + error.lines()[0])
 
-    def _start(self, accounts: list[Account]) -> None:
-        if self.controller.start(accounts) is None:
+    def _start(self, accounts: list[Account], on_demand: bool = True) -> None:
+        if self.controller.start(accounts, on_demand) is None:
             return
         self.status_progress.setValue(0)
         self.status_progress.show()

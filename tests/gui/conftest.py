@@ -68,10 +68,3 @@ def make_window(
         return window
 
     return make
-
-
-def wait_for_run_end(qtbot, window: MainWindow, timeout: int = 20_000) -> None:
-    def finished() -> None:
-        assert window.controller.last_summary is not None  # shown, not only ended
-
-    qtbot.waitUntil(finished, timeout=timeout)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import time
 
-from gui.conftest import wait_for_run_end
+from helpers.gui_waits import wait_for_run_end
 from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE
 from PySide6.QtCore import QTimer
 

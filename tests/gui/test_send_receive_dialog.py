@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from gui.conftest import wait_for_run_end
+from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.contract import MAPI_E_LOGON_FAILED
+from app.contract import MAPI_E_LOGON_FAILED, SyncFlags
 from app.errorlog import ErrorKind
 from app.tracker import TaskStatus
 from app.ui.task_model import TaskColumn
@@ -193,3 +193,18 @@ def test_broken_profile_is_shown_not_a_traceback(qtbot, make_window, tmp_path):
     )
     assert not window.send_receive_all_action.isEnabled()
     box.close()
+
+
+def test_scheduled_groups_run_in_the_background(qtbot, make_window):
+    window = make_window()
+    timer = window.schedule_timers["Work"]
+    assert timer.interval() == 15 * 60_000 and timer.isActive()
+    assert set(window.schedule_timers) == {"Work"}
+    timer.timeout.emit()  # what the timer does in fifteen minutes
+    wait_for_run_end(qtbot, window)
+    tasks = window.controller.run.tasks
+    assert [t.account.name for t in tasks] == ["Contoso", "Fabrikam", "Northwind"]
+    assert all(
+        t.flags & SyncFlags.SYNC_BACKGROUND and not t.flags & SyncFlags.SYNC_ON_DEMAND
+        for t in tasks
+    )
