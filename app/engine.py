@@ -84,15 +84,15 @@ class Run:
 
     def summary(self) -> RunSummary:
         states = [task.tracker.status for task in self.tasks]
-        entries = self.error_log.entries[:]
+        error_log = self.error_log
         return RunSummary(
             total=len(states),
             succeeded=sum(s.is_success for s in states),
             failed=sum(s is TaskStatus.FAILED for s in states),
             cancelled=sum(s in (TaskStatus.CANCELLED, TaskStatus.ABANDONED) for s in states),
             finished=sum(s.is_final for s in states),
-            errors=sum(e.count for e in entries if e.kind is not ErrorKind.WARNING),
-            warnings=sum(e.count for e in entries if e.kind is ErrorKind.WARNING),
+            errors=error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION),
+            warnings=error_log.count(ErrorKind.WARNING),
         )
 
     async def execute(self) -> RunSummary:

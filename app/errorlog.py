@@ -51,6 +51,7 @@ class ErrorLog:
         self._lock = threading.Lock()
         self._entries: list[ErrorEntry] = []
         self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
+        self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included
         self.version = 0
 
     def add(
@@ -77,8 +78,14 @@ class ErrorLog:
             else:
                 entry.count += 1
                 entry.last_time = now
+            self._totals[kind] += 1
             self.version += 1
             return entry
+
+    def count(self, *kinds: ErrorKind) -> int:
+        """Occurrences of ``kinds`` (all kinds when none is given), repeats included;
+        kept as entries arrive, so front-ends can ask every tick."""
+        return sum(self._totals[kind] for kind in kinds or ErrorKind)
 
     @property
     def entries(self) -> list[ErrorEntry]:

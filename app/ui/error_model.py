@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.contract import hresult_name
-from app.errorlog import ErrorEntry, ErrorKind, ErrorLog
+from app.errorlog import ErrorEntry, ErrorLog
 from app.ui.icons import kind_icon
 from app.ui.table_model import ColumnTableModel, ModelIndex
 
@@ -67,10 +67,6 @@ class ErrorTableModel(ColumnTableModel):
 
     def entry(self, row: int) -> ErrorEntry:
         return self._entries[row]
-
-    def count_of(self, *kinds: ErrorKind) -> int:
-        """Occurrences (repeats included) of the given kinds; all kinds when none given."""
-        return sum(e.count for e in self._entries if not kinds or e.kind in kinds)
 
     # ------------------------------------------------------------ Qt model API
 

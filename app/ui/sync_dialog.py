@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errorlog import ErrorKind
 from app.ui.controller import SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
@@ -173,9 +172,8 @@ class SendReceiveDialog(QDialog):
             self.header.setText(f"{succeeded} of {len(states)} tasks have completed successfully")
             fractions = [1.0 if s.status.is_final else (s.fraction or 0.0) for s in states]
             self.overall.setValue(round(sum(fractions) / len(fractions) * _BAR_SCALE))
-        errors = controller.error_model.count_of(ErrorKind.ERROR, ErrorKind.VIOLATION)
-        warnings = controller.error_model.count_of(ErrorKind.WARNING)
-        title = "Errors" if not errors + warnings else f"Errors ({errors + warnings:,})"
+        total = run.error_log.count() if run is not None else 0
+        title = f"Errors ({total:,})" if total else "Errors"
         self.tabs.setTabText(1, title)
         self.cancel_all_button.setEnabled(controller.running)
         self._update_buttons()
