@@ -16,6 +16,8 @@ _HOME = tempfile.mkdtemp(prefix="sendreceive-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 
+pytest_plugins = ["helpers.gui_fixtures"]
+
 _HOST_THREAD_PREFIXES = ("provider:", "done-event:")
 THREAD_EXIT_TIMEOUT = 10.0
 

@@ -1,4 +1,5 @@
-"""GUI fixtures: the app's real window on qasync's loop, driven by pytest-qt."""
+"""GUI fixtures (a pytest plugin, registered in tests/conftest.py so GUI tests anywhere
+use them): the app's real window on qasync's loop, driven by pytest-qt."""
 
 from __future__ import annotations
 

@@ -1,0 +1,341 @@
+"""Benchmark the IMAP provider against mbsync and offlineimap on the same Dovecot.
+
+Seeds a private Dovecot (``tests/integration/dovecot.py``) with ``--messages`` messages of
+realistic sizes (2 KB to 1 MB, mostly small; fixed seed) in several folders, then for
+each tool times a full sync into an empty local store and a no-change resync, and
+reports peak RSS. mbsync and offlineimap are measured where installed:
+
+    apt-get install isync offlineimap3
+
+Every tool runs as a child process with its sync flags at their fullest (download and
+upload, flags both ways) and its default durability (mbsync and offlineimap fsync each
+message; the provider syncs once per batch). The provider's own in-process time (what
+the host sees, without interpreter start-up) is shown beside the process's wall time.
+
+    .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from app.contract import (  # noqa: E402
+    MAPISIB,
+    S_OK,
+    IID_IMAPISyncProgressCallback,
+    SyncFlags,
+    format_hresult,
+)
+from app.session import Session  # noqa: E402
+from providers.imap import ImapProvider  # noqa: E402
+from tests.helpers.dovecot import Dovecot, running  # noqa: E402
+
+FLAGS = (
+    SyncFlags.SYNC_DOWNLOAD_HIERARCHY
+    | SyncFlags.SYNC_DOWNLOAD_CONTENTS
+    | SyncFlags.SYNC_UPLOAD_CONTENTS
+    | SyncFlags.SYNC_ON_DEMAND
+)
+FOLDER_NAMES = ["INBOX", "Archive", "Lists/python-dev", "Lists/debian-user", "Sent", "Projects"]
+MIN_SIZE, MAX_SIZE = 2 * 1024, 1024 * 1024
+GNU_TIME = "/usr/bin/time"  # Debian package "time"
+SERVER_NAME = "localhost"  # mbsync and offlineimap check only the certificate's DNS names
+SAMPLE_TEXT = (
+    "the of and to in is that for it as was with be by on not he this are or his from at "
+    "which but have an they you were her she there been one all we their has would when "
+    "meeting report attached please review thanks regards project update release build"
+)
+WORDS = SAMPLE_TEXT.split()
+
+
+# --------------------------------------------------------------------------- mail
+
+
+def message_size(rng: random.Random) -> int:
+    """Mostly small text mail (log-normal, median 6 KB) and ~3% with an attachment."""
+    if rng.random() < 0.03:
+        size = math.exp(rng.uniform(math.log(100 * 1024), math.log(MAX_SIZE)))
+    else:
+        size = rng.lognormvariate(math.log(6 * 1024), 1.0)
+    return int(min(MAX_SIZE, max(MIN_SIZE, size)))
+
+
+def make_message(rng: random.Random, number: int, size: int, text: bytes) -> bytes:
+    head = (
+        f"Return-Path: <sender{number % 97}@example.org>\r\n"
+        f"From: Sender {number % 97} <sender{number % 97}@example.org>\r\n"
+        "To: Bench User <bench@example.org>\r\n"
+        f"Subject: {' '.join(rng.choices(WORDS, k=6))} #{number}\r\n"
+        f"Date: Mon, {1 + number % 28} Jul 2024 {number % 24:02}:{number % 60:02}:00 +0000\r\n"
+        f"Message-ID: <bench.{number}.{rng.getrandbits(48):x}@example.org>\r\n"
+        "MIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+    ).encode()
+    start = rng.randrange(len(text) // 2)
+    body = text[start : start + size - len(head)]
+    while len(head) + len(body) < size:  # large messages: repeat the text
+        body += text[: size - len(head) - len(body)]
+    return head + body
+
+
+def seed(server: Dovecot, user: str, count: int, folders: list[str], seed_value: int) -> int:
+    """Write ``count`` messages into the server's Maildir; returns the total bytes."""
+    rng = random.Random(seed_value)
+    line_words = [" ".join(rng.choices(WORDS, k=12)) for _ in range(40_000)]
+    text = "\r\n".join(line_words).encode() * 3  # ~3 MB of text to cut messages from
+    total = 0
+    for index, folder in enumerate(folders):
+        share = count // len(folders) + (index < count % len(folders))
+        batch = []
+        for number in range(share):
+            data = make_message(rng, number, message_size(rng), text)
+            total += len(data)
+            batch.append(data)
+        server.deliver(user, folder, batch)
+    return total
+
+
+def warm_up(server: Dovecot, user: str, folders: list[str]) -> None:
+    """Let Dovecot index the delivered files and read every message once, so that no
+    tool is charged for work the server does only the first time."""
+    with server.client(user, timeout=300) as client:
+        for folder in folders:
+            client.select_folder(folder, readonly=True)
+            uids = client.search("ALL")
+            for start in range(0, len(uids), 500):
+                client.fetch(uids[start : start + 500], ["FLAGS", "BODY.PEEK[]"])
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclass
+class Run:
+    wall: float
+    peak_rss_mib: float
+    inner: float | None = None  # the provider's own time, without start-up
+
+
+def measure(command: list[str]) -> tuple[Run, str]:
+    """Run a child to its end: wall time, and its peak RSS as GNU time reports it.
+
+    Not ``os.wait4`` here: Linux counts the RSS a child inherits at fork (this big
+    process) into its ``ru_maxrss``; GNU time is small, so its child's figure is its own.
+    """
+    started = time.perf_counter()
+    done = subprocess.run(
+        [GNU_TIME, "-f", "%M", *command], capture_output=True, text=True, check=False
+    )
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{command[0]} exited with {done.returncode}: {done.stderr[-2000:]}")
+    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    return Run(wall, peak_kib / 1024), done.stdout
+
+
+class Provider:
+    name = "provider"
+
+    def __init__(self, server: Dovecot, user: str, password: str, work: Path) -> None:
+        self.store = work / "provider"
+        self.settings = {
+            "host": SERVER_NAME,
+            "port": server.ssl_port,
+            "username": user,
+            "password": password,
+            "security": "ssl",
+            "ca_file": str(server.ca_file),
+        }
+
+    def sync(self) -> Run:
+        command = [sys.executable, __file__, "child", json.dumps(self.settings), str(self.store)]
+        run, output = measure(command)
+        result = json.loads(output)
+        if result["hresult"] != S_OK:
+            raise RuntimeError(f"provider sync failed: {format_hresult(result['hresult'])}")
+        run.inner = result["seconds"]
+        return run
+
+    def count(self) -> int:
+        return sum(1 for path in self.store.glob("Maildir/**/*,U=*") if path.is_file())
+
+
+class Mbsync:
+    name = "mbsync"
+
+    def __init__(self, server: Dovecot, user: str, password: str, work: Path) -> None:
+        self.store = work / "mbsync"
+        self.store.mkdir()
+        self.config = work / "mbsyncrc"
+        self.config.write_text(
+            f"IMAPAccount bench\nHost {SERVER_NAME}\nPort {server.ssl_port}\nUser {user}\n"
+            f"Pass {password}\nSSLType IMAPS\nCertificateFile {server.ca_file}\n\n"
+            "IMAPStore remote\nAccount bench\n\n"
+            f"MaildirStore local\nPath {self.store}/\nInbox {self.store}/INBOX\n"
+            "SubFolders Verbatim\n\n"
+            "Channel bench\nFar :remote:\nNear :local:\nPatterns *\nCreate Near\n"
+            "Sync All\nSyncState *\n"
+        )
+
+    def sync(self) -> Run:
+        return measure(["mbsync", "-q", "-c", str(self.config), "-a"])[0]
+
+
+class OfflineImap:
+    name = "offlineimap"
+
+    def __init__(self, server: Dovecot, user: str, password: str, work: Path) -> None:
+        self.config = work / "offlineimaprc"
+        self.config.write_text(
+            f"[general]\naccounts = bench\nmetadata = {work / 'offlineimap-meta'}\n\n"
+            "[Account bench]\nlocalrepository = local\nremoterepository = remote\n\n"
+            f"[Repository local]\ntype = Maildir\nlocalfolders = {work / 'offlineimap'}\n\n"
+            f"[Repository remote]\ntype = IMAP\nremotehost = {SERVER_NAME}\n"
+            f"remoteport = {server.ssl_port}\nremoteuser = {user}\nremotepass = {password}\n"
+            f"ssl = yes\nsslcacertfile = {server.ca_file}\n"
+        )
+        (work / "offlineimap").mkdir()
+
+    def sync(self) -> Run:
+        return measure(["offlineimap", "-c", str(self.config), "-u", "quiet"])[0]
+
+
+# --------------------------------------------------------------------------- child
+
+
+class _Callback:
+    """The smallest host: counts nothing, cancels nothing, remembers the result."""
+
+    hresult: int | None = None
+
+    def Progress(self, pwcszProgress: str | None, ulIndex: int, ulIndexMax: int) -> int:
+        return S_OK
+
+    def Error(self, hResult: int, pwcszErrorStr: str) -> int:
+        print(f"{format_hresult(hResult)}: {pwcszErrorStr}", file=sys.stderr)
+        return S_OK
+
+    def Done(self, hThreadDoneEvent: object, hResult: int) -> int:
+        self.hresult = hResult
+        return S_OK
+
+    def QueryInterface(self, riid: object) -> _Callback:
+        assert riid == IID_IMAPISyncProgressCallback
+        return self
+
+
+def child(settings_json: str, store: str) -> None:
+    """One provider sync, as the host runs it; prints its HRESULT and in-process time."""
+    settings = json.loads(settings_json)
+    callback = _Callback()
+    session = Session("bench", settings, Path(store), logging.getLogger("bench"), bool)
+    started = time.perf_counter()
+    sib = MAPISIB(ulFlags=FLAGS, psesSync=session, punkCallBack=callback)
+    ImapProvider(**settings).SynchronizeInBackground(sib)
+    sib.phSyncDoneEvent.value.wait()
+    seconds = time.perf_counter() - started
+    print(json.dumps({"hresult": callback.hresult, "seconds": seconds}))
+
+
+# --------------------------------------------------------------------------- main
+
+
+TOOLS = {"provider": Provider, "mbsync": Mbsync, "offlineimap": OfflineImap}
+MiB = 1024 * 1024
+
+
+def _ratio(mine: float, theirs: float, target: str) -> str:
+    return f"{mine / theirs:.2f}x ({target})"
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["child"]:
+        child(*argv[1:3])
+        return 0
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--messages", type=int, default=10_000, help="default: 10,000")
+    parser.add_argument("--folders", type=int, default=5, choices=range(1, 7), help="default: 5")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the mail (default 1)")
+    parser.add_argument(
+        "--tools",
+        default=",".join(TOOLS),
+        help="comma-separated subset of %(default)s (the provider is always measured)",
+    )
+    args = parser.parse_args(argv)
+    wanted = {"provider", *args.tools.split(",")}
+    tools = [
+        name for name in TOOLS if name in wanted and (name == "provider" or shutil.which(name))
+    ]
+    missing = sorted(wanted - set(tools))
+    if missing:
+        print(
+            f"Not installed, not measured: {', '.join(missing)} "
+            "(apt-get install isync offlineimap3)"
+        )
+    if not shutil.which(GNU_TIME):
+        parser.error(f"{GNU_TIME} measures peak RSS: apt-get install time")
+    folders = FOLDER_NAMES[: args.folders]
+    with running(users=1) as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
+        user, password = server.take_user()
+        started = time.perf_counter()
+        total = seed(server, user, args.messages, folders, args.seed)
+        warm_up(server, user, folders)
+        print(
+            f"Dovecot seeded with {args.messages:,} messages ({total / MiB:,.0f} MiB) in "
+            f"{len(folders)} folders in {time.perf_counter() - started:.1f} s"
+        )
+        results: dict[str, tuple[Run, Run]] = {}
+        for name in tools:
+            tool = TOOLS[name](server, user, password, Path(tmp))
+            full, resync = tool.sync(), tool.sync()
+            results[name] = (full, resync)
+            if isinstance(tool, Provider) and tool.count() != args.messages:
+                raise RuntimeError(f"the provider stored {tool.count()} messages")
+            print(
+                f"{name:12} full sync {full.wall:7.2f} s   no-change resync {resync.wall:6.2f} s"
+                f"   peak RSS {full.peak_rss_mib:6.1f} MiB / {resync.peak_rss_mib:6.1f} MiB"
+                + (
+                    f"   (in-process: {full.inner:.2f} s / {resync.inner:.2f} s)"
+                    if full.inner is not None and resync.inner is not None
+                    else ""
+                ),
+                flush=True,
+            )
+    mine_full, mine_resync = results["provider"]
+    if "mbsync" in results:
+        full, resync = results["mbsync"]
+        print(
+            "provider / mbsync:      full sync",
+            _ratio(mine_full.wall, full.wall, "target <= 1.25"),
+            "  resync",
+            _ratio(mine_resync.wall, resync.wall, "target <= 1.00"),
+        )
+    if "offlineimap" in results:
+        full, resync = results["offlineimap"]
+        print(
+            "provider / offlineimap: full sync",
+            _ratio(mine_full.wall, full.wall, "target < 1"),
+            "  resync",
+            _ratio(mine_resync.wall, resync.wall, "for information"),
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

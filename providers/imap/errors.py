@@ -1,0 +1,140 @@
+"""Turn what went wrong into an HRESULT and a sentence the user can act on.
+
+Every fatal condition ends as ``cb.Error(hr, message)`` then ``cb.Done(event, hr)``; this
+module decides ``hr`` and ``message``. Texts name the server and the setting to check,
+and never contain the password (nothing here ever sees it).
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import socket
+import ssl
+from dataclasses import dataclass
+from pathlib import Path
+
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
+from app.contract import (
+    E_FAIL,
+    MAPI_E_CALL_FAILED,
+    MAPI_E_DISK_ERROR,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_NOT_ENOUGH_DISK,
+    MAPI_E_TIMEOUT,
+)
+
+from .settings import ImapSettings
+
+_DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+_COMMAND_PREFIX = re.compile(r"^command: \w+ => ")
+
+
+class SyncError(Exception):
+    """A fatal condition already phrased for the user, with its HRESULT."""
+
+    def __init__(self, hresult: int, message: str) -> None:
+        super().__init__(message)
+        self.hresult = hresult
+
+
+class StoreError(Exception):
+    """The local store could not be written: kept apart from network ``OSError``s."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        super().__init__(f"{path}: {error.strerror or error}")
+        self.path = path
+        self.errno = error.errno
+
+
+@dataclass(frozen=True)
+class Failure:
+    hresult: int
+    message: str
+
+
+def server_text(exc: BaseException) -> str:
+    """The server's words from an IMAPClient error, without imaplib's ``command: X =>``
+    prefix or Python's ``b'...'`` quoting."""
+    text = _COMMAND_PREFIX.sub("", str(exc).strip())
+    if text.startswith(("b'", 'b"')) and text[-1:] == text[1]:
+        text = text[2:-1]
+    return text
+
+
+def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> Failure:
+    """The HRESULT and user-facing message for an exception that ends the sync.
+
+    ``logged_in`` tells a connection that never came up (check host, port, security)
+    from one that was lost on the way (check the network, try again).
+    """
+    server = f"{settings.host}:{settings.port}"
+    if isinstance(exc, SyncError):
+        return Failure(exc.hresult, str(exc))
+    if isinstance(exc, StoreError):
+        if exc.errno in _DISK_FULL:
+            return Failure(
+                MAPI_E_NOT_ENOUGH_DISK,
+                f"The disk holding the local store is full ({exc.path}). Free some space "
+                "and synchronize again: nothing already received is lost.",
+            )
+        return Failure(
+            MAPI_E_DISK_ERROR,
+            f"The local store could not be written ({exc}). Check that the folder exists "
+            "and is writable.",
+        )
+    if isinstance(exc, LoginError):
+        return Failure(
+            MAPI_E_LOGON_FAILED,
+            f"{server} refused the login of user '{settings.username}' "
+            f"({server_text(exc)}). Check the user name and the password.",
+        )
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return Failure(
+            MAPI_E_NETWORK_ERROR,
+            f"The TLS certificate of {settings.host} is not trusted ({exc.verify_message}), "
+            "so the connection was refused. If the server uses a private or self-signed "
+            "certificate, set ca_file to its CA certificate.",
+        )
+    if isinstance(exc, TimeoutError):
+        return Failure(
+            MAPI_E_TIMEOUT,
+            f"{server} did not answer within {settings.timeout:g} s. Check the network "
+            "connection, or raise the timeout setting.",
+        )
+    if isinstance(exc, socket.gaierror):
+        return Failure(
+            MAPI_E_NETWORK_ERROR,
+            f"The server name '{settings.host}' could not be resolved ({exc.strerror}). "
+            "Check the host setting and the network connection.",
+        )
+    if isinstance(exc, (IMAPClientAbortError, OSError, EOFError)):
+        if logged_in:
+            message = (
+                f"The connection to {server} was lost ({_reason(exc)}). "
+                "Synchronize again once the server is reachable: nothing received is lost."
+            )
+        elif isinstance(exc, ssl.SSLError):
+            message = (
+                f"No secure connection could be made to {server} ({_reason(exc)}). Check "
+                'the port and the security setting ("ssl" for 993, "starttls" for 143).'
+            )
+        else:
+            message = (
+                f"Could not connect to {server} ({_reason(exc)}). Check the host and port "
+                "settings and that the server is running."
+            )
+        return Failure(MAPI_E_NETWORK_ERROR, message)
+    if isinstance(exc, IMAPClientError):
+        return Failure(MAPI_E_CALL_FAILED, f"{server} refused a command: {server_text(exc)}")
+    return Failure(E_FAIL, f"Unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLError) and exc.reason:
+        return str(exc.reason).replace("_", " ").lower()
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    return server_text(exc) or type(exc).__name__

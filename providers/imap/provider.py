@@ -1,0 +1,101 @@
+"""``ImapProvider``: the IMAPISync object the host creates from an account's settings."""
+
+from __future__ import annotations
+
+import functools
+import operator
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.contract import (
+    E_FAIL,
+    MAPI_E_UNKNOWN_FLAGS,
+    MAPISIB,
+    S_OK,
+    IID_IMAPISyncProgressCallback,
+    IMAPISyncProgressCallback,
+    SyncFlags,
+)
+
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, ImapSettings
+from .sync import SyncRun
+
+KNOWN_FLAGS = functools.reduce(operator.or_, SyncFlags)
+
+
+class ImapProvider:
+    """Mirrors an IMAP account into a Maildir under ``psesSync.store_dir``.
+
+    Background style: ``SynchronizeInBackground`` starts a thread, stores the event that
+    thread sets when it ends in ``psibpb.phSyncDoneEvent`` and returns ``S_OK`` at once;
+    the thread calls ``Done`` exactly once. The password is not a constructor argument
+    worth keeping: ``psesSync.password()`` resolves ``password``, ``password_env`` or
+    ``password_command`` when the sync connects, so it is accepted here and dropped.
+    """
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        username: str,
+        port: int | None = None,
+        security: str = "ssl",
+        ca_file: str | Path | None = None,
+        verify_certificate: bool = True,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        timeout: float = DEFAULT_TIMEOUT,
+        folders: Sequence[str] | None = None,
+        password: str | None = None,
+        password_env: str | None = None,
+        password_command: str | None = None,
+    ) -> None:
+        del password, password_env, password_command  # read through psesSync.password()
+        self._settings = ImapSettings.build(
+            host=host,
+            username=username,
+            port=port,
+            security=security,
+            ca_file=ca_file,
+            verify_certificate=verify_certificate,
+            batch_size=batch_size,
+            timeout=timeout,
+            folders=folders,
+        )
+
+    def __repr__(self) -> str:
+        settings = self._settings
+        return f"<ImapProvider {settings.username}@{settings.host}:{settings.port}>"
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        callback: IMAPISyncProgressCallback = psibpb.punkCallBack.QueryInterface(
+            IID_IMAPISyncProgressCallback
+        )
+        unknown = psibpb.ulFlags & ~KNOWN_FLAGS
+        if unknown:  # the host's mistake: refuse before starting anything
+            callback.Error(MAPI_E_UNKNOWN_FLAGS, f"Unknown sync flags 0x{unknown:08X}")
+            return MAPI_E_UNKNOWN_FLAGS
+        run = SyncRun(self._settings, psibpb.ulFlags, psibpb.psesSync, callback)
+        done = threading.Event()
+        psibpb.phSyncDoneEvent.value = done
+        threading.Thread(
+            target=_run_in_background,
+            args=(run, callback, done),
+            name=f"imap-sync {psibpb.psesSync.account_name}",
+            daemon=True,
+        ).start()
+        return S_OK
+
+
+def _run_in_background(
+    run: SyncRun, callback: IMAPISyncProgressCallback, done: threading.Event
+) -> None:
+    """Call ``Done`` exactly once, then signal the event: the host may close it after ``Done``."""
+    hresult = E_FAIL
+    try:
+        hresult = run.run()
+    finally:
+        try:
+            callback.Done(done, hresult)
+        finally:
+            done.set()

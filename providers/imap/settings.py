@@ -1,0 +1,73 @@
+"""The account settings the host passes to ``ImapProvider(**settings)``, validated once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+SECURITY_MODES = ("ssl", "starttls", "none")
+DEFAULT_BATCH_SIZE = 250
+DEFAULT_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    """Where and how to connect, and how much to fetch at once. Holds no secret."""
+
+    host: str
+    username: str
+    port: int
+    security: str
+    ca_file: Path | None
+    verify_certificate: bool
+    batch_size: int
+    timeout: float
+    folders: tuple[str, ...] | None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        host: str,
+        username: str,
+        port: int | None,
+        security: str,
+        ca_file: str | Path | None,
+        verify_certificate: bool,
+        batch_size: int,
+        timeout: float,
+        folders: Sequence[str] | None,
+    ) -> ImapSettings:
+        """Check types and ranges here, so a bad profile fails when the account loads."""
+        if not isinstance(host, str) or not host:
+            raise ValueError("host must be a non-empty string")
+        if not isinstance(username, str) or not username:
+            raise ValueError("username must be a non-empty string")
+        if security not in SECURITY_MODES:
+            raise ValueError(f"security must be one of {', '.join(SECURITY_MODES)}")
+        if port is None:
+            port = 993 if security == "ssl" else 143
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            raise ValueError("port must be an integer from 1 to 65535")
+        if not isinstance(verify_certificate, bool):
+            raise TypeError("verify_certificate must be true or false")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError("batch_size must be a positive integer")
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+            raise ValueError("timeout must be a positive number of seconds")
+        if folders is not None and (
+            isinstance(folders, str) or not all(isinstance(name, str) for name in folders)
+        ):
+            raise TypeError("folders must be a list of folder names")
+        return cls(
+            host=host,
+            username=username,
+            port=port,
+            security=security,
+            ca_file=Path(ca_file).expanduser() if ca_file is not None else None,
+            verify_certificate=verify_certificate,
+            batch_size=batch_size,
+            timeout=float(timeout),
+            folders=tuple(folders) if folders is not None else None,
+        )

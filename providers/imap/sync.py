@@ -1,0 +1,561 @@
+"""One synchronization run, from connecting to the HRESULT that goes to ``Done``.
+
+A run has two passes so that progress tells the truth:
+
+1. *Check* each folder (``ulIndexMax == 0``): STATUS, and when anything may have changed
+   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes, merge
+   flags both ways, remove local copies of messages expunged on the server, and note the
+   messages to receive.
+2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
+   FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes (which also
+   bounds memory). Each batch is committed to disk before the next is requested.
+
+A UIDVALIDITY change is handled without duplicates: local copies from the old
+UIDVALIDITY are matched to the server's messages by Message-ID and size and renamed to
+their new UIDs (keeping their local flags); copies that match nothing are deleted, and
+whatever is still missing is received.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from imapclient import IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
+from app.contract import (
+    E_FAIL,
+    MAPI_E_CALL_FAILED,
+    MAPI_E_CORRUPT_DATA,
+    MAPI_E_INVALID_PARAMETER,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NOT_FOUND,
+    MAPI_E_UNCONFIGURED,
+    MAPI_E_USER_CANCEL,
+    MAPI_W_ERRORS_RETURNED,
+    S_OK,
+    IMAPISyncProgressCallback,
+    SyncFlags,
+    SyncSession,
+)
+
+from .connection import ServerFolder, connect, disconnect, list_folders
+from .errors import SyncError, describe, server_text
+from .flags import LETTER_TO_IMAP, from_imap, keep_local_only, merge, synced
+from .maildir_store import FolderState, LocalFolder, LocalMessage, MaildirStore, Scan, message_id_of
+from .progress import Reporter, UserCancelledError
+from .settings import ImapSettings
+
+BATCH_BYTES = 8 * 1024 * 1024
+UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
+MAX_MESSAGE_FAILURES = 10
+
+BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
+FLAGS, SIZE = b"FLAGS", b"RFC822.SIZE"
+MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
+UIDVALIDITY, HIGHESTMODSEQ = b"UIDVALIDITY", b"HIGHESTMODSEQ"
+MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
+
+
+@dataclass
+class FolderPlan:
+    """What the check pass decided for one folder."""
+
+    folder: ServerFolder
+    local: LocalFolder
+    status: dict[bytes, int]  # recorded once every message has been received
+    to_fetch: list[tuple[int, int]] = field(default_factory=list)  # (UID, size)
+    replaces: dict[int, LocalMessage] = field(default_factory=dict)  # headers-only copies
+
+
+def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
+
+
+def _batches(
+    items: list[tuple[int, int]], count: int, max_bytes: int
+) -> Iterator[list[tuple[int, int]]]:
+    """Consecutive runs of messages of at most ``count`` messages and ``max_bytes`` bytes
+    (a single larger message makes a batch of its own)."""
+    batch: list[tuple[int, int]] = []
+    size = 0
+    for uid, message_size in items:
+        if batch and (len(batch) >= count or size + message_size > max_bytes):
+            yield batch
+            batch, size = [], 0
+        batch.append((uid, message_size))
+        size += message_size
+    if batch:
+        yield batch
+
+
+def _mib(count: int) -> str:
+    return f"{count / (1024 * 1024):,.1f} MiB"
+
+
+class SyncRun:
+    """Everything one ``SynchronizeInBackground`` call does, on the provider's thread."""
+
+    def __init__(
+        self,
+        settings: ImapSettings,
+        flags: int,
+        session: SyncSession,
+        callback: IMAPISyncProgressCallback,
+    ) -> None:
+        self._settings = settings
+        self._flags = SyncFlags(flags)
+        self._session = session
+        self._log = session.logger
+        self._reporter = Reporter(callback, session, self._log)
+        self._store = MaildirStore(session.store_dir, self._log)
+        self._client: IMAPClient | None = None
+        self._logged_in = False
+        self._condstore = False
+        self._received = 0
+        self._received_bytes = 0
+        self._failed_messages = 0
+
+    @property
+    def _download(self) -> bool:
+        return SyncFlags.SYNC_DOWNLOAD_CONTENTS in self._flags
+
+    @property
+    def _upload(self) -> bool:
+        return SyncFlags.SYNC_UPLOAD_CONTENTS in self._flags
+
+    @property
+    def _headers_only(self) -> bool:
+        return SyncFlags.SYNC_HEADERS in self._flags
+
+    @property
+    def _imap(self) -> IMAPClient:
+        if self._client is None:
+            raise RuntimeError("not connected")
+        return self._client
+
+    # ------------------------------------------------------------------ the run
+
+    def run(self) -> int:
+        """Do the sync and return the HRESULT for ``Done``; never raises."""
+        started = time.monotonic()
+        try:
+            with self._store.locked():
+                self._sync()
+        except UserCancelledError:
+            self._log.info(
+                "Cancelled by the user; the %d messages received are kept", self._received
+            )
+            return MAPI_E_USER_CANCEL
+        except Exception as exc:
+            failure = describe(exc, self._settings, logged_in=self._logged_in)
+            if failure.hresult == E_FAIL:
+                self._log.error("Synchronization failed", exc_info=exc)
+            self._reporter.error(failure.hresult, failure.message)
+            return failure.hresult
+        finally:
+            self._disconnect()
+        self._log.info(
+            "Received %d messages (%s) in %.2f s",
+            self._received,
+            _mib(self._received_bytes),
+            time.monotonic() - started,
+        )
+        return MAPI_W_ERRORS_RETURNED if self._reporter.failures else S_OK
+
+    def _sync(self) -> None:
+        flags = self._flags
+        self._log.info(
+            "%s synchronization of %s@%s:%d (%s)",
+            "On-demand" if SyncFlags.SYNC_ON_DEMAND in flags else "Scheduled",
+            self._settings.username,
+            self._settings.host,
+            self._settings.port,
+            flags.name or "no flags",
+        )
+        if SyncFlags.SYNC_THESE_FOLDERS in flags and self._settings.folders is None:
+            raise SyncError(
+                MAPI_E_INVALID_PARAMETER,
+                "SYNC_THESE_FOLDERS needs the folders setting: list the folders to synchronize.",
+            )
+        if SyncFlags.SYNC_UPLOAD_HIERARCHY in flags:
+            self._reporter.warn(
+                "SYNC_UPLOAD_HIERARCHY is not supported by the IMAP provider: local folders "
+                "are not created on the server."
+            )
+        self._warn_about_security()
+        hierarchy = SyncFlags.SYNC_DOWNLOAD_HIERARCHY in flags
+        if not (hierarchy or self._download or self._upload):
+            self._reporter.step("Nothing to synchronize")
+            return
+        self._reporter.step(f"Connecting to {self._settings.host}")
+        self._connect()
+        folders = self._folders(hierarchy)
+        plans = []
+        for number, folder in enumerate(folders, 1):
+            self._reporter.step(f"Checking folder '{folder.name}' ({number:,} of {len(folders):,})")
+            with self._skipping_on_refusal(folder):
+                plan = self._check(folder)
+                if plan is not None:
+                    plans.append(plan)
+        self._reporter.expect(sum(len(plan.to_fetch) for plan in plans))
+        for plan in plans:
+            with self._skipping_on_refusal(plan.folder):
+                self._receive(plan)
+        self._reporter.finish()
+
+    @contextlib.contextmanager
+    def _skipping_on_refusal(self, folder: ServerFolder) -> Iterator[None]:
+        """A folder the server refuses to open (a NO, the connection alive) is reported
+        and skipped; the other folders are still synchronized."""
+        try:
+            yield
+        except (IMAPClientAbortError, LoginError):
+            raise
+        except IMAPClientError as exc:
+            self._reporter.error(
+                MAPI_E_CALL_FAILED,
+                f"Folder '{folder.name}' was skipped: {self._settings.host} answered "
+                f'"{server_text(exc)}". It will be tried again at the next synchronization.',
+            )
+
+    def _warn_about_security(self) -> None:
+        settings = self._settings
+        if settings.security == "none":
+            self._reporter.warn(
+                f'The connection to {settings.host} is not encrypted (security = "none"): '
+                "the password and the mail cross the network in clear text."
+            )
+        elif not settings.verify_certificate:
+            self._reporter.warn(
+                f"Certificate verification is turned off for {settings.host} "
+                "(verify_certificate = false): the connection is encrypted, but anyone able "
+                "to intercept it can pose as the server. Prefer ca_file."
+            )
+
+    # ------------------------------------------------------------------ connection
+
+    def _password(self) -> str:
+        try:
+            password = self._session.password()
+        except Exception as exc:
+            raise SyncError(
+                MAPI_E_LOGON_FAILED,
+                f"The password of account '{self._session.account_name}' could not be "
+                f"obtained: {exc}",
+            ) from exc
+        if password is None:
+            raise SyncError(
+                MAPI_E_UNCONFIGURED,
+                f"Account '{self._session.account_name}' has no password: set password, "
+                "password_env or password_command in its settings.",
+            )
+        return password
+
+    def _connect(self) -> None:
+        self._client = connect(self._settings, self._password())
+        self._logged_in = True
+        self._condstore = bool(self._imap.has_capability("CONDSTORE"))
+        self._log.info(
+            "Logged in to %s:%d as %s (%s)",
+            self._settings.host,
+            self._settings.port,
+            self._settings.username,
+            self._settings.security,
+        )
+
+    def _reconnect(self, folder: ServerFolder) -> None:
+        """After a dropped connection; raises (a network error) if the server is gone."""
+        self._disconnect()
+        self._connect()
+        self._imap.select_folder(folder.name, readonly=True)
+
+    def _disconnect(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            disconnect(client)
+
+    # ------------------------------------------------------------------ folders
+
+    def _folders(self, hierarchy: bool) -> list[ServerFolder]:
+        """The server folders whose contents this run synchronizes."""
+        listing = sorted(  # INBOX first, then by name: a stable, familiar order
+            (folder for folder in list_folders(self._imap) if folder.selectable),
+            key=lambda folder: (folder.name != "INBOX", folder.name),
+        )
+        if hierarchy:
+            for folder in listing:
+                self._store.folder(folder.name, folder.delimiter)
+        if self._settings.folders is not None:
+            by_name = {folder.name: folder for folder in listing}
+            wanted = []
+            for name in self._settings.folders:
+                found = by_name.get("INBOX" if name.upper() == "INBOX" else name)
+                if found is None:
+                    self._reporter.error(
+                        MAPI_E_NOT_FOUND,
+                        f"Folder '{name}' does not exist on {self._settings.host}: check "
+                        "the folders setting.",
+                    )
+                else:
+                    wanted.append(found)
+            return wanted
+        if hierarchy:
+            return listing
+        known = {"INBOX", *self._store.known_folders()}
+        return [folder for folder in listing if folder.name in known]
+
+    # ------------------------------------------------------------------ pass 1: check
+
+    def _check(self, folder: ServerFolder) -> FolderPlan | None:
+        """Bring flags and expunges up to date; return what to receive (``None``: nothing)."""
+        if not (self._download or self._upload):
+            return None
+        local = self._store.folder(folder.name, folder.delimiter)
+        items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
+        status = self._imap.folder_status(folder.name, items)
+        scan = local.scan(status[UIDVALIDITY])
+        if self._unchanged(local.state, status, scan):
+            self._log.debug("'%s' has not changed", folder.name)
+            return None
+        selected = self._imap.select_folder(folder.name, readonly=not self._upload)
+        if selected[UIDVALIDITY] != status[UIDVALIDITY]:  # replaced since the STATUS
+            status[UIDVALIDITY] = selected[UIDVALIDITY]
+            scan = local.scan(status[UIDVALIDITY])
+        if local.state.uidvalidity != status[UIDVALIDITY] or scan.orphans:
+            scan = self._adopt_uidvalidity(folder, local, scan, status[UIDVALIDITY])
+        server = {  # UID -> (flags as Maildir letters, size): small, even for big folders
+            uid: (from_imap(data[FLAGS]), data[SIZE])
+            for uid, data in self._fetch_every([FLAGS, SIZE])
+        }
+        plan = FolderPlan(folder, local, status)
+        removed = self._merge(plan, scan, server)
+        if self._download:
+            for uid in sorted(server):
+                have = scan.messages.get(uid)
+                if have is None or (have.headers_only and not self._headers_only):
+                    size = 0 if self._headers_only else server[uid][1]  # batch by count
+                    plan.to_fetch.append((uid, size))
+                    if have is not None:
+                        plan.replaces[uid] = have
+            if not plan.to_fetch:
+                self._record_complete(plan)
+        local.save_state()
+        self._log.info(
+            "'%s': %d messages on the server, %d to receive, %d removed locally",
+            folder.name,
+            len(server),
+            len(plan.to_fetch),
+            removed,
+        )
+        return plan
+
+    def _unchanged(self, state: FolderState, status: dict[bytes, int], scan: Scan) -> bool:
+        """With CONDSTORE, an unchanged STATUS and unchanged files mean nothing to do."""
+        if not self._condstore or state.highestmodseq is None:
+            return False
+        if (
+            status[UIDVALIDITY] != state.uidvalidity
+            or status[UIDNEXT] != state.uidnext
+            or status.get(HIGHESTMODSEQ) != state.highestmodseq
+            or status[MESSAGES] != len(state.flags)
+            or scan.orphans
+            or scan.messages.keys() != state.flags.keys()
+        ):
+            return False
+        return all(
+            synced(message.flags) == state.flags[uid]
+            and (self._headers_only or not message.headers_only)
+            for uid, message in scan.messages.items()
+        )
+
+    def _fetch_every(self, items: list[bytes]) -> Iterator[tuple[int, dict[bytes, Any]]]:
+        """FETCH ``items`` for every message of the selected folder, a chunk at a time.
+
+        (IMAPClient 4.1's ``fetch`` wants UIDs, not a ``1:*`` range, so SEARCH first.)
+        """
+        uids = sorted(self._imap.search("ALL"))
+        for chunk in _chunks(uids, UID_CHUNK):
+            yield from self._imap.fetch(chunk, items).items()
+
+    def _merge(self, plan: FolderPlan, scan: Scan, server: dict[int, tuple[str, int]]) -> int:
+        """Merge flags both ways and drop copies expunged on the server; return the drops."""
+        local, removed = plan.local, 0
+        stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
+        base: dict[int, str] = {}
+        for uid, message in scan.messages.items():
+            if uid not in server:
+                if self._download:  # expunged on the server
+                    local.remove(message)
+                    removed += 1
+                continue
+            server_letters = server[uid][0]
+            outcome = merge(
+                local.state.flags.get(uid, synced(message.flags)),
+                message.flags,
+                server_letters,
+                upload=self._upload,
+                download=self._download,
+            )
+            if outcome.local != message.flags:
+                scan.messages[uid] = local.set_flags(message, outcome.local)
+            for letter in set(outcome.server) ^ set(server_letters):
+                stores[letter, letter in outcome.server].append(uid)
+            base[uid] = outcome.base
+        local.state.flags = base
+        for (letter, add), uids in stores.items():
+            store = self._imap.add_flags if add else self._imap.remove_flags
+            for chunk in _chunks(sorted(uids), UID_CHUNK):
+                store(chunk, [LETTER_TO_IMAP[letter]], silent=True)
+        if stores:
+            self._log.info(
+                "'%s': sent %d flag changes to the server",
+                plan.folder.name,
+                sum(len(uids) for uids in stores.values()),
+            )
+        return removed
+
+    def _adopt_uidvalidity(
+        self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int
+    ) -> Scan:
+        """Re-key copies from the old UIDVALIDITY by Message-ID and size; drop the rest."""
+        old = local.state
+        if old.uidvalidity:
+            self._log.warning(
+                "UIDVALIDITY of '%s' changed from %d to %d: matching local copies to the "
+                "server's messages",
+                folder.name,
+                old.uidvalidity,
+                uidvalidity,
+            )
+        base: dict[int, str] = {}
+        if scan.orphans:
+            index: dict[tuple[str, int], list[int]] = defaultdict(list)
+            for uid, data in self._fetch_every([SIZE, MESSAGE_ID_HEADER]):
+                header = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
+                message_id = message_id_of(header or b"")
+                if message_id and uid not in scan.messages:
+                    index[message_id, data[SIZE]].append(uid)
+            adopted = 0
+            for orphan in scan.orphans:
+                matches = (
+                    []
+                    if orphan.headers_only
+                    else index.get((orphan.message_id() or "", orphan.size()), [])
+                )
+                if not matches:
+                    local.remove(orphan)
+                    continue
+                uid = matches.pop(0)
+                local.rekey(orphan, uid, uidvalidity)
+                adopted += 1
+                agreed = old.flags.get(orphan.uid)  # the old base, if from the last era
+                if agreed is None or orphan.uidvalidity != old.uidvalidity:
+                    agreed = synced(orphan.flags)
+                base[uid] = agreed
+            self._log.info(
+                "'%s': kept %d local copies under their new UIDs, removed %d",
+                folder.name,
+                adopted,
+                len(scan.orphans) - adopted,
+            )
+        local.state = FolderState(old.server_name or folder.name, uidvalidity, flags=base)
+        local.save_state()
+        return local.scan(uidvalidity)
+
+    @staticmethod
+    def _record_complete(plan: FolderPlan) -> None:
+        """Everything is down: remember the STATUS so an unchanged folder is skipped."""
+        plan.local.state.uidnext = plan.status[UIDNEXT]
+        plan.local.state.highestmodseq = plan.status.get(HIGHESTMODSEQ)
+
+    # ------------------------------------------------------------------ pass 2: receive
+
+    def _receive(self, plan: FolderPlan) -> None:
+        if not plan.to_fetch:
+            return
+        folder, local = plan.folder, plan.local
+        self._reporter.folder(folder.name)
+        selected = self._imap.select_folder(folder.name, readonly=True)
+        if selected[UIDVALIDITY] != local.state.uidvalidity:
+            self._reporter.warn(
+                f"Folder '{folder.name}' was replaced on the server during the sync; it "
+                "will be synchronized next time."
+            )
+            return
+        item = HEADER if self._headers_only else BODY
+        request = [FLAGS, b"BODY.PEEK[HEADER]" if self._headers_only else b"BODY.PEEK[]"]
+        complete = True
+        for batch in _batches(plan.to_fetch, self._settings.batch_size, BATCH_BYTES):
+            self._reporter.check()
+            response = self._fetch_batch(folder, [uid for uid, _size in batch], request)
+            with local.batch():
+                for uid, _size in batch:
+                    body = response.get(uid, {}).get(item)
+                    if isinstance(body, bytes):
+                        replaces = plan.replaces.get(uid)
+                        letters = from_imap(response[uid].get(FLAGS, ()))
+                        local.stage(
+                            uid,
+                            body,
+                            keep_local_only(letters, replaces.flags if replaces else ""),
+                            headers_only=self._headers_only,
+                            replaces=replaces,
+                        )
+                        self._received += 1
+                        self._received_bytes += len(body)
+                    else:  # expunged meanwhile, or reported by _fetch_batch
+                        complete = False
+                    self._reporter.received()
+        if complete:
+            self._record_complete(plan)
+            local.save_state()
+
+    def _fetch_batch(
+        self, folder: ServerFolder, uids: list[int], request: list[bytes]
+    ) -> dict[int, dict[bytes, Any]]:
+        """One UID FETCH; if it fails, isolate the message at fault by fetching one by one."""
+        try:
+            return dict(self._imap.fetch(uids, request))
+        except TimeoutError:
+            raise  # not the fault of one message: retrying each would only wait longer
+        except (IMAPClientError, OSError) as exc:
+            if isinstance(exc, (IMAPClientAbortError, OSError)):
+                self._log.warning(
+                    "Connection lost while fetching (%s); reconnecting", server_text(exc)
+                )
+                self._reconnect(folder)
+            if len(uids) == 1:
+                self._message_failed(folder, uids[0], exc)
+                return {}
+            self._log.warning(
+                "Fetching %d messages from '%s' failed (%s); fetching them one by one",
+                len(uids),
+                folder.name,
+                server_text(exc),
+            )
+        response: dict[int, dict[bytes, Any]] = {}
+        for uid in uids:
+            self._reporter.check()
+            response.update(self._fetch_batch(folder, [uid], request))
+        return response
+
+    def _message_failed(self, folder: ServerFolder, uid: int, exc: Exception) -> None:
+        self._failed_messages += 1
+        self._reporter.error(
+            MAPI_E_CORRUPT_DATA,
+            f"Message UID {uid} in folder '{folder.name}' could not be received "
+            f"({server_text(exc)}); it will be tried again at the next synchronization.",
+        )
+        if self._failed_messages >= MAX_MESSAGE_FAILURES:
+            raise SyncError(
+                MAPI_E_CALL_FAILED,
+                f"{self._failed_messages} messages could not be received from "
+                f"{self._settings.host}; giving up for now. The server's log should say why.",
+            )

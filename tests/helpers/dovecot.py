@@ -1,0 +1,283 @@
+"""A real Dovecot IMAP server on 127.0.0.1 for the integration tests and the bench.
+
+Each ``Dovecot`` has its own config, run and state directories, passwd-file users and
+server Maildirs in a private temporary directory, a self-signed certificate made with
+the ``openssl`` CLI, a plain listener (STARTTLS offered) and an IMAPS listener on free
+ports. ``ensure_installed`` installs the Debian packages when they are missing and we
+are root, so a clean CI machine gets the server from the test command itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from imapclient import IMAPClient
+
+DOVECOT = "/usr/sbin/dovecot"
+HOST = "127.0.0.1"
+START_TIMEOUT = 20.0
+STOP_TIMEOUT = 10.0
+
+CONFIG = """\
+protocols = imap
+listen = {host}
+base_dir = {root}/run
+state_dir = {root}/state
+instance_name = dovecot-test-{plain_port}
+log_path = {root}/dovecot.log
+default_internal_user = {internal_user}
+default_login_user = {login_user}
+first_valid_uid = 0
+mail_location = maildir:~/Maildir:LAYOUT=fs:INBOX=~/Maildir/INBOX
+namespace inbox {{
+  inbox = yes
+  separator = /
+}}
+disable_plaintext_auth = no
+auth_failure_delay = 0
+auth_mechanisms = plain login
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/users
+}}
+userdb {{
+  driver = passwd-file
+  args = username_format=%u {root}/users
+}}
+ssl = yes
+ssl_cert = <{root}/cert.pem
+ssl_key = <{root}/key.pem
+service imap-login {{
+  chroot =
+  inet_listener imap {{
+    port = {plain_port}
+  }}
+  inet_listener imaps {{
+    port = {ssl_port}
+    ssl = yes
+  }}
+}}
+service anvil {{
+  chroot =
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
+}}
+"""
+
+
+class SetupError(RuntimeError):
+    """Dovecot (or openssl) is missing and cannot be installed, or will not start."""
+
+
+def ensure_installed() -> None:
+    """Install ``dovecot-imapd`` and ``openssl`` with apt-get when missing and we are root."""
+    _ensure_command(DOVECOT, "dovecot-imapd")
+    _ensure_command("openssl", "openssl")
+
+
+def _ensure_command(command: str, package: str) -> None:
+    if shutil.which(command):
+        return
+    if os.geteuid() != 0:
+        raise SetupError(
+            f"{command} is not installed and the tests are not running as root: "
+            f"run `sudo apt-get install {package}`"
+        )
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-qq", package]
+    done = subprocess.run(install, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:  # a fresh machine has no package lists yet
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
+        done = subprocess.run(install, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not shutil.which(command):
+        raise SetupError(f"`{' '.join(install)}` failed: {done.stderr.strip()[-2000:]}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def poll(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Wait for ``condition`` with a deadline, checking every few milliseconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.01)
+
+
+def _accepts(port: int) -> bool:
+    try:
+        with socket.create_connection((HOST, port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+class Dovecot:
+    """One private Dovecot instance; ``start`` and ``kill`` may be repeated."""
+
+    def __init__(self, users: int = 64) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="dovecot-"))
+        self.root.chmod(0o755)  # the login and mail processes run as other users
+        self.plain_port = free_port()
+        self.ssl_port = free_port()
+        self.ca_file = self.root / "cert.pem"
+        self._process: subprocess.Popen[bytes] | None = None
+        if os.geteuid() == 0:
+            internal, login, self._mail_uid = "dovecot", "dovenull", pwd.getpwnam("nobody")
+        else:
+            me = pwd.getpwuid(os.getuid())
+            internal, login, self._mail_uid = me.pw_name, me.pw_name, me
+        self._users = {f"user{n}": f"pw-{secrets.token_hex(12)}" for n in range(1, users + 1)}
+        self._free_users = list(self._users)
+        self._write_users()
+        self._make_certificate()
+        (self.root / "dovecot.conf").write_text(
+            CONFIG.format(
+                host=HOST,
+                root=self.root,
+                plain_port=self.plain_port,
+                ssl_port=self.ssl_port,
+                internal_user=internal,
+                login_user=login,
+            )
+        )
+
+    def _make_certificate(self) -> None:
+        subprocess.run(
+            [
+                "openssl", "req", "-x509", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", str(self.root / "key.pem"), "-out", str(self.ca_file),
+            ],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ life cycle
+
+    def start(self) -> None:
+        log = (self.root / "dovecot.out").open("ab")
+        self._process = subprocess.Popen(
+            [DOVECOT, "-F", "-c", str(self.root / "dovecot.conf")],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so kill() takes the children
+        )
+        log.close()
+
+        def ready() -> bool:
+            if self._process is not None and self._process.poll() is not None:
+                raise SetupError(f"dovecot exited at start:\n{self.log_tail()}")
+            return _accepts(self.plain_port) and _accepts(self.ssl_port)
+
+        poll(ready, START_TIMEOUT, f"dovecot to listen on ports {self.plain_port}/{self.ssl_port}")
+
+    def kill(self) -> None:
+        """SIGKILL the master and every IMAP process: a server crash as clients see it."""
+        if self._process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.wait()
+        self._process = None
+        poll(lambda: not _accepts(self.plain_port), STOP_TIMEOUT, "dovecot to stop listening")
+
+    def close(self) -> None:
+        """Kill (no need to shut down gracefully: everything is deleted) and clean up."""
+        self.kill()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def log_tail(self, lines: int = 30) -> str:
+        text = ""
+        for name in ("dovecot.out", "dovecot.log"):
+            path = self.root / name
+            if path.exists():
+                text += path.read_text(errors="replace")
+        return "\n".join(text.splitlines()[-lines:])
+
+    # ------------------------------------------------------------------ users and mail
+
+    def take_user(self) -> tuple[str, str]:
+        """A user nobody has used yet (name, password), with an empty mailbox.
+
+        Users are all written before the start: Dovecot re-reads a changed passwd-file
+        at most once a second, so users added on the fly would not log in at once.
+        """
+        if not self._free_users:
+            raise SetupError("no unused mail users left: create the Dovecot with more")
+        name = self._free_users.pop(0)
+        return name, self._users[name]
+
+    def _write_users(self) -> None:
+        uid, gid = self._mail_uid.pw_uid, self._mail_uid.pw_gid
+        lines = []
+        for name, password in self._users.items():
+            home = self.root / "home" / name
+            home.mkdir(parents=True)
+            os.chown(home, uid, gid)
+            lines.append(f"{name}:{{PLAIN}}{password}:{uid}:{gid}::{home}::\n")
+        users = self.root / "users"
+        users.write_text("".join(lines))
+        users.chmod(0o644)  # read by the auth process, which runs as another user
+
+    def client(self, user: str, timeout: float = 30.0) -> IMAPClient:
+        """A logged-in IMAPClient on the plain port, for seeding and checking."""
+        client = IMAPClient(HOST, port=self.plain_port, ssl=False, timeout=timeout)
+        client.login(user, self._users[user])
+        return client
+
+    def mail_dir(self, user: str) -> Path:
+        """The server's own Maildir tree for ``user`` (LAYOUT=fs, INBOX in ``INBOX/``)."""
+        return self.root / "home" / user / "Maildir"
+
+    def deliver(self, user: str, folder: str, messages: Iterable[bytes]) -> int:
+        """Write messages straight into the server's Maildir (much faster than APPEND).
+
+        Dovecot assigns their UIDs at the next access to the folder. Returns the count.
+        """
+        uid, gid = self._mail_uid.pw_uid, self._mail_uid.pw_gid
+        home = self.root / "home" / user
+        folder_dir = self.mail_dir(user).joinpath(*folder.split("/"))
+        subdirs = [folder_dir / sub for sub in ("cur", "new", "tmp")]
+        for directory in subdirs:
+            directory.mkdir(parents=True, exist_ok=True)
+        for directory in [*subdirs, folder_dir, *folder_dir.parents]:
+            if directory == home:
+                break
+            os.chown(directory, uid, gid)
+        count = 0
+        for count, data in enumerate(messages, 1):
+            file = folder_dir / "new" / f"{time.time_ns()}.{count}.seed"
+            file.write_bytes(data)
+            os.chown(file, uid, gid)
+        return count
+
+
+@contextlib.contextmanager
+def running(users: int = 64) -> Iterator[Dovecot]:
+    """Install if needed, start, and always clean up."""
+    ensure_installed()
+    server = Dovecot(users)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()

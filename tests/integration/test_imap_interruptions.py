@@ -1,0 +1,259 @@
+"""Interrupted runs (cancel, server crash, full disk, a killed process) lose and duplicate
+nothing, and a message the server cannot deliver does not stop the sync."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from helpers.imap import (
+    FULL_SYNC,
+    REPO_ROOT,
+    Account,
+    SyncResult,
+    assert_mirrors,
+    local_files,
+    make_message,
+    run_sync,
+    seed,
+    server_messages,
+)
+
+from app.contract import (
+    MAPI_E_BUSY,
+    MAPI_E_CALL_FAILED,
+    MAPI_E_CORRUPT_DATA,
+    MAPI_E_DISK_ERROR,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_NOT_ENOUGH_DISK,
+    MAPI_E_USER_CANCEL,
+    MAPI_W_ERRORS_RETURNED,
+    S_OK,
+)
+from providers.imap import maildir_store
+
+
+def _seed_inbox(account: Account, count: int) -> None:
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(i, size=400 + 997 * (i % 9)) for i in range(count)])
+
+
+def _assert_subset_of_server(account: Account, folder: str = "INBOX", local: str = "") -> int:
+    """Every message on disk is whole and is the server's; returns how many there are."""
+    with account.client() as client:
+        server = server_messages(client, folder)
+    files = local_files(account.store_dir, local)
+    for uid, file in files.items():
+        assert file.read_bytes() == server[uid], f"UID {uid} is not the server's message"
+    return len(files)
+
+
+def test_cancel_from_progress_stops_at_once_and_the_next_run_resumes(account: Account) -> None:
+    _seed_inbox(account, 120)
+    result = account.sync(on_progress=lambda index, total: total > 0 and index >= 37)
+    assert result.hresult == MAPI_E_USER_CANCEL
+    assert result.callback.progress[-1] == ("Receiving message 37 of 120", 37, 120)
+    assert _assert_subset_of_server(account) == 37  # the batch in hand was kept
+
+    resume = account.sync()
+    assert resume.hresult == S_OK
+    assert resume.received == 120 - 37
+    with account.client() as client:
+        assert_mirrors(client, account.store_dir, "INBOX", "")
+
+
+def test_cancel_seen_through_the_session(account: Account) -> None:
+    _seed_inbox(account, 60)
+    positions: list[int] = []
+
+    def watch(index: int, _total: int) -> bool:
+        positions.append(index)
+        return False
+
+    result = account.sync(on_progress=watch, is_cancelled=lambda: max(positions, default=0) >= 9)
+    assert result.hresult == MAPI_E_USER_CANCEL
+    assert max(positions) == 9
+    assert _assert_subset_of_server(account) == 9
+
+
+def test_server_killed_mid_sync_is_a_network_error_and_resumes(private_account: Account) -> None:
+    _seed_inbox(private_account, 100)
+    server = private_account.server
+
+    def crash_at_30(index: int, total: int) -> bool:
+        if total and index == 30:
+            server.kill()
+        return False
+
+    result = private_account.sync(on_progress=crash_at_30, settings={"batch_size": 10})
+    assert result.hresult == MAPI_E_NETWORK_ERROR
+    assert result.callback.errors[-1][0] == MAPI_E_NETWORK_ERROR
+    assert f"connection to 127.0.0.1:{server.ssl_port} was lost" in result.error_texts
+    server.start()
+    kept = _assert_subset_of_server(private_account)
+    assert kept == 30
+
+    resume = private_account.sync()
+    assert resume.hresult == S_OK
+    assert resume.received == 100 - kept
+    with private_account.client() as client:
+        assert_mirrors(client, private_account.store_dir, "INBOX", "")
+
+
+def test_a_message_the_server_cannot_deliver_is_reported_and_skipped(account: Account) -> None:
+    _seed_inbox(account, 12)
+    ident = make_message(4, size=400 + 997 * 4).split(b"Message-ID: <")[1][:16]
+    inbox = account.server.mail_dir(account.user) / "INBOX"
+    next(f for f in inbox.glob("*/*") if ident in f.read_bytes()).chmod(0)
+    try:  # Dovecot cannot read it: it answers the FETCH with BYE and disconnects
+        result = account.sync(settings={"batch_size": 5})
+    finally:  # Dovecot may have moved it from new/ to cur/
+        next(f for f in inbox.glob("*/*") if not f.stat().st_mode & 0o777).chmod(0o600)
+    assert result.hresult == MAPI_W_ERRORS_RETURNED
+    assert [hr for hr, _text in result.callback.errors] == [MAPI_E_CORRUPT_DATA]
+    assert "Message UID 5 in folder 'INBOX' could not be received" in result.error_texts
+    assert sorted(local_files(account.store_dir)) == [uid for uid in range(1, 13) if uid != 5]
+
+    retry = account.sync()
+    assert (retry.hresult, retry.received) == (S_OK, 1)
+    with account.client() as client:
+        assert_mirrors(client, account.store_dir, "INBOX", "")
+
+
+def test_a_folder_the_server_cannot_open_is_reported_and_skipped(account: Account) -> None:
+    with account.client() as client:
+        seed(client, "Broken", [make_message(1, "Broken")])
+        seed(client, "Fine", [make_message(1, "Fine")])
+    broken = account.server.mail_dir(account.user) / "Broken"
+    broken.chmod(0)  # Dovecot answers NO to STATUS and SELECT
+    try:
+        result = account.sync()
+    finally:
+        broken.chmod(0o700)
+    assert result.hresult == MAPI_W_ERRORS_RETURNED
+    [(hr, text)] = result.callback.errors
+    assert hr == MAPI_E_CALL_FAILED
+    assert text.startswith("Folder 'Broken' was skipped: 127.0.0.1 answered")
+    assert len(local_files(account.store_dir, "Fine")) == 1
+
+
+def test_full_disk_stops_with_not_enough_disk_and_resumes(
+    account: Account, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _seed_inbox(account, 40)
+    real_write = maildir_store._write_file
+    writes = 0
+
+    def disk_full_after_25(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> None:
+        nonlocal writes
+        if exclusive:  # a message (the state file is rewritten in place)
+            writes += 1
+            if writes > 25:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real_write(path, data, exclusive=exclusive, fsync=fsync)
+
+    monkeypatch.setattr(maildir_store, "_write_file", disk_full_after_25)
+    result = account.sync(settings={"batch_size": 10})
+    assert result.hresult == MAPI_E_NOT_ENOUGH_DISK
+    assert "The disk holding the local store is full" in result.error_texts
+    assert _assert_subset_of_server(account) == 25
+
+    monkeypatch.undo()
+    resume = account.sync()
+    assert (resume.hresult, resume.received) == (S_OK, 15)
+
+
+def test_unwritable_store_is_a_disk_error(account: Account, tmp_path: Path) -> None:
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("")
+    result = run_sync(account.settings(), not_a_directory / "store")
+    assert result.hresult == MAPI_E_DISK_ERROR
+    assert "could not be written" in result.error_texts
+
+
+def test_a_second_concurrent_sync_of_one_store_is_refused(account: Account) -> None:
+    _seed_inbox(account, 3)
+    inside, release = threading.Event(), threading.Event()
+    first: list[SyncResult] = []
+
+    def hold(_index: int, _total: int) -> bool:
+        inside.set()
+        return not release.wait(30)
+
+    thread = threading.Thread(target=lambda: first.append(account.sync(on_progress=hold)))
+    thread.start()
+    try:
+        assert inside.wait(30)
+        second = account.sync()
+    finally:
+        release.set()
+        thread.join(60)
+    assert second.hresult == MAPI_E_BUSY
+    assert "already using the local store" in second.error_texts
+    assert first[0].hresult == S_OK
+
+
+CHILD = r"""
+import json, logging, sys
+from pathlib import Path
+from app.contract import IID_IMAPISyncProgressCallback, MAPISIB, S_OK
+from app.session import Session
+from providers.imap import ImapProvider
+
+class Callback:
+    def Progress(self, text, index, total):
+        print("progress", index, total, flush=True)
+        return S_OK
+    def Error(self, hr, text):
+        print("error", hex(hr), text, file=sys.stderr, flush=True)
+        return S_OK
+    def Done(self, event, hr):
+        print("done", hr, flush=True)
+        return S_OK
+
+class Unknown:
+    def QueryInterface(self, riid):
+        assert riid == IID_IMAPISyncProgressCallback
+        return Callback()
+
+settings = json.loads(sys.argv[1])
+session = Session("child", settings, Path(sys.argv[2]), logging.getLogger("child"), bool)
+sib = MAPISIB(ulFlags=int(sys.argv[3]), psesSync=session, punkCallBack=Unknown())
+ImapProvider(**settings).SynchronizeInBackground(sib)
+sib.phSyncDoneEvent.value.wait()
+"""
+
+
+def test_sigkill_at_random_points_never_loses_or_duplicates(account: Account) -> None:
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(i, size=300 + 211 * (i % 37)) for i in range(300)])
+        seed(client, "Other", [make_message(i, "Other", size=2000) for i in range(100)])
+    command = [sys.executable, "-c", CHILD, json.dumps(account.settings(batch_size=15))]
+    command += [str(account.store_dir), str(int(FULL_SYNC))]
+    rng = random.Random(20250603)
+    for _round in range(6):
+        kill_after = rng.randint(1, 70)  # progress lines: some in the check pass, most later
+        child = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
+        assert child.stdout is not None
+        for number, line in enumerate(child.stdout, 1):
+            if number >= kill_after or line.startswith("done"):
+                break
+        child.kill()
+        child.wait()
+        child.stdout.close()
+        _assert_subset_of_server(account)
+        if (account.store_dir / "Maildir" / ".Other").exists():
+            _assert_subset_of_server(account, "Other", "Other")
+
+    final = account.sync()
+    assert final.hresult == S_OK
+    with account.client() as client:
+        assert_mirrors(client, account.store_dir, "INBOX", "")
+        assert_mirrors(client, account.store_dir, "Other", "Other")
