@@ -1,6 +1,6 @@
 """Benchmark the IMAP provider against mbsync and offlineimap on the same Dovecot.
 
-Seeds a private Dovecot (``tests/integration/dovecot.py``) with ``--messages`` messages of
+Seeds a private Dovecot (``tests/helpers/dovecot.py``) with ``--messages`` messages of
 realistic sizes (2 KB to 1 MB, mostly small; fixed seed) in several folders, then for
 each tool times a full sync into an empty local store and a no-change resync, and
 reports peak RSS. mbsync and offlineimap are measured where installed:
