@@ -125,11 +125,15 @@ class Run:
                 return
             loop = asyncio.get_running_loop()
             wake_event = asyncio.Event()
+            supervising = True
 
             def wake() -> None:
-                # A provider thread may outlive the loop (abandoned); nothing to wake then.
-                with contextlib.suppress(RuntimeError):
-                    loop.call_soon_threadsafe(wake_event.set)
+                # Abandoned provider threads outlive their supervisor, and may outlive
+                # the loop itself (qasync's is a Qt object): once supervision is over
+                # they must not touch it.
+                if supervising:
+                    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                        loop.call_soon_threadsafe(wake_event.set)
 
             task.tracker.add_listener(wake)
             watch(task)
@@ -138,6 +142,7 @@ class Run:
             try:
                 await Supervisor(task, self.limits).run(wake_event, wake)
             finally:
+                supervising = False
                 task.stop_watching()
 
 
