@@ -12,6 +12,7 @@ import json
 import signal
 import sys
 import time
+from dataclasses import asdict
 from typing import Any, TextIO
 
 from app.engine import Run, RunSummary
@@ -61,13 +62,8 @@ class HeadlessPrinter:
             self._write_json(
                 event="summary",
                 headline=summary.headline,
-                total=summary.total,
-                succeeded=summary.succeeded,
-                failed=summary.failed,
-                cancelled=summary.cancelled,
-                errors=summary.errors,
-                warnings=summary.warnings,
                 error_lines=len(self._run.error_log),
+                **asdict(summary),
             )
         else:
             self._out.write("\n" + format_table(states) + "\n\n" + summary.headline + "\n")

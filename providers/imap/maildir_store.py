@@ -93,11 +93,15 @@ def _write_file(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> Non
 
 def _fsync_dirs(*paths: Path) -> None:
     for path in paths:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(path)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _make_durable(paths: Iterable[Path]) -> None:
@@ -106,11 +110,7 @@ def _make_durable(paths: Iterable[Path]) -> None:
         os.sync()
         return
     for path in paths:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        _fsync(path)
 
 
 @dataclass(frozen=True)
