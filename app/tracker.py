@@ -69,9 +69,11 @@ _FINAL = frozenset(
 _ACTIVE = frozenset({TaskStatus.RUNNING, TaskStatus.NOT_RESPONDING, TaskStatus.CANCELLING})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TaskState:
-    """What a front-end shows of one task at one moment."""
+    """What a front-end shows of one task at one moment; read-only by convention. Not
+    ``frozen``: a GUI tick builds one per changed row, and a frozen dataclass's
+    ``__init__`` (``object.__setattr__`` per field) costs several times more."""
 
     name: str
     status: TaskStatus
@@ -329,14 +331,26 @@ class TaskTracker:
                 self._seen_version = self.version
 
     def snapshot(self, now: float | None = None) -> TaskState:
+        state = self._snapshot(now, blocking=True)
+        assert state is not None
+        return state
+
+    def try_snapshot(self, now: float | None = None) -> TaskState | None:
+        """``snapshot`` without waiting: ``None`` while a provider thread holds the lock
+        (it may have lost the GIL mid-call). A GUI tick keeps the last state then,
+        rather than wait for every flooding thread to be scheduled again."""
+        return self._snapshot(now, blocking=False)
+
+    def _snapshot(self, now: float | None, blocking: bool) -> TaskState | None:
         now = time.monotonic() if now is None else now
-        with self._lock:
+        if not self._lock.acquire(blocking):
+            return None
+        try:
             rate, remaining = self._estimate_locked(now)
-            active = self._status in _ACTIVE
-            return TaskState(
+            state = TaskState(
                 name=self.name,
                 status=self._status,
-                step=printable(self._step, STEP_TEXT_LIMIT),
+                step=self._step,
                 index=self._index,
                 index_max=self._max,
                 errors=self._errors,
@@ -345,9 +359,13 @@ class TaskTracker:
                 result=self._result,
                 rate=rate,
                 remaining=remaining,
-                silent_for=(now - self._seen_at) if active else 0.0,
+                silent_for=(now - self._seen_at) if self._status in _ACTIVE else 0.0,
                 version=self.version,
             )
+        finally:
+            self._lock.release()
+        state.step = printable(state.step, STEP_TEXT_LIMIT)  # outside the lock: it may be long
+        return state
 
     # ------------------------------------------------------------ internals (lock held)
 

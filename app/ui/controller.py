@@ -71,14 +71,14 @@ class SendReceiveController(QObject):
             self.run.tasks[row].cancel()
             self.refresh()
 
-    def refresh(self) -> None:
-        self.task_model.refresh()
+    def refresh(self, exact: bool = False) -> None:
+        self.task_model.refresh(exact)
         self.error_model.refresh()
         self.refreshed.emit()
 
     def _on_finished(self, execution: asyncio.Future[RunSummary]) -> None:
         self._refresh_timer.stop()
-        self.refresh()
+        self.refresh(exact=True)
         if execution.cancelled():
             return
         error = execution.exception()

@@ -61,11 +61,12 @@ class SendReceiveDialog(QDialog):
             TaskColumn.PROGRESS, ProgressBarDelegate(self.tasks_view)
         )
         header = self.tasks_view.horizontalHeader()
-        header.setSectionResizeMode(TaskColumn.NAME, QHeaderView.ResizeMode.ResizeToContents)
+        # No ResizeToContents: it re-measures up to 1,000 rows on every dataChanged. The
+        # name column is fitted once per run (names do not change); the rest are fixed.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TaskColumn.PROGRESS, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TaskColumn.STATUS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TaskColumn.REMAINING, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(TaskColumn.STATUS, 270)
+        header.resizeSection(TaskColumn.REMAINING, 90)
         self.cancel_task_button = QPushButton("Cancel &Task")
         self.cancel_task_button.setObjectName("cancelTask")
 

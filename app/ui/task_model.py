@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from enum import IntEnum
 from typing import Any
 
@@ -56,13 +57,20 @@ class TaskTableModel(ColumnTableModel):
     def states(self) -> list[TaskState]:
         return list(self._states)
 
-    def refresh(self) -> None:
+    def refresh(self, exact: bool = False) -> None:
+        """Pull what changed. A row whose provider holds its tracker's lock right now
+        keeps its state until the next tick, unless ``exact`` (the run's last refresh)."""
         first = last = -1
+        now = time.monotonic()
         for row, task in enumerate(self._tasks):
             old = self._states[row]
-            if task.tracker.version == old.version and old.status is not TaskStatus.NOT_RESPONDING:
+            tracker = task.tracker
+            if tracker.version == old.version and old.status is not TaskStatus.NOT_RESPONDING:
                 continue
-            self._states[row] = task.snapshot()
+            state = tracker.snapshot(now) if exact else tracker.try_snapshot(now)
+            if state is None:
+                continue
+            self._states[row] = state
             if first < 0:
                 first = row
             last = row
