@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.contract import SyncFlags
 from app.errorlog import ErrorKind, ErrorLog
+from app.pacing import GuiPacer
 from app.profile import Account
 from app.provider_threads import watch
 from app.supervisor import RunLimits, Supervisor
@@ -60,12 +61,20 @@ class Run:
         store_root: Path,
         limits: RunLimits | None = None,
         on_demand: bool = True,
+        pacer: GuiPacer | None = None,
     ) -> None:
+        """``pacer``: given by a GUI, so that flooding providers leave it the GIL."""
         self.limits = limits or RunLimits()
         self.error_log = ErrorLog()
         trigger = SyncFlags.SYNC_ON_DEMAND if on_demand else SyncFlags.SYNC_BACKGROUND
         self.tasks = [
-            Task(account, account.flags | trigger, store_root / slug(account.name), self.error_log)
+            Task(
+                account,
+                account.flags | trigger,
+                store_root / slug(account.name),
+                self.error_log,
+                pacer,
+            )
             for account in accounts
         ]
         self.started_at: float | None = None

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_DISK_ERROR, MAPISIB, SyncFlags
 from app.errorlog import ErrorLog
+from app.pacing import GuiPacer
 from app.plugins import ProviderLoadError, create_provider
 from app.profile import Account
 from app.provider_threads import threads_of
@@ -37,12 +38,17 @@ class Task:
     by the supervisor on the event loop, always followed by a wake-up."""
 
     def __init__(
-        self, account: Account, flags: SyncFlags, store_dir: Path, error_log: ErrorLog
+        self,
+        account: Account,
+        flags: SyncFlags,
+        store_dir: Path,
+        error_log: ErrorLog,
+        pacer: GuiPacer | None = None,
     ) -> None:
         self.account = account
         self.flags = flags
         self.store_dir = store_dir
-        self.tracker = TaskTracker(account.task_name, error_log)
+        self.tracker = TaskTracker(account.task_name, error_log, pacer)
         self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
         self.session = Session(
             account.name,

@@ -30,6 +30,7 @@ from app.contract import (
     normalize_hresult,
 )
 from app.errorlog import ErrorKind, ErrorLog
+from app.pacing import CHECK_MASK, GuiPacer
 from app.rules import Rule
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable, shorten_repr
 
@@ -119,9 +120,10 @@ class TaskTracker:
     """Implements ``IMAPISyncProgressCallback`` for one task, plus the host's own verbs
     (start, cancel, fail, abandon, stall checks) used by the engine."""
 
-    def __init__(self, name: str, error_log: ErrorLog) -> None:
+    def __init__(self, name: str, error_log: ErrorLog, pacer: GuiPacer | None = None) -> None:
         self.name = name
         self._log = error_log
+        self._pacer = pacer
         self._lock = threading.Lock()
         self._status = TaskStatus.PENDING
         self._step = ""
@@ -173,7 +175,10 @@ class TaskTracker:
                         f"{shorten_repr(pwcszProgress)}; the step text was kept",
                     )
             self.version += 1
-            return MAPI_E_USER_CANCEL if self._cancel else S_OK
+            answer = MAPI_E_USER_CANCEL if self._cancel else S_OK
+        if self._pacer is not None and not self.version & CHECK_MASK:
+            self._pacer.checkpoint()  # outside the lock: the GUI may want a snapshot
+        return answer
 
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
         with self._lock:
@@ -195,7 +200,9 @@ class TaskTracker:
                 self._warnings += 1
                 self._log.add(self.name, ErrorKind.WARNING, hr, text)
             self.version += 1
-            return S_OK
+        if self._pacer is not None and not self.version & CHECK_MASK:
+            self._pacer.checkpoint()
+        return S_OK
 
     def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
         notify = False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.cli import Options
 from app.profile import RESOURCES
+from app.ui.collector import GuiThreadCollector
 from app.ui.main_window import MainWindow
 from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -58,5 +59,10 @@ def show_startup_error(text: str) -> None:
 
 
 def run_gui(options: Options) -> int:
-    create_application()
-    return int(qasync.run(_until_closed(options)))
+    app = create_application()
+    collector = GuiThreadCollector(app)
+    collector.start()
+    try:
+        return int(qasync.run(_until_closed(options)))
+    finally:
+        collector.stop()

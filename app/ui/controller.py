@@ -7,9 +7,10 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.engine import Run, RunLimits, RunSummary
+from app.pacing import GuiPacer
 from app.profile import Account
 from app.ui.error_model import ErrorTableModel
 from app.ui.task_model import TaskTableModel
@@ -35,6 +36,12 @@ class SendReceiveController(QObject):
         self.run: Run | None = None
         self.last_summary: RunSummary | None = None  # set once the finished run is shown
         self._execution: asyncio.Future[RunSummary] | None = None
+        self.pacer = GuiPacer()
+        self._beat_timer = QTimer(self)
+        self._beat_timer.setObjectName("paceTimer")
+        self._beat_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._beat_timer.setInterval(round(self.pacer.beat_interval * 1000))
+        self._beat_timer.timeout.connect(self.pacer.beat)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setObjectName("refreshTimer")
         self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
@@ -50,13 +57,15 @@ class SendReceiveController(QObject):
         (``on_demand=False``) pass SYNC_BACKGROUND instead of SYNC_ON_DEMAND."""
         if self.running or not accounts:
             return None
-        run = Run(accounts, self._store_root, self._limits, on_demand=on_demand)
+        run = Run(accounts, self._store_root, self._limits, on_demand=on_demand, pacer=self.pacer)
         self.run = run
         self.last_summary = None
         self.task_model.set_run(run)
         self.error_model.set_log(run.error_log)
         self._execution = asyncio.ensure_future(run.execute())
         self._execution.add_done_callback(self._on_finished)
+        self.pacer.beat()
+        self._beat_timer.start()
         self._refresh_timer.start()
         self.run_started.emit(run)
         return run
@@ -78,6 +87,8 @@ class SendReceiveController(QObject):
 
     def _on_finished(self, execution: asyncio.Future[RunSummary]) -> None:
         self._refresh_timer.stop()
+        self._beat_timer.stop()
+        log.debug("run finished; provider threads stepped aside %d times", self.pacer.waits)
         self.refresh(exact=True)
         if execution.cancelled():
             return

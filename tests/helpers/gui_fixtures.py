@@ -4,6 +4,7 @@ use them): the app's real window on qasync's loop, driven by pytest-qt."""
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -38,6 +39,10 @@ def qasync_loop(qapp) -> Iterator[qasync.QEventLoop]:
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
     loop.close()
+    # Collect the test's Qt objects (the loop's timers and signallers sit in reference
+    # cycles) here, on the GUI thread: left to a later collection, they could be
+    # destroyed on whichever thread triggers it, a provider thread of the next test.
+    gc.collect()
 
 
 @pytest.fixture
