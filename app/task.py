@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 import re
 import threading
 from collections.abc import Callable
@@ -93,7 +94,7 @@ class Task:
             name=f"provider:{self.account.name}",
             daemon=True,  # an abandoned provider must not keep the app from exiting
         )
-        self.thread.start()
+        _launch(self.thread)
 
     def watch_done_event(self, event: Any, wake: Waker) -> None:
         """Wait, on a daemon thread, for the provider's phSyncDoneEvent, until the
@@ -168,6 +169,30 @@ class Task:
         finally:
             self.returned = returned
             wake()
+
+
+_launch_queue: queue.SimpleQueue[threading.Thread] = queue.SimpleQueue()
+_launcher: threading.Thread | None = None
+_launcher_lock = threading.Lock()
+
+
+def _launch(thread: threading.Thread) -> None:
+    """Start ``thread`` from a launcher thread of the host's own: ``Thread.start`` waits
+    until the new thread runs, which takes long when busy provider threads hold the GIL,
+    and the event loop (the GUI thread) must not wait for that."""
+    global _launcher
+    with _launcher_lock:
+        if _launcher is None or not _launcher.is_alive():
+            _launcher = threading.Thread(
+                target=_run_launcher, name="provider-launcher", daemon=True
+            )
+            _launcher.start()
+    _launch_queue.put(thread)
+
+
+def _run_launcher() -> None:
+    while True:
+        _launch_queue.get().start()
 
 
 def slug(name: str) -> str:
