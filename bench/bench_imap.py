@@ -318,22 +318,19 @@ def main(argv: list[str]) -> int:
                 flush=True,
             )
     mine_full, mine_resync = results["provider"]
-    if "mbsync" in results:
-        full, resync = results["mbsync"]
-        print(
-            "provider / mbsync:      full sync",
-            _ratio(mine_full.wall, full.wall, "target <= 1.25"),
-            "  resync",
-            _ratio(mine_resync.wall, resync.wall, "target <= 1.00"),
-        )
-    if "offlineimap" in results:
-        full, resync = results["offlineimap"]
-        print(
-            "provider / offlineimap: full sync",
-            _ratio(mine_full.wall, full.wall, "target < 1"),
-            "  resync",
-            _ratio(mine_resync.wall, resync.wall, "for information"),
-        )
+    targets = {
+        "mbsync": ("target <= 1.25", "target <= 1.00"),
+        "offlineimap": ("target < 1", "for information"),
+    }
+    for tool, (full_target, resync_target) in targets.items():
+        if tool in results:
+            full, resync = results[tool]
+            print(
+                f"provider / {tool + ':':<12} full sync",
+                _ratio(mine_full.wall, full.wall, full_target),
+                "  resync",
+                _ratio(mine_resync.wall, resync.wall, resync_target),
+            )
     return 0
 
 
