@@ -65,7 +65,7 @@ class SendReceiveDialog(QDialog):
         # name column is fitted once per run (names do not change); the rest are fixed.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TaskColumn.PROGRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(TaskColumn.STATUS, 270)
+        header.resizeSection(TaskColumn.STATUS, 310)
         header.resizeSection(TaskColumn.REMAINING, 90)
         self.cancel_task_button = QPushButton("Cancel &Task")
         self.cancel_task_button.setObjectName("cancelTask")
@@ -106,7 +106,7 @@ class SendReceiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.resize(980, 440)
+        self.resize(1020, 440)
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
         self.cancel_task_button.clicked.connect(self.cancel_selected_task)
