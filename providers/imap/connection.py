@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import imaplib
 import logging
 import ssl
 from dataclasses import dataclass
@@ -102,6 +103,6 @@ def disconnect(client: IMAPClient) -> None:
     """Log out politely; a connection that is already dead is just closed."""
     try:
         client.logout()
-    except Exception:
-        with contextlib.suppress(Exception):
+    except (imaplib.IMAP4.error, OSError):  # the server or the socket is already gone
+        with contextlib.suppress(imaplib.IMAP4.error, OSError):
             client.shutdown()
