@@ -10,13 +10,8 @@ class Rule(Enum):
     STYLES = (2, "in-call or background style")
     RETURN = (3, "what SynchronizeInBackground returns")
     PROGRESS = (4, "Progress arguments")
-    ERROR = (5, "Error arguments")
     DONE_ONCE = (6, "Done exactly once, nothing after it")
     TYPES = (9, "argument types and ranges")
-
-    @property
-    def number(self) -> int:
-        return self.value[0]
 
     @property
     def label(self) -> str:

@@ -3,7 +3,7 @@ Details with a Tasks tab and an Errors tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,9 +188,6 @@ class SendReceiveDialog(QDialog):
 
     def select_task(self, row: int) -> None:
         self.tasks_view.selectRow(row)
-
-    def task_index(self, row: int, column: TaskColumn = TaskColumn.NAME) -> QModelIndex:
-        return self._controller.task_model.index(row, column)
 
 
 def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
