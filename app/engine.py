@@ -23,10 +23,11 @@ from pathlib import Path
 from app.contract import SyncFlags
 from app.errorlog import ErrorKind, ErrorLog
 from app.pacing import GuiPacer
+from app.paths import store_dir
 from app.profile import Account
 from app.provider_threads import watch
 from app.supervisor import RunLimits, Supervisor
-from app.task import Task, slug
+from app.task import Task
 from app.tracker import TaskStatus
 
 log = logging.getLogger("sendreceive.engine")
@@ -71,7 +72,7 @@ class Run:
             Task(
                 account,
                 account.flags | trigger,
-                store_root / slug(account.name),
+                store_dir(store_root, account.name),
                 self.error_log,
                 pacer,
             )

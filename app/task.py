@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import queue
-import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Any
 from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_DISK_ERROR, MAPISIB, SyncFlags
 from app.errorlog import ErrorLog
 from app.pacing import GuiPacer
+from app.paths import slug
 from app.plugins import ProviderLoadError, create_provider
 from app.profile import Account
 from app.provider_threads import threads_of
@@ -193,8 +193,3 @@ def _launch(thread: threading.Thread) -> None:
 def _run_launcher() -> None:
     while True:
         _launch_queue.get().start()
-
-
-def slug(name: str) -> str:
-    """A file-system-safe folder name for an account."""
-    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "account"

@@ -17,6 +17,7 @@ from app.contract import (
 )
 from app.engine import Run, RunLimits
 from app.errorlog import ErrorKind
+from app.paths import store_dir
 from app.profile import load_default_profile
 from app.tracker import TaskStatus
 
@@ -247,4 +248,4 @@ def test_session_gives_the_provider_its_account(tmp_path):
 
     run([account(Peek(), name="Mine", colour="blue")], tmp_path)
     assert seen["name"] == "Mine" and seen["settings"] == {"colour": "blue"}
-    assert seen["store"] == tmp_path / "Mine" and seen["cancelled"] is False
+    assert seen["store"] == store_dir(tmp_path, "Mine") and seen["cancelled"] is False
