@@ -1,4 +1,4 @@
-"""Opening an authenticated IMAP connection (TLS verified by default) and listing folders."""
+"""Opening an authenticated IMAP connection (TLS verified by default) and closing it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import contextlib
 import imaplib
 import logging
 import ssl
-from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
@@ -14,17 +13,6 @@ from app.contract import MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
 
 from .errors import SyncError
 from .settings import ImapSettings
-
-_NOT_SELECTABLE = frozenset({b"\\NOSELECT", b"\\NONEXISTENT"})
-
-
-@dataclass(frozen=True)
-class ServerFolder:
-    """A server folder: its name decoded from modified UTF-7, and its hierarchy separator."""
-
-    name: str
-    delimiter: str | None
-    selectable: bool
 
 
 def tls_context(settings: ImapSettings) -> ssl.SSLContext:
@@ -84,19 +72,6 @@ def _quiet_protocol_trace(client: IMAPClient) -> None:
     """
     if not logging.getLogger("imapclient.imaplib").isEnabledFor(logging.DEBUG):
         client._imap.debug = 0
-
-
-def list_folders(client: IMAPClient) -> list[ServerFolder]:
-    folders = []
-    for flags, delimiter, name in client.list_folders():
-        folders.append(
-            ServerFolder(
-                name="INBOX" if name.upper() == "INBOX" else name,
-                delimiter=delimiter.decode() if isinstance(delimiter, bytes) else delimiter,
-                selectable=not _NOT_SELECTABLE & {flag.upper() for flag in flags},
-            )
-        )
-    return folders
 
 
 def disconnect(client: IMAPClient) -> None:
