@@ -335,6 +335,7 @@ class LocalFolder:
         """Sort the message files (see ``Scan``); deletes only the headers-only copy that
         an interrupted upgrade to the full message left behind."""
         found: dict[tuple[int, int], list[LocalMessage]] = defaultdict(list)
+        sizes: dict[Path, int] = {}  # from the directory entries: no second stat
         scan = Scan()
         with _disk(self.path):
             for sub in ("new", "cur"):
@@ -346,6 +347,8 @@ class LocalFolder:
                         scan.strays.append(message.path)
                         continue
                     found[message.uidvalidity, message.uid].append(message)
+                    if message.uid in self.state.sizes:
+                        sizes[message.path] = entry.stat(follow_symlinks=False).st_size
             for (validity, uid), copies in found.items():
                 if validity != uidvalidity:
                     scan.orphans.extend(copies)
@@ -353,9 +356,8 @@ class LocalFolder:
                 copies = self._without_interrupted_upgrade(copies)
                 recorded = self.state.sizes.get(uid)
                 if recorded is not None:  # a file must hold what its name claims
-                    sized = [(message, message.size()) for message in copies]
-                    scan.suspects.extend(m for m, size in sized if size != recorded)
-                    copies = [m for m, size in sized if size == recorded]
+                    scan.suspects.extend(m for m in copies if sizes[m.path] != recorded)
+                    copies = [m for m in copies if sizes[m.path] == recorded]
                 if len(copies) == 1:
                     scan.messages[uid] = copies[0]
                 elif copies:
