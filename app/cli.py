@@ -8,12 +8,13 @@ import logging
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from app.engine import Run, RunLimits
 from app.headless import run_headless
+from app.options import Options
 from app.paths import default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
@@ -29,18 +30,6 @@ from app.profile import (
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
-
-
-@dataclass(frozen=True)
-class Options:
-    """Everything a front-end needs to start, decided from the command line."""
-
-    profile: Profile | None
-    profile_error: ProfileError | None = None
-    group: str = ALL_ACCOUNTS
-    run_at_start: bool = False
-    store_root: Path = field(default_factory=default_store_root)
-    limits: RunLimits = field(default_factory=RunLimits)
 
 
 def build_parser() -> argparse.ArgumentParser:
