@@ -8,12 +8,14 @@ import logging
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TextIO
 
 from app.engine import Run, RunLimits
 from app.headless import run_headless
+from app.host_process import exit_process, guard_sigint, take_stdout
+from app.options import Options
 from app.paths import default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
@@ -29,18 +31,6 @@ from app.profile import (
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
-
-
-@dataclass(frozen=True)
-class Options:
-    """Everything a front-end needs to start, decided from the command line."""
-
-    profile: Profile | None
-    profile_error: ProfileError | None = None
-    group: str = ALL_ACCOUNTS
-    run_at_start: bool = False
-    store_root: Path = field(default_factory=default_store_root)
-    limits: RunLimits = field(default_factory=RunLimits)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -205,9 +195,24 @@ def group_accounts(profile: Profile, group: str) -> list[Account]:
     return [profile.account(name) for name in profile.group(group).accounts]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run() -> NoReturn:
+    """The program's entry point (``sendreceive``, ``python main.py``): the host owns
+    this process's stdout, Ctrl-C and exit, whatever its providers do."""
+    try:
+        code = main(own_process=True)
+    except KeyboardInterrupt:  # a second Ctrl-C: quit at once
+        code = 130
+    exit_process(code)
+
+
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    report = sys.stdout
+    if own_process and args.headless:  # before --provider modules are imported
+        report = take_stdout()
+        guard_sigint()
     logging.basicConfig(
         level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -223,13 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
-        return _main_headless(options, args.json)
+        return _main_headless(options, args.json, report)
     from app.ui.application import run_gui
 
     return run_gui(options)
 
 
-def _main_headless(options: Options, as_json: bool) -> int:
+def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
     if options.profile is None:
         assert options.profile_error is not None
         print("The profile cannot be used:", file=sys.stderr)
@@ -237,5 +242,5 @@ def _main_headless(options: Options, as_json: bool) -> int:
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
-    summary = asyncio.run(run_headless(run, sys.stdout, as_json))
+    summary = asyncio.run(run_headless(run, report, as_json))
     return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED

@@ -1,19 +1,14 @@
-"""A Send/Receive run: one task per account, each provider called on its own thread.
+"""A Send/Receive run: one task per account, supervised together.
 
 The engine is asyncio code with no Qt in it: the GUI drives it on qasync's loop, the
-headless front-end with ``asyncio.run``. Provider calls never run on the event loop's
-thread; the loop only supervises (returns, Done, cancel grace, stalls), woken by the
-tracker's listener and the worker thread through ``call_soon_threadsafe`` — a handful
-of wake-ups per task, never one per callback.
-
-Provider threads are daemon threads: a provider that ignores Cancel is *abandoned*
-after the grace period (reported, logged) and cannot keep the application from exiting.
+headless front-end with ``asyncio.run``. It only builds the tasks, bounds how many run at
+once and ticks their watchdog; each task's life belongs to ``app.task.Task``, and where
+its provider runs to a ``ProviderHost`` (``app.hosting``; threads: ``app.thread_host``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Sequence
@@ -22,12 +17,13 @@ from pathlib import Path
 
 from app.contract import SyncFlags
 from app.errorlog import ErrorKind, ErrorLog
+from app.hosting import HostFactory
+from app.limits import RunLimits
 from app.pacing import GuiPacer
 from app.paths import store_dir
 from app.profile import Account
-from app.provider_threads import watch
-from app.supervisor import RunLimits, Supervisor
-from app.task import Task
+from app.task import LoopLateness, Task
+from app.thread_host import ThreadHost
 from app.tracker import TaskStatus
 
 log = logging.getLogger("sendreceive.engine")
@@ -63,10 +59,14 @@ class Run:
         limits: RunLimits | None = None,
         on_demand: bool = True,
         pacer: GuiPacer | None = None,
+        host_factory: HostFactory = ThreadHost,
     ) -> None:
         """``pacer``: given by a GUI, so that flooding providers leave it the GIL."""
         self.limits = limits or RunLimits()
         self.error_log = ErrorLog()
+        self.lateness = LoopLateness()
+        # Absolute before any provider runs: a provider's chdir cannot move a store.
+        store_root = store_root.expanduser().absolute()
         trigger = SyncFlags.SYNC_ON_DEMAND if on_demand else SyncFlags.SYNC_BACKGROUND
         self.tasks = [
             Task(
@@ -74,7 +74,10 @@ class Run:
                 account.flags | trigger,
                 store_dir(store_root, account.name),
                 self.error_log,
+                self.limits,
+                host_factory,
                 pacer,
+                self.lateness,
             )
             for account in accounts
         ]
@@ -122,38 +125,21 @@ class Run:
         return summary
 
     async def _watch(self) -> None:
+        interval = self.limits.watchdog_interval
+        due = time.monotonic() + interval
         while True:
-            await asyncio.sleep(self.limits.watchdog_interval)
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
             now = time.monotonic()
+            self.lateness.note(now, now - due)
+            due = now + interval
             for task in self.tasks:
-                task.tracker.check_responsive(now, self.limits.stall_timeout)
-                task.check_provider_threads()
+                task.check(now)
 
     async def _run_task(self, task: Task, slots: asyncio.Semaphore) -> None:
         async with slots:
             if task.tracker.status.is_final:  # cancelled while waiting for a slot
                 return
-            loop = asyncio.get_running_loop()
-            wake_event = asyncio.Event()
-            supervising = True
-
-            def wake() -> None:
-                # Abandoned provider threads outlive their supervisor, and may outlive
-                # the loop itself (qasync's is a Qt object): once supervision is over
-                # they must not touch it.
-                if supervising:
-                    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
-                        loop.call_soon_threadsafe(wake_event.set)
-
-            task.tracker.add_listener(wake)
-            watch(task)
-            task.tracker.start()
-            task.start(wake)
-            try:
-                await Supervisor(task, self.limits).run(wake_event, wake)
-            finally:
-                supervising = False
-                task.stop_watching()
+            await task.run()
 
 
 __all__ = ["Run", "RunLimits", "RunSummary", "Task"]

@@ -16,6 +16,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from app.engine import Run, RunSummary
+from app.host_process import on_user_interrupt, sigint_guarded
 from app.tracker import TaskState
 
 PRINT_INTERVAL = 0.5  # seconds between progress lines of one task
@@ -125,9 +126,15 @@ async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False
         sys.stderr.write("Cancelling… (press Ctrl-C again to quit at once)\n")
         run.cancel_all()
 
-    # Not possible off the main thread or on some OSes; Ctrl-C then just interrupts.
-    with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGINT, on_interrupt)
+    if sigint_guarded():  # the program's own process: only the user's SIGINT counts
+
+        def from_host_thread() -> None:
+            loop.call_soon_threadsafe(on_interrupt)
+
+        on_user_interrupt(from_host_thread)
+    else:  # not possible off the main thread or on some OSes; Ctrl-C then just interrupts
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGINT, on_interrupt)
     execution = asyncio.ensure_future(run.execute())
     while not execution.done():
         started = time.monotonic()

@@ -28,9 +28,11 @@ from types import ModuleType
 from typing import Any
 
 from app.contract import IMAPISync
+from app.text import describe, describe_exception
 
 ENTRY_POINT_GROUP = "sendreceive.providers"
-_file_import_lock = threading.Lock()  # tasks load providers on their own threads
+_file_locks_lock = threading.Lock()
+_file_locks: dict[str, threading.Lock] = {}  # one per provider file: a slow one blocks no other
 
 
 class ProviderLoadError(Exception):
@@ -80,10 +82,8 @@ def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
         provider = factory(**settings)
     except TypeError as exc:
         raise ProviderLoadError(f"{spec} rejected the account's settings: {exc}") from exc
-    except Exception as exc:
-        raise ProviderLoadError(
-            f"{spec} raised while being created: {type(exc).__name__}: {exc}"
-        ) from exc
+    except BaseException as exc:  # SystemExit from a constructor must not end the host
+        raise ProviderLoadError(f"{spec} raised while being created: {_raised(exc)}") from exc
     if not callable(getattr(provider, "SynchronizeInBackground", None)):
         raise ProviderLoadError(
             f"{spec} made a {type(provider).__name__} that has no SynchronizeInBackground method"
@@ -101,9 +101,9 @@ def _from_entry_point(name: str) -> Any:
         )
     try:
         return found.load()
-    except Exception as exc:
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(
-            f"provider {name!r} ({found.value}) failed to load: {type(exc).__name__}: {exc}"
+            f"provider {name!r} ({found.value}) failed to load: {_raised(exc)}"
         ) from exc
 
 
@@ -112,10 +112,8 @@ def _import(module_name: str) -> ModuleType:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise ProviderLoadError(f"cannot import {module_name!r}: {exc}") from exc
-    except Exception as exc:
-        raise ProviderLoadError(
-            f"importing {module_name!r} raised {type(exc).__name__}: {exc}"
-        ) from exc
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
+        raise ProviderLoadError(f"importing {module_name!r} raised {_raised(exc)}") from exc
 
 
 def _load_file(path: Path) -> ModuleType:
@@ -128,7 +126,9 @@ def _load_file(path: Path) -> ModuleType:
         raise ProviderLoadError(f"cannot read provider file {path}: {exc.strerror}") from exc
     digest = hashlib.sha1(f"{path}:{stamp}".encode(), usedforsecurity=False).hexdigest()[:12]
     name = f"sendreceive_provider_{path.stem}_{digest}"
-    with _file_import_lock:
+    with _file_locks_lock:
+        lock = _file_locks.setdefault(name, threading.Lock())
+    with lock:
         if name in sys.modules:
             return sys.modules[name]
         return _exec_file(name, path)
@@ -142,7 +142,14 @@ def _exec_file(name: str, path: Path) -> ModuleType:
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         del sys.modules[name]
-        raise ProviderLoadError(f"importing {path} raised {type(exc).__name__}: {exc}") from exc
+        raise ProviderLoadError(f"importing {path} raised {_raised(exc)}") from exc
     return module
+
+
+def _raised(exc: BaseException) -> str:
+    """What provider code raised, named; ``sys.exit()`` in a provider is said as such."""
+    if type(exc) is SystemExit:
+        return f"it called sys.exit({describe(exc.code)})"
+    return describe_exception(exc)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli import Options
+from app.options import Options
 from app.profile import RESOURCES
 from app.ui.collector import GuiThreadCollector
 from app.ui.main_window import MainWindow

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cli import Options
 from app.engine import RunSummary
+from app.options import Options
 from app.profile import Account, Profile
 from app.ui.controller import SendReceiveController
 from app.ui.settings import AppSettings
