@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,7 @@ from app.contract import SyncFlags
 from app.profile import (
     ALL_ACCOUNTS,
     DEFAULT_FLAGS,
+    MAX_PROFILE_BYTES,
     ProfileError,
     load_default_profile,
     load_profile,
@@ -105,7 +107,10 @@ every_minutes = -1
     assert "account '#3': key 'name': is required" in text
     assert ":12: account '#3': key 'settings': must be a table" in text
     assert ":16: key 'accounts': no account named 'B'" in text
-    assert ":17: key 'every_minutes': must be a positive number of minutes" in text
+    assert (
+        ":17: key 'every_minutes': must be a number of minutes greater than 0 and at most "
+        "10080 (one week), got -1" in text
+    )
 
 
 def test_duplicate_account_names(tmp_path):
@@ -121,3 +126,165 @@ def test_duplicate_account_names(tmp_path):
 def test_missing_file_is_a_profile_error(tmp_path):
     with pytest.raises(ProfileError, match="No such file"):
         load_profile(tmp_path / "nope.toml")
+
+
+# -- every number has a range (app.limits), checked with file:line
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        ("stall_timeout", "nan", "a number of seconds greater than 0 and at most 86400 (one day)"),
+        ("stall_timeout", "inf", "a number of seconds greater than 0 and at most 86400 (one day)"),
+        ("cancel_grace", "-inf", "a number of seconds greater than 0 and at most 86400 (one day)"),
+        ("cancel_grace", "0", "a number of seconds greater than 0 and at most 86400 (one day)"),
+        ("task_timeout", "nan", "a number of seconds greater than 0 and at most 604800 (one week)"),
+        (
+            "task_timeout",
+            "604801",
+            "a number of seconds greater than 0 and at most 604800 (one week)",
+        ),
+        ("max_parallel", "0", "a whole number of tasks from 1 to 1024"),
+        ("max_parallel", "1025", "a whole number of tasks from 1 to 1024"),
+        ("max_parallel", "2.0", "a whole number of tasks from 1 to 1024"),
+        ("max_parallel", "true", "a whole number of tasks from 1 to 1024"),
+        (
+            "stall_timeout",
+            "99999999999999999999999",
+            "a number of seconds greater than 0 and at most 86400 (one day)",
+        ),
+    ],
+)
+def test_run_limits_out_of_range_are_refused_with_file_and_line(tmp_path, key, value, rule):
+    (line,) = problems(f'[profile]\nname = "P"\n{key} = {value}\n', tmp_path)
+    assert line.startswith(f"{tmp_path / 'broken.toml'}:3: key '{key}': must be {rule}, got ")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-1", "10081", "40000", "1e400"])
+def test_every_minutes_out_of_range_is_refused(tmp_path, value):
+    (line,) = problems(
+        f'[[accounts]]\nname = "A"\nprovider = "p"\n[[groups]]\nname = "G"\n'
+        f'accounts = ["A"]\nevery_minutes = {value}\n',
+        tmp_path,
+    )
+    assert line.startswith(
+        f"{tmp_path / 'broken.toml'}:7: key 'every_minutes': must be a number of minutes "
+        "greater than 0 and at most 10080 (one week), got "
+    )
+
+
+def test_limits_at_their_maximum_are_accepted():
+    profile = parse_profile(
+        "[profile]\nmax_parallel = 1024\nstall_timeout = 86400\ncancel_grace = 86400.0\n"
+        'task_timeout = 604800\n[[accounts]]\nname = "A"\nprovider = "p"\n'
+        '[[groups]]\nname = "G"\naccounts = ["A"]\nevery_minutes = 10080\n'
+    )
+    assert profile.limits == {
+        "max_parallel": 1024,
+        "stall_timeout": 86400,
+        "cancel_grace": 86400.0,
+        "task_timeout": 604800,
+    }
+    assert profile.group("G").every_minutes == 10080
+
+
+# -- store_dir
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"~nosuchuser/x"', "cannot expand '~nosuchuser': no such user, or no home directory"),
+        ('"a\\u0000b"', "must not contain a NUL character"),
+    ],
+)
+def test_unusable_store_dir_is_a_profile_problem(tmp_path, value, message):
+    (line,) = problems(f'[profile]\nname = "P"\nstore_dir = {value}\n', tmp_path)
+    assert line == f"{tmp_path / 'broken.toml'}:3: key 'store_dir': {message}"
+
+
+def test_store_dir_symlink_loop_is_a_profile_problem(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (line,) = problems('[profile]\nstore_dir = "loop/stores"\n', tmp_path)
+    assert line.startswith(f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path")
+
+
+def test_store_dir_is_relative_to_the_profile(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[profile]\nstore_dir = "stores"\n', encoding="utf-8")
+    assert load_profile(path).store_dir == tmp_path.resolve() / "stores"
+
+
+# -- what is read as a profile
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "profile.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ProfileError) as caught:
+        load_profile(fifo)  # before: blocked in open() until a writer came
+    assert caught.value.lines() == [
+        f"{fifo}: is a FIFO (named pipe), not a profile: give the path of a TOML file"
+    ]
+
+
+def test_a_device_is_refused_without_reading_it():
+    with pytest.raises(ProfileError) as caught:
+        load_profile(Path("/dev/zero"))  # before: read until 2 GB, then failed
+    assert caught.value.lines() == [
+        "/dev/zero: is a character device, not a profile: give the path of a TOML file"
+    ]
+
+
+def test_a_directory_is_refused(tmp_path):
+    with pytest.raises(ProfileError) as caught:
+        load_profile(tmp_path)
+    assert caught.value.lines() == [
+        f"{tmp_path}: is a directory, not a profile: give the path of a TOML file"
+    ]
+
+
+def test_an_oversize_file_is_refused(tmp_path):
+    big = tmp_path / "big.toml"
+    with big.open("wb") as file:
+        file.truncate(MAX_PROFILE_BYTES + 1)  # sparse: no 16 MiB written to disk
+    with pytest.raises(ProfileError) as caught:
+        load_profile(big)
+    assert caught.value.lines() == [
+        f"{big}: is larger than 16 MiB, the most a profile may be: is this the right file?"
+    ]
+
+
+def test_a_file_of_the_maximum_size_is_read(tmp_path):
+    path = tmp_path / "padded.toml"
+    text = '[[accounts]]\nname = "A"\nprovider = "p"\n'
+    path.write_text(text + "#" * (MAX_PROFILE_BYTES - len(text)), encoding="utf-8")
+    assert [a.name for a in load_profile(path).accounts] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000, ":" + " TOML syntax error: arrays or tables nested"),
+        ("\n\nx = " + "9" * 5000, ":3: a number longer than 4300 digits"),
+    ],
+)
+def test_what_tomllib_lets_escape_is_a_profile_problem(tmp_path, source, expected):
+    (line,) = problems(source, tmp_path)
+    assert line.startswith(f"{tmp_path / 'broken.toml'}{expected}")
+
+
+def test_names_with_controls_cannot_forge_lines(tmp_path):
+    (line,) = problems('[[accounts]]\nname = "A\\nB\\u001b[31m"\nprovider = "p"\nx = 1\n', tmp_path)
+    assert line == f"{tmp_path / 'broken.toml'}:4: account 'A B [31m': key 'x': unknown key"
+
+
+def test_a_group_naming_a_broken_account_reports_the_account_only(tmp_path):
+    lines = problems(
+        '[[accounts]]\nname = "A"\nprovider = 5\n[[groups]]\nname = "G"\naccounts = ["A"]\n',
+        tmp_path,
+    )
+    assert lines == [
+        f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
+        "must be a non-empty string, got 5"
+    ]
