@@ -32,6 +32,7 @@ from typing import Any
 from app.contract import SyncFlags
 from app.limits import EVERY_MINUTES, RUN_LIMITS
 from app.text import ERROR_TEXT_LIMIT, printable, shorten_repr
+from app.toml_lines import TomlLines
 
 ALL_ACCOUNTS = "All Accounts"
 DEFAULT_FLAGS = SyncFlags.SYNC_DOWNLOAD_HIERARCHY | SyncFlags.SYNC_DOWNLOAD_CONTENTS
@@ -255,7 +256,8 @@ class _ProfileReader:
     """Validates parsed TOML, finding line numbers in the source for each problem."""
 
     def __init__(self, source: str, path: Path | None) -> None:
-        self._lines = source.splitlines()
+        self._source = source
+        self._index: TomlLines | None = None  # built at the first problem
         self._path = path
         self._problems: list[ProfileProblem] = []
 
@@ -443,43 +445,10 @@ class _ProfileReader:
         message: str,
         key_line: bool = True,
     ) -> None:
-        line = self._locate(where, key if key_line else None)
+        if self._index is None:
+            self._index = TomlLines(self._source)
+        line = self._index.line_of(where, key if key_line else None)
         self._problems.append(ProfileProblem(line, None, label, key, message))
-
-    def _locate(self, where: tuple[str, int] | None, key: str | None) -> int | None:
-        """Best-effort line of ``key`` inside the ``where``-th table (tomllib gives
-        positions only for syntax errors)."""
-        start, end = 0, len(self._lines)
-        if where is not None:
-            table, nth = where
-            header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-            hits = [i for i, text in enumerate(self._lines) if header.match(text)]
-            if nth >= len(hits):
-                return None
-            start = hits[nth]
-            nxt = [
-                i
-                for i, text in enumerate(self._lines)
-                if i > start and _is_header(text) and not _is_subtable(text, table)
-            ]
-            end = nxt[0] if nxt else end
-            if key is None:
-                return start + 1
-        if key is None:
-            return None
-        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]")
-        for i in range(start, end):
-            if pattern.match(self._lines[i]):
-                return i + 1
-        return start + 1 if where is not None else None
-
-
-def _is_header(text: str) -> bool:
-    return text.lstrip().startswith("[")
-
-
-def _is_subtable(text: str, table: str) -> bool:
-    return text.strip().lstrip("[").startswith(f"{table}.")
 
 
 _ALL_FLAG_BITS = sum(flag.value for flag in SyncFlags)  # iteration skips aliases

@@ -288,3 +288,39 @@ def test_a_group_naming_a_broken_account_reports_the_account_only(tmp_path):
         f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
         "must be a non-empty string, got 5"
     ]
+
+
+# -- locating problems in a big profile
+
+
+def test_every_problem_of_a_large_profile_has_its_own_line(tmp_path):
+    """Each account misspells a key; every fifth also lacks its provider (reported at
+    its header); every third has a settings sub-table, which belongs to its section."""
+    blocks, expected, line_no = [], [], 0
+    where = tmp_path / "broken.toml"
+    for i in range(3000):
+        provider = "" if i % 5 == 0 else 'provider = "p"\n'
+        settings = f"[accounts.settings]\nn = {i}\n" if i % 3 == 0 else ""
+        block = f'[[accounts]]\nname = "A{i}"\n{provider}provdier{i % 7} = 1\n{settings}\n'
+        typo_at = line_no + block.split("\n").index(f"provdier{i % 7} = 1") + 1
+        expected.append(
+            f"{where}:{typo_at}: account 'A{i}': key 'provdier{i % 7}': unknown key "
+            "(did you mean 'provider'?)"
+        )
+        if not provider:
+            expected.append(f"{where}:{line_no + 1}: account 'A{i}': key 'provider': is required")
+        blocks.append(block)
+        line_no += block.count("\n")
+    assert problems("".join(blocks), tmp_path) == expected
+
+
+def test_keys_of_inline_and_dotted_tables_are_located(tmp_path):
+    lines = problems(
+        'profile = { nmae = "P" }\n\naccounts = [\n  { name = "A", provider = 5 },\n]\n',
+        tmp_path,
+    )
+    assert lines == [
+        f"{tmp_path / 'broken.toml'}:1: key 'nmae': unknown key (did you mean 'name'?)",
+        f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
+        "must be a non-empty string, got 5",
+    ]
