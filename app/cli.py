@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -15,6 +14,7 @@ from typing import Any
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.limits import RUN_LIMITS, Limit
+from app.logs import configure_logging
 from app.paths import default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
@@ -195,10 +195,7 @@ def group_accounts(profile: Profile, group: str) -> list[Account]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.verbose)
     try:
         options = options_from_args(args)
     except ValueError as exc:

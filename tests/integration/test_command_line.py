@@ -123,3 +123,16 @@ def test_bad_arguments_exit_2(tmp_path):
     done = main_py("--headless", "--group", "Nope", tmp_path=tmp_path)
     assert done.returncode == 2
     assert "no group named 'Nope'" in done.stderr
+
+
+def test_log_lines_on_stderr_carry_no_terminal_controls(tmp_path):
+    """A provider's log line and a traceback with a server's ESC and BEL reach stderr
+    folded; the traceback keeps its lines."""
+    noisy = ROOT / "tests" / "data" / "noisy_provider.py"
+    done = main_py("--headless", "--provider", f"{noisy}:Noisy", tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "WARNING sendreceive.provider.Noisy: folder  [31mred  is gone\n" in done.stderr
+    assert "ERROR sendreceive.provider.Noisy: SynchronizeInBackground raised\n" in done.stderr
+    assert "\nTraceback (most recent call last):\n" in done.stderr
+    assert "\nRuntimeError: server said  [31mred \n" in done.stderr
