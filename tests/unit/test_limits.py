@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,10 @@ def test_command_line_limits_in_range_override_the_profile(tmp_path):
     limits = options_from_args(args).limits
     assert (limits.stall_timeout, limits.cancel_grace) == (5, 86400.0)
     assert (limits.task_timeout, limits.max_parallel) == (604800.0, 1024)
+
+
+def test_the_readme_gives_every_range():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for limit in (*RUN_LIMITS.values(), EVERY_MINUTES):
+        row = next(line for line in readme.splitlines() if line.startswith(f"| `{limit.key}`"))
+        assert f"{limit.high:g}" in row, row
