@@ -25,7 +25,7 @@ log = logging.getLogger("sendreceive.engine")
 @dataclass(frozen=True)
 class RunLimits:
     """The host's patience, in seconds. Tests shrink these; profiles and the command
-    line set them."""
+    line set them, within the ranges of ``app.limits.RUN_LIMITS``."""
 
     max_parallel: int = 8
     stall_timeout: float = 30.0  # silence before "not responding"

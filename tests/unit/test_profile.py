@@ -18,6 +18,10 @@ from app.profile import (
 def problems(source: str, tmp_path: Path) -> list[str]:
     path = tmp_path / "broken.toml"
     path.write_text(source, encoding="utf-8")
+    return refusal(path)
+
+
+def refusal(path: Path) -> list[str]:
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
     return caught.value.lines()
@@ -131,33 +135,24 @@ def test_missing_file_is_a_profile_error(tmp_path):
 # -- every number has a range (app.limits), checked with file:line
 
 
+UP_TO_A_DAY = "a number of seconds greater than 0 and at most 86400 (one day)"
+UP_TO_A_WEEK = "a number of seconds greater than 0 and at most 604800 (one week)"
+TASKS = "a whole number of tasks from 1 to 1024"
+
+
 @pytest.mark.parametrize(
-    ("key", "value", "rule"),
+    ("key", "rule", "values"),
     [
-        ("stall_timeout", "nan", "a number of seconds greater than 0 and at most 86400 (one day)"),
-        ("stall_timeout", "inf", "a number of seconds greater than 0 and at most 86400 (one day)"),
-        ("cancel_grace", "-inf", "a number of seconds greater than 0 and at most 86400 (one day)"),
-        ("cancel_grace", "0", "a number of seconds greater than 0 and at most 86400 (one day)"),
-        ("task_timeout", "nan", "a number of seconds greater than 0 and at most 604800 (one week)"),
-        (
-            "task_timeout",
-            "604801",
-            "a number of seconds greater than 0 and at most 604800 (one week)",
-        ),
-        ("max_parallel", "0", "a whole number of tasks from 1 to 1024"),
-        ("max_parallel", "1025", "a whole number of tasks from 1 to 1024"),
-        ("max_parallel", "2.0", "a whole number of tasks from 1 to 1024"),
-        ("max_parallel", "true", "a whole number of tasks from 1 to 1024"),
-        (
-            "stall_timeout",
-            "99999999999999999999999",
-            "a number of seconds greater than 0 and at most 86400 (one day)",
-        ),
+        ("stall_timeout", UP_TO_A_DAY, ["nan", "inf", "0", "86400.5", "9" * 30]),
+        ("cancel_grace", UP_TO_A_DAY, ["nan", "-inf", "0", "-1"]),
+        ("task_timeout", UP_TO_A_WEEK, ["nan", "inf", "604801"]),
+        ("max_parallel", TASKS, ["0", "1025", "2.0", "true", '"4"']),
     ],
 )
-def test_run_limits_out_of_range_are_refused_with_file_and_line(tmp_path, key, value, rule):
-    (line,) = problems(f'[profile]\nname = "P"\n{key} = {value}\n', tmp_path)
-    assert line.startswith(f"{tmp_path / 'broken.toml'}:3: key '{key}': must be {rule}, got ")
+def test_run_limits_out_of_range_are_refused_with_file_and_line(tmp_path, key, rule, values):
+    for value in values:
+        (line,) = problems(f'[profile]\nname = "P"\n{key} = {value}\n', tmp_path)
+        assert line.startswith(f"{tmp_path / 'broken.toml'}:3: key '{key}': must be {rule}, got ")
 
 
 @pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-1", "10081", "40000", "1e400"])
@@ -218,39 +213,29 @@ def test_store_dir_is_relative_to_the_profile(tmp_path):
 # -- what is read as a profile
 
 
-def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
-    fifo = tmp_path / "profile.toml"
-    os.mkfifo(fifo)
-    with pytest.raises(ProfileError) as caught:
-        load_profile(fifo)  # before: blocked in open() until a writer came
-    assert caught.value.lines() == [
-        f"{fifo}: is a FIFO (named pipe), not a profile: give the path of a TOML file"
-    ]
+def make_fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "profile.toml")
+    return folder / "profile.toml"
 
 
-def test_a_device_is_refused_without_reading_it():
-    with pytest.raises(ProfileError) as caught:
-        load_profile(Path("/dev/zero"))  # before: read until 2 GB, then failed
-    assert caught.value.lines() == [
-        "/dev/zero: is a character device, not a profile: give the path of a TOML file"
-    ]
-
-
-def test_a_directory_is_refused(tmp_path):
-    with pytest.raises(ProfileError) as caught:
-        load_profile(tmp_path)
-    assert caught.value.lines() == [
-        f"{tmp_path}: is a directory, not a profile: give the path of a TOML file"
-    ]
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (make_fifo, "is a FIFO (named pipe)"),  # before: open() waited for a writer
+        (lambda _: Path("/dev/zero"), "is a character device"),  # before: read to 2 GB
+        (lambda folder: folder, "is a directory"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_refused_unread(tmp_path, make, kind):
+    path = make(tmp_path)
+    assert refusal(path) == [f"{path}: {kind}, not a profile: give the path of a TOML file"]
 
 
 def test_an_oversize_file_is_refused(tmp_path):
     big = tmp_path / "big.toml"
     with big.open("wb") as file:
         file.truncate(MAX_PROFILE_BYTES + 1)  # sparse: no 16 MiB written to disk
-    with pytest.raises(ProfileError) as caught:
-        load_profile(big)
-    assert caught.value.lines() == [
+    assert refusal(big) == [
         f"{big}: is larger than 16 MiB, the most a profile may be: is this the right file?"
     ]
 
