@@ -42,16 +42,15 @@ class Limit:
 
     def problem(self, value: object) -> str | None:
         """Why ``value`` (as TOML gave it) is out of range; None when it is fine."""
+        return None if self.fits(value) else f"must be {self.rule}, got {shorten_repr(value)}"
+
+    def fits(self, value: object) -> bool:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            return f"must be {self.rule}, got {shorten_repr(value)}"
-        if self.whole and not isinstance(value, int):
-            return f"must be {self.rule}, got {shorten_repr(value)}"
-        in_range = (
-            self.low <= value <= self.high
-            if self.whole
-            else math.isfinite(value) and self.low < value <= self.high
-        )
-        return None if in_range else f"must be {self.rule}, got {shorten_repr(value)}"
+            return False
+        if self.whole:
+            return isinstance(value, int) and self.low <= value <= self.high
+        finite = isinstance(value, int) or math.isfinite(value)  # no float(int): it overflows
+        return finite and self.low < value <= self.high
 
     def parse(self, text: str) -> float:
         """A command-line value; raises ``ValueError`` with a plain-words message."""
@@ -59,7 +58,7 @@ class Limit:
             value: float = int(text) if self.whole else float(text)
         except ValueError:
             value = math.nan
-        if self.problem(value) is not None:
+        if not self.fits(value):
             raise ValueError(f"must be {self.rule}, got {shorten_repr(text)}")
         return value
 

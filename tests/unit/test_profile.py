@@ -143,7 +143,7 @@ TASKS = "a whole number of tasks from 1 to 1024"
 @pytest.mark.parametrize(
     ("key", "rule", "values"),
     [
-        ("stall_timeout", UP_TO_A_DAY, ["nan", "inf", "0", "86400.5", "9" * 30]),
+        ("stall_timeout", UP_TO_A_DAY, ["nan", "inf", "0", "86400.5", "9" * 30, "9" * 400]),
         ("cancel_grace", UP_TO_A_DAY, ["nan", "-inf", "0", "-1"]),
         ("task_timeout", UP_TO_A_WEEK, ["nan", "inf", "604801"]),
         ("max_parallel", TASKS, ["0", "1025", "2.0", "true", '"4"']),

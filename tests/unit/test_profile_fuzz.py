@@ -53,7 +53,16 @@ HEADERS = [
 ODD_VALUES = [
     *("nan", "+nan", "-nan", "inf", "+inf", "-inf", "0", "-0", "-0.0", "1e400", "1e-400"),
     *("1", "0.5", "10080", "10081", "40000", "35792", "1024", "1025", "86400", "604800"),
-    *("9" * 30, "-" + "9" * 30, "9" * 5000, "0x7fffffff", "0xffffffffffffffff", "0b1", "0o7"),
+    *(
+        "9" * 30,
+        "-" + "9" * 30,
+        "9" * 400,
+        "9" * 5000,
+        "0x7fffffff",
+        "0xffffffffffffffff",
+        "0b1",
+        "0o7",
+    ),
     *("true", "false", "1979-05-27T07:32:00Z", "1979-05-27", "07:32:00", "[]", "{}"),
     *('""', '" "', '"a\\u0000b"', '"~nosuchuser/x"', '"~"', '"\\ud800"', "'\\ud800'"),
     *('"\\u001b[31m\\u0007"', '"\\u202e"', '"\\uFFFF"', '"SYNC_HEADERS"', '"demo-fast"'),
@@ -149,6 +158,16 @@ def test_any_text_in_any_key_is_a_profile_or_a_profile_error(value: str, key: in
     lines[key] = lines[key].split(" = ")[0] + f' = "{escaped}"'
     where = Path("/profiles/fuzz.toml")
     assert_profile_or_profile_error(lambda: parse_profile("\n".join(lines), where), where)
+
+
+def test_every_odd_value_in_every_key_position(scratch: Path) -> None:
+    """Systematically, beside the random search: each odd value for each key."""
+    for i in KEY_LINES:
+        for value in ODD_VALUES:
+            lines = list(LINES)
+            lines[i] = lines[i].split(" = ")[0] + " = " + value
+            scratch.write_text("\n".join(lines), encoding="utf-8")
+            assert_profile_or_profile_error(lambda: load_profile(scratch), scratch)
 
 
 def test_the_unmutated_profile_is_valid(scratch: Path) -> None:
