@@ -173,6 +173,8 @@ def _read_profile_text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except OSError as exc:
         raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
+    except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
+        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({exc})")]) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -231,6 +231,19 @@ def test_what_is_not_a_regular_file_is_refused_unread(tmp_path, make, kind):
     assert refusal(path) == [f"{path}: {kind}, not a profile: give the path of a TOML file"]
 
 
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("a\0b", "embedded null byte"),
+        ("a\ud800b", "surrogates not allowed"),
+    ],
+)
+def test_a_path_no_file_can_have_is_refused(tmp_path, name, reason):
+    (line,) = refusal(tmp_path / name)
+    assert line.startswith(f"{tmp_path}/a")
+    assert ": is not a usable path (" in line and reason in line
+
+
 def test_an_oversize_file_is_refused(tmp_path):
     big = tmp_path / "big.toml"
     with big.open("wb") as file:
