@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -15,12 +14,13 @@ from typing import Any, NoReturn, TextIO
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.host_process import exit_process, guard_sigint, take_stdout
+from app.limits import RUN_LIMITS, Limit
+from app.logs import configure_logging
 from app.options import Options
 from app.paths import default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
     ALL_ACCOUNTS,
-    LIMIT_KEYS,
     Account,
     Profile,
     ProfileError,
@@ -80,50 +80,37 @@ def build_parser() -> argparse.ArgumentParser:
     limits = parser.add_argument_group(
         "limits", "the host's patience; each overrides the same key of the profile's [profile]"
     )
-    limits.add_argument(
-        "--max-parallel",
-        type=_positive_int,
-        metavar="N",
-        help=f"tasks run at once (default {RunLimits.max_parallel})",
-    )
-    limits.add_argument(
-        "--stall-timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="silence after which a task is shown as not responding "
+    limit_help = {
+        "max_parallel": f"tasks run at once (default {RunLimits.max_parallel})",
+        "stall_timeout": "silence after which a task is shown as not responding "
         f"(default {RunLimits.stall_timeout:g})",
-    )
-    limits.add_argument(
-        "--cancel-grace",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="how long a cancelled provider has to stop before it is abandoned "
+        "cancel_grace": "how long a cancelled provider has to stop before it is abandoned "
         f"(default {RunLimits.cancel_grace:g})",
-    )
-    limits.add_argument(
-        "--task-timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="cancel a task still running after this long (default: no limit)",
-    )
+        "task_timeout": "cancel a task still running after this long (default: no limit)",
+    }
+    for key, limit in RUN_LIMITS.items():
+        limits.add_argument(
+            "--" + key.replace("_", "-"),
+            type=_limit_argument(limit),
+            metavar="N" if limit.whole else limit.unit.upper(),
+            help=f"{limit_help[key]}; {limit.rule}",
+        )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
     return parser
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _limit_argument(limit: Limit) -> Callable[[str], float]:
+    """An argparse ``type`` that checks ``limit``'s range and says so in plain words."""
 
+    def parse(text: str) -> float:
+        try:
+            return limit.parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
-def _positive_float(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
-    return value
+    return parse
 
 
 def parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
@@ -187,7 +174,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
 
 
 def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunLimits:
-    given = {key: getattr(args, key) for key in LIMIT_KEYS if getattr(args, key) is not None}
+    given = {key: getattr(args, key) for key in RUN_LIMITS if getattr(args, key) is not None}
     return replace(RunLimits(), **{**from_profile, **given})
 
 
@@ -213,10 +200,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
         guard_sigint()
-    logging.basicConfig(
-        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    configure_logging(args.verbose)
     try:
         options = options_from_args(args)
     except ValueError as exc:

@@ -18,6 +18,12 @@ def printable(text: str, limit: int) -> str:
     cut to ``limit`` characters with an ellipsis (providers may send megabytes)."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
+    return fold_controls(text)
+
+
+def fold_controls(text: str) -> str:
+    """``text`` on one line, each run of controls folded to a space and lone surrogates
+    replaced: nothing in it can move a terminal's cursor, ring its bell or reverse a line."""
     if not text.isprintable():
         text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
     return text

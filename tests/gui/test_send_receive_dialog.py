@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.contract import MAPI_E_LOGON_FAILED, SyncFlags
 from app.errorlog import ErrorKind
+from app.limits import EVERY_MINUTES
 from app.tracker import TaskStatus
 from app.ui.task_model import TaskColumn
 
@@ -193,6 +194,21 @@ def test_broken_profile_is_shown_not_a_traceback(qtbot, make_window, tmp_path):
     )
     assert not window.send_receive_all_action.isEnabled()
     box.close()
+
+
+def test_the_longest_schedule_a_profile_may_have_arms_its_timer(qtbot, make_window, tmp_path):
+    """Qt's timers hold at most 2**31 - 1 ms (about 35,791 minutes); a profile's
+    ``every_minutes`` is capped well below (app.limits), so the window starts."""
+    profile = tmp_path / "weekly.toml"
+    profile.write_text(
+        f'[[accounts]]\nname = "A"\nprovider = "demo-fast"\n[[groups]]\nname = "Weekly"\n'
+        f'accounts = ["A"]\nevery_minutes = {EVERY_MINUTES.high:g}\n'
+    )
+    window = make_window("--profile", str(profile))
+    timer = window.schedule_timers["Weekly"]
+    assert timer.isActive()
+    assert timer.interval() == 7 * 24 * 60 * 60_000
+    assert timer.remainingTime() > 7 * 24 * 60 * 60_000 - 60_000
 
 
 def test_scheduled_groups_run_in_the_background(qtbot, make_window):

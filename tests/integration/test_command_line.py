@@ -123,3 +123,45 @@ def test_bad_arguments_exit_2(tmp_path):
     done = main_py("--headless", "--group", "Nope", tmp_path=tmp_path)
     assert done.returncode == 2
     assert "no group named 'Nope'" in done.stderr
+
+
+def test_log_lines_on_stderr_carry_no_terminal_controls(tmp_path):
+    """A provider's log line and a traceback with a server's ESC and BEL reach stderr
+    folded; the traceback keeps its lines."""
+    noisy = ROOT / "tests" / "data" / "noisy_provider.py"
+    done = main_py("--headless", "--provider", f"{noisy}:Noisy", tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "WARNING sendreceive.provider.Noisy: folder  [31mred  is gone\n" in done.stderr
+    assert "ERROR sendreceive.provider.Noisy: SynchronizeInBackground raised\n" in done.stderr
+    assert "\nTraceback (most recent call last):\n" in done.stderr
+    assert "\nRuntimeError: server said  [31mred \n" in done.stderr
+
+
+def test_a_failing_password_command_never_repeats_its_output(tmp_path):
+    """The command prints the secret on stdout and stderr, then fails: the Errors text,
+    the JSON and the log say it failed and how, and nothing of what it printed."""
+    secret = "hunter2-S3cr3t"
+    command = f"echo {secret}; echo 'gpg: decrypted {secret}' >&2; exit 1"
+    spec = f"{ROOT / 'tests' / 'data' / 'password_provider.py'}:NeedsPassword"
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        "".join(
+            f'[[accounts]]\nname = "{name}"\nprovider = "{spec}"\n[accounts.settings]\n'
+            f"report = {report}\npassword_command = {json.dumps(command)}\n"
+            for name, report in (("Reports", "true"), ("Raises", "false"))
+        )
+    )
+    done = main_py("--headless", "--json", "-vv", "--profile", str(profile), tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert secret not in done.stdout and secret not in done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    failed = "password_command failed (exit status 1); its output is not shown"
+    errors = [e for e in events if e["event"] == "error"]
+    assert len(errors) == 2 and all(failed in e["text"] for e in errors), errors
+    assert {e["task"]: e["status"] for e in events if e["event"] == "final"} == {
+        "Reports - Receiving": "failed",
+        "Raises - Receiving": "failed",
+    }
+    assert f"cannot log in to Reports: {failed}" in done.stderr
+    assert f"CredentialError: {failed}" in done.stderr  # the host's traceback of Raises
