@@ -120,6 +120,21 @@ def poll(condition: Callable[[], bool], timeout: float, what: str) -> None:
         time.sleep(0.01)
 
 
+def make_certificate(cert_file: Path, key_file: Path) -> None:
+    """A self-signed certificate for localhost and 127.0.0.1: its own CA (``ca_file``)."""
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "ec",
+            "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+            "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout", str(key_file), "-out", str(cert_file),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+
 def _accepts(port: int) -> bool:
     try:
         with socket.create_connection((HOST, port), timeout=1):
@@ -146,7 +161,7 @@ class Dovecot:
         self._users = {f"user{n}": f"pw-{secrets.token_hex(12)}" for n in range(1, users + 1)}
         self._free_users = list(self._users)
         self._write_users()
-        self._make_certificate()
+        make_certificate(self.ca_file, self.root / "key.pem")
         (self.root / "dovecot.conf").write_text(
             CONFIG.format(
                 host=HOST,
@@ -157,19 +172,6 @@ class Dovecot:
                 login_user=login,
             )
         )
-
-    def _make_certificate(self) -> None:
-        subprocess.run(
-            [
-                "openssl", "req", "-x509", "-newkey", "ec",
-                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", str(self.root / "key.pem"), "-out", str(self.ca_file),
-            ],
-            check=True,
-            capture_output=True,
-        )  # fmt: skip
 
     # ------------------------------------------------------------------ life cycle
 
