@@ -523,7 +523,7 @@ class MaildirStore:
                 self._log.info("Created local folder '%s'", server.name)
             self._remove_leftovers(path / "tmp")
         folder = LocalFolder(path, state)
-        if state.server_wire != server.wire:  # new, or written by an older version
+        if state.server_wire != server.wire or not (path / STATE_FILE).is_file():
             state.server_name, state.server_wire = server.name, server.wire
             folder.save_state()  # remembers the folder for runs without the hierarchy
         return folder

@@ -446,7 +446,7 @@ class SyncRun:
         big folders), and the UIDs whose data made no sense (reported, left alone)."""
         uids: list[int] = []
         bad: list[str] = []
-        for uid in self._imap.search("ALL"):
+        for uid in self._search_all():
             if server_data.number(uid) is None:
                 bad.append(f"UID {uid!r}")
             else:
@@ -471,6 +471,16 @@ class SyncRun:
                 f"({', '.join(bad[:5])}{', …' if len(bad) > 5 else ''}).",
             )
         return server, untrusted
+
+    def _search_all(self) -> list[int]:
+        """The selected folder's UIDs (IMAPClient raises ``ValueError`` for a list it
+        cannot read, e.g. one that starts with a negative number)."""
+        try:
+            return list(self._imap.search("ALL"))
+        except ValueError as exc:
+            raise FolderSkippedError(
+                f"{self._settings.host} sent a list of messages that cannot be read ({exc})"
+            ) from exc
 
     def _fetch_every(
         self, uids: list[int], items: list[bytes]
@@ -607,7 +617,7 @@ class SyncRun:
         kept: list[LocalMessage] = []
         if scan.orphans:
             index: dict[tuple[str, int], list[int]] = defaultdict(list)
-            wanted = sorted(uid for uid in self._imap.search("ALL") if server_data.number(uid))
+            wanted = sorted(uid for uid in self._search_all() if server_data.number(uid))
             for uid, data in self._fetch_every(wanted, [SIZE, MESSAGE_ID_HEADER]):
                 header = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
                 message_id = message_id_of(header if isinstance(header, bytes) else b"")
