@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from app import __version__
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.host_process import exit_process, guard_sigint, take_stdout
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
 
@@ -228,3 +230,7 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
     run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
     summary = asyncio.run(run_headless(run, report, as_json))
     return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED
+
+
+if __name__ == "__main__":  # python -m app.cli
+    run()

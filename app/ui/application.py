@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.bundled import resource
 from app.options import Options
-from app.profile import RESOURCES
 from app.ui.collector import GuiThreadCollector
 from app.ui.main_window import MainWindow
 from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -24,7 +24,7 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setWindowIcon(QIcon(str(RESOURCES / "icon.svg")))
+    app.setWindowIcon(QIcon(str(resource("icon.svg"))))
     return app
 
 
