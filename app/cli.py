@@ -198,6 +198,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.json and not args.headless:
+        parser.error("--json only works with --headless (the window has no JSON output)")
     report = sys.stdout
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
@@ -208,16 +210,26 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     except ValueError as exc:
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
-        if not args.headless:
+        if not args.headless and _window_problem() is None:
             from app.ui.application import show_startup_error  # Qt only for the GUI
 
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
         return _main_headless(options, args.json, report)
+    problem = _window_problem()
+    if problem is not None:  # before Qt aborts with a message that names nothing to do
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from app.ui.application import run_gui
 
     return run_gui(options)
+
+
+def _window_problem() -> str | None:
+    from app.ui.platform_check import platform_problem  # Qt only for the GUI
+
+    return platform_problem()
 
 
 def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.paths import APP_DIR_NAME
+
 ORGANIZATION = "SendReceiveWorkbench"
-APPLICATION = "Send/Receive Workbench"
+APPLICATION = "Send/Receive Workbench"  # shown to the user; a "/" cannot name a file
 
 
 class AppSettings:
     """Typed access to the few keys the app keeps."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        # ~/.config/sendreceive-workbench/sendreceive-workbench.conf on Linux
+        self._settings = settings or QSettings(APP_DIR_NAME, APP_DIR_NAME)
 
     @property
     def dont_show_dialog(self) -> bool:
@@ -33,6 +36,9 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+    def file_name(self) -> str:
+        return self._settings.fileName()
 
 
 def _as_bool(value: object) -> bool:
