@@ -241,7 +241,7 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
         return EXIT_BAD_INPUT
     run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
     summary = asyncio.run(run_headless(run, report, as_json))
-    return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED
+    return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
 
 
 if __name__ == "__main__":  # python -m app.cli
