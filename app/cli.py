@@ -18,7 +18,7 @@ from app.host_process import exit_process, guard_sigint, take_stdout
 from app.limits import RUN_LIMITS, Limit
 from app.logs import configure_logging
 from app.options import Options
-from app.paths import default_store_root
+from app.paths import default_log_file, default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
     ALL_ACCOUNTS,
@@ -100,6 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--log-file",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help=f"append the log here (default: {default_log_file()}; rotated at 1 MiB, "
+        "3 old files kept)",
+    )
     return parser
 
 
@@ -204,7 +212,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
         guard_sigint()
-    configure_logging(args.verbose)
+    configure_logging(args.verbose, args.log_file or default_log_file())
     try:
         options = options_from_args(args)
     except ValueError as exc:

@@ -5,9 +5,17 @@ happened (click it for the dialog)."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.logs import log_file_in_use
 from app.options import Options
+from app.paths import APP_DIR_NAME, default_log_file
 from app.profile import Account, Profile
 from app.summary import Outcome, RunSummary
 from app.ui import wording
@@ -179,6 +189,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=choice: self.set_show_dialog(c))
             choices.addAction(action)
             self.show_dialog_actions[choice] = action
+        view.addSeparator()
+        self.view_log_action = view.addAction("View &Log")
+        self.view_log_action.setObjectName("viewLog")
+        self.view_log_action.setToolTip(f"Open {self.log_file()}")
+        self.view_log_action.triggered.connect(self.view_log)
 
     # ------------------------------------------------------------ actions
 
@@ -232,6 +247,21 @@ class MainWindow(QMainWindow):
         if record is not None and not self.controller.running:
             self.controller.show_run(record)
         self.dialog.show_errors()
+
+    @staticmethod
+    def log_file() -> Path:
+        """The file this process logs to; else where the app logs by default, as Qt
+        names the user's state folder."""
+        in_use = log_file_in_use()
+        if in_use is not None:
+            return in_use
+        state = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericStateLocation
+        )
+        return Path(state) / APP_DIR_NAME / default_log_file().name if state else default_log_file()
+
+    def view_log(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))
 
     def set_show_dialog(self, choice: ShowDialog) -> None:
         self.settings.show_dialog = choice

@@ -3,13 +3,15 @@ error line readable in full, runs nobody watched, and each account's last result
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication
 
 from app.errorlog import ErrorKind
+from app.paths import default_log_file
 from app.summary import Outcome, summarize
 from app.tracker import TaskStatus
 from app.ui.account_model import AccountColumn
@@ -169,3 +171,12 @@ def test_accounts_show_their_next_scheduled_run_and_flags_in_a_tooltip(qtbot, ma
     tooltip = model.index(0, AccountColumn.NAME).data(Qt.ItemDataRole.ToolTipRole)
     assert "Provider: demo-fast" in tooltip
     assert "SYNC_DOWNLOAD_CONTENTS" in tooltip
+
+
+def test_view_log_opens_the_log_file_where_headless_writes_it_too(qtbot, make_window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = make_window()
+    window.view_log_action.trigger()
+    assert [url.toLocalFile() for url in opened] == [str(default_log_file())]
+    assert str(default_log_file()).startswith(os.environ["XDG_STATE_HOME"])
