@@ -95,8 +95,7 @@ class MainWindow(QMainWindow):
         header = self.accounts_view.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
         self.accounts_view.setWordWrap(False)
-        self.accounts_view.resizeColumnsToContents()
-        header.resizeSection(AccountColumn.LAST_RESULT, 260)
+        self._fit_account_columns()
         self.setCentralWidget(self.accounts_view)
 
         self._build_actions()
@@ -321,9 +320,15 @@ class MainWindow(QMainWindow):
         self.status_progress.hide()
         self.status_label.setText(wording.finished(summary))
         self.accounts_model.record(record.run)
+        self._fit_account_columns()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
             self._announce_failure(record, summary)
         self._update_actions()
+
+    def _fit_account_columns(self) -> None:
+        for column in AccountColumn:
+            if column is not AccountColumn.FIRST_ERROR:  # that one takes what is left
+                self.accounts_view.resizeColumnToContents(column)
 
     def _announce_failure(self, record: RunRecord, summary: RunSummary) -> None:
         """Nobody watched this run go wrong: say so where it will be seen."""

@@ -87,7 +87,7 @@ class SendReceiveDialog(QDialog):
         errors_header.setSectionResizeMode(ErrorColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (ErrorColumn.TASK, 190),
-            (ErrorColumn.CODE, 260),
+            (ErrorColumn.CODE, 320),
             (ErrorColumn.COUNT, 70),
             (ErrorColumn.TIME, 80),
         ):
