@@ -108,17 +108,7 @@ def headline(summary: RunSummary) -> str:
     every other fate named beside it: ``3 of 5 tasks have completed successfully (1 with
     errors, 1 failed)``."""
     text = f"{summary.succeeded:,} of {summary.total:,} tasks have completed successfully"
-    others = [
-        f"{count:,} {what}"
-        for count, what in (
-            (summary.with_errors, "with errors"),
-            (summary.failed, "failed"),
-            (summary.cancelled, "cancelled"),
-            (summary.abandoned, "abandoned"),
-            (summary.unfinished, "unfinished"),
-        )
-        if count
-    ]
+    others = [f"{n:,} {fate.value}" for fate, n in summary.fates()]
     return f"{text} ({', '.join(others)})" if others else text
 
 

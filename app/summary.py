@@ -24,6 +24,16 @@ class Outcome(Enum):
     FAILED = "failed"  # a task failed, was cancelled or abandoned
 
 
+class Fate(Enum):
+    """How a task ended other than successfully; the values are the headless words."""
+
+    WITH_ERRORS = "with errors"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    ABANDONED = "abandoned"
+    UNFINISHED = "unfinished"
+
+
 @dataclass(frozen=True)
 class RunSummary:
     """The counts of one run; ``errors`` include contract violations, repeats included."""
@@ -38,6 +48,17 @@ class RunSummary:
     errors: int
     violations: int  # the share of ``errors`` that are contract violations
     warnings: int
+
+    def fates(self) -> list[tuple[Fate, int]]:
+        """The tasks that did not succeed, by fate, leaving out the fates no task had."""
+        counts = (
+            (Fate.WITH_ERRORS, self.with_errors),
+            (Fate.FAILED, self.failed),
+            (Fate.CANCELLED, self.cancelled),
+            (Fate.ABANDONED, self.abandoned),
+            (Fate.UNFINISHED, self.unfinished),
+        )
+        return [(fate, n) for fate, n in counts if n]
 
     @property
     def finished(self) -> int:

@@ -8,7 +8,7 @@ import time
 
 from app.contract import hresult_name
 from app.errorlog import ErrorEntry, ErrorKind
-from app.summary import Outcome, RunSummary
+from app.summary import Fate, Outcome, RunSummary
 from app.tracker import TaskState
 
 
@@ -24,17 +24,17 @@ def header(summary: RunSummary) -> str:
     return f"{text} — {', '.join(others)}" if others else text
 
 
+_FATE_WORDS = {
+    Fate.WITH_ERRORS: "with errors",
+    Fate.FAILED: "failed",
+    Fate.CANCELLED: "cancelled",
+    Fate.ABANDONED: "abandoned",
+    Fate.UNFINISHED: "still running",
+}
+
+
 def _fates(summary: RunSummary) -> list[str]:
-    return [
-        f"{n:,} {what}"
-        for n, what in (
-            (summary.with_errors, "with errors"),
-            (summary.failed, "failed"),
-            (summary.cancelled, "cancelled"),
-            (summary.abandoned, "abandoned"),
-        )
-        if n
-    ]
+    return [f"{n:,} {_FATE_WORDS[fate]}" for fate, n in summary.fates()]
 
 
 def problems(summary: RunSummary) -> str:

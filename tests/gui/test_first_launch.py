@@ -5,30 +5,16 @@ from __future__ import annotations
 
 import ctypes
 import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+from helpers.program import run_program, run_window_program
 
 from app.ui import platform_check
 from app.ui.platform_check import APT_INSTALL, XCB_PACKAGES, platform_problem
 from app.ui.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _main_py(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_readme_names_the_packages_the_xcb_plugin_needs():
@@ -73,7 +59,7 @@ def test_no_display_is_said_in_plain_words(monkeypatch):
 def test_the_program_exits_2_with_one_clear_line_instead_of_qts_abort(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
     env.pop("WAYLAND_DISPLAY", None)
-    done = _main_py("--store-dir", str(tmp_path), env=env)
+    done = run_program(["--store-dir", str(tmp_path)], env=env)
     assert done.returncode == 2, done.stderr
     first = done.stderr.splitlines()[0]
     assert first.startswith("sendreceive: the window cannot open: "), done.stderr
@@ -82,7 +68,7 @@ def test_the_program_exits_2_with_one_clear_line_instead_of_qts_abort(tmp_path):
 
 
 def test_json_without_headless_is_an_argument_error(tmp_path):
-    done = _main_py("--json", "--store-dir", str(tmp_path), env=dict(os.environ))
+    done = run_program(["--json", "--store-dir", str(tmp_path)])
     assert done.returncode == 2
     assert "error: --json only works with --headless" in done.stderr
 
@@ -96,33 +82,5 @@ def test_settings_file_name_has_no_slash_from_the_application_name():
 def test_the_gui_exits_2_after_refusing_a_broken_profile(tmp_path):
     profile = tmp_path / "broken.toml"
     profile.write_text('[[accounts]]\nname = "A"\nprovder = "x"\n')
-    script = textwrap.dedent(
-        f"""
-        import sys
-        from PySide6.QtCore import QTimer
-        from app.ui import application
-
-        opened = application.open_main_window
-
-        def open_and_close(options, settings=None):
-            window = opened(options, settings)
-            QTimer.singleShot(0, window.close)
-            return window
-
-        application.open_main_window = open_and_close
-        sys.argv = ["sendreceive", "--profile", {str(profile)!r}]
-        from app.cli import run
-        run()
-        """
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run_window_program(["--profile", str(profile)], close_when_run_ends=False)
     assert done.returncode == 2, done.stderr[-3000:]

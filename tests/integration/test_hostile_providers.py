@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE, keep_stdio
+from helpers.hostile import DEMO, EXPECTED, LIMIT_ARGS, LIMITS, PROFILE, keep_stdio
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -109,12 +109,7 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
             str(PROFILE),
             "--store-dir",
             str(tmp_path),
-            "--stall-timeout",
-            "0.5",
-            "--cancel-grace",
-            "0.5",
-            "--task-timeout",
-            "1.5",
+            *LIMIT_ARGS,
         ],
         capture_output=True,
         text=True,
