@@ -11,13 +11,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from app import __version__
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.host_process import exit_process, guard_sigint, take_stdout
 from app.limits import RUN_LIMITS, Limit
 from app.logs import configure_logging
 from app.options import Options
-from app.paths import default_store_root
+from app.paths import default_log_file, default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
     ALL_ACCOUNTS,
@@ -97,6 +98,15 @@ def build_parser() -> argparse.ArgumentParser:
         )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--log-file",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help=f"append the log here (default: {default_log_file()}; rotated at 1 MiB, "
+        "3 old files kept)",
     )
     return parser
 
@@ -196,26 +206,38 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.json and not args.headless:
+        parser.error("--json only works with --headless (the window has no JSON output)")
     report = sys.stdout
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
         guard_sigint()
-    configure_logging(args.verbose)
+    configure_logging(args.verbose, args.log_file or default_log_file())
     try:
         options = options_from_args(args)
     except ValueError as exc:
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
-        if not args.headless:
+        if not args.headless and _window_problem() is None:
             from app.ui.application import show_startup_error  # Qt only for the GUI
 
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
         return _main_headless(options, args.json, report)
+    problem = _window_problem()
+    if problem is not None:  # before Qt aborts with a message that names nothing to do
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from app.ui.application import run_gui
 
     return run_gui(options)
+
+
+def _window_problem() -> str | None:
+    from app.ui.platform_check import platform_problem  # Qt only for the GUI
+
+    return platform_problem()
 
 
 def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
@@ -227,4 +249,8 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
         return EXIT_BAD_INPUT
     run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
     summary = asyncio.run(run_headless(run, report, as_json))
-    return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED
+    return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
+
+
+if __name__ == "__main__":  # python -m app.cli
+    run()

@@ -12,41 +12,20 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.contract import SyncFlags
-from app.errorlog import ErrorKind, ErrorLog
+from app.errorlog import ErrorLog
 from app.hosting import HostFactory
 from app.limits import RunLimits
 from app.pacing import GuiPacer
 from app.paths import store_dir
 from app.profile import Account
+from app.summary import RunSummary, summarize
 from app.task import LoopLateness, Task
 from app.thread_host import ThreadHost
-from app.tracker import TaskStatus
 
 log = logging.getLogger("sendreceive.engine")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    total: int
-    succeeded: int
-    failed: int
-    cancelled: int
-    finished: int
-    errors: int
-    warnings: int
-
-    @property
-    def headline(self) -> str:
-        """Outlook's header line, truthful whatever the tasks' fates."""
-        return f"{self.succeeded} of {self.total} tasks have completed successfully"
-
-    @property
-    def all_succeeded(self) -> bool:
-        return self.succeeded == self.total
 
 
 class Run:
@@ -96,17 +75,7 @@ class Run:
             task.cancel()
 
     def summary(self) -> RunSummary:
-        states = [task.tracker.status for task in self.tasks]
-        error_log = self.error_log
-        return RunSummary(
-            total=len(states),
-            succeeded=sum(s.is_success for s in states),
-            failed=sum(s is TaskStatus.FAILED for s in states),
-            cancelled=sum(s in (TaskStatus.CANCELLED, TaskStatus.ABANDONED) for s in states),
-            finished=sum(s.is_final for s in states),
-            errors=error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION),
-            warnings=error_log.count(ErrorKind.WARNING),
-        )
+        return summarize(task.snapshot() for task in self.tasks)
 
     async def execute(self) -> RunSummary:
         self.started_at = time.monotonic()
@@ -121,7 +90,7 @@ class Run:
             watchdog.cancel()
             self.finished_at = time.monotonic()
         summary = self.summary()
-        log.info("run finished: %s", summary.headline)
+        log.info("run finished: %s", summary)
         return summary
 
     async def _watch(self) -> None:

@@ -17,6 +17,14 @@ def default_store_root() -> Path:
     return Path(base) / APP_DIR_NAME / "stores"
 
 
+def default_log_file() -> Path:
+    """``$XDG_STATE_HOME/sendreceive-workbench/sendreceive.log``: where Qt's
+    ``QStandardPaths.GenericStateLocation`` points too, so the GUI and a headless run
+    write one log."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP_DIR_NAME / "sendreceive.log"
+
+
 def slug(name: str) -> str:
     """A file-system-safe, readable form of an account name; many names share one."""
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "account"

@@ -15,6 +15,7 @@ no settings (they can still read ``psesSync.settings``).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import importlib
@@ -94,9 +95,8 @@ def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
 def _from_entry_point(name: str) -> Any:
     found = _entry_points().get(name)
     if found is None:
-        known = available_providers()
         raise ProviderLoadError(
-            f"no provider named {name!r}; available: {', '.join(known) or 'none'} "
+            f"no provider named {name!r}; {_suggest(name, available_providers())} "
             "(or give module:attr or path/to/file.py:attr)"
         )
     try:
@@ -105,6 +105,23 @@ def _from_entry_point(name: str) -> Any:
         raise ProviderLoadError(
             f"provider {name!r} ({found.value}) failed to load: {_raised(exc)}"
         ) from exc
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    """The closest names, else the installed ones with each family (``faulty-*``) as one
+    item: a list of 27 names hides the one the user meant."""
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        *others, last = [repr(n) for n in close]
+        return f"did you mean {', '.join(others) + ' or ' if others else ''}{last}?"
+    families: dict[str, list[str]] = {}
+    for known_name in known:
+        families.setdefault(known_name.partition("-")[0], []).append(known_name)
+    shown = [
+        f"{prefix}-* ({len(names)})" if len(names) > 2 else ", ".join(names)
+        for prefix, names in families.items()
+    ]
+    return f"installed: {', '.join(shown) or 'none'}"
 
 
 def _import(module_name: str) -> ModuleType:

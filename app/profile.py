@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from app.bundled import resources_dir
 from app.contract import SyncFlags
 from app.limits import EVERY_MINUTES, RUN_LIMITS
 from app.text import ERROR_TEXT_LIMIT, describe, printable
@@ -36,7 +37,7 @@ from app.toml_lines import TomlLines
 
 ALL_ACCOUNTS = "All Accounts"
 DEFAULT_FLAGS = SyncFlags.SYNC_DOWNLOAD_HIERARCHY | SyncFlags.SYNC_DOWNLOAD_CONTENTS
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resources_dir()
 DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 
 #: A profile is a few kilobytes; reading stops beyond this, so a wrong path (a device, a

@@ -60,6 +60,11 @@ class TaskStatus(Enum):
     def is_success(self) -> bool:
         return self in (TaskStatus.COMPLETED, TaskStatus.WARNINGS)
 
+    @property
+    def is_active(self) -> bool:
+        """Started and not yet ended: what a status line says is happening."""
+        return self in _ACTIVE
+
 
 _FINAL = frozenset(
     {

@@ -10,6 +10,8 @@ from helpers.gui_waits import wait_for_run_end
 from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE, keep_stdio
 from PySide6.QtCore import QTimer
 
+from app.errorlog import ErrorKind
+from app.summary import Outcome, summarize
 from providers.faulty import wake_hung_providers
 
 TICK_MS = 10
@@ -42,9 +44,18 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
             expected.status,
             expected.result,
         ), account
-    assert window.dialog.header.text() == (
-        f"{sum(s.status.is_success for s in states.values())} of {len(states)} tasks have "
-        "completed successfully"
+    summary = summarize(states.values())
+    assert window.controller.last_summary == summary
+    assert window.dialog.header.text().startswith(
+        f"{summary.succeeded} of {len(states)} tasks have completed successfully — "
+    )
+    assert summary.outcome is Outcome.FAILED
+    assert window.status_label.text().startswith("Send/Receive failed: ")
+    error_log = window.controller.run.error_log
+    assert summary.errors == error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION)
+    assert summary.warnings == error_log.count(ErrorKind.WARNING)
+    assert window.dialog.tabs.tabText(1) == (
+        f"Errors ({summary.errors:,}) and warnings ({summary.warnings:,})"
     )
     flood_rows = [
         window.controller.error_model.entry(r)

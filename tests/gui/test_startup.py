@@ -3,12 +3,10 @@ after a run full of hung providers."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
+from helpers.hostile import LIMIT_ARGS
+from helpers.program import run_window_program
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -37,37 +35,17 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
     """The real app on the hostile profile: run, close the window. Abandoned provider
     threads, a non-daemon thread, an executor job and an atexit handler that all wait
     forever do not keep it from exiting with 0, and the log names what was left."""
-    script = textwrap.dedent(
-        f"""
-        import sys
-        from PySide6.QtCore import QTimer
-        from app.ui import application
-
-        opened = application.open_main_window
-
-        def open_and_close_when_done(options, settings=None):
-            window = opened(options, settings)
-
-            window.controller.run_finished.connect(lambda _: QTimer.singleShot(0, window.close))
-            return window
-
-        application.open_main_window = open_and_close_when_done
-        sys.argv = ["sendreceive", "--profile", {str(ROOT / "resources" / "faulty-profile.toml")!r},
-                    "--run", "--store-dir", {str(tmp_path)!r}, "--stall-timeout", "0.5",
-                    "--cancel-grace", "0.5", "--task-timeout", "1.5"]
-        from app.cli import run
-        run()
-        """
-    )
-    env = dict(os.environ, SENDRECEIVE_DEMO_SPEED="20", QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    done = run_window_program(
+        [
+            "--profile",
+            str(ROOT / "resources" / "faulty-profile.toml"),
+            "--run",
+            "--store-dir",
+            str(tmp_path),
+            *LIMIT_ARGS,
+        ],
+        close_when_run_ends=True,
+        SENDRECEIVE_DEMO_SPEED="20",
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "abandoned task 'Hangs silently - Receiving'" in done.stderr

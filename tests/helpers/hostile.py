@@ -25,6 +25,9 @@ LIMITS = RunLimits(
     watchdog_interval=0.05,
 )
 
+# The same limits on the command line, for the real program.
+LIMIT_ARGS = ("--stall-timeout", "0.5", "--cancel-grace", "0.5", "--task-timeout", "1.5")
+
 DEMO = ("Contoso", "Fabrikam", "Northwind")
 
 

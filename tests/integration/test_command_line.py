@@ -28,7 +28,7 @@ def test_headless_demo_shows_every_task_and_fails_because_of_tailspin(tmp_path):
     done = main_py("--headless", tmp_path=tmp_path)
     assert done.returncode == 1, done.stderr
     out = done.stdout
-    assert "4 of 5 tasks have completed successfully" in out
+    assert "3 of 5 tasks have completed successfully (1 with errors, 1 failed)" in out
     table = out[out.index("Task  ") :]
     for row in (
         "Contoso - Receiving        Completed",
@@ -57,7 +57,8 @@ def test_headless_json_events(tmp_path):
     }
     summary = events[-1]
     assert summary["event"] == "summary"
-    assert summary["headline"] == "3 of 3 tasks have completed successfully"
+    assert summary["headline"] == "2 of 3 tasks have completed successfully (1 with errors)"
+    assert summary["outcome"] == "completed with errors"
 
 
 def test_readme_provider_runs_headless_from_a_file(tmp_path):
@@ -73,7 +74,8 @@ def test_readme_provider_runs_headless_from_a_file(tmp_path):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("nope", "--provider nope: no provider named 'nope'; available: demo-fast"),
+        ("nope", "--provider nope: no provider named 'nope'; installed: demo-* (5), faulty-*"),
+        ("imapp", "--provider imapp: no provider named 'imapp'; did you mean 'imap'?"),
         ("missing.py:Hello", "--provider missing.py:Hello: cannot read provider file"),
         (f"{HELLO}:Goodbye", "has no attribute 'Goodbye' (it has: Hello,"),
     ],
@@ -94,7 +96,8 @@ def test_unknown_provider_in_a_profile_fails_only_that_task(tmp_path):
     done = main_py("--headless", "--profile", str(profile), tmp_path=tmp_path)
     assert done.returncode == 1
     assert (
-        "Cannot load provider 'nope': no provider named 'nope'; available: demo-fast" in done.stdout
+        "Cannot load provider 'nope': no provider named 'nope'; installed: demo-* (5)"
+        in done.stdout
     )
     assert "1 of 2 tasks have completed successfully" in done.stdout
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE, keep_stdio
+from helpers.hostile import DEMO, EXPECTED, LIMIT_ARGS, LIMITS, PROFILE, keep_stdio
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -85,9 +86,15 @@ def test_summary_is_truthful(finished_run):
     run, summary = finished_run
     statuses = [t.tracker.status for t in run.tasks]
     assert summary.total == len(EXPECTED) + len(DEMO)
-    assert summary.succeeded == sum(s.is_success for s in statuses)
+    states = [t.tracker.snapshot() for t in run.tasks]
+    clean = [s for s in states if s.status.is_success and not s.errors + s.violations]
+    assert summary.succeeded == len(clean)
+    assert summary.with_errors == sum(s.is_success for s in statuses) - len(clean)
     assert summary.failed == statuses.count(TaskStatus.FAILED)
-    assert summary.cancelled == statuses.count(TaskStatus.ABANDONED)
+    assert summary.abandoned == statuses.count(TaskStatus.ABANDONED)
+    assert summary.cancelled == statuses.count(TaskStatus.CANCELLED)
+    assert summary.errors == run.error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION)
+    assert summary.warnings == run.error_log.count(ErrorKind.WARNING)
     assert all(s.is_final for s in statuses)
 
 
@@ -102,12 +109,7 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
             str(PROFILE),
             "--store-dir",
             str(tmp_path),
-            "--stall-timeout",
-            "0.5",
-            "--cancel-grace",
-            "0.5",
-            "--task-timeout",
-            "1.5",
+            *LIMIT_ARGS,
         ],
         capture_output=True,
         text=True,
@@ -116,11 +118,13 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
         check=False,
     )
     assert done.returncode == 1, done.stderr[-2000:]
-    succeeded = sum(e.status.is_success for e in EXPECTED.values()) + len(DEMO)
-    assert (
-        f"{succeeded} of {len(EXPECTED) + len(DEMO)} tasks have completed successfully"
-        in done.stdout
-    )
+    # The headline counts exactly the table's rows that completed without an error.
+    lines = done.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Task  "))) + 2
+    rows = [re.split(r"\s{2,}", line) for line in lines[start : lines.index("", start)]]
+    assert len(rows) == len(EXPECTED) + len(DEMO)
+    clean = sum(row[1].startswith("Completed") and row[3] == "0" for row in rows)
+    assert f"{clean} of {len(rows)} tasks have completed successfully (" in done.stdout
     for account, expected in EXPECTED.items():
         row = next(
             line for line in done.stdout.splitlines() if line.startswith(f"{account} - Receiving  ")
