@@ -201,9 +201,11 @@ class MainWindow(QMainWindow):
         menu.addAction(self.show_progress_action)
         menu.addAction(self.cancel_all_action)
         menu.addSeparator()
-        self.quit_action = menu.addAction(
-            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
+        self.quit_action = menu.addAction(self.tr("&Quit"), self.close)
+        # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen one) bind no Quit key.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        self.quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
         self.quit_action.setObjectName("quit")
 
         view = self.menuBar().addMenu(self.tr("&View"))

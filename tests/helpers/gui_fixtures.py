@@ -53,7 +53,7 @@ def settings_file(tmp_path) -> Path:
 
 
 @pytest.fixture
-def language(qapp) -> Iterator[Callable[[str], Language]]:
+def install_language(qapp) -> Iterator[Callable[[str], Language]]:
     """Install a language's translations (and locale) for the test; English unless a
     test asks, whatever the machine's locale, and taken out again afterwards."""
     installed: list[Language] = []
@@ -69,7 +69,7 @@ def language(qapp) -> Iterator[Callable[[str], Language]]:
 
 @pytest.fixture
 def make_window(
-    qtbot, qasync_loop, tmp_path, settings_file, monkeypatch, language
+    qtbot, qasync_loop, tmp_path, settings_file, monkeypatch, install_language
 ) -> Callable[..., MainWindow]:
     """Open the main window for command-line ``args`` (demo profile by default), in
     English unless ``--lang`` is among them."""
@@ -78,7 +78,7 @@ def make_window(
     def make(*args: str, limits: RunLimits = GUI_LIMITS) -> MainWindow:
         parsed = build_parser().parse_args([*args, "--store-dir", str(tmp_path / "stores")])
         options = options_from_args(parsed)
-        language(options.language or "en")
+        install_language(options.language or "en")
         options = Options(
             options.profile,
             options.profile_error,
