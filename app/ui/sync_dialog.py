@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.contract import MAPI_E_LOGON_FAILED
 from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
@@ -86,7 +87,11 @@ class SendReceiveDialog(QDialog):
         # name column is fitted once per run (names do not change); the rest are fixed.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TaskColumn.PROGRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(TaskColumn.STATUS, 310)
+        # Wide enough for a typical failure in this language (German's is the longest).
+        typical = words.failed(MAPI_E_LOGON_FAILED)
+        header.resizeSection(
+            TaskColumn.STATUS, max(310, self.fontMetrics().horizontalAdvance(typical) + 24)
+        )
         header.resizeSection(TaskColumn.REMAINING, 90)
         self.tasks_view.setAccessibleName(self.tr("Tasks"))
         self.cancel_task_button = QPushButton(self.tr("Cancel &Task"))

@@ -84,8 +84,11 @@ class Wording(QObject):
         if state.status is TaskStatus.WARNINGS and state.violations:
             return self.tr("Completed with %Ln contract violation(s)", "", state.violations)
         if state.status is TaskStatus.FAILED and state.result is not None:
-            return arg(self.tr("Failed: %1"), format_hresult(state.result))
+            return self.failed(state.result)
         return self.status_word(state.status)
+
+    def failed(self, hresult: int) -> str:
+        return arg(self.tr("Failed: %1"), format_hresult(hresult))
 
     def percent(self, fraction: float) -> str:
         """``24 %`` as the locale writes it (``24 %`` in French, ``24%`` in English)."""
