@@ -13,6 +13,7 @@ from app.profile import (
     load_profile,
     parse_profile,
 )
+from app.task_id import Activity, TaskId
 
 
 def problems(source: str, tmp_path: Path) -> list[str]:
@@ -63,7 +64,7 @@ provider = "p"
     assert a.flags == SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_HEADERS
     assert b.flags == SyncFlags.SYNC_DOWNLOAD_CONTENTS
     assert c.flags == DEFAULT_FLAGS
-    assert a.task_name == "A - Sending" and b.task_name == "B - Receiving"
+    assert a.task == TaskId("A", Activity.SENDING) and b.task == TaskId("B", Activity.RECEIVING)
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path):
