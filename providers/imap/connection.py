@@ -6,6 +6,7 @@ import contextlib
 import imaplib
 import logging
 import ssl
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from imapclient import IMAPClient
@@ -13,7 +14,9 @@ from imapclient import IMAPClient
 from app.contract import MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
 
 from .errors import SyncError
+from .progress import UserCancelledError
 from .settings import ImapSettings
+from .wire import BoundedClient, WireOptions
 
 _NOT_SELECTABLE = frozenset({b"\\NOSELECT", b"\\NONEXISTENT"})
 
@@ -45,15 +48,13 @@ def tls_context(settings: ImapSettings) -> ssl.SSLContext:
     return context
 
 
-def connect(settings: ImapSettings, password: str) -> IMAPClient:
-    """Connect, secure (never falling back to plain text) and log in."""
+def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]) -> BoundedClient:
+    """Connect, secure (never falling back to plain text) and log in; ``timeout`` bounds
+    each step and ``cancelled()`` interrupts any of them."""
     context = tls_context(settings) if settings.security != "none" else None
-    client = IMAPClient(
-        settings.host,
-        port=settings.port,
-        ssl=settings.security == "ssl",
-        ssl_context=context,
-        timeout=settings.timeout,
+    tls = context if settings.security == "ssl" else None
+    client = BoundedClient(
+        settings.host, settings.port, WireOptions(tls, settings.timeout, cancelled)
     )
     _quiet_protocol_trace(client)
     try:
@@ -99,10 +100,14 @@ def list_folders(client: IMAPClient) -> list[ServerFolder]:
     return folders
 
 
-def disconnect(client: IMAPClient) -> None:
-    """Log out politely; a connection that is already dead is just closed."""
-    try:
-        client.logout()
-    except (imaplib.IMAP4.error, OSError):  # the server or the socket is already gone
-        with contextlib.suppress(imaplib.IMAP4.error, OSError):
-            client.shutdown()
+def disconnect(client: BoundedClient) -> None:
+    """Log out politely; a connection cut off mid-answer (timeout, Cancel, too much data)
+    or already dead is just closed: a LOGOUT there would only wait again."""
+    if client.usable:
+        try:
+            client.logout()
+            return
+        except (imaplib.IMAP4.error, OSError, UserCancelledError):  # gone, or cancelled
+            pass
+    with contextlib.suppress(imaplib.IMAP4.error, OSError):
+        client.shutdown()
