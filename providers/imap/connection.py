@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
-from app.contract import MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
+from app.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
 
 from .errors import SyncError
 from .progress import UserCancelledError
@@ -67,12 +67,28 @@ def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]
                     "supports it.",
                 )
             client.starttls(context)
-        client.login(settings.username, password)
+        _log_in(client, settings, password)
     except BaseException:
         with contextlib.suppress(Exception):
             client.shutdown()
         raise
     return client
+
+
+def _log_in(client: IMAPClient, settings: ImapSettings, password: str) -> None:
+    """LOGIN takes ASCII only; anything else goes as UTF-8 through AUTHENTICATE PLAIN."""
+    if settings.username.isascii() and password.isascii():
+        client.login(settings.username, password)
+    elif client.has_capability("AUTH=PLAIN"):
+        client.plain_login(settings.username, password)
+    else:
+        raise SyncError(
+            MAPI_E_LOGON_FAILED,
+            f"The user name or password of '{settings.username}' has characters outside "
+            f"ASCII, and {settings.host}:{settings.port} does not offer AUTHENTICATE PLAIN, "
+            "the only way to send them: the password was not sent. Use an ASCII password "
+            "for this server.",
+        )
 
 
 def _quiet_protocol_trace(client: IMAPClient) -> None:
