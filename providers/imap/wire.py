@@ -243,23 +243,30 @@ class BoundedIMAP4(imaplib.IMAP4):
         return count
 
     def _take(self, count: int) -> bytes:
-        with memoryview(self._buffer) as view:
-            data = bytes(view[:count])
+        data = bytes(self._buffer[:count])
         del self._buffer[:count]
         return data
 
     def readline(self) -> bytes:
-        scanned = 0
-        while (end := self._buffer.find(b"\n", scanned)) < 0:
-            scanned = len(self._buffer)
-            if scanned > min(MAX_LINE, self._left):
-                raise self._too_large(None)
-            if not self._fill():
-                return self._take(len(self._buffer))  # imaplib reports the EOF
+        end = self._buffer.find(b"\n")
+        if end < 0 and (end := self._await_line()) < 0:
+            return self._take(len(self._buffer))  # the end of the stream: imaplib says so
         self._left -= end + 1 + LINE_COST
         if self._left < 0 or end >= MAX_LINE:
             raise self._too_large(None)
         return self._take(end + 1)
+
+    def _await_line(self) -> int:
+        """Receive until the buffer holds a whole line; where it ends, or -1 at EOF."""
+        while True:
+            scanned = len(self._buffer)
+            if scanned > min(MAX_LINE, self._left):
+                raise self._too_large(None)
+            if not self._fill():
+                return -1
+            end = self._buffer.find(b"\n", scanned)
+            if end >= 0:
+                return end
 
     def read(self, size: int) -> bytes:
         """A literal of ``size`` bytes, refused before it is read if it is over budget."""
