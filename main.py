@@ -1,8 +1,6 @@
 """Start Send/Receive Workbench from a source checkout: ``python main.py --help``."""
 
-import sys
-
-from app.cli import main
+from app.cli import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 import tomllib
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, TextIO
 
+from app import __version__
 from app.engine import Run, RunLimits
 from app.headless import run_headless
-from app.paths import default_store_root
+from app.host_process import exit_process, guard_sigint, take_stdout
+from app.limits import RUN_LIMITS, Limit
+from app.logs import configure_logging
+from app.options import Options
+from app.paths import default_log_file, default_store_root
 from app.plugins import ProviderLoadError, resolve
 from app.profile import (
     ALL_ACCOUNTS,
-    LIMIT_KEYS,
     Account,
     Profile,
     ProfileError,
@@ -29,18 +32,6 @@ from app.profile import (
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
-
-
-@dataclass(frozen=True)
-class Options:
-    """Everything a front-end needs to start, decided from the command line."""
-
-    profile: Profile | None
-    profile_error: ProfileError | None = None
-    group: str = ALL_ACCOUNTS
-    run_at_start: bool = False
-    store_root: Path = field(default_factory=default_store_root)
-    limits: RunLimits = field(default_factory=RunLimits)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,50 +81,46 @@ def build_parser() -> argparse.ArgumentParser:
     limits = parser.add_argument_group(
         "limits", "the host's patience; each overrides the same key of the profile's [profile]"
     )
-    limits.add_argument(
-        "--max-parallel",
-        type=_positive_int,
-        metavar="N",
-        help=f"tasks run at once (default {RunLimits.max_parallel})",
-    )
-    limits.add_argument(
-        "--stall-timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="silence after which a task is shown as not responding "
+    limit_help = {
+        "max_parallel": f"tasks run at once (default {RunLimits.max_parallel})",
+        "stall_timeout": "silence after which a task is shown as not responding "
         f"(default {RunLimits.stall_timeout:g})",
-    )
-    limits.add_argument(
-        "--cancel-grace",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="how long a cancelled provider has to stop before it is abandoned "
+        "cancel_grace": "how long a cancelled provider has to stop before it is abandoned "
         f"(default {RunLimits.cancel_grace:g})",
-    )
-    limits.add_argument(
-        "--task-timeout",
-        type=_positive_float,
-        metavar="SECONDS",
-        help="cancel a task still running after this long (default: no limit)",
-    )
+        "task_timeout": "cancel a task still running after this long (default: no limit)",
+    }
+    for key, limit in RUN_LIMITS.items():
+        limits.add_argument(
+            "--" + key.replace("_", "-"),
+            type=_limit_argument(limit),
+            metavar="N" if limit.whole else limit.unit.upper(),
+            help=f"{limit_help[key]}; {limit.rule}",
+        )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--log-file",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help=f"append the log here (default: {default_log_file()}; rotated at 1 MiB, "
+        "3 old files kept)",
     )
     return parser
 
 
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+def _limit_argument(limit: Limit) -> Callable[[str], float]:
+    """An argparse ``type`` that checks ``limit``'s range and says so in plain words."""
 
+    def parse(text: str) -> float:
+        try:
+            return limit.parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
-def _positive_float(text: str) -> float:
-    value = float(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be greater than 0")
-    return value
+    return parse
 
 
 def parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
@@ -197,7 +184,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
 
 
 def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunLimits:
-    given = {key: getattr(args, key) for key in LIMIT_KEYS if getattr(args, key) is not None}
+    given = {key: getattr(args, key) for key in RUN_LIMITS if getattr(args, key) is not None}
     return replace(RunLimits(), **{**from_profile, **given})
 
 
@@ -205,31 +192,55 @@ def group_accounts(profile: Profile, group: str) -> list[Account]:
     return [profile.account(name) for name in profile.group(group).accounts]
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run() -> NoReturn:
+    """The program's entry point (``sendreceive``, ``python main.py``): the host owns
+    this process's stdout, Ctrl-C and exit, whatever its providers do."""
+    try:
+        code = main(own_process=True)
+    except KeyboardInterrupt:  # a second Ctrl-C: quit at once
+        code = 130
+    exit_process(code)
+
+
+def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
+    """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=(logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)],
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    if args.json and not args.headless:
+        parser.error("--json only works with --headless (the window has no JSON output)")
+    report = sys.stdout
+    if own_process and args.headless:  # before --provider modules are imported
+        report = take_stdout()
+        guard_sigint()
+    configure_logging(args.verbose, args.log_file or default_log_file())
     try:
         options = options_from_args(args)
     except ValueError as exc:
         parser.print_usage(sys.stderr)
         print(f"{parser.prog}: error: {exc}", file=sys.stderr)
-        if not args.headless:
+        if not args.headless and _window_problem() is None:
             from app.ui.application import show_startup_error  # Qt only for the GUI
 
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
-        return _main_headless(options, args.json)
+        return _main_headless(options, args.json, report)
+    problem = _window_problem()
+    if problem is not None:  # before Qt aborts with a message that names nothing to do
+        print(f"{parser.prog}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     from app.ui.application import run_gui
 
     return run_gui(options)
 
 
-def _main_headless(options: Options, as_json: bool) -> int:
+def _window_problem() -> str | None:
+    from app.ui.platform_check import platform_problem  # Qt only for the GUI
+
+    return platform_problem()
+
+
+def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
     if options.profile is None:
         assert options.profile_error is not None
         print("The profile cannot be used:", file=sys.stderr)
@@ -237,5 +248,9 @@ def _main_headless(options: Options, as_json: bool) -> int:
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
-    summary = asyncio.run(run_headless(run, sys.stdout, as_json))
-    return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED
+    summary = asyncio.run(run_headless(run, report, as_json))
+    return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
+
+
+if __name__ == "__main__":  # python -m app.cli
+    run()

@@ -157,12 +157,14 @@ def normalize_hresult(value: object) -> int | None:
 
     Providers written against ctypes or pywin32 hand back signed values (E_FAIL as
     -2147467259); both spellings mean the same HRESULT. ``bool`` is refused: ``True``
-    is an int to Python but never a deliberate HRESULT.
+    is an int to Python but never a deliberate HRESULT. An ``int`` subclass (an
+    ``IntEnum``) counts by its stored value: its own ``__int__`` or ``__index__``, which
+    could run anything, is never called.
     """
     if type(value) is not int:
-        if not isinstance(value, int) or isinstance(value, bool):
+        if type(value) is bool or not issubclass(type(value), int):
             return None
-        value = int(value)
+        value = int.__int__(value)  # type: ignore[arg-type]  # the stored value: no hook of a subclass runs
     if -_SIGN_BIT <= value < 0:
         return value + _ULONG_LIMIT
     if 0 <= value < _ULONG_LIMIT:

@@ -1,55 +1,31 @@
-"""A Send/Receive run: one task per account, each provider called on its own thread.
+"""A Send/Receive run: one task per account, supervised together.
 
 The engine is asyncio code with no Qt in it: the GUI drives it on qasync's loop, the
-headless front-end with ``asyncio.run``. Provider calls never run on the event loop's
-thread; the loop only supervises (returns, Done, cancel grace, stalls), woken by the
-tracker's listener and the worker thread through ``call_soon_threadsafe`` — a handful
-of wake-ups per task, never one per callback.
-
-Provider threads are daemon threads: a provider that ignores Cancel is *abandoned*
-after the grace period (reported, logged) and cannot keep the application from exiting.
+headless front-end with ``asyncio.run``. It only builds the tasks, bounds how many run at
+once and ticks their watchdog; each task's life belongs to ``app.task.Task``, and where
+its provider runs to a ``ProviderHost`` (``app.hosting``; threads: ``app.thread_host``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from app.contract import SyncFlags
-from app.errorlog import ErrorKind, ErrorLog
+from app.errorlog import ErrorLog
+from app.hosting import HostFactory
+from app.limits import RunLimits
 from app.pacing import GuiPacer
+from app.paths import store_dir
 from app.profile import Account
-from app.provider_threads import watch
-from app.supervisor import RunLimits, Supervisor
-from app.task import Task, slug
-from app.tracker import TaskStatus
+from app.summary import RunSummary, summarize
+from app.task import LoopLateness, Task
+from app.thread_host import ThreadHost
 
 log = logging.getLogger("sendreceive.engine")
-
-
-@dataclass(frozen=True)
-class RunSummary:
-    total: int
-    succeeded: int
-    failed: int
-    cancelled: int
-    finished: int
-    errors: int
-    warnings: int
-
-    @property
-    def headline(self) -> str:
-        """Outlook's header line, truthful whatever the tasks' fates."""
-        return f"{self.succeeded} of {self.total} tasks have completed successfully"
-
-    @property
-    def all_succeeded(self) -> bool:
-        return self.succeeded == self.total
 
 
 class Run:
@@ -62,18 +38,25 @@ class Run:
         limits: RunLimits | None = None,
         on_demand: bool = True,
         pacer: GuiPacer | None = None,
+        host_factory: HostFactory = ThreadHost,
     ) -> None:
         """``pacer``: given by a GUI, so that flooding providers leave it the GIL."""
         self.limits = limits or RunLimits()
         self.error_log = ErrorLog()
+        self.lateness = LoopLateness()
+        # Absolute before any provider runs: a provider's chdir cannot move a store.
+        store_root = store_root.expanduser().absolute()
         trigger = SyncFlags.SYNC_ON_DEMAND if on_demand else SyncFlags.SYNC_BACKGROUND
         self.tasks = [
             Task(
                 account,
                 account.flags | trigger,
-                store_root / slug(account.name),
+                store_dir(store_root, account.name),
                 self.error_log,
+                self.limits,
+                host_factory,
                 pacer,
+                self.lateness,
             )
             for account in accounts
         ]
@@ -92,17 +75,7 @@ class Run:
             task.cancel()
 
     def summary(self) -> RunSummary:
-        states = [task.tracker.status for task in self.tasks]
-        error_log = self.error_log
-        return RunSummary(
-            total=len(states),
-            succeeded=sum(s.is_success for s in states),
-            failed=sum(s is TaskStatus.FAILED for s in states),
-            cancelled=sum(s in (TaskStatus.CANCELLED, TaskStatus.ABANDONED) for s in states),
-            finished=sum(s.is_final for s in states),
-            errors=error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION),
-            warnings=error_log.count(ErrorKind.WARNING),
-        )
+        return summarize(task.snapshot() for task in self.tasks)
 
     async def execute(self) -> RunSummary:
         self.started_at = time.monotonic()
@@ -117,42 +90,25 @@ class Run:
             watchdog.cancel()
             self.finished_at = time.monotonic()
         summary = self.summary()
-        log.info("run finished: %s", summary.headline)
+        log.info("run finished: %s", summary)
         return summary
 
     async def _watch(self) -> None:
+        interval = self.limits.watchdog_interval
+        due = time.monotonic() + interval
         while True:
-            await asyncio.sleep(self.limits.watchdog_interval)
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
             now = time.monotonic()
+            self.lateness.note(now, now - due)
+            due = now + interval
             for task in self.tasks:
-                task.tracker.check_responsive(now, self.limits.stall_timeout)
-                task.check_provider_threads()
+                task.check(now)
 
     async def _run_task(self, task: Task, slots: asyncio.Semaphore) -> None:
         async with slots:
             if task.tracker.status.is_final:  # cancelled while waiting for a slot
                 return
-            loop = asyncio.get_running_loop()
-            wake_event = asyncio.Event()
-            supervising = True
-
-            def wake() -> None:
-                # Abandoned provider threads outlive their supervisor, and may outlive
-                # the loop itself (qasync's is a Qt object): once supervision is over
-                # they must not touch it.
-                if supervising:
-                    with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
-                        loop.call_soon_threadsafe(wake_event.set)
-
-            task.tracker.add_listener(wake)
-            watch(task)
-            task.tracker.start()
-            task.start(wake)
-            try:
-                await Supervisor(task, self.limits).run(wake_event, wake)
-            finally:
-                supervising = False
-                task.stop_watching()
+            await task.run()
 
 
 __all__ = ["Run", "RunLimits", "RunSummary", "Task"]

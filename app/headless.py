@@ -16,6 +16,8 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from app.engine import Run, RunSummary
+from app.host_process import on_user_interrupt, sigint_guarded
+from app.summary import summarize, task_errors
 from app.tracker import TaskState
 
 PRINT_INTERVAL = 0.5  # seconds between progress lines of one task
@@ -53,21 +55,26 @@ class HeadlessPrinter:
         self._errors_seen = len(entries)
         self._out.flush()
 
-    def finish(self, summary: RunSummary) -> None:
+    def finish(self) -> RunSummary:
+        """The last lines; the summary returned is the one printed (the table's rows
+        and its totals come from the same snapshots)."""
         self.tick()
         states = [task.snapshot() for task in self._run.tasks]
+        summary = summarize(states)
         if self._json:
             for state in states:
                 self._emit_task(state, event="final")
             self._write_json(
                 event="summary",
-                headline=summary.headline,
+                headline=headline(summary),
+                outcome=summary.outcome.value,
                 error_lines=len(self._run.error_log),
                 **asdict(summary),
             )
         else:
-            self._out.write("\n" + format_table(states) + "\n\n" + summary.headline + "\n")
+            self._out.write("\n" + format_table(states) + "\n\n" + headline(summary) + "\n")
         self._out.flush()
+        return summary
 
     def _emit_task(self, state: TaskState, event: str = "progress") -> None:
         if self._json:
@@ -96,12 +103,21 @@ def _progress_text(state: TaskState) -> str:
     return f"{fraction:4.0%}"
 
 
+def headline(summary: RunSummary) -> str:
+    """Outlook's header line, counting only tasks that completed without an error, with
+    every other fate named beside it: ``3 of 5 tasks have completed successfully (1 with
+    errors, 1 failed)``."""
+    text = f"{summary.succeeded:,} of {summary.total:,} tasks have completed successfully"
+    others = [f"{n:,} {fate.value}" for fate, n in summary.fates()]
+    return f"{text} ({', '.join(others)})" if others else text
+
+
 def format_table(states: list[TaskState]) -> str:
-    """The final summary: one row per task."""
+    """The final summary: one row per task; Errors counts contract violations too."""
     rows = [("Task", "Status", "Progress", "Errors", "Warnings")]
     for s in states:
         progress = f"{s.index:,}/{s.index_max:,}" if s.index_max else f"{s.index:,}/?"
-        rows.append((s.name, s.status_text, progress, f"{s.errors:,}", f"{s.warnings:,}"))
+        rows.append((s.name, s.status_text, progress, f"{task_errors(s):,}", f"{s.warnings:,}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
@@ -125,9 +141,15 @@ async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False
         sys.stderr.write("Cancelling… (press Ctrl-C again to quit at once)\n")
         run.cancel_all()
 
-    # Not possible off the main thread or on some OSes; Ctrl-C then just interrupts.
-    with contextlib.suppress(NotImplementedError, RuntimeError):
-        loop.add_signal_handler(signal.SIGINT, on_interrupt)
+    if sigint_guarded():  # the program's own process: only the user's SIGINT counts
+
+        def from_host_thread() -> None:
+            loop.call_soon_threadsafe(on_interrupt)
+
+        on_user_interrupt(from_host_thread)
+    else:  # not possible off the main thread or on some OSes; Ctrl-C then just interrupts
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGINT, on_interrupt)
     execution = asyncio.ensure_future(run.execute())
     while not execution.done():
         started = time.monotonic()
@@ -135,6 +157,5 @@ async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False
         await asyncio.wait(
             {execution}, timeout=max(0.0, PRINT_INTERVAL - (time.monotonic() - started))
         )
-    summary = execution.result()
-    printer.finish(summary)
-    return summary
+    execution.result()  # the engine's own failure, if any, is raised here
+    return printer.finish()

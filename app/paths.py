@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from pathlib import Path
 
 APP_DIR_NAME = "sendreceive-workbench"
+_READABLE_PART = 40  # characters of the account name kept in its store's folder name
 
 
 def default_store_root() -> Path:
     """Root of the providers' local stores: ``$XDG_DATA_HOME/sendreceive-workbench/stores``."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / APP_DIR_NAME / "stores"
+
+
+def default_log_file() -> Path:
+    """``$XDG_STATE_HOME/sendreceive-workbench/sendreceive.log``: where Qt's
+    ``QStandardPaths.GenericStateLocation`` points too, so the GUI and a headless run
+    write one log."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / APP_DIR_NAME / "sendreceive.log"
+
+
+def slug(name: str) -> str:
+    """A file-system-safe, readable form of an account name; many names share one."""
+    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "account"
+
+
+def store_name(account_name: str) -> str:
+    """The folder name of an account's store: one per account name, stable across runs.
+
+    The readable slug alone would give "Work mail" and "Work/mail" one folder; the digest
+    of the exact name keeps them apart, also on case-insensitive file systems.
+    """
+    digest = hashlib.sha256(account_name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{slug(account_name)[:_READABLE_PART]}-{digest}"
+
+
+def store_dir(root: Path, account_name: str) -> Path:
+    """An account's store directory: absolute, so a later ``chdir`` cannot move it."""
+    return Path(os.path.abspath(root)) / store_name(account_name)

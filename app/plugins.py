@@ -15,6 +15,7 @@ no settings (they can still read ``psesSync.settings``).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import hashlib
 import importlib
@@ -28,9 +29,11 @@ from types import ModuleType
 from typing import Any
 
 from app.contract import IMAPISync
+from app.text import describe, describe_exception
 
 ENTRY_POINT_GROUP = "sendreceive.providers"
-_file_import_lock = threading.Lock()  # tasks load providers on their own threads
+_file_locks_lock = threading.Lock()
+_file_locks: dict[str, threading.Lock] = {}  # one per provider file: a slow one blocks no other
 
 
 class ProviderLoadError(Exception):
@@ -80,10 +83,8 @@ def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
         provider = factory(**settings)
     except TypeError as exc:
         raise ProviderLoadError(f"{spec} rejected the account's settings: {exc}") from exc
-    except Exception as exc:
-        raise ProviderLoadError(
-            f"{spec} raised while being created: {type(exc).__name__}: {exc}"
-        ) from exc
+    except BaseException as exc:  # SystemExit from a constructor must not end the host
+        raise ProviderLoadError(f"{spec} raised while being created: {_raised(exc)}") from exc
     if not callable(getattr(provider, "SynchronizeInBackground", None)):
         raise ProviderLoadError(
             f"{spec} made a {type(provider).__name__} that has no SynchronizeInBackground method"
@@ -94,17 +95,33 @@ def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
 def _from_entry_point(name: str) -> Any:
     found = _entry_points().get(name)
     if found is None:
-        known = available_providers()
         raise ProviderLoadError(
-            f"no provider named {name!r}; available: {', '.join(known) or 'none'} "
+            f"no provider named {name!r}; {_suggest(name, available_providers())} "
             "(or give module:attr or path/to/file.py:attr)"
         )
     try:
         return found.load()
-    except Exception as exc:
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(
-            f"provider {name!r} ({found.value}) failed to load: {type(exc).__name__}: {exc}"
+            f"provider {name!r} ({found.value}) failed to load: {_raised(exc)}"
         ) from exc
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    """The closest names, else the installed ones with each family (``faulty-*``) as one
+    item: a list of 27 names hides the one the user meant."""
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        *others, last = [repr(n) for n in close]
+        return f"did you mean {', '.join(others) + ' or ' if others else ''}{last}?"
+    families: dict[str, list[str]] = {}
+    for known_name in known:
+        families.setdefault(known_name.partition("-")[0], []).append(known_name)
+    shown = [
+        f"{prefix}-* ({len(names)})" if len(names) > 2 else ", ".join(names)
+        for prefix, names in families.items()
+    ]
+    return f"installed: {', '.join(shown) or 'none'}"
 
 
 def _import(module_name: str) -> ModuleType:
@@ -112,10 +129,8 @@ def _import(module_name: str) -> ModuleType:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
         raise ProviderLoadError(f"cannot import {module_name!r}: {exc}") from exc
-    except Exception as exc:
-        raise ProviderLoadError(
-            f"importing {module_name!r} raised {type(exc).__name__}: {exc}"
-        ) from exc
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
+        raise ProviderLoadError(f"importing {module_name!r} raised {_raised(exc)}") from exc
 
 
 def _load_file(path: Path) -> ModuleType:
@@ -128,7 +143,9 @@ def _load_file(path: Path) -> ModuleType:
         raise ProviderLoadError(f"cannot read provider file {path}: {exc.strerror}") from exc
     digest = hashlib.sha1(f"{path}:{stamp}".encode(), usedforsecurity=False).hexdigest()[:12]
     name = f"sendreceive_provider_{path.stem}_{digest}"
-    with _file_import_lock:
+    with _file_locks_lock:
+        lock = _file_locks.setdefault(name, threading.Lock())
+    with lock:
         if name in sys.modules:
             return sys.modules[name]
         return _exec_file(name, path)
@@ -142,7 +159,14 @@ def _exec_file(name: str, path: Path) -> ModuleType:
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
-    except Exception as exc:
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         del sys.modules[name]
-        raise ProviderLoadError(f"importing {path} raised {type(exc).__name__}: {exc}") from exc
+        raise ProviderLoadError(f"importing {path} raised {_raised(exc)}") from exc
     return module
+
+
+def _raised(exc: BaseException) -> str:
+    """What provider code raised, named; ``sys.exit()`` in a provider is said as such."""
+    if type(exc) is SystemExit:
+        return f"it called sys.exit({describe(exc.code)})"
+    return describe_exception(exc)

@@ -19,23 +19,34 @@ key, all at once, so a user fixes a broken profile in one pass::
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
+import sys
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from app.bundled import resources_dir
 from app.contract import SyncFlags
+from app.limits import EVERY_MINUTES, RUN_LIMITS
+from app.text import ERROR_TEXT_LIMIT, describe, printable
+from app.toml_lines import TomlLines
 
 ALL_ACCOUNTS = "All Accounts"
 DEFAULT_FLAGS = SyncFlags.SYNC_DOWNLOAD_HIERARCHY | SyncFlags.SYNC_DOWNLOAD_CONTENTS
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+RESOURCES = resources_dir()
 DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 
+#: A profile is a few kilobytes; reading stops beyond this, so a wrong path (a device, a
+#: huge log file) is refused at once instead of filling memory.
+MAX_PROFILE_BYTES = 16 * 1024 * 1024
+
 _TOP_KEYS = ("profile", "accounts", "groups")
-#: [profile] keys that tune the host's patience (app.supervisor.RunLimits fields).
-LIMIT_KEYS = ("max_parallel", "stall_timeout", "cancel_grace", "task_timeout")
+#: [profile] keys that tune the host's patience (app.limits.RunLimits fields).
+LIMIT_KEYS = tuple(RUN_LIMITS)
 _PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS)
 _ACCOUNT_KEYS = ("name", "provider", "flags", "settings")
 _GROUP_KEYS = ("name", "accounts", "every_minutes")
@@ -119,7 +130,9 @@ class ProfileError(Exception):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        where = str(self.path) if self.path else "<profile>"
+        """One line per problem: names and values from the file are folded to printable
+        text, so a key holding a newline or an escape sequence cannot forge lines."""
+        where = printable(str(self.path), ERROR_TEXT_LIMIT) if self.path else "<profile>"
         out = []
         for p in self.problems:
             loc = where + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.column else "")
@@ -129,30 +142,96 @@ class ProfileError(Exception):
                     f"key '{p.key}': " if p.key else "",
                 ]
             )
-            out.append(f"{loc}: {subject}{p.message}")
+            out.append(f"{loc}: {printable(subject + p.message, ERROR_TEXT_LIMIT)}")
         return out
 
 
 def load_profile(path: Path) -> Profile:
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProfileError(
-            path, [ProfileProblem(None, None, None, None, exc.strerror or str(exc))]
-        ) from exc
-    except UnicodeDecodeError as exc:
-        raise ProfileError(
-            path, [ProfileProblem(None, None, None, None, f"not UTF-8 text ({exc.reason})")]
-        ) from exc
-    return parse_profile(source, path)
+    return parse_profile(_read_profile_text(path), path)
 
 
 def parse_profile(source: str, path: Path | None = None) -> Profile:
+    """The profile in ``source``; raises ``ProfileError`` (and nothing else) listing every
+    problem found."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, [_syntax_problem(exc)]) from exc
+    except ValueError as exc:  # an integer beyond Python's digit limit
+        raise ProfileError(path, [_problem_at_long_number(source, exc)]) from exc
+    except RecursionError as exc:  # tomllib reads nested arrays and tables recursively
+        raise ProfileError(
+            path, [_whole_file_problem("TOML syntax error: arrays or tables nested too deeply")]
+        ) from exc
     return _ProfileReader(source, path).read(data)
+
+
+def _read_profile_text(path: Path) -> str:
+    """The profile's text. Opened without blocking (a FIFO would wait for a writer) and
+    checked on the open descriptor (no race between a check and the open): only a
+    regular file of at most MAX_PROFILE_BYTES is read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    except OSError as exc:
+        raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
+    except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
+        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({exc})")]) from exc
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ProfileError(
+                path,
+                [
+                    _whole_file_problem(
+                        f"{_file_kind(info.st_mode)}, not a profile: give the path of a TOML file"
+                    )
+                ],
+            )
+        with open(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_PROFILE_BYTES + 1)
+    except OSError as exc:
+        raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
+    finally:
+        os.close(fd)
+    if len(data) > MAX_PROFILE_BYTES:
+        raise ProfileError(
+            path,
+            [
+                _whole_file_problem(
+                    f"is larger than {MAX_PROFILE_BYTES // 2**20} MiB, the most a "
+                    "profile may be: is this the right file?"
+                )
+            ],
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProfileError(path, [_whole_file_problem(f"not UTF-8 text ({exc.reason})")]) from exc
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISDIR, "is a directory"),
+        (stat.S_ISFIFO, "is a FIFO (named pipe)"),
+        (stat.S_ISCHR, "is a character device"),
+        (stat.S_ISBLK, "is a block device"),
+        (stat.S_ISSOCK, "is a socket"),
+    )
+    return next((text for test, text in kinds if test(mode)), "is not a regular file")
+
+
+def _whole_file_problem(message: str, line: int | None = None) -> ProfileProblem:
+    return ProfileProblem(line, None, None, None, message)
+
+
+def _problem_at_long_number(source: str, exc: ValueError) -> ProfileProblem:
+    """tomllib lets Python's limit on integer digits escape, without a position."""
+    limit = sys.get_int_max_str_digits()
+    digits = re.compile(rf"[0-9_]{{{limit + 1},}}")
+    for i, text in enumerate(source.split("\n")):
+        if digits.search(text):
+            return _whole_file_problem(f"a number longer than {limit} digits", i + 1)
+    return _whole_file_problem(f"TOML value cannot be read: {exc}")
 
 
 def load_default_profile() -> Profile:
@@ -180,7 +259,8 @@ class _ProfileReader:
     """Validates parsed TOML, finding line numbers in the source for each problem."""
 
     def __init__(self, source: str, path: Path | None) -> None:
-        self._lines = source.splitlines()
+        self._source = source
+        self._index: TomlLines | None = None  # built at the first problem
         self._path = path
         self._problems: list[ProfileProblem] = []
 
@@ -205,31 +285,29 @@ class _ProfileReader:
             name = self._string(meta["name"], ("profile", 0), None, "name") or name
         if "store_dir" in meta:
             text = self._string(meta["store_dir"], ("profile", 0), None, "store_dir")
-            if text:
-                base = self._path.parent if self._path else Path.cwd()
-                store_dir = (base / Path(text).expanduser()).resolve()
+            store_dir = self._store_dir(text) if text else None
         limits = {}
-        for key in LIMIT_KEYS:
+        for key, limit in RUN_LIMITS.items():
             if key in meta:
-                value = meta[key]
-                if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                    self._problem(("profile", 0), None, key, "must be a positive number")
-                elif key == "max_parallel" and not isinstance(value, int):
-                    self._problem(("profile", 0), None, key, "must be a whole number")
+                problem = limit.problem(meta[key])
+                if problem is None:
+                    limits[key] = meta[key]
                 else:
-                    limits[key] = value
-        accounts = self._accounts(data.get("accounts", []))
-        groups = self._groups(data.get("groups", []), {a.name for a in accounts})
+                    self._problem(("profile", 0), None, key, problem)
+        accounts, declared = self._accounts(data.get("accounts", []))
+        groups = self._groups(data.get("groups", []), declared)
         if self._problems:
             raise ProfileError(self._path, self._problems)
         return Profile(name, self._path, tuple(accounts), tuple(groups), store_dir, limits)
 
     # -- sections
 
-    def _accounts(self, raw: Any) -> list[Account]:
+    def _accounts(self, raw: Any) -> tuple[list[Account], set[str]]:
+        """The usable accounts, and the names of all declared ones (a group naming a
+        broken account is not reported again: the account's own problem says it all)."""
         if not isinstance(raw, list):
             self._problem(None, None, "accounts", "must be an array of tables ([[accounts]])")
-            return []
+            return [], set()
         accounts: list[Account] = []
         seen: set[str] = set()
         for i, item in enumerate(raw):
@@ -253,17 +331,19 @@ class _ProfileReader:
             if name is not None and name in seen:
                 self._problem(where, label, "name", f"duplicate account name '{name}'")
                 continue
+            if name is not None:
+                seen.add(name)
             if name is None or provider is None or flags is None:
                 continue
-            seen.add(name)
             accounts.append(Account(name, provider, flags, settings))
-        return accounts
+        return accounts, seen
 
     def _groups(self, raw: Any, account_names: set[str]) -> list[Group]:
         if not isinstance(raw, list):
             self._problem(None, None, "groups", "must be an array of tables ([[groups]])")
             return []
         groups: list[Group] = []
+        known = sorted(account_names)
         for i, item in enumerate(raw):
             where = ("groups", i)
             if not isinstance(item, dict):
@@ -279,19 +359,42 @@ class _ProfileReader:
                 members = []
             for member in members:
                 if member not in account_names:
-                    hint = _did_you_mean(member, sorted(account_names))
+                    hint = _did_you_mean(member, known)
                     self._problem(where, None, "accounts", f"no account named '{member}'{hint}")
             every = item.get("every_minutes")
-            if every is not None and (
-                isinstance(every, bool) or not isinstance(every, int | float) or every <= 0
-            ):
-                self._problem(where, None, "every_minutes", "must be a positive number of minutes")
+            problem = None if every is None else EVERY_MINUTES.problem(every)
+            if problem is not None:
+                self._problem(where, None, "every_minutes", problem)
                 every = None
             if name is not None:
                 groups.append(Group(name, tuple(members), float(every) if every else None))
         return groups
 
     # -- values
+
+    def _store_dir(self, text: str) -> Path | None:
+        """``store_dir`` as an absolute path: '~' expanded, relative to the profile."""
+        where = ("profile", 0)
+        if "\0" in text:
+            self._problem(where, None, "store_dir", "must not contain a NUL character")
+            return None
+        try:
+            expanded = Path(text).expanduser()
+        except RuntimeError:  # "~name" of no user, or "~" without a home directory
+            home = text.split("/", 1)[0]
+            self._problem(
+                where,
+                None,
+                "store_dir",
+                f"cannot expand '{home}': no such user, or no home directory",
+            )
+            return None
+        try:
+            base = self._path.parent if self._path else Path.cwd()
+            return (base / expanded).resolve()
+        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, unencodable text
+            self._problem(where, None, "store_dir", f"is not a usable path ({exc})")
+            return None
 
     def _flags(self, raw: Any, where: tuple[str, int], label: str) -> SyncFlags | None:
         if raw is None:
@@ -310,8 +413,9 @@ class _ProfileReader:
         for item in raw:
             member = SyncFlags.__members__.get(item) if isinstance(item, str) else None
             if member is None:
-                hint = _did_you_mean(str(item), list(SyncFlags.__members__))
-                self._problem(where, label, "flags", f"unknown flag {item!r}{hint}")
+                names = list(SyncFlags.__members__)
+                hint = _did_you_mean(item, names) if isinstance(item, str) else ""
+                self._problem(where, label, "flags", f"unknown flag {describe(item)}{hint}")
                 return None
             flags |= member
         return flags
@@ -328,7 +432,7 @@ class _ProfileReader:
         self, value: Any, where: tuple[str, int] | None, label: str | None, key: str
     ) -> str | None:
         if not isinstance(value, str) or not value.strip():
-            self._problem(where, label, key, f"must be a non-empty string, got {value!r}")
+            self._problem(where, label, key, f"must be a non-empty string, got {describe(value)}")
             return None
         return value
 
@@ -342,43 +446,10 @@ class _ProfileReader:
         message: str,
         key_line: bool = True,
     ) -> None:
-        line = self._locate(where, key if key_line else None)
+        if self._index is None:
+            self._index = TomlLines(self._source)
+        line = self._index.line_of(where, key if key_line else None)
         self._problems.append(ProfileProblem(line, None, label, key, message))
-
-    def _locate(self, where: tuple[str, int] | None, key: str | None) -> int | None:
-        """Best-effort line of ``key`` inside the ``where``-th table (tomllib gives
-        positions only for syntax errors)."""
-        start, end = 0, len(self._lines)
-        if where is not None:
-            table, nth = where
-            header = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?\s*(#.*)?$")
-            hits = [i for i, text in enumerate(self._lines) if header.match(text)]
-            if nth >= len(hits):
-                return None
-            start = hits[nth]
-            nxt = [
-                i
-                for i, text in enumerate(self._lines)
-                if i > start and _is_header(text) and not _is_subtable(text, table)
-            ]
-            end = nxt[0] if nxt else end
-            if key is None:
-                return start + 1
-        if key is None:
-            return None
-        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=|^\s*\[+\s*{re.escape(key)}\s*\]")
-        for i in range(start, end):
-            if pattern.match(self._lines[i]):
-                return i + 1
-        return start + 1 if where is not None else None
-
-
-def _is_header(text: str) -> bool:
-    return text.lstrip().startswith("[")
-
-
-def _is_subtable(text: str, table: str) -> bool:
-    return text.strip().lstrip("[").startswith(f"{table}.")
 
 
 _ALL_FLAG_BITS = sum(flag.value for flag in SyncFlags)  # iteration skips aliases

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -79,24 +80,44 @@ class Session:
 
 
 def _run_password_command(command: str) -> str:
+    """The first line the command prints. Its output is the secret, or near it (a failing
+    ``pass``/``gpg`` may print what it decrypted), so no error repeats any of it: stderr
+    is discarded, and a failure is told by its exit status or signal alone."""
     try:
         done = subprocess.run(
             command,
             shell=True,
-            capture_output=True,
-            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
             timeout=PASSWORD_COMMAND_TIMEOUT,
             check=False,
         )
-    except subprocess.TimeoutExpired as exc:
+    except subprocess.TimeoutExpired:
+        # "from None": the exception holds what the command printed so far.
         raise CredentialError(
-            f"password_command did not finish within {PASSWORD_COMMAND_TIMEOUT:.0f} s"
-        ) from exc
+            f"password_command did not finish within {PASSWORD_COMMAND_TIMEOUT:g} s"
+        ) from None
+    except OSError as exc:
+        raise CredentialError(f"password_command could not be started: {exc.strerror}") from None
     if done.returncode != 0:
-        # stderr may be useful ("gpg: decryption failed"); stdout may hold the secret.
-        detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
-        raise CredentialError(f"password_command exited with status {done.returncode}: {detail[0]}")
-    lines = done.stdout.splitlines()
-    if not lines or not lines[0]:
+        raise CredentialError(
+            f"password_command failed ({_how_it_ended(done.returncode)}); its output is not "
+            "shown, as it may hold the password: run the command in a terminal to see why"
+        )
+    try:
+        text = done.stdout.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CredentialError("password_command printed text that is not UTF-8") from None
+    first = text.split("\n", 1)[0].removesuffix("\r")
+    if not first:
         raise CredentialError("password_command printed nothing")
-    return lines[0]
+    return first
+
+
+def _how_it_ended(returncode: int) -> str:
+    if returncode > 0:
+        return f"exit status {returncode}"
+    try:
+        return f"killed by signal {signal.Signals(-returncode).name}"
+    except ValueError:
+        return f"killed by signal {-returncode}"

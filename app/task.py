@@ -1,42 +1,64 @@
-"""One account's sync within a run: its tracker, its session, its worker thread."""
+"""One account's sync within a run, from start to its last check: the one owner of a
+task's life.
+
+A ``Task`` holds the task's state (its tracker, the host's ``IMAPISyncProgressCallback``)
+and a ``ProviderHost`` (``app.hosting``) that runs the provider somewhere — a thread
+today, a process next. ``run()`` starts the provider and supervises it on the event
+loop: it judges what ``SynchronizeInBackground`` did (rules 2, 3 and 6) and keeps the
+host's deadlines (task time limit, cancel grace, ``Done`` after the done event). It
+sleeps until woken (``Done``, cancel, the call returning, the done event) or until the
+nearest deadline, and never touches a provider-supplied object: hosts hand it plain data.
+
+The engine's interface is small: ``await run()``, ``cancel()``, ``check(now)`` from the
+run's watchdog, ``snapshot()``.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
-import queue
-import re
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
 from pathlib import Path
-from typing import Any
 
-from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_DISK_ERROR, MAPISIB, SyncFlags
+from app.contract import E_FAIL, E_UNEXPECTED, FAILED, SyncFlags, format_hresult
 from app.errorlog import ErrorLog
+from app.hosting import HostFactory, Outcome, TaskSetup
+from app.limits import RunLimits
 from app.pacing import GuiPacer
-from app.plugins import ProviderLoadError, create_provider
+from app.paths import slug
 from app.profile import Account
-from app.provider_threads import threads_of
 from app.rules import Rule
-from app.session import Session
-from app.tracker import CallbackUnknown, TaskState, TaskStatus, TaskTracker
+from app.tracker import TaskState, TaskStatus, TaskTracker
 
-_EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no longer needed
-Waker = Callable[[], None]  # wakes a task's supervising coroutine; callable from any thread
+log = logging.getLogger("sendreceive.engine")
+
+STARVED_AFTER = 0.5  # seconds the event loop woke late: the whole host was held up
 
 
-@dataclass
-class Returned:
-    """What happened on the worker thread, handed to the supervising coroutine."""
+class LoopLateness:
+    """How late the host's event loop woke, remembered for a run. A provider holding
+    Python's interpreter lock (the GIL) in C code stops every thread of the process; a
+    time limit that expires meanwhile is the hog's doing, and the task's line says so."""
 
-    value: Any = None
-    exception: BaseException | None = None
-    load_error: str | None = None
+    def __init__(self) -> None:
+        self._marks: list[tuple[float, float]] = []  # (when, how late), only the bad ones
+
+    def note(self, now: float, late: float) -> None:
+        if late >= STARVED_AFTER:
+            self._marks.append((now, late))
+            log.warning(
+                "the host's event loop woke %.1f s late: a thread held the interpreter lock "
+                "(a provider in C code?)",
+                late,
+            )
+
+    def worst_since(self, since: float) -> float:
+        return max((late for at, late in self._marks if at >= since), default=0.0)
 
 
 class Task:
-    """One account's sync. Its attributes are written by the worker thread and read
-    by the supervisor on the event loop, always followed by a wake-up."""
+    """One account's sync. Built by the engine; ``run()`` is its whole life."""
 
     def __init__(
         self,
@@ -44,30 +66,21 @@ class Task:
         flags: SyncFlags,
         store_dir: Path,
         error_log: ErrorLog,
+        limits: RunLimits,
+        host_factory: HostFactory,
         pacer: GuiPacer | None = None,
+        lateness: LoopLateness | None = None,
     ) -> None:
         self.account = account
         self.flags = flags
         self.store_dir = store_dir
+        self.limits = limits
         self.tracker = TaskTracker(account.task_name, error_log, pacer)
         self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
-        self.session = Session(
-            account.name,
-            account.settings,
-            store_dir,
-            self.logger,
-            lambda: self.tracker.cancel_requested,
-        )
-        self.sib = MAPISIB(
-            ulFlags=int(flags), psesSync=self.session, punkCallBack=CallbackUnknown(self.tracker)
-        )
-        self.thread: threading.Thread | None = None
-        self.returned: Returned | None = None
-        self.event_fired = False
-        self.event_watcher: threading.Thread | None = None
-        self._stop_watching = threading.Event()
-        self.background = False  # returned S_OK with a done event: Done is still to come
-        self.provider_threads: list[threading.Thread] = []  # a background provider's own
+        self.host = host_factory(TaskSetup(account, flags, store_dir, self.tracker, self.logger))
+        self._lateness = lateness or LoopLateness()
+        self._judged = False
+        self._background = False  # returned S_OK with a done event: Done is still to come
 
     def __repr__(self) -> str:
         account = self.account
@@ -83,118 +96,175 @@ class Task:
     def snapshot(self) -> TaskState:
         return self.tracker.snapshot()
 
-    def host_objects(self) -> tuple[object, ...]:
-        """What a provider's frames may hold that ties them to this task."""
-        return (self.tracker, self.session, self.sib, self.sib.punkCallBack, self)
-
-    def start(self, wake: Waker) -> None:
-        self.thread = threading.Thread(
-            target=self._call_provider,
-            args=(wake,),
-            name=f"provider:{self.account.name}",
-            daemon=True,  # an abandoned provider must not keep the app from exiting
-        )
-        _launch(self.thread)
-
-    def watch_done_event(self, event: Any, wake: Waker) -> None:
-        """Wait, on a daemon thread, for the provider's phSyncDoneEvent, until the
-        supervisor stops caring (``stop_watching``): a provider that never sets its
-        event must not leave a host thread behind."""
-
-        def wait() -> None:
-            while not event.wait(_EVENT_POLL):
-                if self._stop_watching.is_set():
-                    return
-            self.event_fired = True
-            wake()
-
-        self.event_watcher = threading.Thread(
-            target=wait, name=f"done-event:{self.account.name}", daemon=True
-        )
-        self.event_watcher.start()
-
-    def stop_watching(self) -> None:
-        self._stop_watching.set()
-
-    def host_threads(self) -> tuple[threading.Thread | None, ...]:
-        return (self.thread, self.event_watcher)
-
-    def check_provider_threads(self) -> None:
-        """Fail a background task whose own threads all ended without calling Done.
-
-        The threads seen when the call returned are watched; if none was seen (it may
-        have ended already), a task gone silent is searched for a thread still holding
-        its callback, and failed when there is none."""
+    def check(self, now: float) -> None:
+        """The run's watchdog, every ``watchdog_interval``: stalls, and a background
+        task whose provider's own work ended without ``Done``."""
         tracker = self.tracker
-        if not self.background or tracker.done_called or tracker.status.is_final:
+        tracker.check_responsive(now, self.limits.stall_timeout)
+        if not self._background or tracker.done_called or tracker.status.is_final:
             return
-        threads = self.provider_threads
-        if threads:
-            if any(thread.is_alive() for thread in threads):
-                return
-            detail = "the provider's thread " + ", ".join(repr(t.name) for t in threads) + " ended"
-        elif tracker.status is TaskStatus.NOT_RESPONDING:
-            if threads_of(self):
-                return
-            detail = "no thread of the provider holds its callback any more"
-        else:
-            return
-        tracker.violation(Rule.STYLES, "thread ended without Done", detail)
-        tracker.fail(
-            E_UNEXPECTED, "The provider's thread ended without reporting a result (no Done)."
-        )
-
-    def _call_provider(self, wake: Waker) -> None:
-        returned = Returned()
-        try:
-            try:
-                self.store_dir.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                returned.load_error = (
-                    f"Cannot create the local store {self.store_dir}: {exc.strerror}"
-                )
-                returned.value = MAPI_E_DISK_ERROR
-                return
-            try:
-                provider = create_provider(self.account.provider, self.account.settings)
-            except ProviderLoadError as exc:
-                returned.load_error = f"Cannot load provider {self.account.provider!r}: {exc}"
-                returned.value = E_FAIL
-                return
-            try:
-                returned.value = provider.SynchronizeInBackground(self.sib)
-            except BaseException as exc:  # SystemExit from a provider must not end the host
-                self.logger.error("SynchronizeInBackground raised", exc_info=exc)
-                returned.exception = exc
-        finally:
-            self.returned = returned
-            wake()
-
-
-_launch_queue: queue.SimpleQueue[threading.Thread] = queue.SimpleQueue()
-_launcher: threading.Thread | None = None
-_launcher_lock = threading.Lock()
-
-
-def _launch(thread: threading.Thread) -> None:
-    """Start ``thread`` from a launcher thread of the host's own: ``Thread.start`` waits
-    until the new thread runs, which takes long when busy provider threads hold the GIL,
-    and the event loop (the GUI thread) must not wait for that."""
-    global _launcher
-    with _launcher_lock:
-        if _launcher is None or not _launcher.is_alive():
-            _launcher = threading.Thread(
-                target=_run_launcher, name="provider-launcher", daemon=True
+        ended = self.host.work_ended(silent=tracker.status is TaskStatus.NOT_RESPONDING)
+        if ended is not None:
+            tracker.violation(Rule.STYLES, "thread ended without Done", ended)
+            tracker.fail(
+                E_UNEXPECTED, "The provider's thread ended without reporting a result (no Done)."
             )
-            _launcher.start()
-    _launch_queue.put(thread)
 
+    async def run(self) -> None:
+        """Start the provider and supervise it until nothing is left to wait for."""
+        loop = asyncio.get_running_loop()
+        wake_event = asyncio.Event()
+        supervising = True
 
-def _run_launcher() -> None:
-    while True:
-        _launch_queue.get().start()
+        def wake() -> None:
+            # Abandoned providers outlive their supervision, and may outlive the loop
+            # itself (qasync's is a Qt object): once supervision is over they must not
+            # touch it.
+            if supervising:
+                with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                    loop.call_soon_threadsafe(wake_event.set)
 
+        self.tracker.add_listener(wake)
+        self.tracker.start()
+        self.host.start(wake)
+        try:
+            await self._supervise(wake_event)
+        finally:
+            supervising = False
+            self.host.stop()
 
-def slug(name: str) -> str:
-    """A file-system-safe folder name for an account."""
-    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "account"
+    async def _supervise(self, wake_event: asyncio.Event) -> None:
+        tracker, limits, host = self.tracker, self.limits, self.host
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        final_at: float | None = None
+        cancel_at: float | None = None
+        event_at: float | None = None
+        while True:
+            wake_event.clear()
+            outcome = host.outcome
+            if not self._judged and outcome is not None:
+                self._judged = True
+                self._judge(outcome)
+            now = loop.time()
+            deadline: float | None
+            if tracker.status.is_final:
+                final_at = now if final_at is None else final_at
+                if self._after_final(now - final_at):
+                    return
+                deadline = final_at + limits.done_event_grace
+            else:
+                if host.done_event_set and event_at is None:
+                    event_at = now
+                if tracker.cancel_requested and cancel_at is None:
+                    cancel_at = now
+                deadlines: list[float] = []
+                if event_at is not None:
+                    deadlines.append(event_at + limits.done_event_grace)
+                    if now >= deadlines[-1]:
+                        tracker.violation(
+                            Rule.STYLES,
+                            "Done missing",
+                            "the provider signalled phSyncDoneEvent but never called Done",
+                        )
+                        tracker.fail(
+                            E_UNEXPECTED, "The provider ended without reporting a result (no Done)."
+                        )
+                        continue
+                if cancel_at is not None:
+                    deadlines.append(cancel_at + limits.cancel_grace)
+                    if now >= deadlines[-1]:
+                        self._abandon()
+                        continue
+                elif limits.task_timeout is not None:
+                    deadlines.append(started + limits.task_timeout)
+                    if now >= deadlines[-1]:
+                        self._time_out(started, late=now - deadlines[-1])
+                        continue
+                deadline = min(deadlines) if deadlines else None
+            timeout = None if deadline is None else max(0.0, deadline - now)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake_event.wait(), timeout)
+
+    def _time_out(self, started: float, late: float) -> None:
+        """The task time limit: cancel; name a starved host rather than blame the task."""
+        self._lateness.note(time.monotonic(), late)
+        starved = max(late, self._lateness.worst_since(started))
+        note = ""
+        if starved >= STARVED_AFTER:
+            note = (
+                f" Meanwhile the whole host was held up for {starved:.1f} s (a thread held "
+                "Python's interpreter lock, the GIL, e.g. a provider in C code): this task "
+                "may have been starved rather than slow."
+            )
+        assert self.limits.task_timeout is not None
+        self.tracker.time_out(self.limits.task_timeout, note)
+
+    def _after_final(self, since_final: float) -> bool:
+        """After the end: the call should return and the done event be set soon.
+        Returns True when nothing is left to wait for."""
+        tracker = self.tracker
+        if tracker.status is TaskStatus.ABANDONED:
+            return True
+        missing_return = not self._judged
+        missing_event = self._background and tracker.done_called and not self.host.done_event_set
+        if not missing_return and not missing_event:
+            return True
+        if since_final < self.limits.done_event_grace:
+            return False
+        grace = f"{self.limits.done_event_grace:g} s"
+        if missing_return:
+            tracker.violation(
+                Rule.STYLES,
+                "no return after Done",
+                f"SynchronizeInBackground had not returned {grace} after the task ended",
+            )
+        if missing_event:
+            tracker.violation(
+                Rule.STYLES,
+                "done event never signalled",
+                f"phSyncDoneEvent was not set {grace} after Done",
+            )
+        return True
+
+    def _judge(self, outcome: Outcome) -> None:
+        """Rules 2, 3 and 6 on what SynchronizeInBackground did."""
+        tracker = self.tracker
+        if outcome.failure is not None:
+            tracker.fail(outcome.hresult, outcome.failure)
+            return
+        if outcome.raised is not None:
+            text = f"SynchronizeInBackground raised {outcome.raised}"
+            if not tracker.fail(E_FAIL, text):
+                tracker.violation(Rule.RETURN, "raised after Done", text)
+            return
+        hr = outcome.hresult
+        if FAILED(hr):
+            if not tracker.done_called:
+                tracker.fail(hr, f"SynchronizeInBackground returned {format_hresult(hr)}")
+            elif tracker.status.is_success:
+                tracker.violation(
+                    Rule.RETURN,
+                    "return after Done",
+                    f"returned {format_hresult(hr)} after Done reported success",
+                )
+            return
+        if outcome.background:
+            self._background = True
+        elif not tracker.done_called and not tracker.status.is_final:
+            tracker.violation(
+                Rule.STYLES,
+                "Done missing",
+                "SynchronizeInBackground returned success without calling Done and without "
+                "filling phSyncDoneEvent (background style)",
+            )
+            tracker.fail(
+                E_UNEXPECTED, "The provider returned without reporting a result (no Done)."
+            )
+
+    def _abandon(self) -> None:
+        self.tracker.abandon(
+            f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; it was "
+            "abandoned and its thread left to end on its own."
+        )
+        log.warning("abandoned task %r: %s", self.name, self.host.left_behind())

@@ -18,15 +18,51 @@ def printable(text: str, limit: int) -> str:
     cut to ``limit`` characters with an ellipsis (providers may send megabytes)."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
+    return fold_controls(text)
+
+
+def fold_controls(text: str) -> str:
+    """``text`` on one line, each run of controls folded to a space and lone surrogates
+    replaced: nothing in it can move a terminal's cursor, ring its bell or reverse a line."""
     if not text.isprintable():
         text = _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", text))
     return text
 
 
-def shorten_repr(value: object, limit: int = 60) -> str:
-    """``repr(value)`` bounded, for naming a bad argument in a contract violation."""
-    try:
+_TYPE_NAME = type.__dict__["__name__"]  # the class's own name, past any metaclass property
+_INT_BITS_SHOWN = 128
+
+
+def type_name(value: object) -> str:
+    """The name of ``value``'s class, read without running any code of the provider's."""
+    return str(_TYPE_NAME.__get__(type(value), type))
+
+
+def describe(value: object, limit: int = 60) -> str:
+    """A bounded description of a provider-supplied value, for a contract violation line.
+
+    Only exact builtin scalars are shown by value (their ``repr`` runs no provider code
+    and is cut before it is made); anything else is named by its class alone. A
+    provider's ``__repr__`` may block, raise, or call back into the host while the
+    host holds a lock, so it is never called."""
+    kind = type(value)
+    if kind is str or kind is bytes:
+        text = repr(value[:limit])  # type: ignore[index]  # exact str or bytes
+    elif kind is int:
+        bits = value.bit_length()  # type: ignore[attr-defined]  # an exact int
+        text = repr(value) if bits <= _INT_BITS_SHOWN else f"<int of {bits} bits>"
+    elif kind is float or kind is bool or value is None:
         text = repr(value)
-    except Exception as exc:  # a hostile __repr__ must not break the report
-        text = f"<{type(value).__name__} whose repr raised {type(exc).__name__}>"
+    else:
+        text = f"<{type_name(value)} object>"
     return printable(text, limit)
+
+
+def describe_exception(exc: BaseException) -> str:
+    """``"KeyError: 'uid'"``, bounded; an exception whose ``str()`` raises is named so."""
+    name = type_name(exc)
+    try:
+        text = str.__str__(str(exc))  # an exact str, whatever str() handed back
+    except BaseException as inner:  # its __str__ is provider code
+        return f"{name} (its str() raised {type_name(inner)})"
+    return printable(f"{name}: {text}", ERROR_TEXT_LIMIT)

@@ -1,8 +1,11 @@
 """The host's IMAPISyncProgressCallback: one per task, called by providers from any thread.
 
 A callback does as little as it can: check its arguments, update the task's state under
-a lock, bump ``version``. Nothing is pushed to a front-end; front-ends pull snapshots at
-their own bounded rate (see ``snapshot``). Every broken rule of the contract becomes one
+a lock, bump ``version``. It never calls a method of a provider-supplied argument (not
+even ``repr``): arguments are checked by exact type and anything else is described by
+its class name, so no provider code ever runs under the tracker's lock. Nothing is
+pushed to a front-end; front-ends pull snapshots at their own bounded rate (see
+``snapshot``). Every broken rule of the contract becomes one
 ``ErrorKind.VIOLATION`` entry (folded by rule) and never an exception in the host.
 """
 
@@ -32,7 +35,7 @@ from app.contract import (
 from app.errorlog import ErrorKind, ErrorLog
 from app.pacing import CHECK_MASK, GuiPacer
 from app.rules import Rule
-from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable, shorten_repr
+from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, printable, type_name
 
 ULONG_MAX = 0xFFFFFFFF
 _RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
@@ -56,6 +59,11 @@ class TaskStatus(Enum):
     @property
     def is_success(self) -> bool:
         return self in (TaskStatus.COMPLETED, TaskStatus.WARNINGS)
+
+    @property
+    def is_active(self) -> bool:
+        """Started and not yet ended: what a status line says is happening."""
+        return self in _ACTIVE
 
 
 _FINAL = frozenset(
@@ -171,8 +179,8 @@ class TaskTracker:
                     self._violate_locked(
                         Rule.TYPES,
                         "Progress text type",
-                        f"pwcszProgress must be a str or None, got {type(pwcszProgress).__name__} "
-                        f"{shorten_repr(pwcszProgress)}; the step text was kept",
+                        f"pwcszProgress must be a str or None, got {type_name(pwcszProgress)} "
+                        f"{describe(pwcszProgress)}; the step text was kept",
                     )
             self.version += 1
             answer = MAPI_E_USER_CANCEL if self._cancel else S_OK
@@ -190,7 +198,7 @@ class TaskTracker:
                 self._violate_locked(
                     Rule.TYPES,
                     "Error hResult type",
-                    f"Error's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
+                    f"Error's hResult must be a 32-bit int HRESULT, got {describe(hResult)}; "
                     f"the message was: '{text}'",
                 )
             elif FAILED(hr):
@@ -211,21 +219,19 @@ class TaskTracker:
                 what = "Done called twice" if self._done_called else "Done after the task ended"
                 return self._late_call_locked(what, "Done", hThreadDoneEvent, hResult)
             self._done_called = True
-            if hThreadDoneEvent is not None and not callable(
-                getattr(hThreadDoneEvent, "set", None)
-            ):
+            if hThreadDoneEvent is not None and type(hThreadDoneEvent) is not threading.Event:
                 self._violate_locked(
                     Rule.TYPES,
                     "Done event type",
                     f"hThreadDoneEvent must be a threading.Event or None, got "
-                    f"{shorten_repr(hThreadDoneEvent)}",
+                    f"{describe(hThreadDoneEvent)}",
                 )
             hr = normalize_hresult(hResult)
             if hr is None:
                 self._violate_locked(
                     Rule.TYPES,
                     "Done hResult type",
-                    f"Done's hResult must be a 32-bit int HRESULT, got {shorten_repr(hResult)}; "
+                    f"Done's hResult must be a 32-bit int HRESULT, got {describe(hResult)}; "
                     f"the task is failed with {format_hresult(E_UNEXPECTED)}",
                 )
                 hr = E_UNEXPECTED
@@ -292,9 +298,10 @@ class TaskTracker:
             self._violate_locked(rule, what, detail)
             self.version += 1
 
-    def time_out(self, limit: float) -> None:
+    def time_out(self, limit: float, note: str = "") -> None:
         """The task ran past the host's time limit: cancel it; unless the provider then
-        completes anyway, it ends failed with MAPI_E_TIMEOUT."""
+        completes anyway, it ends failed with MAPI_E_TIMEOUT. ``note`` adds the host's
+        view (a starved host)."""
         with self._lock:
             if self._status.is_final or self._cancel:
                 return
@@ -302,7 +309,8 @@ class TaskTracker:
             self._entry_locked(
                 ErrorKind.ERROR,
                 MAPI_E_TIMEOUT,
-                f"No result after {limit:g} s (the task time limit); the host cancelled the task.",
+                f"No result after {limit:g} s (the task time limit); the host cancelled the "
+                f"task.{note}",
             )
         self.request_cancel()
 
@@ -380,7 +388,7 @@ class TaskTracker:
         if self._status is TaskStatus.ABANDONED:
             # The host gave up on this provider; its late calls are no news.
             return MAPI_E_USER_CANCEL
-        shown = ", ".join(shorten_repr(a) for a in args)
+        shown = ", ".join(describe(a) for a in args)
         self._violate_locked(
             Rule.DONE_ONCE, what, f"{call}({shown}) was called after the task ended; ignored"
         )
@@ -439,20 +447,22 @@ class TaskTracker:
         self._violate_locked(
             Rule.TYPES,
             "Error text type",
-            f"pwcszErrorStr must be a str, got {type(value).__name__} {shorten_repr(value)}",
+            f"pwcszErrorStr must be a str, got {type_name(value)} {describe(value)}",
         )
-        if isinstance(value, bytes):
-            return printable(value.decode("utf-8", "replace"), ERROR_TEXT_LIMIT)
-        return shorten_repr(value, ERROR_TEXT_LIMIT)
+        if type(value) is bytes:
+            return printable(
+                value[: ERROR_TEXT_LIMIT * 4].decode("utf-8", "replace"), ERROR_TEXT_LIMIT
+            )
+        return describe(value, ERROR_TEXT_LIMIT)
 
     def _odd_position_locked(self, index: Any, index_max: Any) -> None:
-        call = f"Progress(…, {shorten_repr(index)}, {shorten_repr(index_max)})"
+        call = f"Progress(…, {describe(index)}, {describe(index_max)})"
         for name, value in (("ulIndex", index), ("ulIndexMax", index_max)):
             if type(value) is not int:
                 self._violate_locked(
                     Rule.TYPES,
                     "Progress index type",
-                    f"{call}: {name} must be an int, got {type(value).__name__}; position kept",
+                    f"{call}: {name} must be an int, got {type_name(value)}; position kept",
                 )
                 return
             if not 0 <= value <= ULONG_MAX:

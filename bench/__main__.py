@@ -49,6 +49,7 @@ JOBS = (
     Job("B3", "bench.b3_errors", ("--no-pacer",), EXPERIMENT),
     Job("B4", "bench.b4_many_tasks"),
     Job("B5", "bench.b5_cold_start", timeout=150),
+    Job("B6", "bench.bench_profile"),
 )
 
 

@@ -10,6 +10,12 @@ end; the host itself never relies on it.
 
 from __future__ import annotations
 
+import atexit
+import concurrent.futures
+import ctypes
+import os
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -281,6 +287,138 @@ class ManyThreads:
             worker.start()
         for worker in workers:
             worker.join()
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+# --------------------------------------------------------------------------- provider objects
+
+
+class ReassignsDoneEvent:
+    """Background style, but puts its event in place of ``phSyncDoneEvent`` itself."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        done = threading.Event()
+        psibpb.phSyncDoneEvent = done  # type: ignore[assignment]  # the bug on show
+
+        def body() -> None:
+            cb.Progress("Receiving message 1 of 1", 1, 1)
+            cb.Done(done, S_OK)
+            done.set()
+
+        threading.Thread(target=body, name="faulty-provider", daemon=True).start()
+        return S_OK
+
+
+class _ReentrantText:
+    """A "text" whose repr and str call back into the callback that is describing it."""
+
+    def __init__(self, cb: Any) -> None:
+        self.cb = cb
+
+    def __repr__(self) -> str:
+        self.cb.Progress("called from __repr__", 1, 2)
+        return "reentrant"
+
+    __str__ = __repr__
+
+
+class ReentrantText:
+    """Passes a text object whose ``__repr__`` calls ``Progress``: a host that called it
+    under its lock would deadlock."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress(_ReentrantText(cb), 1, 2)
+        cb.Error(E_FAIL, _ReentrantText(cb))
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class _UnprintableError(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no text for you")
+
+
+class RaisesUnprintable:
+    """Raises an exception whose ``__str__`` raises."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        raise _UnprintableError
+
+
+# --------------------------------------------------------------------------- process-wide
+
+
+class ReplacesExcepthook:
+    """Replaces ``threading.excepthook`` with one that swallows every thread's death."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        threading.excepthook = lambda args: None
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class LeavesWorkBehind:
+    """Completes, leaving a non-daemon thread, a stuck executor job and an ``atexit``
+    handler that all wait "forever": an interpreter's own shutdown would wait for them."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        forever = _forever
+        threading.Thread(target=forever.wait, name="faulty-lingering", daemon=False).start()
+        pool = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="faulty-pool")
+        pool.submit(forever.wait)
+        pool.shutdown(wait=False)
+        atexit.register(forever.wait)
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class GrabsStdout:
+    """Points fd 1 at /dev/null, makes ``sys.stdout`` ASCII, prints, and closes it."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        sys.stdout.flush()
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.close(null)
+        sys.stdout = open(1, "w", encoding="ascii", closefd=False)  # noqa: SIM115
+        print("a provider's own line")
+        sys.stdout.close()
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class ReadsStdin:
+    """Leaves a thread blocked in a read on stdin."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        threading.Thread(target=sys.stdin.readline, name="faulty-stdin", daemon=True).start()
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class SendsSigint:
+    """Sends SIGINT to its own process (the host's, in thread mode), then completes."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        os.kill(os.getpid(), signal.SIGINT)
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class HoldsTheGil:
+    """Holds the interpreter lock in C for ``seconds`` (usleep through ``ctypes.PyDLL``,
+    which keeps the GIL): every other thread of the process stands still meanwhile."""
+
+    def __init__(self, seconds: float = 2.0) -> None:
+        self.seconds = seconds
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress("Compacting in C", 0, 0)
+        ctypes.PyDLL(None).usleep(int(self.seconds * 1_000_000))
         cb.Done(None, S_OK)
         return S_OK
 

@@ -15,6 +15,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _HOME = tempfile.mkdtemp(prefix="sendreceive-tests-")
 os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
+os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # the log file
 
 pytest_plugins = ["helpers.gui_fixtures"]
 

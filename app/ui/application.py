@@ -11,8 +11,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.cli import Options
-from app.profile import RESOURCES
+from app.bundled import resource
+from app.options import Options
 from app.ui.collector import GuiThreadCollector
 from app.ui.main_window import MainWindow
 from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -24,7 +24,7 @@ def create_application() -> QApplication:
         app = QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setWindowIcon(QIcon(str(RESOURCES / "icon.svg")))
+    app.setWindowIcon(QIcon(str(resource("icon.svg"))))
     return app
 
 
@@ -41,14 +41,15 @@ def open_main_window(options: Options, settings: AppSettings | None = None) -> M
 
 async def _until_closed(options: Options) -> int:
     window = open_main_window(options)
-    closed: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def on_closed() -> None:
         if not closed.done():
-            closed.set_result(0)
+            closed.set_result(None)
 
     window.closed.connect(on_closed)
-    return await closed
+    await closed
+    return 2 if options.profile_error is not None else 0  # as headless: nothing was run
 
 
 def show_startup_error(text: str) -> None:

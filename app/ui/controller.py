@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import logging
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -12,20 +15,33 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from app.engine import Run, RunLimits, RunSummary
 from app.pacing import GuiPacer
 from app.profile import Account
+from app.summary import summarize
 from app.ui.error_model import ErrorTableModel
 from app.ui.task_model import TaskTableModel
 
 log = logging.getLogger("sendreceive.ui")
 
 REFRESH_INTERVAL_MS = 33  # ≤ 30 Hz: the GUI pulls snapshots; providers never push
+HISTORY = 10  # runs kept for the dialog's run list (each keeps its error list)
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A run as the history lists it: when, what, and who started it."""
+
+    run: Run
+    group: str
+    scheduled: bool
+    started: float  # wall-clock time
 
 
 class SendReceiveController(QObject):
     """Owns the current run and the two models that show it."""
 
-    run_started = Signal(object)  # Run
+    run_started = Signal(object)  # RunRecord
     refreshed = Signal()
-    run_finished = Signal(object)  # RunSummary
+    run_finished = Signal(object)  # RunRecord
+    shown_changed = Signal(object)  # RunRecord
 
     def __init__(self, store_root: Path, limits: RunLimits, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,8 +49,12 @@ class SendReceiveController(QObject):
         self._limits = limits
         self.task_model = TaskTableModel()
         self.error_model = ErrorTableModel()
-        self.run: Run | None = None
+        self.run: Run | None = None  # the latest run
         self.last_summary: RunSummary | None = None  # set once the finished run is shown
+        self.history: collections.deque[RunRecord] = collections.deque(maxlen=HISTORY)
+        self.shown: RunRecord | None = None  # the run the models show
+        # Every count the GUI shows of the shown run, from the models' own snapshots.
+        self.summary: RunSummary | None = None
         self._execution: asyncio.Future[RunSummary] | None = None
         self.pacer = GuiPacer()
         self._beat_timer = QTimer(self)
@@ -51,24 +71,36 @@ class SendReceiveController(QObject):
     def running(self) -> bool:
         return self._execution is not None and not self._execution.done()
 
-    def start(self, accounts: Sequence[Account], on_demand: bool = True) -> Run | None:
+    def start(
+        self, accounts: Sequence[Account], on_demand: bool = True, group: str = ""
+    ) -> Run | None:
         """Start a run of ``accounts``; ``None`` if one is already going (as Outlook does,
         a second Send/Receive waits for the user, it does not pile up). Scheduled runs
-        (``on_demand=False``) pass SYNC_BACKGROUND instead of SYNC_ON_DEMAND."""
+        (``on_demand=False``) pass SYNC_BACKGROUND instead of SYNC_ON_DEMAND. Earlier
+        runs stay in ``history``, errors and all."""
         if self.running or not accounts:
             return None
         run = Run(accounts, self._store_root, self._limits, on_demand=on_demand, pacer=self.pacer)
         self.run = run
         self.last_summary = None
-        self.task_model.set_run(run)
-        self.error_model.set_log(run.error_log)
+        record = RunRecord(run, group, not on_demand, time.time())
+        self.history.append(record)
+        self.show_run(record)
         self._execution = asyncio.ensure_future(run.execute())
         self._execution.add_done_callback(self._on_finished)
         self.pacer.beat()
         self._beat_timer.start()
         self._refresh_timer.start()
-        self.run_started.emit(run)
+        self.run_started.emit(record)
         return run
+
+    def show_run(self, record: RunRecord) -> None:
+        """Point the models at ``record``'s run (the latest, or one from the history)."""
+        self.shown = record
+        self.task_model.set_run(record.run)
+        self.error_model.set_log(record.run.error_log)
+        self.refresh(exact=True)
+        self.shown_changed.emit(record)
 
     def cancel_all(self) -> None:
         if self.run is not None:
@@ -76,13 +108,14 @@ class SendReceiveController(QObject):
             self.refresh()
 
     def cancel_task(self, row: int) -> None:
-        if self.run is not None and 0 <= row < len(self.run.tasks):
-            self.run.tasks[row].cancel()
+        if self.shown is not None and 0 <= row < len(self.shown.run.tasks):
+            self.shown.run.tasks[row].cancel()
             self.refresh()
 
     def refresh(self, exact: bool = False) -> None:
         self.task_model.refresh(exact)
         self.error_model.refresh()
+        self.summary = summarize(self.task_model.states()) if self.shown else None
         self.refreshed.emit()
 
     def _on_finished(self, execution: asyncio.Future[RunSummary]) -> None:
@@ -96,5 +129,9 @@ class SendReceiveController(QObject):
         if error is not None:  # an engine bug, not a provider's: make it loud
             log.error("the Send/Receive run crashed", exc_info=error)
             return
-        self.last_summary = execution.result()
-        self.run_finished.emit(self.last_summary)
+        execution.result()
+        latest = self.history[-1]
+        if self.shown is not latest:
+            self.show_run(latest)
+        self.last_summary = self.summary  # what the models show, so every count agrees
+        self.run_finished.emit(latest)

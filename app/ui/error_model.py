@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
-import time
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.contract import hresult_name
+from app.contract import format_hresult
 from app.errorlog import ErrorEntry, ErrorLog
+from app.ui import wording
 from app.ui.icons import kind_icon
 from app.ui.table_model import ColumnTableModel, ModelIndex
 
 
 class ErrorColumn(IntEnum):
-    MESSAGE = 0
-    CODE = 1
-    COUNT = 2
-    TIME = 3
+    TASK = 0
+    MESSAGE = 1
+    CODE = 2
+    COUNT = 3
+    TIME = 4
 
 
 _HEADERS = {
+    ErrorColumn.TASK: "Task",
     ErrorColumn.MESSAGE: "Message",
     ErrorColumn.CODE: "Code",
     ErrorColumn.COUNT: "Count",
@@ -82,31 +84,20 @@ class ErrorTableModel(ColumnTableModel):
             return entry
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(entry, column)
-        if role == Qt.ItemDataRole.DecorationRole and column is ErrorColumn.MESSAGE:
+        if role == Qt.ItemDataRole.DecorationRole and column is ErrorColumn.TASK:
             return kind_icon(entry.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tooltip(entry)
+            return wording.kind(entry)  # the whole line is in the detail pane, not a tooltip
         return None
 
 
 def _display(entry: ErrorEntry, column: ErrorColumn) -> str:
+    if column is ErrorColumn.TASK:
+        return entry.task_name
     if column is ErrorColumn.MESSAGE:
-        return entry.line()
+        return entry.text
     if column is ErrorColumn.CODE:
-        return hresult_name(entry.hresult) or "" if entry.hresult is not None else ""
+        return format_hresult(entry.hresult) if entry.hresult is not None else ""
     if column is ErrorColumn.COUNT:
         return f"×{entry.count:,}" if entry.count > 1 else ""
-    return time.strftime("%H:%M:%S", time.localtime(entry.last_time))
-
-
-def _tooltip(entry: ErrorEntry) -> str:
-    lines = [entry.line(), f"Kind: {entry.kind.value}"]
-    if entry.hresult is not None:
-        lines.append(f"HRESULT: {entry.hresult_text()}")
-    first = time.strftime("%H:%M:%S", time.localtime(entry.first_time))
-    if entry.count > 1:
-        last = time.strftime("%H:%M:%S", time.localtime(entry.last_time))
-        lines.append(f"Repeated {entry.count:,} times, first at {first}, last at {last}")
-    else:
-        lines.append(f"At {first}")
-    return "\n".join(lines)
+    return wording.clock(entry.last_time)

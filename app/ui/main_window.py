@@ -1,67 +1,70 @@
-"""The main window: the profile's accounts, Send/Receive actions, a status-bar progress."""
+"""The main window: the profile's accounts with their last result and next scheduled
+run, Send/Receive actions, and a status bar that says what is happening and what
+happened (click it for the dialog)."""
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
+import time
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStyle,
+    QSystemTrayIcon,
     QTableView,
+    QToolButton,
     QWidget,
 )
 
-from app.cli import Options
-from app.engine import RunSummary
+from app.logs import log_file_in_use
+from app.options import Options
+from app.paths import APP_DIR_NAME, default_log_file
 from app.profile import Account, Profile
-from app.ui.controller import SendReceiveController
-from app.ui.settings import AppSettings
+from app.summary import Outcome, RunSummary
+from app.ui import wording
+from app.ui.account_model import AccountColumn, AccountTableModel
+from app.ui.controller import RunRecord, SendReceiveController
+from app.ui.settings import AppSettings, ShowDialog
 from app.ui.sync_dialog import SendReceiveDialog
-from app.ui.table_model import ColumnTableModel, ModelIndex
+
+_SHOW_DIALOG_CHOICES = (
+    (ShowDialog.ALWAYS, "&Always"),
+    (ShowDialog.MANUAL, "For Send/Receive I &Start (not Scheduled Ones)"),
+    (ShowDialog.NEVER, "&Never"),
+)
 
 
-class AccountColumn(IntEnum):
-    NAME = 0
-    PROVIDER = 1
-    FLAGS = 2
+class StatusLabel(QLabel):
+    """The status bar's text: cut to the bar's width, and a click opens the dialog."""
 
+    clicked = Signal()
 
-_ACCOUNT_HEADERS = {
-    AccountColumn.NAME: "Account",
-    AccountColumn.PROVIDER: "Provider",
-    AccountColumn.FLAGS: "Sync flags",
-}
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to show the Send/Receive dialog")
 
-
-class AccountTableModel(ColumnTableModel):
-    def __init__(self, accounts: tuple[Account, ...]) -> None:
-        super().__init__(AccountColumn, _ACCOUNT_HEADERS)
-        self._accounts = accounts
-
-    def account(self, row: int) -> Account:
-        return self._accounts[row]
-
-    def row_count(self) -> int:
-        return len(self._accounts)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.valid_row(index) or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        account = self._accounts[index.row()]
-        column = AccountColumn(index.column())
-        if column is AccountColumn.NAME:
-            return account.name
-        if column is AccountColumn.PROVIDER:
-            return account.provider
-        return " | ".join(flag.name or "" for flag in account.flags)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -77,32 +80,47 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.controller = SendReceiveController(options.store_root, options.limits, self)
         self.dialog = SendReceiveDialog(self.controller, self)
-        self.dialog.dont_show.setChecked(self.settings.dont_show_dialog)
-        self.dialog.dont_show_changed.connect(self._remember_dont_show)
+        self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
+        self.dialog.dont_show_changed.connect(self._dont_show_toggled)
 
         self.setWindowTitle(f"Send/Receive Workbench — {self.profile.name}")
-        self.accounts_model = AccountTableModel(self.profile.accounts)
+        self.schedule_timers: dict[str, QTimer] = {}
+        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
         self.accounts_view = QTableView()
         self.accounts_view.setObjectName("accountsView")
         self.accounts_view.setModel(self.accounts_model)
         self.accounts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accounts_view.verticalHeader().hide()
-        self.accounts_view.horizontalHeader().setSectionResizeMode(
-            AccountColumn.FLAGS, QHeaderView.ResizeMode.Stretch
-        )
-        self.accounts_view.resizeColumnsToContents()
+        header = self.accounts_view.horizontalHeader()
+        header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
+        self.accounts_view.setWordWrap(False)
+        self._fit_account_columns()
         self.setCentralWidget(self.accounts_view)
 
         self._build_actions()
-        self.status_label = QLabel("Ready")
+        self.status_label = StatusLabel("Ready")
         self.status_label.setObjectName("statusLabel")
+        self.status_label.clicked.connect(self.show_progress)
         self.status_progress = QProgressBar()
         self.status_progress.setObjectName("statusProgress")
         self.status_progress.setMaximumWidth(180)
         self.status_progress.setRange(0, 1000)
         self.status_progress.hide()
+        self.failure_indicator = QToolButton()
+        self.failure_indicator.setObjectName("failureIndicator")
+        self.failure_indicator.setAutoRaise(True)
+        self.failure_indicator.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.failure_indicator.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        )
+        self.failure_indicator.setToolTip("A Send/Receive failed: show its errors")
+        self.failure_indicator.clicked.connect(self.show_failed_run)
+        self.failure_indicator.hide()
+        self._failed_run: RunRecord | None = None
+        self.tray: QSystemTrayIcon | None = None
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.failure_indicator)
         self.statusBar().addPermanentWidget(self.status_progress)
 
         self.controller.refreshed.connect(self._update_status)
@@ -158,6 +176,24 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
 
+        view = self.menuBar().addMenu("&View")
+        when = view.addMenu("Show the Send/Receive &Dialog")
+        self.show_dialog_actions: dict[ShowDialog, QAction] = {}
+        choices = QActionGroup(self)
+        for choice, text in _SHOW_DIALOG_CHOICES:
+            action = when.addAction(text)
+            action.setObjectName(f"showDialog:{choice.value}")
+            action.setCheckable(True)
+            action.setChecked(self.settings.show_dialog is choice)
+            action.triggered.connect(lambda _=False, c=choice: self.set_show_dialog(c))
+            choices.addAction(action)
+            self.show_dialog_actions[choice] = action
+        view.addSeparator()
+        self.view_log_action = view.addAction("View &Log")
+        self.view_log_action.setObjectName("viewLog")
+        self.view_log_action.setToolTip(f"Open {self.log_file()}")
+        self.view_log_action.triggered.connect(self.view_log)
+
     # ------------------------------------------------------------ actions
 
     def send_receive_all(self) -> None:
@@ -165,12 +201,20 @@ class MainWindow(QMainWindow):
 
     def send_receive_group(self, name: str, on_demand: bool = True) -> None:
         group = self.profile.group(name)
-        self._start([self.profile.account(n) for n in group.accounts], on_demand)
+        self._start([self.profile.account(n) for n in group.accounts], on_demand, name)
+
+    def next_due(self, account_name: str) -> float | None:
+        """When the next scheduled run that includes the account is due (wall clock)."""
+        waits = [
+            timer.remainingTime()
+            for name, timer in self.schedule_timers.items()
+            if timer.isActive() and account_name in self.profile.group(name).accounts
+        ]
+        return time.time() + min(waits) / 1000 if waits else None
 
     def _start_schedules(self) -> None:
         """A timer per group with ``every_minutes``; a tick while a run is going is
         skipped (the next one comes), as Outlook does."""
-        self.schedule_timers: dict[str, QTimer] = {}
         for group in self.profile.all_groups():
             if group.every_minutes is None:
                 continue
@@ -180,18 +224,49 @@ class MainWindow(QMainWindow):
             timer.timeout.connect(
                 lambda name=group.name: self.send_receive_group(name, on_demand=False)
             )
+            timer.timeout.connect(self.accounts_model.changed)  # the next time moved on
             timer.start()
             self.schedule_timers[group.name] = timer
 
     def send_receive_selected(self) -> None:
         rows = self.accounts_view.selectionModel().selectedRows()
         if rows:
-            self._start([self.accounts_model.account(rows[0].row())])
+            account = self.accounts_model.account(rows[0].row())
+            self._start([account], group=account.name)
 
     def show_progress(self) -> None:
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
+
+    def show_failed_run(self) -> None:
+        """The failure indicator's click: that run's Errors tab."""
+        record = self._failed_run
+        self.failure_indicator.hide()
+        if record is not None and not self.controller.running:
+            self.controller.show_run(record)
+        self.dialog.show_errors()
+
+    @staticmethod
+    def log_file() -> Path:
+        """The file this process logs to; else where the app logs by default, as Qt
+        names the user's state folder."""
+        in_use = log_file_in_use()
+        if in_use is not None:
+            return in_use
+        state = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericStateLocation
+        )
+        return Path(state) / APP_DIR_NAME / default_log_file().name if state else default_log_file()
+
+    def view_log(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))
+
+    def set_show_dialog(self, choice: ShowDialog) -> None:
+        self.settings.show_dialog = choice
+        self.settings.sync()
+        self.show_dialog_actions[choice].setChecked(True)
+        self.dialog.dont_show.setChecked(choice is ShowDialog.NEVER)
 
     def show_profile_error(self) -> None:
         error = self.options.profile_error
@@ -210,12 +285,13 @@ class MainWindow(QMainWindow):
         box.open()
         self.status_label.setText("Profile error: " + error.lines()[0])
 
-    def _start(self, accounts: list[Account], on_demand: bool = True) -> None:
-        if self.controller.start(accounts, on_demand) is None:
+    def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
+        if self.controller.start(accounts, on_demand, group) is None:
             return
         self.status_progress.setValue(0)
         self.status_progress.show()
-        if not self.settings.dont_show_dialog:
+        show = self.settings.show_dialog
+        if show is ShowDialog.ALWAYS or (show is ShowDialog.MANUAL and on_demand):
             self.dialog.show()  # WA_ShowWithoutActivating: focus stays where it is
         self._update_actions()
 
@@ -230,23 +306,52 @@ class MainWindow(QMainWindow):
         self.cancel_all_action.setEnabled(busy)
 
     def _update_status(self) -> None:
-        if not self.controller.running:
+        summary = self.controller.summary
+        if not self.controller.running or summary is None:
             return
-        self.status_label.setText(f"Send/Receive: {self.dialog.header.text()}")
+        states = self.controller.task_model.states()
+        current = next((s for s in states if s.status.is_active), None)
+        self.status_label.setText(wording.running(summary, current))
         self.status_progress.setValue(self.dialog.overall.value())
 
-    def _on_run_finished(self, summary: RunSummary) -> None:
+    def _on_run_finished(self, record: RunRecord) -> None:
+        summary = self.controller.last_summary
+        assert summary is not None
         self.status_progress.hide()
-        if summary.errors:
-            noun = "error" if summary.errors == 1 else "errors"
-            self.status_label.setText(f"Send/Receive complete with {summary.errors:,} {noun}")
-        else:
-            self.status_label.setText("Send/Receive complete")
+        self.status_label.setText(wording.finished(summary))
+        self.accounts_model.record(record.run)
+        self._fit_account_columns()  # once a run: the results' widths
+        if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
+            self._announce_failure(record, summary)
         self._update_actions()
 
-    def _remember_dont_show(self, value: bool) -> None:
-        self.settings.dont_show_dialog = value
-        self.settings.sync()
+    def _fit_account_columns(self) -> None:
+        for column in AccountColumn:
+            if column is not AccountColumn.FIRST_ERROR:  # that one takes what is left
+                self.accounts_view.resizeColumnToContents(column)
+
+    def _announce_failure(self, record: RunRecord, summary: RunSummary) -> None:
+        """Nobody watched this run go wrong: say so where it will be seen."""
+        self._failed_run = record
+        text = wording.finished(summary)
+        self.failure_indicator.setText(wording.problems(summary) or text)
+        self.failure_indicator.show()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
+                self.tray.setObjectName("trayIcon")
+                self.tray.messageClicked.connect(self.show_failed_run)
+                self.tray.activated.connect(self.show_failed_run)
+            self.tray.show()
+            self.tray.showMessage(
+                "Send/Receive Workbench", text, QSystemTrayIcon.MessageIcon.Warning
+            )
+
+    def _dont_show_toggled(self, value: bool) -> None:
+        if value:
+            self.set_show_dialog(ShowDialog.NEVER)
+        elif self.settings.show_dialog is ShowDialog.NEVER:
+            self.set_show_dialog(ShowDialog.MANUAL)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -16,6 +16,13 @@ from app.tracker import TaskState
 from app.ui.task_model import TaskRole
 
 _SCALE = 1000  # the bar's resolution; ULONG indices would overflow a C int
+_TEXT_MARGIN = 12  # pixels the style keeps around a bar's label
+
+
+def bar_label(step: str, metrics: QFontMetrics, width: int) -> str:
+    """The step text on one line, cut with "…" to the bar: a style may otherwise wrap a
+    long label onto a second line, over the bar and out of the row."""
+    return metrics.elidedText(step, Qt.TextElideMode.ElideRight, max(0, width))
 
 
 class ProgressBarDelegate(QStyledItemDelegate):
@@ -39,7 +46,7 @@ class ProgressBarDelegate(QStyledItemDelegate):
         bar.minimum = 0
         bar.maximum = 0 if fraction is None else _SCALE  # 0..0 = busy indicator
         bar.progress = 0 if fraction is None else round(fraction * _SCALE)
-        bar.text = state.step
+        bar.text = bar_label(state.step, option.fontMetrics, bar.rect.width() - _TEXT_MARGIN)
         bar.textVisible = True
         bar.textAlignment = Qt.AlignmentFlag.AlignCenter
         style = option.widget.style() if option.widget else QApplication.style()

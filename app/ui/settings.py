@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.paths import APP_DIR_NAME
+
 ORGANIZATION = "SendReceiveWorkbench"
-APPLICATION = "Send/Receive Workbench"
+APPLICATION = "Send/Receive Workbench"  # shown to the user; a "/" cannot name a file
+
+
+class ShowDialog(Enum):
+    """When the Send/Receive dialog appears by itself."""
+
+    ALWAYS = "always"
+    MANUAL = "manual"  # for runs the user started, not scheduled ones (Claws Mail's way)
+    NEVER = "never"
 
 
 class AppSettings:
     """Typed access to the few keys the app keeps."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        # ~/.config/sendreceive-workbench/sendreceive-workbench.conf on Linux
+        self._settings = settings or QSettings(APP_DIR_NAME, APP_DIR_NAME)
 
     @property
-    def dont_show_dialog(self) -> bool:
-        return _as_bool(self._settings.value("dialog/dontShow", False))
+    def show_dialog(self) -> ShowDialog:
+        value = self._settings.value("dialog/show")
+        if value is None and _as_bool(self._settings.value("dialog/dontShow", False)):
+            return ShowDialog.NEVER  # the setting's earlier form
+        try:
+            return ShowDialog(value)
+        except ValueError:
+            return ShowDialog.MANUAL
 
-    @dont_show_dialog.setter
-    def dont_show_dialog(self, value: bool) -> None:
-        self._settings.setValue("dialog/dontShow", value)
+    @show_dialog.setter
+    def show_dialog(self, value: ShowDialog) -> None:
+        self._settings.setValue("dialog/show", value.value)
 
     @property
     def window_geometry(self) -> QByteArray | None:
@@ -33,6 +52,9 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+    def file_name(self) -> str:
+        return self._settings.fileName()
 
 
 def _as_bool(value: object) -> bool:

@@ -1,31 +1,37 @@
 """The Send/Receive Progress dialog, after Outlook's: header, overall bar, Cancel All,
-Details with a Tasks tab and an Errors tab."""
+Details with a Tasks tab and an Errors tab (the list, and the whole of the selected line
+in a detail pane), and a list of the last runs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.controller import SendReceiveController
+from app.ui import wording
+from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
 from app.ui.task_model import TaskColumn
 
 _BAR_SCALE = 1000
+ERRORS_TAB = 1
 
 
 class SendReceiveDialog(QDialog):
@@ -43,6 +49,10 @@ class SendReceiveDialog(QDialog):
 
         self.header = QLabel("Send/Receive has not run yet")
         self.header.setObjectName("header")
+        self.runs = QComboBox()
+        self.runs.setObjectName("runs")
+        self.runs.setToolTip("Earlier runs, scheduled ones included, keep their tasks and errors")
+        self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.overall = QProgressBar()
         self.overall.setObjectName("overallProgress")
         self.overall.setRange(0, _BAR_SCALE)
@@ -76,7 +86,8 @@ class SendReceiveDialog(QDialog):
         # Fixed widths: measuring contents would visit every row of a 100,000-line list.
         errors_header.setSectionResizeMode(ErrorColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in (
-            (ErrorColumn.CODE, 230),
+            (ErrorColumn.TASK, 190),
+            (ErrorColumn.CODE, 320),
             (ErrorColumn.COUNT, 70),
             (ErrorColumn.TIME, 80),
         ):
@@ -84,17 +95,32 @@ class SendReceiveDialog(QDialog):
         self.copy_button = QPushButton("C&opy")
         self.copy_button.setObjectName("copyErrors")
         self.copy_button.setToolTip(
-            "Copy the selected error lines (all lines when none is selected)"
+            "Copy the selected error lines with all their details (all lines when none is selected)"
         )
+        self.error_detail = QPlainTextEdit()
+        self.error_detail.setObjectName("errorDetail")
+        self.error_detail.setReadOnly(True)
+        self.error_detail.setPlaceholderText("Select an error to read all of it here.")
+        self.error_detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        errors_split = QSplitter(Qt.Orientation.Vertical)
+        errors_split.setObjectName("errorsSplit")
+        errors_split.addWidget(self.errors_view)
+        errors_split.addWidget(self.error_detail)
+        errors_split.setStretchFactor(0, 3)
+        errors_split.setStretchFactor(1, 2)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailsTabs")
         self.tabs.addTab(_with_buttons(self.tasks_view, self.cancel_task_button), "Tasks")
-        self.tabs.addTab(_with_buttons(self.errors_view, self.copy_button), "Errors")
+        self.tabs.addTab(_with_buttons(errors_split, self.copy_button), "Errors")
+        self._expanded_size: QSize | None = None
 
         top = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self.header)
+        heading = QHBoxLayout()
+        heading.addWidget(self.header, 1)
+        heading.addWidget(self.runs)
+        left.addLayout(heading)
         left.addWidget(self.overall)
         left.addWidget(self.dont_show)
         right = QVBoxLayout()
@@ -115,8 +141,10 @@ class SendReceiveDialog(QDialog):
         self.dont_show.toggled.connect(self.dont_show_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self.errors_view, self.copy_errors)
         self.tasks_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.errors_view.selectionModel().currentRowChanged.connect(self._show_error_detail)
+        self.runs.activated.connect(self._show_chosen_run)
         controller.refreshed.connect(self.update_from_models)
-        controller.run_started.connect(self._on_run_started)
+        controller.shown_changed.connect(self._on_shown_changed)
         self.update_from_models()
 
     @staticmethod
@@ -136,10 +164,24 @@ class SendReceiveDialog(QDialog):
     # ------------------------------------------------------------ actions
 
     def set_details_visible(self, visible: bool) -> None:
+        """Collapse to the header and bar, and expand back to the size the user had."""
+        if not visible:
+            self._expanded_size = self.size()
         self.tabs.setVisible(visible)
         self.details_button.setText("<< &Details" if visible else "&Details >>")
-        if not visible:
+        if visible:
+            if self._expanded_size is not None:
+                self.resize(self._expanded_size)
+        else:
             self.adjustSize()
+
+    def show_errors(self) -> None:
+        """Open on the Errors tab (the failure indicator's click)."""
+        self.details_button.setChecked(True)
+        self.tabs.setCurrentIndex(ERRORS_TAB)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def cancel_selected_task(self) -> None:
         for index in self.tasks_view.selectionModel().selectedRows():
@@ -147,36 +189,55 @@ class SendReceiveDialog(QDialog):
         self._update_buttons()
 
     def copy_errors(self) -> None:
+        """Copy what the detail pane shows, for each selected line (or every line)."""
         model = self._controller.error_model
         rows = sorted({i.row() for i in self.errors_view.selectionModel().selectedRows()})
         if not rows:
             rows = list(range(model.rowCount()))
-        lines = []
-        for row in rows:
-            entry = model.entry(row)
-            repeat = f" (×{entry.count:,})" if entry.count > 1 else ""
-            lines.append(f"{entry.line()}{repeat}")
-        QGuiApplication.clipboard().setText("\n".join(lines))
+        details = [wording.entry_detail(model.entry(row)) for row in rows]
+        QGuiApplication.clipboard().setText("\n\n".join(details))
+
+    def _show_error_detail(self) -> None:
+        index = self.errors_view.selectionModel().currentIndex()
+        model = self._controller.error_model
+        if index.isValid() and index.row() < model.rowCount():
+            self.error_detail.setPlainText(wording.entry_detail(model.entry(index.row())))
+        else:
+            self.error_detail.clear()
+
+    def _show_chosen_run(self, position: int) -> None:
+        history = list(self._controller.history)
+        if 0 <= position < len(history) and not self._controller.running:
+            self._controller.show_run(history[-1 - position])
 
     # ------------------------------------------------------------ refresh
 
-    def _on_run_started(self) -> None:
+    def _on_shown_changed(self, record: RunRecord) -> None:
         self.tasks_view.resizeColumnToContents(TaskColumn.NAME)
+        self.error_detail.clear()
+        self._fill_runs(record)
         self.update_from_models()
+
+    def _fill_runs(self, shown: RunRecord) -> None:
+        """Newest first: ``14:03:12 · All Accounts`` (scheduled runs say so)."""
+        self.runs.clear()
+        for record in reversed(self._controller.history):
+            trigger = " (scheduled)" if record.scheduled else ""
+            self.runs.addItem(f"{wording.when(record.started)} · {record.group}{trigger}")
+        history = list(self._controller.history)
+        self.runs.setCurrentIndex(len(history) - 1 - history.index(shown))
 
     def update_from_models(self) -> None:
         controller = self._controller
-        run = controller.run
+        summary = controller.summary
         states = controller.task_model.states()
-        if run is not None and states:
-            succeeded = sum(s.status.is_success for s in states)
-            self.header.setText(f"{succeeded} of {len(states)} tasks have completed successfully")
+        if summary is not None and states:
+            self.header.setText(wording.header(summary))
             fractions = [1.0 if s.status.is_final else (s.fraction or 0.0) for s in states]
             self.overall.setValue(round(sum(fractions) / len(fractions) * _BAR_SCALE))
-        total = run.error_log.count() if run is not None else 0
-        title = f"Errors ({total:,})" if total else "Errors"
-        self.tabs.setTabText(1, title)
+        self.tabs.setTabText(ERRORS_TAB, wording.errors_tab(summary))
         self.cancel_all_button.setEnabled(controller.running)
+        self.runs.setEnabled(not controller.running and len(controller.history) > 1)
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -1,4 +1,4 @@
-"""Opening an authenticated IMAP connection (TLS verified by default) and listing folders."""
+"""Opening an authenticated IMAP connection (TLS verified by default) and closing it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import imaplib
 import logging
 import ssl
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from imapclient import IMAPClient
 
@@ -17,17 +16,6 @@ from .errors import SyncError
 from .progress import UserCancelledError
 from .settings import ImapSettings
 from .wire import BoundedClient, WireOptions
-
-_NOT_SELECTABLE = frozenset({b"\\NOSELECT", b"\\NONEXISTENT"})
-
-
-@dataclass(frozen=True)
-class ServerFolder:
-    """A server folder: its name decoded from modified UTF-7, and its hierarchy separator."""
-
-    name: str
-    delimiter: str | None
-    selectable: bool
 
 
 def tls_context(settings: ImapSettings) -> ssl.SSLContext:
@@ -101,19 +89,6 @@ def _quiet_protocol_trace(client: IMAPClient) -> None:
     """
     if not logging.getLogger("imapclient.imaplib").isEnabledFor(logging.DEBUG):
         client._imap.debug = 0
-
-
-def list_folders(client: IMAPClient) -> list[ServerFolder]:
-    folders = []
-    for flags, delimiter, name in client.list_folders():
-        folders.append(
-            ServerFolder(
-                name="INBOX" if name.upper() == "INBOX" else name,
-                delimiter=delimiter.decode() if isinstance(delimiter, bytes) else delimiter,
-                selectable=not _NOT_SELECTABLE & {flag.upper() for flag in flags},
-            )
-        )
-    return folders
 
 
 def disconnect(client: BoundedClient) -> None:

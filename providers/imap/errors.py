@@ -50,6 +50,11 @@ class StoreError(Exception):
         self.errno = error.errno
 
 
+def is_disk_full(exc: StoreError) -> bool:
+    """A full disk ends the run: no other folder could be written either."""
+    return exc.errno in _DISK_FULL
+
+
 @dataclass(frozen=True)
 class Failure:
     hresult: int
@@ -80,7 +85,7 @@ def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> 
     if isinstance(exc, SyncError):
         return Failure(exc.hresult, str(exc))
     if isinstance(exc, StoreError):
-        if exc.errno in _DISK_FULL:
+        if is_disk_full(exc):
             return Failure(
                 MAPI_E_NOT_ENOUGH_DISK,
                 f"The disk holding the local store is full ({exc.path}). Free some space "

@@ -4,6 +4,11 @@ A flag is synchronized by comparing three values: the local one (the Maildir fil
 name), the server's, and the *base* both sides last agreed on (kept in the folder's
 state). A side that differs from the base has changed; flags are booleans, so both
 sides can only have changed to the same value and there is never a conflict.
+
+Without a base (the state was lost or is unreadable) nobody can tell which side
+changed. Then a flag either side has is kept on both — except a trash mark only this
+computer has: it could delete the message on the server, so it is held (neither sent nor
+dropped) and the base stays unknown until both sides agree.
 """
 
 from __future__ import annotations
@@ -40,22 +45,28 @@ def keep_local_only(server: str, local: str) -> str:
     return "".join(sorted(set(server) | (set(local) - SYNCED_LETTERS)))
 
 
+TRASHED = "T"
+
+
 @dataclass(frozen=True)
 class Merge:
-    """The outcome for one message: its new local, server and base flags."""
+    """The outcome for one message: its new local, server and base flags (``None``: the
+    base is still unknown)."""
 
     local: str
     server: str
-    base: str
+    base: str | None
 
 
-def merge(base: str, local: str, server: str, *, upload: bool, download: bool) -> Merge:
-    """Three-way merge of synchronized letters.
+def merge(base: str | None, local: str, server: str, *, upload: bool, download: bool) -> Merge:
+    """Three-way merge of synchronized letters (``base=None``: see the module docstring).
 
     A local change goes to the server only when ``upload``; a server change comes down
     only when ``download``; a change not carried stays pending (the base is kept).
     Letters outside ``SYNCED_LETTERS`` in ``local`` are preserved.
     """
+    if base is None:
+        return _merge_without_base(local, server, upload=upload, download=download)
     new_local, new_server, new_base = set(local), set(server), set(base)
     for letter in SYNCED_LETTERS:
         in_local, in_server = letter in local, letter in server
@@ -78,4 +89,18 @@ def merge(base: str, local: str, server: str, *, upload: bool, download: bool) -
         local="".join(sorted(new_local)),
         server=synced("".join(new_server)),
         base=synced("".join(new_base)),
+    )
+
+
+def _merge_without_base(local: str, server: str, *, upload: bool, download: bool) -> Merge:
+    mine, theirs = set(synced(local)), set(server)
+    if mine == theirs:
+        return Merge(local, synced(server), synced(server))
+    if not (upload and download) or (TRASHED in mine and TRASHED not in theirs):
+        return Merge(local, synced(server), None)  # held: nothing is changed either way
+    agreed = mine | theirs
+    return Merge(
+        local="".join(sorted(set(local) | agreed)),
+        server="".join(sorted(agreed)),
+        base="".join(sorted(agreed)),
     )

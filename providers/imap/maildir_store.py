@@ -4,15 +4,26 @@ Layout, readable with the standard library's ``mailbox.Maildir(store_dir / "Mail
 
 * INBOX is the root Maildir; any other server folder ``A<sep>B`` (whatever the server's
   hierarchy separator) is the Maildir++ folder ``.A.B``. Inside a name component ``%``,
-  ``.`` and ``/`` are written ``%25``, ``%2E`` and ``%2F``, so every name maps back.
+  ``.``, ``/``, control characters and lone surrogates are written as ``%XX`` escapes of
+  their UTF-8 bytes and an empty component as ``%-``, so no name is empty, ``.``, ``..``
+  or outside the Maildir. A name too long for the file system keeps a readable prefix
+  and ends in ``~`` and a digest of the server name. Each folder's state names the server
+  folder that owns it; a second server folder that maps onto a taken name gets the
+  digest form instead, so two server folders never share a local one.
 * Each message file is named ``<unique>,U=<uid>,V=<uidvalidity>[,H]`` plus the usual
   ``:2,<flags>`` info; ``,H`` marks a headers-only copy (``SYNC_HEADERS``). The files
   themselves say which server messages are on disk, so a run that died between writing
   a message and saving the state never fetches it twice.
 * Messages are stored byte for byte as the server sent them (CRLF line ends).
 * ``imap-sync-state.json`` beside each folder's ``cur``/``new``/``tmp`` holds the server
-  name, UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ and the flags both sides last agreed on per UID
-  (the base of the flag merge).
+  name (decoded and as sent), UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, the flags both sides
+  last agreed on per UID (the base of the flag merge) and the size of each file written,
+  so a file whose name claims a UID it does not hold is noticed, not trusted.
+* ``imap-account.json`` in the store directory names the server and user the store
+  belongs to; a store of another account is refused, never synchronized.
+* Only files this provider knows it wrote (their UIDs are in the state) are ever deleted;
+  several files claiming one UID, files of an unknown UIDVALIDITY, entries that are not
+  files and an unreadable state are reported, kept, and left out of the upload.
 
 Writes are atomic: a batch is written into ``tmp/``, made durable with one ``sync()``
 (Linux waits for it; elsewhere each file is fsynced), then renamed into ``new/`` or
@@ -24,7 +35,9 @@ which the next run deletes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import hashlib
 import itertools
 import json
 import logging
@@ -32,27 +45,51 @@ import mailbox
 import os
 import re
 import socket
+import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from email.parser import BytesHeaderParser
 from pathlib import Path
+from typing import Any
 
-from app.contract import MAPI_E_BUSY
+from app.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
 
 from .errors import StoreError, SyncError
+from .folders import ServerFolder
 
 MAILDIR = "Maildir"
 STATE_FILE = "imap-sync-state.json"
+OWNER_FILE = "imap-account.json"
 LOCK_FILE = ".imap-sync.lock"
-STATE_VERSION = 1
+STATE_VERSION = 2
 _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
+_NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
+_KEPT_BYTES = 120  # the readable prefix of a name that was too long
+_LISTED_FILES = 10  # files named in one report; the rest are counted
 
 _MARK = re.compile(r",U=(?P<uid>\d+),V=(?P<validity>\d+)(?P<headers>,H)?$")
-_ESCAPES = str.maketrans({"%": "%25", ".": "%2E", "/": "%2F"})
 _HOSTNAME = socket.gethostname().replace("/", r"\057").replace(":", r"\072")
 _sequence = itertools.count()
+
+Report = Callable[[int, str], None]  # an Error for the dialog: (HRESULT, text)
+
+
+def _escape(part: str) -> str:
+    if not part:
+        return "%-"
+    return "".join(
+        "".join(f"%{byte:02X}" for byte in char.encode("utf-8", "surrogatepass"))
+        if char in "%./" or not char.isprintable() or "\ud800" <= char <= "\udfff"
+        else char
+        for char in part
+    )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def folder_dir_name(server_name: str, delimiter: str | None) -> str:
@@ -60,13 +97,31 @@ def folder_dir_name(server_name: str, delimiter: str | None) -> str:
     if server_name.upper() == "INBOX":
         return ""
     parts = server_name.split(delimiter) if delimiter else [server_name]
-    return ".".join(part.translate(_ESCAPES) for part in parts)
+    name = ".".join(_escape(part) for part in parts)
+    if len(name.encode()) <= _NAME_BYTES:
+        return name
+    return _digest_name(name, server_name)
+
+
+def _digest_name(name: str, server_name: str) -> str:
+    """A readable prefix of ``name`` and a digest of the server name: unique, short."""
+    prefix = name.encode()[:_KEPT_BYTES].decode(errors="ignore")
+    cut = prefix.rfind("%", len(prefix) - 2)  # never end in half an escape
+    return f"{prefix[:cut] if cut != -1 else prefix}~{_digest(server_name)}"
 
 
 def message_id_of(header: bytes) -> str | None:
     """The Message-ID from raw header bytes, or ``None`` (the parser never raises)."""
     value = BytesHeaderParser().parsebytes(header).get("Message-ID")
     return str(value).strip() or None if value else None
+
+
+def listing(paths: Iterable[Path]) -> str:
+    """File names for a report: the first few, then how many more."""
+    names = sorted(str(path) for path in paths)
+    shown = ", ".join(names[:_LISTED_FILES])
+    more = len(names) - _LISTED_FILES
+    return shown + (f" and {more:,} more" if more > 0 else "")
 
 
 @contextlib.contextmanager
@@ -91,6 +146,14 @@ def _write_file(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> Non
         os.close(fd)
 
 
+def _write_atomically(path: Path, data: bytes) -> None:
+    """tmp, fsync, ``os.replace``, fsync the folder: the old or the new file, never half."""
+    tmp = path.with_name(path.name + ".tmp")
+    _write_file(tmp, data, exclusive=False, fsync=True)
+    os.replace(tmp, path)
+    _fsync(path.parent)
+
+
 def _fsync_dirs(*paths: Path) -> None:
     for path in paths:
         _fsync(path)
@@ -111,6 +174,17 @@ def _make_durable(paths: Iterable[Path]) -> None:
         return
     for path in paths:
         _fsync(path)
+
+
+def _make_maildir(path: Path, *, subfolder: bool) -> bool:
+    """Create what is missing of a Maildir (a Maildir++ subfolder also gets its
+    ``maildirfolder`` marker); whether anything was missing."""
+    missing = [sub for sub in ("cur", "new", "tmp") if not (path / sub).is_dir()]
+    for sub in missing:
+        (path / sub).mkdir(parents=True, exist_ok=True)
+    if subfolder and missing:
+        (path / "maildirfolder").touch()
+    return bool(missing)
 
 
 @dataclass(frozen=True)
@@ -150,58 +224,100 @@ class LocalMessage:
 
 @dataclass
 class FolderState:
-    """What this folder's last run agreed with the server; see the module docstring."""
+    """What this folder's last run agreed with the server; see the module docstring.
+
+    ``flags`` holds the merge base of the UIDs whose base is known; ``sizes`` the UIDs
+    whose files this provider wrote, with their sizes (the only files it may delete).
+    """
 
     server_name: str
+    server_wire: str = ""
     uidvalidity: int = 0
     uidnext: int = 0
     highestmodseq: int | None = None
     flags: dict[int, str] = field(default_factory=dict)
+    sizes: dict[int, int] = field(default_factory=dict)
 
-    @property
-    def highest_uid(self) -> int:
-        return max(self.flags, default=0)
+    def owns(self, server: ServerFolder) -> bool:
+        """Whether this state belongs to ``server`` (older states know only the name)."""
+        if self.server_wire:
+            return self.server_wire == server.wire
+        return self.server_name == server.name
+
+    def knows(self, uid: int) -> bool:
+        """Whether the file of ``uid`` was written by this provider."""
+        return uid in self.sizes or uid in self.flags
+
+    def forget(self, uid: int) -> None:
+        self.flags.pop(uid, None)
+        self.sizes.pop(uid, None)
 
     def to_json(self) -> dict[str, object]:
         return {
             "version": STATE_VERSION,
             "server_name": self.server_name,
+            "server_wire": self.server_wire,
             "uidvalidity": self.uidvalidity,
             "uidnext": self.uidnext,
             "highestmodseq": self.highestmodseq,
-            "highest_uid": self.highest_uid,
             "flags": {str(uid): letters for uid, letters in sorted(self.flags.items())},
+            "sizes": {str(uid): size for uid, size in sorted(self.sizes.items())},
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> FolderState:
-        if data.get("version") != STATE_VERSION:
-            raise ValueError(f"unknown state version {data.get('version')!r}")
-        flags = data["flags"]
+    def from_json(cls, data: Any) -> FolderState:
+        """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
+        if not isinstance(data, dict) or data.get("version") not in (1, STATE_VERSION):
+            raise ValueError("not a sync state of a known version")
+        flags, sizes = data["flags"], data.get("sizes", {})
         modseq = data["highestmodseq"]
-        if not isinstance(flags, dict) or not isinstance(modseq, int | None):
+        numbers = (data["uidvalidity"], data["uidnext"])
+        if (
+            not isinstance(flags, dict)
+            or not isinstance(sizes, dict)
+            or not all(type(number) is int and number >= 0 for number in numbers)
+            or not (modseq is None or type(modseq) is int)
+            or not all(isinstance(letters, str) for letters in flags.values())
+            or not all(type(size) is int and size >= 0 for size in sizes.values())
+        ):
             raise ValueError("malformed state")
         return cls(
             server_name=str(data["server_name"]),
-            uidvalidity=int(str(data["uidvalidity"])),
-            uidnext=int(str(data["uidnext"])),
+            server_wire=str(data.get("server_wire", "")),
+            uidvalidity=numbers[0],
+            uidnext=numbers[1],
             highestmodseq=modseq,
-            flags={int(uid): str(letters) for uid, letters in flags.items()},
+            flags={int(uid): letters for uid, letters in flags.items()},
+            sizes={int(uid): size for uid, size in sizes.items()},
         )
 
 
 @dataclass
 class Scan:
-    """The folder's message files: current ones by UID, and those of an old UIDVALIDITY."""
+    """The folder's message files, sorted by how far they can be trusted.
 
-    messages: dict[int, LocalMessage]
-    orphans: list[LocalMessage]
+    ``messages``: one trusted file per UID of the current UIDVALIDITY. ``orphans``: files
+    of another UIDVALIDITY. ``ambiguous``: UIDs claimed by several files. ``suspects``:
+    files whose size is not the size written for their UID. ``strays``: entries named
+    like messages that are not regular files.
+    """
+
+    messages: dict[int, LocalMessage] = field(default_factory=dict)
+    orphans: list[LocalMessage] = field(default_factory=list)
+    ambiguous: dict[int, list[LocalMessage]] = field(default_factory=dict)
+    suspects: list[LocalMessage] = field(default_factory=list)
+    strays: list[Path] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.orphans or self.ambiguous or self.suspects or self.strays)
 
 
 @dataclass(frozen=True)
 class _Staged:
     uid: int
     flags: str
+    size: int
     tmp: Path
     final: Path
     replaces: LocalMessage | None
@@ -216,24 +332,49 @@ class LocalFolder:
         self._staged: list[_Staged] = []
 
     def scan(self, uidvalidity: int) -> Scan:
-        """List the message files; delete the extra copy an interrupted upgrade left."""
-        found: dict[tuple[int, int], LocalMessage] = {}
+        """Sort the message files (see ``Scan``); deletes only the headers-only copy that
+        an interrupted upgrade to the full message left behind."""
+        found: dict[tuple[int, int], list[LocalMessage]] = defaultdict(list)
+        sizes: dict[Path, int] = {}  # from the directory entries: no second stat
+        scan = Scan()
         with _disk(self.path):
             for sub in ("new", "cur"):
                 for entry in os.scandir(self.path / sub):
                     message = LocalMessage.parse(Path(entry.path))
                     if message is None:
                         continue
-                    ident = (message.uidvalidity, message.uid)
-                    kept = found.setdefault(ident, message)
-                    if kept is not message:  # keep the full copy over a headers-only one
-                        keep, drop = sorted((kept, message), key=lambda m: m.headers_only)
-                        drop.path.unlink()
-                        found[ident] = keep
-        return Scan(
-            messages={uid: m for (v, uid), m in found.items() if v == uidvalidity},
-            orphans=[m for (v, _uid), m in found.items() if v != uidvalidity],
-        )
+                    if not entry.is_file(follow_symlinks=False):
+                        scan.strays.append(message.path)
+                        continue
+                    found[message.uidvalidity, message.uid].append(message)
+                    if message.uid in self.state.sizes:
+                        sizes[message.path] = entry.stat(follow_symlinks=False).st_size
+            for (validity, uid), copies in found.items():
+                if validity != uidvalidity:
+                    scan.orphans.extend(copies)
+                    continue
+                copies = self._without_interrupted_upgrade(copies)
+                recorded = self.state.sizes.get(uid)
+                if recorded is not None:  # a file must hold what its name claims
+                    scan.suspects.extend(m for m in copies if sizes[m.path] != recorded)
+                    copies = [m for m in copies if sizes[m.path] == recorded]
+                if len(copies) == 1:
+                    scan.messages[uid] = copies[0]
+                elif copies:
+                    scan.ambiguous[uid] = copies
+        return scan
+
+    @staticmethod
+    def _without_interrupted_upgrade(copies: list[LocalMessage]) -> list[LocalMessage]:
+        """A full copy renamed in beside the headers-only one it replaces, with the same
+        flags, is a replacement cut short: finish it."""
+        if len(copies) != 2:
+            return copies
+        full, partial = sorted(copies, key=lambda m: m.headers_only)
+        if full.headers_only or not partial.headers_only or full.flags != partial.flags:
+            return copies
+        partial.path.unlink()
+        return [full]
 
     def stage(
         self,
@@ -254,7 +395,7 @@ class LocalFolder:
         final = self.path / "cur" / f"{name}:2,{flags}" if flags else self.path / "new" / name
         with _disk(tmp):
             _write_file(tmp, data, exclusive=True, fsync=False)
-        self._staged.append(_Staged(uid, flags, tmp, final, replaces))
+        self._staged.append(_Staged(uid, flags, len(data), tmp, final, replaces))
 
     def commit(self) -> None:
         """Make staged messages durable and visible, then record them in the state."""
@@ -268,6 +409,7 @@ class LocalFolder:
                 if item.replaces is not None:
                     item.replaces.path.unlink(missing_ok=True)
                 self.state.flags[item.uid] = item.flags
+                self.state.sizes[item.uid] = item.size
             _fsync_dirs(self.path / "new", self.path / "cur")
         self.save_state()
 
@@ -294,29 +436,30 @@ class LocalFolder:
         target = message.path.with_name(key + message.path.name[len(message.key) :])
         with _disk(target):
             os.rename(message.path, target)
+            self.state.sizes[uid] = target.stat().st_size
 
     def remove(self, message: LocalMessage) -> None:
         with _disk(message.path):
             message.path.unlink(missing_ok=True)
 
     def save_state(self) -> None:
-        """Replace the state file atomically: tmp, fsync, ``os.replace``, fsync the folder."""
         target = self.path / STATE_FILE
-        tmp = self.path / f"{STATE_FILE}.tmp"
-        data = json.dumps(self.state.to_json(), separators=(",", ":")).encode()
         with _disk(target):
-            _write_file(tmp, data, exclusive=False, fsync=True)
-            os.replace(tmp, target)
-            _fsync_dirs(self.path)
+            _write_atomically(target, json.dumps(self.state.to_json()).encode())
 
 
 class MaildirStore:
-    """The account's local store: folders by server name, and the one-run-at-a-time lock."""
+    """The account's local store: its owner, its folders, the one-run-at-a-time lock.
 
-    def __init__(self, store_dir: Path, logger: logging.Logger) -> None:
+    ``report`` receives the problems of the local store that the run goes on despite
+    (an unreadable state file, an entry that is not a message file), as Errors.
+    """
+
+    def __init__(self, store_dir: Path, logger: logging.Logger, report: Report) -> None:
         self.store_dir = store_dir
         self.root = store_dir / MAILDIR
         self._log = logger
+        self._report = report
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -337,42 +480,111 @@ class MaildirStore:
         finally:
             os.close(fd)
 
-    def folder(self, server_name: str, delimiter: str | None) -> LocalFolder:
-        """Open (creating it if needed) the local folder of a server folder."""
-        name = folder_dir_name(server_name, delimiter)
-        path = self.root / f".{name}" if name else self.root
+    def claim(self, host: str, username: str) -> None:
+        """Record whose store this is, or refuse it if it is another account's."""
+        path = self.store_dir / OWNER_FILE
+        owner = {"host": host.lower(), "username": username}
+        try:
+            recorded = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            recorded = None
+        except (OSError, ValueError) as exc:
+            raise SyncError(
+                MAPI_E_CORRUPT_DATA,
+                f"The owner record {path} of the local store cannot be read ({exc}); "
+                "nothing was synchronized. Delete it if this store is this account's.",
+            ) from exc
+        if recorded == owner:
+            return
+        if recorded is not None:
+            holder = recorded if isinstance(recorded, dict) else {}
+            raise SyncError(
+                MAPI_E_NO_ACCESS,
+                f"The local store {self.store_dir} belongs to "
+                f"{holder.get('username', '?')}@{holder.get('host', '?')}, not to "
+                f"{username}@{host}; nothing was synchronized. Give this account a store "
+                "of its own (store_dir).",
+            )
         with _disk(path):
-            root = mailbox.Maildir(self.root, create=True)
-            if name and not (path / "cur").is_dir():
-                root.add_folder(name)
-                self._log.info("Created local folder '%s'", server_name)
-            for leftover in (path / "tmp").iterdir():  # a run that died mid-batch
-                if LocalMessage.parse(leftover) is not None:
-                    leftover.unlink()
-        folder = LocalFolder(path, self._load_state(path, server_name))
-        if not (path / STATE_FILE).exists():
-            folder.save_state()  # remembers the server name for runs without the hierarchy
+            _write_atomically(path, json.dumps(owner).encode())
+
+    def folder(self, server: ServerFolder) -> LocalFolder:
+        """Open (creating it if needed) the local folder of a server folder."""
+        name = folder_dir_name(server.name, server.delimiter)
+        path = self._path(name)
+        state = self._load_state(path, server)
+        if not state.owns(server):  # another server folder has this name: use the digest
+            path = self._path(_digest_name(name, server.wire))
+            state = self._load_state(path, server)
+            if not state.owns(server):
+                raise StoreError(path, OSError(errno.EEXIST, "taken by another server folder"))
+        with _disk(path):
+            if _make_maildir(path, subfolder=path != self.root):
+                self._log.info("Created local folder '%s'", server.name)
+            self._remove_leftovers(path / "tmp")
+        folder = LocalFolder(path, state)
+        if state.server_wire != server.wire or not (path / STATE_FILE).is_file():
+            state.server_name, state.server_wire = server.name, server.wire
+            folder.save_state()  # remembers the folder for runs without the hierarchy
         return folder
 
-    def known_folders(self) -> list[str]:
-        """Server names of the folders synchronized before, from their state files."""
+    def known_folders(self) -> set[str]:
+        """Wire names of the folders synchronized before, from their state files."""
         if not (self.root / "cur").is_dir():
-            return []
+            return set()
         paths = [self.root] + [
             self.root / f".{name}" for name in mailbox.Maildir(self.root).list_folders()
         ]
-        names = [
-            self._load_state(path, "").server_name for path in paths if (path / STATE_FILE).exists()
-        ]
-        return [name for name in names if name]
+        known = set()
+        for path in paths:
+            if (path / STATE_FILE).exists():
+                state = self._load_state(path, None)
+                known.add(state.server_wire or state.server_name)
+        return known - {""}
 
-    def _load_state(self, path: Path, server_name: str) -> FolderState:
+    def _path(self, name: str) -> Path:
+        return self.root / f".{name}" if name else self.root
+
+    def _remove_leftovers(self, tmp: Path) -> None:
+        """Delete the message files a run that died mid-batch left in ``tmp/``."""
+        strays = []
+        for entry in os.scandir(tmp):
+            if LocalMessage.parse(Path(entry.path)) is None:
+                continue
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+            else:
+                strays.append(Path(entry.path))
+        if strays:
+            self._report(
+                MAPI_E_CORRUPT_DATA,
+                f"Skipped {listing(strays)}: named like a message file but not a file. "
+                "Move it out of the Maildir.",
+            )
+
+    def _load_state(self, path: Path, server: ServerFolder | None) -> FolderState:
+        """The folder's state; a fresh one if there is none or it is unreadable (reported,
+        and the unreadable file kept beside it)."""
+        fresh = FolderState(server.name if server else "", server.wire if server else "")
         state_path = path / STATE_FILE
         try:
+            st = state_path.lstat()
+            if not stat.S_ISREG(st.st_mode):
+                raise ValueError("not a regular file")
             return FolderState.from_json(json.loads(state_path.read_bytes()))
-        except FileNotFoundError:
-            return FolderState(server_name)
+        except (FileNotFoundError, NotADirectoryError):
+            return fresh
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            # Safe to start over: the message files carry their UIDs, nothing is refetched.
-            self._log.warning("Ignoring unreadable sync state %s (%s)", state_path, exc)
-            return FolderState(server_name)
+            if server is None:  # only looking: the run that syncs the folder reports it
+                return fresh
+            kept = state_path.with_name(f"{STATE_FILE}.unreadable-{int(time.time())}")
+            with _disk(kept):
+                os.rename(state_path, kept)
+            self._report(
+                MAPI_E_CORRUPT_DATA,
+                f"The sync state of folder '{server.name}' ({state_path}) could not be read "
+                f"({exc}); it was kept as {kept.name} and rebuilt. Flags that differ "
+                "between this computer and the server were combined, and no message was "
+                "deleted on either side because of it.",
+            )
+            return fresh

@@ -16,6 +16,11 @@ A UIDVALIDITY change is handled without duplicates: local copies from the old
 UIDVALIDITY are matched to the server's messages by Message-ID and size and renamed to
 their new UIDs (keeping their local flags); copies that match nothing are deleted, and
 whatever is still missing is received.
+
+Nothing is deleted or flagged on the server, and no local file deleted, from a local state
+that cannot be trusted (see ``maildir_store``): such files are reported and left alone.
+Bad server data (a negative UID, ``FLAGS NIL``, an odd UIDVALIDITY) skips the folder or
+message it concerns, with an Error; it never fails the account.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from app.contract import (
     E_FAIL,
     MAPI_E_CALL_FAILED,
     MAPI_E_CORRUPT_DATA,
+    MAPI_E_DISK_ERROR,
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NOT_FOUND,
@@ -46,10 +52,20 @@ from app.contract import (
     SyncSession,
 )
 
-from .connection import ServerFolder, connect, disconnect, list_folders
-from .errors import SyncError, amount, describe, server_text
-from .flags import LETTER_TO_IMAP, from_imap, keep_local_only, merge, synced
-from .maildir_store import FolderState, LocalFolder, LocalMessage, MaildirStore, Scan, message_id_of
+from . import server_data
+from .connection import connect, disconnect
+from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
+from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
+from .folders import ServerFolder, list_folders
+from .maildir_store import (
+    FolderState,
+    LocalFolder,
+    LocalMessage,
+    MaildirStore,
+    Scan,
+    listing,
+    message_id_of,
+)
 from .progress import Reporter, UserCancelledError
 from .settings import ImapSettings
 from .wire import BoundedClient, ResponseTooLargeError
@@ -64,6 +80,10 @@ FLAGS, SIZE = b"FLAGS", b"RFC822.SIZE"
 MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
 UIDVALIDITY, HIGHESTMODSEQ = b"UIDVALIDITY", b"HIGHESTMODSEQ"
 MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
+
+
+class FolderSkippedError(Exception):
+    """This folder cannot be synchronized now (the text says why); the others go on."""
 
 
 @dataclass
@@ -99,6 +119,30 @@ def _batches(
         yield batch
 
 
+def _uidvalidity(value: Any) -> int:
+    checked = server_data.number(value)
+    if checked is None:
+        raise FolderSkippedError(
+            f"the server sent an invalid UIDVALIDITY ({value!r}; IMAP allows 1 to "
+            f"{server_data.UINT32_MAX})"
+        )
+    return checked
+
+
+def _checked_status(status: dict[bytes, Any]) -> dict[bytes, int]:
+    """STATUS with its UIDVALIDITY checked (without one the folder is skipped); a bad
+    counter only turns off the unchanged-folder shortcut."""
+    checked = {
+        UIDVALIDITY: _uidvalidity(status.get(UIDVALIDITY)),
+        MESSAGES: server_data.size(status.get(MESSAGES)) or -1,
+        UIDNEXT: server_data.number(status.get(UIDNEXT)) or 0,
+    }
+    modseq = server_data.size(status.get(HIGHESTMODSEQ))
+    if modseq is not None:
+        checked[HIGHESTMODSEQ] = modseq
+    return checked
+
+
 def _mib(count: int) -> str:
     return f"{count / (1024 * 1024):,.1f} MiB"
 
@@ -118,7 +162,7 @@ class SyncRun:
         self._session = session
         self._log = session.logger
         self._reporter = Reporter(callback, session, self._log)
-        self._store = MaildirStore(session.store_dir, self._log)
+        self._store = MaildirStore(session.store_dir, self._log, self._reporter.error)
         self._client: BoundedClient | None = None
         self._logged_in = False
         self._condstore = False
@@ -198,6 +242,7 @@ class SyncRun:
         if not (hierarchy or self._download or self._upload):
             self._reporter.step("Nothing to synchronize")
             return
+        self._store.claim(self._settings.host, self._settings.username)
         self._reporter.step(f"Connecting to {self._settings.host}")
         self._connect()
         folders = self._folders(hierarchy)
@@ -216,8 +261,9 @@ class SyncRun:
 
     @contextlib.contextmanager
     def _skipping_on_refusal(self, folder: ServerFolder) -> Iterator[None]:
-        """A folder the server refuses to open (a NO, the connection alive) is reported
-        and skipped; the other folders are still synchronized."""
+        """A folder the server refuses to open (a NO, the connection alive), whose data
+        makes no sense, or whose local folder cannot be written (the disk not full) is
+        reported and skipped; the other folders are still synchronized."""
         try:
             yield
         except (IMAPClientAbortError, LoginError):
@@ -227,6 +273,15 @@ class SyncRun:
                 MAPI_E_CALL_FAILED,
                 f"Folder '{folder.name}' was skipped: {self._settings.host} answered "
                 f'"{server_text(exc)}". It will be tried again at the next synchronization.',
+            )
+        except FolderSkippedError as exc:
+            self._reporter.error(MAPI_E_CORRUPT_DATA, f"Folder '{folder.name}' was skipped: {exc}.")
+        except StoreError as exc:
+            if is_disk_full(exc):
+                raise
+            self._reporter.error(
+                MAPI_E_DISK_ERROR,
+                f"Folder '{folder.name}' was skipped: its local folder cannot be written ({exc}).",
             )
 
     def _warn_about_security(self) -> None:
@@ -264,6 +319,7 @@ class SyncRun:
 
     def _connect(self) -> None:
         self._client = connect(self._settings, self._password(), lambda: self._session.cancelled)
+        self._imap.folder_encode = False  # folders are named as the server lists them
         self._logged_in = True
         self._condstore = bool(self._imap.has_capability("CONDSTORE"))
         self._log.info(
@@ -278,7 +334,7 @@ class SyncRun:
         """After a dropped connection; raises (a network error) if the server is gone."""
         self._disconnect()
         self._connect()
-        self._imap.select_folder(folder.name, readonly=True)
+        self._imap.select_folder(folder.wire, readonly=True)
 
     def _disconnect(self) -> None:
         client, self._client = self._client, None
@@ -289,31 +345,41 @@ class SyncRun:
 
     def _folders(self, hierarchy: bool) -> list[ServerFolder]:
         """The server folders whose contents this run synchronizes."""
+        listed, unusable = list_folders(self._imap)
+        for odd in unusable:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"Folder '{odd.name}' was skipped: the server listed its name in 8-bit "
+                "text, which IMAP does not allow, so it cannot be opened.",
+            )
         listing = sorted(  # INBOX first, then by name: a stable, familiar order
-            (folder for folder in list_folders(self._imap) if folder.selectable),
-            key=lambda folder: (folder.name != "INBOX", folder.name),
+            (folder for folder in listed if folder.selectable),
+            key=lambda folder: (folder.wire != "INBOX", folder.name, folder.wire),
         )
-        if hierarchy:
+        if hierarchy:  # create every local folder, even those without mail to receive
+            usable = []
             for folder in listing:
-                self._store.folder(folder.name, folder.delimiter)
+                with self._skipping_on_refusal(folder):
+                    self._store.folder(folder)
+                    usable.append(folder)
+            listing = usable
         if self._settings.folders is not None:
-            by_name = {folder.name: folder for folder in listing}
             wanted = []
             for name in self._settings.folders:
-                found = by_name.get("INBOX" if name.upper() == "INBOX" else name)
-                if found is None:
+                name = "INBOX" if name.upper() == "INBOX" else name
+                found = [folder for folder in listing if folder.name == name]
+                if not found:
                     self._reporter.error(
                         MAPI_E_NOT_FOUND,
                         f"Folder '{name}' does not exist on {self._settings.host}: check "
                         "the folders setting.",
                     )
-                else:
-                    wanted.append(found)
+                wanted.extend(found)
             return wanted
         if hierarchy:
             return listing
         known = {"INBOX", *self._store.known_folders()}
-        return [folder for folder in listing if folder.name in known]
+        return [folder for folder in listing if folder.wire in known]
 
     # ------------------------------------------------------------------ pass 1: check
 
@@ -321,34 +387,35 @@ class SyncRun:
         """Bring flags and expunges up to date; return what to receive (``None``: nothing)."""
         if not (self._download or self._upload):
             return None
-        local = self._store.folder(folder.name, folder.delimiter)
+        local = self._store.folder(folder)
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
-        status = self._imap.folder_status(folder.name, items)
+        status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
-        if self._unchanged(local.state, status, scan):
+        if scan.clean and self._unchanged(local.state, status, scan):
             self._log.debug("'%s' has not changed", folder.name)
             return None
-        selected = self._imap.select_folder(folder.name, readonly=not self._upload)
-        if selected[UIDVALIDITY] != status[UIDVALIDITY]:  # replaced since the STATUS
-            status[UIDVALIDITY] = selected[UIDVALIDITY]
-            scan = local.scan(status[UIDVALIDITY])
-        if local.state.uidvalidity != status[UIDVALIDITY] or scan.orphans:
-            scan = self._adopt_uidvalidity(folder, local, scan, status[UIDVALIDITY])
-        server = {  # UID -> (flags as Maildir letters, size): small, even for big folders
-            uid: (from_imap(data[FLAGS]), data[SIZE])
-            for uid, data in self._fetch_every([FLAGS, SIZE])
-        }
+        selected = self._imap.select_folder(folder.wire, readonly=not self._upload)
+        uidvalidity = _uidvalidity(selected.get(UIDVALIDITY))
+        if uidvalidity != status[UIDVALIDITY]:  # replaced since the STATUS
+            status[UIDVALIDITY] = uidvalidity
+            scan = local.scan(uidvalidity)
+        if local.state.uidvalidity != uidvalidity or scan.orphans:
+            scan = self._adopt_uidvalidity(folder, local, scan, uidvalidity)
+        self._report_untrusted(folder, scan)
+        server, untrusted = self._server_messages(folder)
         plan = FolderPlan(folder, local, status)
-        removed = self._merge(plan, scan, server)
+        removed = self._merge(plan, scan, server, untrusted)
         if self._download:
             for uid in sorted(server):
+                if uid in scan.ambiguous:
+                    continue  # on disk already, several times over: reported, not fetched
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
                     size = 0 if self._headers_only else server[uid][1]  # batch by count
                     plan.to_fetch.append((uid, size))
                     if have is not None:
                         plan.replaces[uid] = have
-            if not plan.to_fetch:
+            if not plan.to_fetch and not untrusted:
                 self._record_complete(plan)
         local.save_state()
         self._log.info(
@@ -369,7 +436,6 @@ class SyncRun:
             or status[UIDNEXT] != state.uidnext
             or status.get(HIGHESTMODSEQ) != state.highestmodseq
             or status[MESSAGES] != len(state.flags)
-            or scan.orphans
             or scan.messages.keys() != state.flags.keys()
         ):
             return False
@@ -379,29 +445,88 @@ class SyncRun:
             for uid, message in scan.messages.items()
         )
 
-    def _fetch_every(self, items: list[bytes]) -> Iterator[tuple[int, dict[bytes, Any]]]:
-        """FETCH ``items`` for every message of the selected folder, a chunk at a time.
+    def _server_messages(self, folder: ServerFolder) -> tuple[dict[int, tuple[str, int]], set[int]]:
+        """UID -> (flags as Maildir letters, size) for the selected folder (small, even for
+        big folders), and the UIDs whose data made no sense (reported, left alone)."""
+        uids: list[int] = []
+        bad: list[str] = []
+        for uid in self._search_all():
+            if server_data.number(uid) is None:
+                bad.append(f"UID {uid!r}")
+            else:
+                uids.append(uid)
+        server: dict[int, tuple[str, int]] = {}
+        untrusted: set[int] = set()
+        for uid, data in self._fetch_every(sorted(uids), [FLAGS, SIZE]):
+            letters = server_data.letters(data.get(FLAGS))
+            size = server_data.size(data.get(SIZE))
+            if server_data.number(uid) is None:
+                bad.append(f"UID {uid!r}")
+            elif letters is None or size is None:
+                untrusted.add(uid)
+                bad.append(f"UID {uid} (FLAGS {data.get(FLAGS)!r}, size {data.get(SIZE)!r})")
+            else:
+                server[uid] = (letters, size)
+        if bad:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"{len(bad):,} messages of folder '{folder.name}' were skipped: "
+                f"{self._settings.host} sent data that makes no sense for them "
+                f"({', '.join(bad[:5])}{', …' if len(bad) > 5 else ''}).",
+            )
+        return server, untrusted
+
+    def _search_all(self) -> list[int]:
+        """The selected folder's UIDs (IMAPClient raises ``ValueError`` for a list it
+        cannot read, e.g. one that starts with a negative number)."""
+        try:
+            return list(self._imap.search("ALL"))
+        except ValueError as exc:
+            raise FolderSkippedError(
+                f"{self._settings.host} sent a list of messages that cannot be read ({exc})"
+            ) from exc
+
+    def _fetch_every(
+        self, uids: list[int], items: list[bytes]
+    ) -> Iterator[tuple[int, dict[bytes, Any]]]:
+        """FETCH ``items`` for the messages of the selected folder, a chunk at a time.
 
         (IMAPClient 4.1's ``fetch`` wants UIDs, not a ``1:*`` range, so SEARCH first.)
         """
-        uids = sorted(self._imap.search("ALL"))
         for chunk in _chunks(uids, UID_CHUNK):
             yield from self._imap.fetch(chunk, items).items()
 
-    def _merge(self, plan: FolderPlan, scan: Scan, server: dict[int, tuple[str, int]]) -> int:
-        """Merge flags both ways and drop copies expunged on the server; return the drops."""
+    def _merge(
+        self,
+        plan: FolderPlan,
+        scan: Scan,
+        server: dict[int, tuple[str, int]],
+        untrusted: set[int],
+    ) -> int:
+        """Merge flags both ways and drop copies expunged on the server; return the drops.
+
+        Only trusted files take part; a file this provider did not write is never
+        deleted, and a trash mark that cannot be reconciled is held (reported)."""
         local, removed = plan.local, 0
         stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
-        base: dict[int, str] = {}
+        unknown: list[LocalMessage] = []
+        held = 0
         for uid, message in scan.messages.items():
+            if uid in untrusted:
+                continue
             if uid not in server:
-                if self._download:  # expunged on the server
+                if not self._download:
+                    continue
+                if local.state.knows(uid):  # expunged on the server
                     local.remove(message)
+                    local.state.forget(uid)
                     removed += 1
+                else:
+                    unknown.append(message)
                 continue
             server_letters = server[uid][0]
             outcome = merge(
-                local.state.flags.get(uid, synced(message.flags)),
+                local.state.flags.get(uid),
                 message.flags,
                 server_letters,
                 upload=self._upload,
@@ -411,8 +536,17 @@ class SyncRun:
                 scan.messages[uid] = local.set_flags(message, outcome.local)
             for letter in set(outcome.server) ^ set(server_letters):
                 stores[letter, letter in outcome.server].append(uid)
-            base[uid] = outcome.base
-        local.state.flags = base
+            if outcome.base is None:
+                held += 1
+                local.state.flags.pop(uid, None)
+            else:
+                local.state.flags[uid] = outcome.base
+            if uid not in local.state.sizes:  # on the server too: from now on it is ours
+                local.state.sizes[uid] = scan.messages[uid].size()
+        if self._download:  # what is gone from the server needs no state any more
+            for uid in set(local.state.flags) | set(local.state.sizes):
+                if uid not in server and uid not in untrusted:
+                    local.state.forget(uid)
         for (letter, add), uids in stores.items():
             store = self._imap.add_flags if add else self._imap.remove_flags
             for chunk in _chunks(sorted(uids), UID_CHUNK):
@@ -423,13 +557,58 @@ class SyncRun:
                 plan.folder.name,
                 sum(len(uids) for uids in stores.values()),
             )
+        if unknown:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"{len(unknown):,} files in folder '{plan.folder.name}' name messages that "
+                "are not on the server and were not received by this provider; they are "
+                "kept and not synchronized (moving messages between local folders is not "
+                f"synchronized to the server): {listing(m.path for m in unknown)}.",
+            )
+        if held:
+            self._reporter.warn(
+                f"{held:,} messages in folder '{plan.folder.name}' are marked as deleted on "
+                "this computer only and the sync state that would tell who changed them is "
+                "gone: they were not deleted on the server. Mark them again to delete them."
+            )
         return removed
+
+    def _report_untrusted(self, folder: ServerFolder, scan: Scan) -> None:
+        """Local files the run leaves alone because their state is ambiguous."""
+        where = f"in folder '{folder.name}'"
+        for uid, copies in sorted(scan.ambiguous.items()):
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"{len(copies)} files {where} claim message UID {uid}: "
+                f"{listing(m.path for m in copies)}. They are kept; the message's flags are "
+                "not synchronized until only one of them is left.",
+            )
+        if scan.suspects:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"{len(scan.suspects):,} files {where} do not hold the message their name "
+                f"claims (their size differs from the one received): "
+                f"{listing(m.path for m in scan.suspects)}. They are kept and not "
+                "synchronized; the messages they name are received again.",
+            )
+        if scan.strays:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"Skipped {listing(scan.strays)} {where}: named like a message file but "
+                "not a file. Move it out of the Maildir.",
+            )
 
     def _adopt_uidvalidity(
         self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int
     ) -> Scan:
-        """Re-key copies from the old UIDVALIDITY by Message-ID and size; drop the rest."""
+        """Re-key copies from the old UIDVALIDITY by Message-ID and size; drop the rest.
+
+        Only when the server's UIDVALIDITY really changed, and only the copies of the
+        last UIDVALIDITY this provider wrote; other files are reported and kept."""
         old = local.state
+        if old.uidvalidity == uidvalidity:  # the state agrees with the server
+            self._report_orphans(folder, scan.orphans)
+            return scan
         if old.uidvalidity:
             self._log.warning(
                 "UIDVALIDITY of '%s' changed from %d to %d: matching local copies to the "
@@ -438,40 +617,57 @@ class SyncRun:
                 old.uidvalidity,
                 uidvalidity,
             )
-        base: dict[int, str] = {}
+        new = FolderState(folder.name, folder.wire, uidvalidity)
+        kept: list[LocalMessage] = []
         if scan.orphans:
             index: dict[tuple[str, int], list[int]] = defaultdict(list)
-            for uid, data in self._fetch_every([SIZE, MESSAGE_ID_HEADER]):
+            wanted = sorted(uid for uid in self._search_all() if server_data.number(uid))
+            for uid, data in self._fetch_every(wanted, [SIZE, MESSAGE_ID_HEADER]):
                 header = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
-                message_id = message_id_of(header or b"")
+                message_id = message_id_of(header if isinstance(header, bytes) else b"")
                 if message_id and uid not in scan.messages:
-                    index[message_id, data[SIZE]].append(uid)
-            adopted = 0
+                    index[message_id, server_data.size(data.get(SIZE)) or 0].append(uid)
+            adopted = removed = 0
             for orphan in scan.orphans:
+                ours = orphan.uidvalidity == old.uidvalidity and old.knows(orphan.uid)
                 matches = (
                     []
                     if orphan.headers_only
                     else index.get((orphan.message_id() or "", orphan.size()), [])
                 )
-                if not matches:
+                if matches:
+                    uid = matches.pop(0)
+                    local.state = new  # rekey records the size in the new state
+                    local.rekey(orphan, uid, uidvalidity)
+                    base = old.flags.get(orphan.uid) if ours else None
+                    if base is not None:
+                        new.flags[uid] = base
+                    adopted += 1
+                elif ours:
                     local.remove(orphan)
-                    continue
-                uid = matches.pop(0)
-                local.rekey(orphan, uid, uidvalidity)
-                adopted += 1
-                agreed = old.flags.get(orphan.uid)  # the old base, if from the last era
-                if agreed is None or orphan.uidvalidity != old.uidvalidity:
-                    agreed = synced(orphan.flags)
-                base[uid] = agreed
+                    removed += 1
+                else:
+                    kept.append(orphan)
             self._log.info(
                 "'%s': kept %d local copies under their new UIDs, removed %d",
                 folder.name,
                 adopted,
-                len(scan.orphans) - adopted,
+                removed,
             )
-        local.state = FolderState(old.server_name or folder.name, uidvalidity, flags=base)
+        local.state = new
         local.save_state()
+        self._report_orphans(folder, kept)
         return local.scan(uidvalidity)
+
+    def _report_orphans(self, folder: ServerFolder, orphans: list[LocalMessage]) -> None:
+        if orphans:
+            self._reporter.error(
+                MAPI_E_CORRUPT_DATA,
+                f"{len(orphans):,} files in folder '{folder.name}' belong to another folder "
+                "or to an older copy of this one (their UIDVALIDITY is not the folder's); "
+                "they are kept and not synchronized (moving messages between local folders "
+                f"is not synchronized to the server): {listing(m.path for m in orphans)}.",
+            )
 
     @staticmethod
     def _record_complete(plan: FolderPlan) -> None:
@@ -486,8 +682,8 @@ class SyncRun:
             return
         folder, local = plan.folder, plan.local
         self._reporter.folder(folder.name)
-        selected = self._imap.select_folder(folder.name, readonly=True)
-        if selected[UIDVALIDITY] != local.state.uidvalidity:
+        selected = self._imap.select_folder(folder.wire, readonly=True)
+        if _uidvalidity(selected.get(UIDVALIDITY)) != local.state.uidvalidity:
             self._reporter.warn(
                 f"Folder '{folder.name}' was replaced on the server during the sync; it "
                 "will be synchronized next time."
@@ -503,7 +699,7 @@ class SyncRun:
                     body = data.get(item)
                     if isinstance(body, bytes):
                         replaces = plan.replaces.get(uid)
-                        letters = from_imap(data.get(FLAGS, ()))
+                        letters = server_data.letters(data.get(FLAGS)) or ""
                         local.stage(
                             uid,
                             body,

@@ -7,9 +7,11 @@ import itertools
 import time
 
 from helpers.gui_waits import wait_for_run_end
-from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE
+from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE, keep_stdio
 from PySide6.QtCore import QTimer
 
+from app.errorlog import ErrorKind
+from app.summary import Outcome, summarize
 from providers.faulty import wake_hung_providers
 
 TICK_MS = 10
@@ -23,8 +25,9 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(TICK_MS)
     try:
-        window.send_receive_all_action.trigger()
-        wait_for_run_end(qtbot, window, timeout=30_000)
+        with keep_stdio():
+            window.send_receive_all_action.trigger()
+            wait_for_run_end(qtbot, window, timeout=30_000)
     finally:
         timer.stop()
         wake_hung_providers()
@@ -41,9 +44,18 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
             expected.status,
             expected.result,
         ), account
-    assert window.dialog.header.text() == (
-        f"{sum(s.status.is_success for s in states.values())} of {len(states)} tasks have "
-        "completed successfully"
+    summary = summarize(states.values())
+    assert window.controller.last_summary == summary
+    assert window.dialog.header.text().startswith(
+        f"{summary.succeeded} of {len(states)} tasks have completed successfully — "
+    )
+    assert summary.outcome is Outcome.FAILED
+    assert window.status_label.text().startswith("Send/Receive failed: ")
+    error_log = window.controller.run.error_log
+    assert summary.errors == error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION)
+    assert summary.warnings == error_log.count(ErrorKind.WARNING)
+    assert window.dialog.tabs.tabText(1) == (
+        f"Errors ({summary.errors:,}) and warnings ({summary.warnings:,})"
     )
     flood_rows = [
         window.controller.error_model.entry(r)
@@ -53,6 +65,7 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
     assert [e.count for e in flood_rows] == [100_000]
 
     # The window is still usable: a second Send/Receive runs and ends.
-    window.send_receive_group("All Accounts")
-    wait_for_run_end(qtbot, window, timeout=30_000)
+    with keep_stdio():
+        window.send_receive_group("All Accounts")
+        wait_for_run_end(qtbot, window, timeout=30_000)
     wake_hung_providers()

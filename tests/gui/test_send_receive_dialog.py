@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.contract import MAPI_E_LOGON_FAILED, SyncFlags
 from app.errorlog import ErrorKind
+from app.limits import EVERY_MINUTES
 from app.tracker import TaskStatus
+from app.ui import wording
 from app.ui.task_model import TaskColumn
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -48,9 +50,11 @@ def test_demo_profile_fills_the_dialog_to_the_end(qtbot, make_window):
     assert (
         final["Tailspin Toys - Receiving"].status_text == "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"
     )
-    assert dialog.header.text() == "4 of 5 tasks have completed successfully"
+    assert dialog.header.text() == (
+        "3 of 5 tasks have completed successfully — 1 with errors, 1 failed"
+    )
     assert dialog.overall.value() == dialog.overall.maximum()
-    assert dialog.tabs.tabText(1) == "Errors (3)"
+    assert dialog.tabs.tabText(1) == "Errors (2) and warnings (1)"
     errors = window.controller.error_model
     lines = [errors.entry(row).line() for row in range(errors.rowCount())]
     assert (
@@ -58,7 +62,7 @@ def test_demo_profile_fills_the_dialog_to_the_end(qtbot, make_window):
         "rejected the user name or password. Check the account's password and try again.'"
     ) in lines
     assert [errors.entry(r).kind for r in range(errors.rowCount())].count(ErrorKind.WARNING) == 1
-    assert window.status_label.text() == "Send/Receive complete with 2 errors"
+    assert window.status_label.text() == "Send/Receive failed: 1 task failed, 2 errors, 1 warning"
     assert not dialog.cancel_all_button.isEnabled()
 
 
@@ -75,7 +79,8 @@ def test_cancel_task_cancels_that_row_while_the_others_finish(qtbot, make_window
         TaskStatus.CANCELLED,
         TaskStatus.COMPLETED,
     ]
-    assert window.dialog.header.text() == "2 of 3 tasks have completed successfully"
+    assert window.dialog.header.text() == ("2 of 3 tasks have completed successfully — 1 cancelled")
+    assert window.status_label.text().startswith("Send/Receive failed: 1 cancelled")
 
 
 def test_cancel_all(qtbot, make_window):
@@ -111,7 +116,8 @@ def test_dont_show_is_remembered_and_honoured(qtbot, make_window):
     second.send_receive_all_action.trigger()
     wait_for_run_end(qtbot, second)
     assert not second.dialog.isVisible()
-    assert second.status_label.text() == "Send/Receive complete with 2 errors"
+    assert second.status_label.text() == "Send/Receive failed: 1 task failed, 2 errors, 1 warning"
+    assert second.failure_indicator.isVisible()  # nobody saw it fail: the indicator says so
 
 
 def test_provider_from_a_file_shows_its_progress_text(qtbot, make_window):
@@ -154,15 +160,15 @@ def test_copy_errors_puts_the_lines_on_the_clipboard(qtbot, make_window):
     dialog.tabs.setCurrentIndex(1)
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     text = QGuiApplication.clipboard().text()
-    assert text.count("\n") == 2
-    assert "reported error (0x80040111)" in text
+    assert text.count("Error in task ") == 2 and text.count("Warning in task ") == 1
+    assert "HRESULT: 0x80040111 MAPI_E_LOGON_FAILED" in text
     model = window.controller.error_model
     dialog.errors_view.selectionModel().select(
         model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == model.entry(0).line()
+    assert QGuiApplication.clipboard().text() == wording.entry_detail(model.entry(0))
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, make_window):
@@ -193,6 +199,21 @@ def test_broken_profile_is_shown_not_a_traceback(qtbot, make_window, tmp_path):
     )
     assert not window.send_receive_all_action.isEnabled()
     box.close()
+
+
+def test_the_longest_schedule_a_profile_may_have_arms_its_timer(qtbot, make_window, tmp_path):
+    """Qt's timers hold at most 2**31 - 1 ms (about 35,791 minutes); a profile's
+    ``every_minutes`` is capped well below (app.limits), so the window starts."""
+    profile = tmp_path / "weekly.toml"
+    profile.write_text(
+        f'[[accounts]]\nname = "A"\nprovider = "demo-fast"\n[[groups]]\nname = "Weekly"\n'
+        f'accounts = ["A"]\nevery_minutes = {EVERY_MINUTES.high:g}\n'
+    )
+    window = make_window("--profile", str(profile))
+    timer = window.schedule_timers["Weekly"]
+    assert timer.isActive()
+    assert timer.interval() == 7 * 24 * 60 * 60_000
+    assert timer.remainingTime() > 7 * 24 * 60 * 60_000 - 60_000
 
 
 def test_scheduled_groups_run_in_the_background(qtbot, make_window):

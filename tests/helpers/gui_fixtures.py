@@ -12,8 +12,9 @@ import pytest
 import qasync
 from PySide6.QtCore import QSettings
 
-from app.cli import Options, build_parser, options_from_args
+from app.cli import build_parser, options_from_args
 from app.engine import RunLimits
+from app.options import Options
 from app.ui.application import create_application, open_main_window
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings

@@ -3,6 +3,10 @@ documented reaction (README, "Hostile providers"), shared by the headless and GU
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +24,9 @@ LIMITS = RunLimits(
     task_timeout=1.5,
     watchdog_interval=0.05,
 )
+
+# The same limits on the command line, for the real program.
+LIMIT_ARGS = ("--stall-timeout", "0.5", "--cancel-grace", "0.5", "--task-timeout", "1.5")
 
 DEMO = ("Contoso", "Fabrikam", "Northwind")
 
@@ -42,6 +49,7 @@ EXPECTED: dict[str, Expected] = {
     "Raises": Expected(
         _F, E_FAIL, ("SynchronizeInBackground raised RuntimeError: the provider fell over",)
     ),
+    "Replaces threading.excepthook": Expected(_C, S_OK),
     "Raises in its thread": Expected(
         _F,
         E_FAIL,
@@ -130,4 +138,41 @@ EXPECTED: dict[str, Expected] = {
         E_FAIL,
         ("raised while being created: OSError: the provider's configuration file is missing",),
     ),
+    "Exits at import": Expected(
+        _F,
+        E_FAIL,
+        ("(providers.faulty_exits_at_import:Provider) failed to load: it called sys.exit(0)",),
+    ),
+    "Reassigns phSyncDoneEvent": Expected(
+        _W, S_OK, ("psibpb.phSyncDoneEvent was replaced by <Event object>",), violations=1
+    ),
+    "Text calls back from repr": Expected(
+        _W,
+        S_OK,
+        (
+            "pwcszProgress must be a str or None, got _ReentrantText <_ReentrantText object>",
+            "reported error (0x80004005) : '<_ReentrantText object>'",
+        ),
+        violations=2,
+    ),
+    "Exception text raises": Expected(
+        _F,
+        E_FAIL,
+        ("SynchronizeInBackground raised _UnprintableError (its str() raised RuntimeError)",),
+    ),
+    "Leaves work behind": Expected(_C, S_OK),
+    "Grabs stdout": Expected(_C, S_OK),
 }
+
+
+@contextlib.contextmanager
+def keep_stdio() -> Iterator[None]:
+    """Run the catalogue in a test's own process: put back what "Grabs stdout" takes
+    (fd 1 and ``sys.stdout``), as the program itself never needs to."""
+    saved_fd, saved_stdout = os.dup(1), sys.stdout
+    try:
+        yield
+    finally:
+        os.dup2(saved_fd, 1)
+        os.close(saved_fd)
+        sys.stdout = saved_stdout

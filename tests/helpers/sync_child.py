@@ -8,7 +8,6 @@ one JSON line with the HRESULT, the errors and its own peak RSS when the sync is
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -49,6 +48,14 @@ def sync_in_child(settings: dict[str, Any], store_dir: Path) -> ChildSync:
     )
 
 
+def _peak_rss() -> int:
+    """This process's peak resident set (VmHWM), in bytes. Not ``getrusage``: its maximum
+    survives ``exec`` and would be the test runner's, which forked this process."""
+    status = Path("/proc/self/status").read_text()
+    kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    return int(kib) * 1024
+
+
 def _main() -> None:
     sys.path.insert(0, str(TESTS))
     from helpers.imap import run_sync
@@ -58,7 +65,7 @@ def _main() -> None:
         "hresult": result.hresult,
         "errors": result.callback.errors,
         "received": result.received,
-        "peak_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,  # KiB on Linux
+        "peak_rss": _peak_rss(),
     }
     print(json.dumps(report))
 

@@ -28,7 +28,7 @@ def test_headless_demo_shows_every_task_and_fails_because_of_tailspin(tmp_path):
     done = main_py("--headless", tmp_path=tmp_path)
     assert done.returncode == 1, done.stderr
     out = done.stdout
-    assert "4 of 5 tasks have completed successfully" in out
+    assert "3 of 5 tasks have completed successfully (1 with errors, 1 failed)" in out
     table = out[out.index("Task  ") :]
     for row in (
         "Contoso - Receiving        Completed",
@@ -57,7 +57,8 @@ def test_headless_json_events(tmp_path):
     }
     summary = events[-1]
     assert summary["event"] == "summary"
-    assert summary["headline"] == "3 of 3 tasks have completed successfully"
+    assert summary["headline"] == "2 of 3 tasks have completed successfully (1 with errors)"
+    assert summary["outcome"] == "completed with errors"
 
 
 def test_readme_provider_runs_headless_from_a_file(tmp_path):
@@ -73,7 +74,8 @@ def test_readme_provider_runs_headless_from_a_file(tmp_path):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("nope", "--provider nope: no provider named 'nope'; available: demo-fast"),
+        ("nope", "--provider nope: no provider named 'nope'; installed: demo-* (5), faulty-*"),
+        ("imapp", "--provider imapp: no provider named 'imapp'; did you mean 'imap'?"),
         ("missing.py:Hello", "--provider missing.py:Hello: cannot read provider file"),
         (f"{HELLO}:Goodbye", "has no attribute 'Goodbye' (it has: Hello,"),
     ],
@@ -94,7 +96,8 @@ def test_unknown_provider_in_a_profile_fails_only_that_task(tmp_path):
     done = main_py("--headless", "--profile", str(profile), tmp_path=tmp_path)
     assert done.returncode == 1
     assert (
-        "Cannot load provider 'nope': no provider named 'nope'; available: demo-fast" in done.stdout
+        "Cannot load provider 'nope': no provider named 'nope'; installed: demo-* (5)"
+        in done.stdout
     )
     assert "1 of 2 tasks have completed successfully" in done.stdout
 
@@ -123,3 +126,45 @@ def test_bad_arguments_exit_2(tmp_path):
     done = main_py("--headless", "--group", "Nope", tmp_path=tmp_path)
     assert done.returncode == 2
     assert "no group named 'Nope'" in done.stderr
+
+
+def test_log_lines_on_stderr_carry_no_terminal_controls(tmp_path):
+    """A provider's log line and a traceback with a server's ESC and BEL reach stderr
+    folded; the traceback keeps its lines."""
+    noisy = ROOT / "tests" / "data" / "noisy_provider.py"
+    done = main_py("--headless", "--provider", f"{noisy}:Noisy", tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+    assert "WARNING sendreceive.provider.Noisy: folder  [31mred  is gone\n" in done.stderr
+    assert "ERROR sendreceive.provider.Noisy: SynchronizeInBackground raised\n" in done.stderr
+    assert "\nTraceback (most recent call last):\n" in done.stderr
+    assert "\nRuntimeError: server said  [31mred \n" in done.stderr
+
+
+def test_a_failing_password_command_never_repeats_its_output(tmp_path):
+    """The command prints the secret on stdout and stderr, then fails: the Errors text,
+    the JSON and the log say it failed and how, and nothing of what it printed."""
+    secret = "hunter2-S3cr3t"
+    command = f"echo {secret}; echo 'gpg: decrypted {secret}' >&2; exit 1"
+    spec = f"{ROOT / 'tests' / 'data' / 'password_provider.py'}:NeedsPassword"
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        "".join(
+            f'[[accounts]]\nname = "{name}"\nprovider = "{spec}"\n[accounts.settings]\n'
+            f"report = {report}\npassword_command = {json.dumps(command)}\n"
+            for name, report in (("Reports", "true"), ("Raises", "false"))
+        )
+    )
+    done = main_py("--headless", "--json", "-vv", "--profile", str(profile), tmp_path=tmp_path)
+    assert done.returncode == 1
+    assert secret not in done.stdout and secret not in done.stderr
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    failed = "password_command failed (exit status 1); its output is not shown"
+    errors = [e for e in events if e["event"] == "error"]
+    assert len(errors) == 2 and all(failed in e["text"] for e in errors), errors
+    assert {e["task"]: e["status"] for e in events if e["event"] == "final"} == {
+        "Reports - Receiving": "failed",
+        "Raises - Receiving": "failed",
+    }
+    assert f"cannot log in to Reports: {failed}" in done.stderr
+    assert f"CredentialError: {failed}" in done.stderr  # the host's traceback of Raises

@@ -4,13 +4,16 @@ in its documented state with its documented lines, and the demo accounts complet
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers.hostile import DEMO, EXPECTED, LIMITS, PROFILE
+from helpers.hostile import DEMO, EXPECTED, LIMIT_ARGS, LIMITS, PROFILE, keep_stdio
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -26,7 +29,8 @@ def finished_run(tmp_path_factory):
     os.environ["SENDRECEIVE_DEMO_SPEED"] = "20"
     try:
         run = Run(load_profile(PROFILE).accounts, tmp_path_factory.mktemp("stores"), LIMITS)
-        summary = asyncio.run(run.execute())
+        with keep_stdio():
+            summary = asyncio.run(run.execute())
         yield run, summary
     finally:
         del os.environ["SENDRECEIVE_DEMO_SPEED"]
@@ -82,9 +86,15 @@ def test_summary_is_truthful(finished_run):
     run, summary = finished_run
     statuses = [t.tracker.status for t in run.tasks]
     assert summary.total == len(EXPECTED) + len(DEMO)
-    assert summary.succeeded == sum(s.is_success for s in statuses)
+    states = [t.tracker.snapshot() for t in run.tasks]
+    clean = [s for s in states if s.status.is_success and not s.errors + s.violations]
+    assert summary.succeeded == len(clean)
+    assert summary.with_errors == sum(s.is_success for s in statuses) - len(clean)
     assert summary.failed == statuses.count(TaskStatus.FAILED)
-    assert summary.cancelled == statuses.count(TaskStatus.ABANDONED)
+    assert summary.abandoned == statuses.count(TaskStatus.ABANDONED)
+    assert summary.cancelled == statuses.count(TaskStatus.CANCELLED)
+    assert summary.errors == run.error_log.count(ErrorKind.ERROR, ErrorKind.VIOLATION)
+    assert summary.warnings == run.error_log.count(ErrorKind.WARNING)
     assert all(s.is_final for s in statuses)
 
 
@@ -99,12 +109,7 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
             str(PROFILE),
             "--store-dir",
             str(tmp_path),
-            "--stall-timeout",
-            "0.5",
-            "--cancel-grace",
-            "0.5",
-            "--task-timeout",
-            "1.5",
+            *LIMIT_ARGS,
         ],
         capture_output=True,
         text=True,
@@ -113,13 +118,97 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
         check=False,
     )
     assert done.returncode == 1, done.stderr[-2000:]
-    succeeded = sum(e.status.is_success for e in EXPECTED.values()) + len(DEMO)
-    assert (
-        f"{succeeded} of {len(EXPECTED) + len(DEMO)} tasks have completed successfully"
-        in done.stdout
-    )
+    # The headline counts exactly the table's rows that completed without an error.
+    lines = done.stdout.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("Task  "))) + 2
+    rows = [re.split(r"\s{2,}", line) for line in lines[start : lines.index("", start)]]
+    assert len(rows) == len(EXPECTED) + len(DEMO)
+    clean = sum(row[1].startswith("Completed") and row[3] == "0" for row in rows)
+    assert f"{clean} of {len(rows)} tasks have completed successfully (" in done.stdout
     for account, expected in EXPECTED.items():
         row = next(
             line for line in done.stdout.splitlines() if line.startswith(f"{account} - Receiving  ")
         )
         assert expected.status.value.split(" ")[0] in row
+    # What "Leaves work behind" left did not keep the process from exiting, and is named.
+    assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
+    assert "atexit handler(s) registered after start-up, not run" in done.stderr
+
+
+def main_py(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        stdin=stdin,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
+        check=False,
+    )
+
+
+def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
+    """The report is written to the host's own copy of stdout: a provider that points
+    fd 1 elsewhere, re-encodes sys.stdout, prints and closes it changes nothing."""
+    done = main_py(
+        "--headless", "--json", "--store-dir", str(tmp_path),
+        "--provider", "demo-fast", "--provider", "faulty-grabs-stdout",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    finals = {e["task"]: e["status"] for e in events if e["event"] == "final"}
+    assert finals["faulty-grabs-stdout - Receiving"] == "completed"
+    assert finals["demo-fast - Receiving"] == "completed"
+    assert events[-1]["headline"] == "2 of 2 tasks have completed successfully"
+
+
+def test_a_providers_own_sigint_cancels_nothing(tmp_path):
+    done = main_py(
+        "--headless", "--store-dir", str(tmp_path),
+        "--provider", "providers.faulty:SendsSigint", "--provider", "demo-folders",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "2 of 2 tasks have completed successfully" in done.stdout
+    assert "ignored a SIGINT this process sent itself" in done.stderr
+
+
+def test_the_users_sigint_still_cancels(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--headless", "--store-dir", str(tmp_path),
+         "--provider", "faulty-hangs", "--cancel-grace", "0.5"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert "faulty-hangs" in process.stdout.readline()  # the run has started
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 1, err
+    assert "Abandoned" in out
+
+
+def test_exit_is_not_held_by_a_read_on_stdin(tmp_path):
+    reader, writer = os.pipe()  # stdin stays open: the provider's read never returns
+    try:
+        done = main_py(
+            "--headless", "--store-dir", str(tmp_path), "--provider", "providers.faulty:ReadsStdin",
+            stdin=reader,
+        )  # fmt: skip
+    finally:
+        os.close(reader)
+        os.close(writer)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Fatal Python error" not in done.stderr
+    assert "left behind at exit: thread 'faulty-stdin'" in done.stderr
+
+
+def test_provider_that_exits_at_import_is_a_bad_spec_not_a_silent_exit(tmp_path):
+    done = main_py(
+        "--headless", "--store-dir", str(tmp_path),
+        "--provider", "providers.faulty_exits_at_import:Provider",
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "importing 'providers.faulty_exits_at_import' raised it called sys.exit(0)" in (
+        done.stderr
+    )

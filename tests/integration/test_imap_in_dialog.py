@@ -53,7 +53,7 @@ def test_imap_account_syncs_in_the_dialog_with_the_demo_accounts(
         any(step.startswith("Receiving message ") for step in steps)
         or mail.step == f"Received {MESSAGES} messages"
     )
-    assert window.dialog.header.text() == "2 of 3 tasks have completed successfully"
+    assert window.dialog.header.text() == "2 of 3 tasks have completed successfully — 1 failed"
     store = window.controller.run.tasks[1].store_dir
     with account.client() as client:
         assert_mirrors(client, store, "INBOX", "")

@@ -1,5 +1,6 @@
 import asyncio
 import threading
+from pathlib import Path
 
 import pytest
 from helpers.registry import account
@@ -10,6 +11,7 @@ from app.contract import (
     E_UNEXPECTED,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NETWORK_ERROR,
+    MAPI_E_TIMEOUT,
     MAPI_E_USER_CANCEL,
     S_OK,
     IID_IMAPISyncProgressCallback,
@@ -17,6 +19,7 @@ from app.contract import (
 )
 from app.engine import Run, RunLimits
 from app.errorlog import ErrorKind
+from app.paths import store_dir
 from app.profile import load_default_profile
 from app.tracker import TaskStatus
 
@@ -69,7 +72,7 @@ def test_demo_profile_runs_to_its_documented_end(tmp_path, monkeypatch):
         TaskStatus.FAILED,
         TaskStatus.COMPLETED,
     ]
-    assert summary.headline == "4 of 5 tasks have completed successfully"
+    assert (summary.succeeded, summary.with_errors, summary.failed) == (3, 1, 1)
     assert the_run.tasks[3].tracker.snapshot().result == MAPI_E_LOGON_FAILED
     assert (summary.errors, summary.warnings) == (2, 1)
     for task in the_run.tasks:
@@ -83,7 +86,8 @@ def test_in_call_and_background_styles(tmp_path):
 
     the_run, summary = run([account(InCall(script)), account(Background(script))], tmp_path)
     assert statuses(the_run) == [TaskStatus.COMPLETED, TaskStatus.COMPLETED]
-    assert summary.all_succeeded
+    assert summary.all_completed
+    assert summary.succeeded == summary.total == 2
 
 
 def test_exception_fails_with_e_fail_and_its_text(tmp_path):
@@ -126,7 +130,7 @@ def test_load_failure_fails_one_task_and_the_others_run(tmp_path):
     )
     assert statuses(the_run) == [TaskStatus.FAILED, TaskStatus.COMPLETED]
     assert "Cannot load provider 'no-such-provider': no provider named" in lines(the_run)[0]
-    assert summary.headline == "1 of 2 tasks have completed successfully"
+    assert (summary.succeeded, summary.failed, summary.total) == (1, 1, 2)
 
 
 @pytest.mark.parametrize("style", [InCall, Background])
@@ -247,4 +251,58 @@ def test_session_gives_the_provider_its_account(tmp_path):
 
     run([account(Peek(), name="Mine", colour="blue")], tmp_path)
     assert seen["name"] == "Mine" and seen["settings"] == {"colour": "blue"}
-    assert seen["store"] == tmp_path / "Mine" and seen["cancelled"] is False
+    assert seen["store"] == store_dir(tmp_path, "Mine") and seen["cancelled"] is False
+
+
+def test_a_replaced_excepthook_does_not_change_how_another_task_fails(tmp_path):
+    """One provider swallows every thread's death with its own threading.excepthook;
+    the next account's dying thread is still tied to its task, and the process's hook
+    is the provider's again once the run is over (as it asked)."""
+    before = threading.excepthook
+    limits = RunLimits(max_parallel=1, watchdog_interval=0.02)
+    try:
+        the_run, _ = run(
+            [account("faulty-replaces-excepthook"), account("faulty-raises-in-thread")],
+            tmp_path,
+            limits,
+        )
+        assert statuses(the_run) == [TaskStatus.COMPLETED, TaskStatus.FAILED]
+        assert "raised KeyError: 'message 2 has no UID'" in lines(the_run)[0]
+        assert threading.excepthook is not before  # the provider's, restored after the run
+    finally:
+        threading.excepthook = before
+
+
+def test_a_task_timed_out_while_the_host_was_starved_says_so(tmp_path):
+    """A provider holding the GIL in C stops the whole host: the other task's time limit
+    expires meanwhile, and its line names the starvation, not only MAPI_E_TIMEOUT."""
+    release = threading.Event()
+    limits = RunLimits(task_timeout=0.5, cancel_grace=2.0, watchdog_interval=0.02)
+    hog = account("faulty-gil-hog", seconds=1.5)
+    waiting = account(InCall(until_cancelled(release)))
+    try:
+        the_run, _ = run([waiting, hog], tmp_path, limits)
+    finally:
+        release.set()
+    state = the_run.tasks[0].snapshot()
+    assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_TIMEOUT)
+    assert "the whole host was held up for" in lines(the_run)[0]
+
+
+def test_store_dirs_are_absolute_before_any_provider_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    the_run = Run([account(InCall(lambda cb: None), name="Mine")], Path("stores"))
+    assert the_run.tasks[0].store_dir == store_dir(tmp_path / "stores", "Mine")
+
+
+def test_exact_types_only_no_provider_code_under_the_lock(tmp_path):
+    """An int subclass whose __int__ raises, returned as the HRESULT, counts by value."""
+
+    class Hr(int):
+        def __int__(self):
+            raise AssertionError("the host ran provider code")
+
+        __index__ = __int__
+
+    the_run, _ = run([account(InCall(lambda cb: Hr(0), returns=Hr(0)))], tmp_path)
+    assert statuses(the_run) == [TaskStatus.COMPLETED]

@@ -1,5 +1,7 @@
 import os
+import sys
 import textwrap
+import threading
 
 import pytest
 
@@ -65,7 +67,8 @@ def test_an_object_with_the_method_is_used_as_it_is(provider_file):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("no-such-provider", "no provider named 'no-such-provider'; available: demo-fast"),
+        ("demo-fats", "no provider named 'demo-fats'; did you mean 'demo-fast', "),
+        ("no-such-provider", "no provider named 'no-such-provider'; installed: demo-* (5), "),
         ("no_such_module_xyz:Thing", "cannot import 'no_such_module_xyz'"),
         ("providers.demo:Nope", "has no attribute 'Nope' (it has: "),
         ("/does/not/exist.py:Thing", "cannot read provider file /does/not/exist.py"),
@@ -104,3 +107,25 @@ def test_import_error_in_file(tmp_path):
     broken.write_text("def (:\n")
     with pytest.raises(ProviderLoadError, match=r"importing .*syntax\.py raised SyntaxError"):
         create_provider(f"{broken}:X", {})
+
+
+def test_a_slow_provider_file_does_not_block_loading_another(tmp_path, monkeypatch):
+    gate = threading.Event()
+    monkeypatch.setitem(sys.modules, "slow_provider_gate", gate)
+    slow = tmp_path / "slow.py"
+    slow.write_text("import sys\nsys.modules['slow_provider_gate'].wait(30)\nclass P: ...\n")
+    fast = tmp_path / "fast.py"
+    fast.write_text("class P: ...\n")
+    loading = threading.Thread(target=resolve, args=(f"{slow}:P",), daemon=True)
+    loading.start()
+    try:
+        assert resolve(f"{fast}:P").__name__ == "P"  # while slow.py is still importing
+        assert loading.is_alive()
+    finally:
+        gate.set()
+        loading.join(10)
+
+
+def test_sys_exit_at_import_is_a_load_error():
+    with pytest.raises(ProviderLoadError, match=r"raised it called sys.exit\(0\)"):
+        resolve("providers.faulty_exits_at_import:Provider")

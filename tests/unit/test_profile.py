@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -6,6 +7,7 @@ from app.contract import SyncFlags
 from app.profile import (
     ALL_ACCOUNTS,
     DEFAULT_FLAGS,
+    MAX_PROFILE_BYTES,
     ProfileError,
     load_default_profile,
     load_profile,
@@ -16,6 +18,10 @@ from app.profile import (
 def problems(source: str, tmp_path: Path) -> list[str]:
     path = tmp_path / "broken.toml"
     path.write_text(source, encoding="utf-8")
+    return refusal(path)
+
+
+def refusal(path: Path) -> list[str]:
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
     return caught.value.lines()
@@ -105,7 +111,10 @@ every_minutes = -1
     assert "account '#3': key 'name': is required" in text
     assert ":12: account '#3': key 'settings': must be a table" in text
     assert ":16: key 'accounts': no account named 'B'" in text
-    assert ":17: key 'every_minutes': must be a positive number of minutes" in text
+    assert (
+        ":17: key 'every_minutes': must be a number of minutes greater than 0 and at most "
+        "10080 (one week), got -1" in text
+    )
 
 
 def test_duplicate_account_names(tmp_path):
@@ -121,3 +130,195 @@ def test_duplicate_account_names(tmp_path):
 def test_missing_file_is_a_profile_error(tmp_path):
     with pytest.raises(ProfileError, match="No such file"):
         load_profile(tmp_path / "nope.toml")
+
+
+# -- every number has a range (app.limits), checked with file:line
+
+
+UP_TO_A_DAY = "a number of seconds greater than 0 and at most 86400 (one day)"
+UP_TO_A_WEEK = "a number of seconds greater than 0 and at most 604800 (one week)"
+TASKS = "a whole number of tasks from 1 to 1024"
+
+
+@pytest.mark.parametrize(
+    ("key", "rule", "values"),
+    [
+        ("stall_timeout", UP_TO_A_DAY, ["nan", "inf", "0", "86400.5", "9" * 30, "9" * 400]),
+        ("cancel_grace", UP_TO_A_DAY, ["nan", "-inf", "0", "-1"]),
+        ("task_timeout", UP_TO_A_WEEK, ["nan", "inf", "604801"]),
+        ("max_parallel", TASKS, ["0", "1025", "2.0", "true", '"4"']),
+    ],
+)
+def test_run_limits_out_of_range_are_refused_with_file_and_line(tmp_path, key, rule, values):
+    for value in values:
+        (line,) = problems(f'[profile]\nname = "P"\n{key} = {value}\n', tmp_path)
+        assert line.startswith(f"{tmp_path / 'broken.toml'}:3: key '{key}': must be {rule}, got ")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-1", "10081", "40000", "1e400"])
+def test_every_minutes_out_of_range_is_refused(tmp_path, value):
+    (line,) = problems(
+        f'[[accounts]]\nname = "A"\nprovider = "p"\n[[groups]]\nname = "G"\n'
+        f'accounts = ["A"]\nevery_minutes = {value}\n',
+        tmp_path,
+    )
+    assert line.startswith(
+        f"{tmp_path / 'broken.toml'}:7: key 'every_minutes': must be a number of minutes "
+        "greater than 0 and at most 10080 (one week), got "
+    )
+
+
+def test_limits_at_their_maximum_are_accepted():
+    profile = parse_profile(
+        "[profile]\nmax_parallel = 1024\nstall_timeout = 86400\ncancel_grace = 86400.0\n"
+        'task_timeout = 604800\n[[accounts]]\nname = "A"\nprovider = "p"\n'
+        '[[groups]]\nname = "G"\naccounts = ["A"]\nevery_minutes = 10080\n'
+    )
+    assert profile.limits == {
+        "max_parallel": 1024,
+        "stall_timeout": 86400,
+        "cancel_grace": 86400.0,
+        "task_timeout": 604800,
+    }
+    assert profile.group("G").every_minutes == 10080
+
+
+# -- store_dir
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"~nosuchuser/x"', "cannot expand '~nosuchuser': no such user, or no home directory"),
+        ('"a\\u0000b"', "must not contain a NUL character"),
+    ],
+)
+def test_unusable_store_dir_is_a_profile_problem(tmp_path, value, message):
+    (line,) = problems(f'[profile]\nname = "P"\nstore_dir = {value}\n', tmp_path)
+    assert line == f"{tmp_path / 'broken.toml'}:3: key 'store_dir': {message}"
+
+
+def test_store_dir_symlink_loop_is_a_profile_problem(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (line,) = problems('[profile]\nstore_dir = "loop/stores"\n', tmp_path)
+    assert line.startswith(f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path")
+
+
+def test_store_dir_is_relative_to_the_profile(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text('[profile]\nstore_dir = "stores"\n', encoding="utf-8")
+    assert load_profile(path).store_dir == tmp_path.resolve() / "stores"
+
+
+# -- what is read as a profile
+
+
+def make_fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "profile.toml")
+    return folder / "profile.toml"
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (make_fifo, "is a FIFO (named pipe)"),  # before: open() waited for a writer
+        (lambda _: Path("/dev/zero"), "is a character device"),  # before: read to 2 GB
+        (lambda folder: folder, "is a directory"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_refused_unread(tmp_path, make, kind):
+    path = make(tmp_path)
+    assert refusal(path) == [f"{path}: {kind}, not a profile: give the path of a TOML file"]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("a\0b", "embedded null byte"),
+        ("a\ud800b", "surrogates not allowed"),
+    ],
+)
+def test_a_path_no_file_can_have_is_refused(tmp_path, name, reason):
+    (line,) = refusal(tmp_path / name)
+    assert line.startswith(f"{tmp_path}/a")
+    assert ": is not a usable path (" in line and reason in line
+
+
+def test_an_oversize_file_is_refused(tmp_path):
+    big = tmp_path / "big.toml"
+    with big.open("wb") as file:
+        file.truncate(MAX_PROFILE_BYTES + 1)  # sparse: no 16 MiB written to disk
+    assert refusal(big) == [
+        f"{big}: is larger than 16 MiB, the most a profile may be: is this the right file?"
+    ]
+
+
+def test_a_file_of_the_maximum_size_is_read(tmp_path):
+    path = tmp_path / "padded.toml"
+    text = '[[accounts]]\nname = "A"\nprovider = "p"\n'
+    path.write_text(text + "#" * (MAX_PROFILE_BYTES - len(text)), encoding="utf-8")
+    assert [a.name for a in load_profile(path).accounts] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("a = " + "[" * 5000 + "]" * 5000, ":" + " TOML syntax error: arrays or tables nested"),
+        ("\n\nx = " + "9" * 5000, ":3: a number longer than 4300 digits"),
+    ],
+)
+def test_what_tomllib_lets_escape_is_a_profile_problem(tmp_path, source, expected):
+    (line,) = problems(source, tmp_path)
+    assert line.startswith(f"{tmp_path / 'broken.toml'}{expected}")
+
+
+def test_names_with_controls_cannot_forge_lines(tmp_path):
+    (line,) = problems('[[accounts]]\nname = "A\\nB\\u001b[31m"\nprovider = "p"\nx = 1\n', tmp_path)
+    assert line == f"{tmp_path / 'broken.toml'}:4: account 'A B [31m': key 'x': unknown key"
+
+
+def test_a_group_naming_a_broken_account_reports_the_account_only(tmp_path):
+    lines = problems(
+        '[[accounts]]\nname = "A"\nprovider = 5\n[[groups]]\nname = "G"\naccounts = ["A"]\n',
+        tmp_path,
+    )
+    assert lines == [
+        f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
+        "must be a non-empty string, got 5"
+    ]
+
+
+# -- locating problems in a big profile
+
+
+def test_every_problem_of_a_large_profile_has_its_own_line(tmp_path):
+    """Each account misspells a key; every fifth also lacks its provider (reported at
+    its header); every third has a settings sub-table, which belongs to its section."""
+    blocks, expected, line_no = [], [], 0
+    where = tmp_path / "broken.toml"
+    for i in range(3000):
+        provider = "" if i % 5 == 0 else 'provider = "p"\n'
+        settings = f"[accounts.settings]\nn = {i}\n" if i % 3 == 0 else ""
+        block = f'[[accounts]]\nname = "A{i}"\n{provider}provdier{i % 7} = 1\n{settings}\n'
+        typo_at = line_no + block.split("\n").index(f"provdier{i % 7} = 1") + 1
+        expected.append(
+            f"{where}:{typo_at}: account 'A{i}': key 'provdier{i % 7}': unknown key "
+            "(did you mean 'provider'?)"
+        )
+        if not provider:
+            expected.append(f"{where}:{line_no + 1}: account 'A{i}': key 'provider': is required")
+        blocks.append(block)
+        line_no += block.count("\n")
+    assert problems("".join(blocks), tmp_path) == expected
+
+
+def test_keys_of_inline_and_dotted_tables_are_located(tmp_path):
+    lines = problems(
+        'profile = { nmae = "P" }\n\naccounts = [\n  { name = "A", provider = 5 },\n]\n',
+        tmp_path,
+    )
+    assert lines == [
+        f"{tmp_path / 'broken.toml'}:1: key 'nmae': unknown key (did you mean 'name'?)",
+        f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
+        "must be a non-empty string, got 5",
+    ]

@@ -1,0 +1,82 @@
+"""Where a task's provider runs: the small interface between a task (``app.task``, which
+owns the task's life) and the place its provider code executes.
+
+``ThreadHost`` (``app.thread_host``) runs the provider on a thread of this process; a
+process host implements the same protocol, and the task, the engine, the tracker and
+the front-ends do not change. What crosses the interface is plain host data (ints,
+strs, bools): a host reads and describes what the provider did *where the provider
+runs*, so the task's supervision never touches a provider-supplied object.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from app.contract import S_OK, SyncFlags
+from app.profile import Account
+from app.tracker import TaskTracker
+
+Waker = Callable[[], None]  # wakes a task's supervision; callable from any thread
+
+
+@dataclass(frozen=True)
+class TaskSetup:
+    """What a host needs to run one task's provider."""
+
+    account: Account
+    flags: SyncFlags
+    store_dir: Path  # absolute, fixed before any provider runs
+    tracker: TaskTracker  # the task's IMAPISyncProgressCallback and state
+    logger: logging.Logger
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ``SynchronizeInBackground`` did, already checked on the provider's side."""
+
+    hresult: int = S_OK  # its return value (S_OK when it was no HRESULT: a rule 3 violation)
+    raised: str | None = None  # "RuntimeError: text" when it raised
+    failure: str | None = None  # the host's own finding (load error, no store, not an
+    #                             event): the task fails with ``hresult`` and this text
+    background: bool = False  # a done event was handed over; Done is still to come
+
+
+class ProviderHost(Protocol):
+    """One task's provider, hosted somewhere. Every method is called on the event loop
+    and returns at once; none of them runs provider code."""
+
+    def start(self, wake: Waker) -> None:
+        """Load the provider and call ``SynchronizeInBackground`` elsewhere; ``wake``
+        when the outcome or the done event arrives."""
+        ...
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """What the call did, once it has returned or raised."""
+        ...
+
+    @property
+    def done_event_set(self) -> bool:
+        """The provider signalled its ``phSyncDoneEvent``."""
+        ...
+
+    def work_ended(self, silent: bool) -> str | None:
+        """For a background task still owing ``Done``: why the provider's own work is
+        known to have ended (e.g. "the provider's thread 'x' ended"), else ``None``.
+        ``silent``: the task has said nothing past the stall timeout."""
+        ...
+
+    def stop(self) -> None:
+        """Supervision is over: release what the host holds for this task."""
+        ...
+
+    def left_behind(self) -> str:
+        """What an abandoned provider leaves running, for the log."""
+        ...
+
+
+HostFactory = Callable[[TaskSetup], ProviderHost]

@@ -1,0 +1,133 @@
+"""The main window's account list: for each account, how its last Send/Receive went and
+when the next scheduled one is due. The provider and raw flag names are in the tooltip."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.engine import Run
+from app.errorlog import ErrorKind
+from app.profile import Account
+from app.summary import task_errors
+from app.tracker import TaskState
+from app.ui import wording
+from app.ui.icons import status_icon
+from app.ui.table_model import ColumnTableModel, ModelIndex
+
+
+class AccountColumn(IntEnum):
+    NAME = 0
+    LAST_RESULT = 1
+    PROBLEMS = 2
+    FIRST_ERROR = 3
+    NEXT = 4
+
+
+_HEADERS = {
+    AccountColumn.NAME: "Account",
+    AccountColumn.LAST_RESULT: "Last Send/Receive",
+    AccountColumn.PROBLEMS: "Errors",
+    AccountColumn.FIRST_ERROR: "First error",
+    AccountColumn.NEXT: "Next scheduled",
+}
+
+
+@dataclass(frozen=True)
+class AccountResult:
+    """How an account's task ended in the last run that included it."""
+
+    state: TaskState
+    finished: float  # wall-clock time
+    first_error: str  # the provider's text of its first error, or ""
+
+
+def results_of(run: Run, finished: float) -> dict[str, AccountResult]:
+    first: dict[str, str] = {}
+    for entry in list(run.error_log.entries):
+        if entry.kind is not ErrorKind.WARNING:
+            first.setdefault(entry.task_name, entry.text)
+    return {
+        task.account.name: AccountResult(state, finished, first.get(state.name, ""))
+        for task in run.tasks
+        for state in (task.snapshot(),)
+    }
+
+
+class AccountTableModel(ColumnTableModel):
+    def __init__(
+        self, accounts: tuple[Account, ...], next_due: Callable[[str], float | None]
+    ) -> None:
+        """``next_due(name)``: the wall-clock time of the account's next scheduled run."""
+        super().__init__(AccountColumn, _HEADERS)
+        self._accounts = accounts
+        self._next_due = next_due
+        self._results: dict[str, AccountResult] = {}
+
+    def account(self, row: int) -> Account:
+        return self._accounts[row]
+
+    def result(self, row: int) -> AccountResult | None:
+        return self._results.get(self._accounts[row].name)
+
+    def record(self, run: Run) -> None:
+        """Keep the outcome of every account ``run`` included; the others keep theirs."""
+        self._results.update(results_of(run, time.time()))
+        self.changed()
+
+    def changed(self) -> None:
+        if self._accounts:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._accounts) - 1, len(AccountColumn) - 1)
+            )
+
+    def row_count(self) -> int:
+        return len(self._accounts)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not self.valid_row(index):
+            return None
+        account = self._accounts[index.row()]
+        result = self._results.get(account.name)
+        column = AccountColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(account, result, column)
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column is AccountColumn.LAST_RESULT
+            and result is not None
+        ):
+            return status_icon(result.state.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            flags = " | ".join(flag.name or "" for flag in account.flags)
+            tip = f"{account.name}\nProvider: {account.provider}\nFlags: {flags}"
+            if column is AccountColumn.FIRST_ERROR and result is not None and result.first_error:
+                tip = result.first_error
+            return tip
+        return None
+
+    def _display(
+        self, account: Account, result: AccountResult | None, column: AccountColumn
+    ) -> str:
+        if column is AccountColumn.NAME:
+            return account.name
+        if column is AccountColumn.NEXT:
+            due = self._next_due(account.name)
+            return wording.when(due) if due is not None else ""
+        if result is None:
+            return "Not run yet" if column is AccountColumn.LAST_RESULT else ""
+        state = result.state
+        if column is AccountColumn.LAST_RESULT:
+            return f"{state.status_text} · {wording.when(result.finished)}"
+        if column is AccountColumn.PROBLEMS:
+            parts = [
+                wording.count(task_errors(state), "error", "errors") if task_errors(state) else "",
+                wording.count(state.warnings, "warning", "warnings") if state.warnings else "",
+            ]
+            return ", ".join(part for part in parts if part)
+        return result.first_error

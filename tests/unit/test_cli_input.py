@@ -1,0 +1,46 @@
+"""Command-line input read as a user means it: --set values as TOML, limits in words."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.cli import build_parser, parse_settings
+
+
+@pytest.mark.parametrize(
+    ("pair", "value"),
+    [
+        ("count=40", 40),
+        ("ratio=0.5", 0.5),
+        ("verbose=true", True),
+        ('name="x y"', "x y"),
+        ("name=plain text", "plain text"),
+        ('folders=["INBOX", "Sent"]', ["INBOX", "Sent"]),
+        ("empty=", ""),
+    ],
+)
+def test_set_reads_its_value_as_toml_else_as_text(pair, value):
+    key = pair.partition("=")[0]
+    assert parse_settings([pair]) == {key: value}
+    assert type(parse_settings([pair])[key]) is type(value)
+
+
+def test_set_without_a_key_says_what_it_expects():
+    with pytest.raises(ValueError, match="--set expects KEY=VALUE, got 'count'"):
+        parse_settings(["count"])
+
+
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [
+        ("--stall-timeout", "must be a number of seconds greater than 0"),
+        ("--max-parallel", "must be a whole number of tasks from 1 to 1024"),
+    ],
+)
+def test_bad_limits_are_refused_in_plain_words(capsys, option, words):
+    with pytest.raises(SystemExit) as exited:
+        build_parser().parse_args([option, "abc"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {option}: {words}" in err
+    assert "invalid" not in err
