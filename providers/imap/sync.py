@@ -711,6 +711,7 @@ class SyncRun:
                         self._received_bytes += len(body)
                     else:  # expunged meanwhile, or reported by _fetch_batch
                         complete = False
+                    del data, body  # gone before the next message is read, not after
                     self._reporter.received()
         if complete:
             self._record_complete(plan)
