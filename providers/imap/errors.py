@@ -122,10 +122,9 @@ def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> 
             "Check the host setting and the network connection.",
         )
     if isinstance(exc, ResponseTooLargeError):
-        what = "untagged data" if exc.literal is None else f"a literal of {exc.literal:,} bytes"
         return Failure(
             MAPI_E_CALL_FAILED,
-            f"{server} sent more than {amount(exc.limit)} in {exc.operation} ({what}), so "
+            f"{server} sent more than {amount(exc.limit)} in {exc.operation} ({exc.what}), so "
             "the connection was closed without reading the rest. The server is misbehaving: "
             "tell its administrator. Nothing received is lost.",
         )

@@ -56,17 +56,17 @@ _T = TypeVar("_T")
 
 
 class ResponseTooLargeError(IMAPClientAbortError):  # type: ignore[misc]
-    """An answer exceeded its byte budget; the connection was abandoned mid-answer.
+    """An answer exceeded a bound; the connection was abandoned mid-answer.
 
-    ``operation`` says which answer (``"its answer to SELECT"``), ``literal`` is the size
-    of the literal refused (a message too big), ``None`` when lines overran the budget.
+    ``operation`` says which answer (``"its answer to SELECT"``), ``what`` what was too
+    much, and ``literal`` the size of a literal refused (a message too big, perhaps).
     """
 
-    def __init__(self, operation: str, limit: int, literal: int | None) -> None:
-        what = f"a literal of {literal:,} bytes" if literal is not None else "untagged data"
+    def __init__(self, operation: str, limit: int, what: str, literal: int | None) -> None:
         super().__init__(f"{what} in {operation}, over the limit of {limit:,} bytes")
         self.operation = operation
         self.limit = limit
+        self.what = what
         self.literal = literal
 
 
@@ -149,11 +149,19 @@ class BoundedIMAP4(imaplib.IMAP4):
     def interrupted(self) -> bool:
         return self.broken or self._cancelled()
 
-    def _too_large(self, literal: int | None) -> ResponseTooLargeError:
+    def _too_large(
+        self, *, literal: int | None = None, line: bool = False
+    ) -> ResponseTooLargeError:
         self.broken = True
-        over_literal_limit = literal is not None and literal > self.literal_limit
-        limit = self.literal_limit if over_literal_limit else self.response_limit
-        return ResponseTooLargeError(self._operation or "a command", limit, literal)
+        operation = self._operation or "a command"
+        if line:
+            return ResponseTooLargeError(operation, MAX_LINE, "a single line", None)
+        if literal is not None:
+            limit = self.literal_limit if literal > self.literal_limit else self.response_limit
+            return ResponseTooLargeError(
+                operation, limit, f"a literal of {literal:,} bytes", literal
+            )
+        return ResponseTooLargeError(operation, self.response_limit, "untagged data", None)
 
     # ------------------------------------------------------------------ connecting
 
@@ -251,17 +259,21 @@ class BoundedIMAP4(imaplib.IMAP4):
         end = self._buffer.find(b"\n")
         if end < 0 and (end := self._await_line()) < 0:
             return self._take(len(self._buffer))  # the end of the stream: imaplib says so
+        if end >= MAX_LINE:
+            raise self._too_large(line=True)
         self._left -= end + 1 + LINE_COST
-        if self._left < 0 or end >= MAX_LINE:
-            raise self._too_large(None)
+        if self._left < 0:
+            raise self._too_large()
         return self._take(end + 1)
 
     def _await_line(self) -> int:
         """Receive until the buffer holds a whole line; where it ends, or -1 at EOF."""
         while True:
             scanned = len(self._buffer)
-            if scanned > min(MAX_LINE, self._left):
-                raise self._too_large(None)
+            if scanned > MAX_LINE:
+                raise self._too_large(line=True)
+            if scanned > self._left:
+                raise self._too_large()
             if not self._fill():
                 return -1
             end = self._buffer.find(b"\n", scanned)
@@ -271,7 +283,7 @@ class BoundedIMAP4(imaplib.IMAP4):
     def read(self, size: int) -> bytes:
         """A literal of ``size`` bytes, refused before it is read if it is over budget."""
         if size > min(self._left, self.literal_limit):
-            raise self._too_large(size)
+            raise self._too_large(literal=size)
         self._left -= size
         if len(self._buffer) >= size:
             return self._take(size)

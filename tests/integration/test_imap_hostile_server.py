@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from helpers.dovecot import HOST, poll
-from helpers.fake_imap import Folder, Mailbox, Message, Script, serving
+from helpers.fake_imap import Command, Connection, Folder, Mailbox, Message, Script, serving
 from helpers.imap import local_files, make_message, run_sync
 from helpers.sync_child import sync_in_child
 
@@ -187,6 +187,20 @@ def test_a_gigabyte_of_junk_lines_fails_the_command_without_being_read(
     assert f"127.0.0.1:{server.port} sent more than 16 MiB" in result.error_texts
     assert f"answer to {command}" in result.error_texts
     assert sent[0] < 64 * MIB
+
+
+def test_a_line_over_a_million_bytes_fails_the_command_naming_the_line(tmp_path: Path) -> None:
+    def endless_search(conn: Connection, command: Command) -> None:
+        conn.stream(itertools.chain([b"* SEARCH"], itertools.repeat(b" 1", 1 << 20), [b"\r\n"]))
+        conn.reply(command)
+
+    with serving(_inbox(), Script(handlers={"UID SEARCH": endless_search})) as server:
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == MAPI_E_CALL_FAILED
+    assert (
+        f"127.0.0.1:{server.port} sent more than 1,000,000 bytes in its answer to UID SEARCH "
+        "(a single line)"
+    ) in result.error_texts
 
 
 def _big_message(number: int, size: int) -> Callable[[], Iterable[bytes]]:
