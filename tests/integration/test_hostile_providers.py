@@ -186,7 +186,9 @@ def test_the_users_sigint_still_cancels(tmp_path):
     finally:
         process.kill()
     assert process.returncode == 1, err
-    assert "Abandoned" in out
+    # Cancelled when the SIGINT came before the provider was called, else Abandoned (it
+    # hangs): either way the user's Ctrl-C ended the task.
+    assert re.search(r"^faulty-hangs - Receiving +(Cancelled|Abandoned) ", out, re.MULTILINE)
 
 
 def test_exit_is_not_held_by_a_read_on_stdin(tmp_path):
