@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile.",
+        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
@@ -204,8 +204,13 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
     """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["queue"]:  # ``sendreceive queue …``: a subcommand of its own
+        from app.queue_command import main as queue_main
+
+        return queue_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.json and not args.headless:
         parser.error("--json only works with --headless (the window has no JSON output)")
     report = sys.stdout

@@ -63,7 +63,7 @@ provider = "p"
     assert a.flags == SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_HEADERS
     assert b.flags == SyncFlags.SYNC_DOWNLOAD_CONTENTS
     assert c.flags == DEFAULT_FLAGS
-    assert a.task_name == "A - Sending" and b.task_name == "B - Receiving"
+    assert a.task_name == "A - Uploading" and b.task_name == "B - Receiving"
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path):
