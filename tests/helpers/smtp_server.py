@@ -1,7 +1,7 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for the transport's integration tests.
 
-One ``SmtpServer`` runs two listeners on free ports: plain with STARTTLS offered, and
-implicit TLS, both with AUTH for one test user and a certificate made like Dovecot's
+One ``SmtpServer`` runs three listeners on free ports: plain with STARTTLS offered,
+implicit TLS, and plain without STARTTLS, both with AUTH for one test user and a certificate made like Dovecot's
 (``make_certificate``). It records every message it accepts, refuses the recipients in
 ``refused`` with a 550 reply, and calls ``on_event`` at each step of a transaction
 (``mail``, ``rcpt``, ``data`` before its reply, ``data-replied`` after it) so a test can
@@ -78,6 +78,7 @@ class SmtpServer:
     root: Path
     plain_port: int = 0
     ssl_port: int = 0
+    bare_port: int = 0  # plain, no STARTTLS offered
     refused: set[str] = field(default_factory=set)
     received: list[Received] = field(default_factory=list)
     on_event: Callable[[str], None] | None = None
@@ -138,11 +139,13 @@ def running_smtp_server() -> Iterator[SmtpServer]:
         implicit = Controller(
             _Handler(server), hostname=HOST, port=free_port(), ssl_context=context, **common
         )
-        plain.start()
-        implicit.start()
-        server.plain_port, server.ssl_port = plain.port, implicit.port
+        bare = Controller(_Handler(server), hostname=HOST, port=free_port(), **common)
+        controllers = (plain, implicit, bare)
+        for controller in controllers:
+            controller.start()
+        server.plain_port, server.ssl_port, server.bare_port = (c.port for c in controllers)
         try:
             yield server
         finally:
-            plain.stop()
-            implicit.stop()
+            for controller in controllers:
+                controller.stop()

@@ -3,6 +3,9 @@ run, refused recipients, wrong passwords and every security mode."""
 
 from __future__ import annotations
 
+from helpers.sending import outgoing, run_accounts, send_only_account, store
+from helpers.smtp_server import PASSWORD
+
 from app.contract import (
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     MAPI_E_LOGON_FAILED,
@@ -12,8 +15,6 @@ from app.contract import (
 )
 from app.outbox import MessageState
 from app.tracker import TaskStatus
-from helpers.sending import outgoing, run_accounts, send_only_account, store
-from helpers.smtp_server import PASSWORD
 
 
 def test_queued_messages_are_sent_once_and_moved_to_sent_items(smtp_server, tmp_path):
@@ -25,7 +26,9 @@ def test_queued_messages_are_sent_once_and_moved_to_sent_items(smtp_server, tmp_
     assert [t.name for t in run.tasks] == ["Mail - Sending"]
     assert summary.all_completed and summary.succeeded == 1, run.error_log.entries
     received = smtp_server.messages()
-    assert sorted(r.message_id for r in received) == [f"<outgoing-{n}@example.test>" for n in range(3)]
+    assert sorted(r.message_id for r in received) == [
+        f"<outgoing-{n}@example.test>" for n in range(3)
+    ]
     assert all(r.mail_from == "sender@example.test" for r in received)
     assert outbox.messages() == [] and len(outbox.sent("Mail")) == 3
     steps = run.tasks[0].snapshot()
@@ -43,9 +46,7 @@ def test_bcc_reaches_its_recipient_but_not_the_message(smtp_server, tmp_path):
     assert b"hidden@example.org" not in received.content
 
 
-def test_a_refused_recipient_keeps_the_message_queued_with_the_servers_reply(
-    smtp_server, tmp_path
-):
+def test_a_refused_recipient_keeps_the_message_queued_with_the_servers_reply(smtp_server, tmp_path):
     smtp_server.refused.add("nobody@example.org")
     outbox = store(tmp_path)
     outbox.queue("Mail", outgoing(1, to="friend@example.org, nobody@example.org"))
@@ -64,7 +65,7 @@ def test_a_refused_recipient_keeps_the_message_queued_with_the_servers_reply(
 def test_a_wrong_password_fails_the_task_as_a_logon_failure(smtp_server, tmp_path):
     store(tmp_path).queue("Mail", outgoing(1))
     settings = smtp_server.settings("ssl", password="wrong")
-    run, summary = run_accounts([send_only_account("Mail", settings)], tmp_path)
+    run, _summary = run_accounts([send_only_account("Mail", settings)], tmp_path)
     state = run.tasks[0].snapshot()
     assert state.status is TaskStatus.FAILED and state.result == MAPI_E_LOGON_FAILED
     texts = " ".join(e.text for e in run.error_log.entries)
@@ -80,7 +81,10 @@ def test_an_untrusted_certificate_is_refused_before_anything_is_sent(smtp_server
     run, _ = run_accounts([send_only_account("Mail", settings)], tmp_path)
     state = run.tasks[0].snapshot()
     assert state.result == MAPI_E_NETWORK_ERROR, format_hresult(state.result or 0)
-    assert "certificate" in run.error_log.entries[0].text and "ca_file" in run.error_log.entries[0].text
+    assert (
+        "certificate" in run.error_log.entries[0].text
+        and "ca_file" in run.error_log.entries[0].text
+    )
     assert smtp_server.messages() == []
 
 
@@ -92,15 +96,13 @@ def test_plain_connection_without_tls_sends(smtp_server, tmp_path):
 
 
 def test_starttls_never_falls_back_to_plain_text(smtp_server, tmp_path):
-    """The TLS listener speaks TLS at once: asking it for STARTTLS in plain text fails
-    (no plain-text fallback, the password never sent)."""
+    """A server that offers no STARTTLS gets neither the password nor the message."""
     store(tmp_path).queue("Mail", outgoing(1))
-    settings = smtp_server.settings("starttls", port=smtp_server.ssl_port, timeout=2)
+    settings = smtp_server.settings("starttls", port=smtp_server.bare_port)
     run, _ = run_accounts([send_only_account("Mail", settings)], tmp_path)
-    assert run.tasks[0].snapshot().result in (MAPI_E_NETWORK_ERROR, MAPI_E_NO_SUPPORT) or (
-        run.tasks[0].snapshot().status is TaskStatus.FAILED
-    )
-    assert smtp_server.messages() == []
+    assert run.tasks[0].snapshot().result == MAPI_E_NO_SUPPORT
+    assert "does not offer STARTTLS" in run.error_log.entries[0].text
+    assert smtp_server.messages() == [] and len(store(tmp_path).messages()) == 1
 
 
 def test_the_transport_refuses_to_receive(tmp_path, smtp_server):
