@@ -1,11 +1,12 @@
 """A real SMTP server (aiosmtpd) on 127.0.0.1 for the transport's integration tests.
 
 One ``SmtpServer`` runs three listeners on free ports: plain with STARTTLS offered,
-implicit TLS, and plain without STARTTLS, both with AUTH for one test user and a certificate made like Dovecot's
-(``make_certificate``). It records every message it accepts, refuses the recipients in
-``refused`` with a 550 reply, and calls ``on_event`` at each step of a transaction
-(``mail``, ``rcpt``, ``data`` before its reply, ``data-replied`` after it) so a test can
-act — kill the client — at a chosen point of the protocol.
+implicit TLS, and plain without STARTTLS, all with AUTH for one test user and a
+certificate made like Dovecot's (``make_certificate``). It records every message it
+accepts, refuses the recipients in ``refused`` with a 550 reply, and calls ``on_event``
+at each step of a transaction (``mail``, ``rcpt``, ``data`` before its reply, ``data-
+replied`` after it) so a test can act — kill the client — at a chosen point of the
+protocol.
 """
 
 from __future__ import annotations
