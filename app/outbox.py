@@ -125,12 +125,13 @@ class DefaultStore:
         message = parse_message(data)
         self._create()
         msg_id = _unique_name()
-        self._write_meta(msg_id, {"account": account, "queued_at": time.time()})
+        meta: dict[str, object] = {"account": account, "queued_at": time.time()}
+        self._write_meta(msg_id, meta)
         tmp = self.outbox / "tmp" / msg_id
         _write_durably(tmp, data)
         os.rename(tmp, self.outbox / "cur" / f"{msg_id}:2,")
         _sync_dir(self.outbox / "cur")
-        return self._describe(message, msg_id, account, len(data), MessageState.QUEUED, {})
+        return self._describe(message, msg_id, account, len(data), MessageState.QUEUED, meta)
 
     def remove(self, msg_id: str) -> None:
         """Take a message out of the Outbox unsent."""
