@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--group",
         default=ALL_ACCOUNTS,
-        help=f"the Send/Receive group to run (default: {ALL_ACCOUNTS})",
+        help=f"the Send/Receive group to run, with what it sends and receives for each "
+        f"account (default: {ALL_ACCOUNTS}: every enabled account)",
     )
     parser.add_argument("--run", action="store_true", help="start Send/Receive at launch")
     parser.add_argument(
@@ -188,10 +189,6 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
     return replace(RunLimits(), **{**from_profile, **given})
 
 
-def group_accounts(profile: Profile, group: str) -> list[Account]:
-    return [profile.account(name) for name in profile.group(group).accounts]
-
-
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
     this process's stdout, Ctrl-C and exit, whatever its providers do."""
@@ -252,7 +249,8 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
         for line in options.profile_error.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
+    accounts = options.profile.run_accounts([options.group])
+    run = Run(accounts, options.store_root, options.limits)
     summary = asyncio.run(run_headless(run, report, as_json))
     return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
 

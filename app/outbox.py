@@ -91,6 +91,23 @@ def parse_message(data: bytes) -> EmailMessage:
     return message
 
 
+def read_messages(paths: Sequence[Path]) -> list[bytes]:
+    """The files' contents, each checked by ``parse_message``; ``OutboxError`` naming the
+    first file that cannot be queued, so that a caller queues all of them or none."""
+    found = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise OutboxError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        try:
+            parse_message(data)
+        except OutboxError as exc:
+            raise OutboxError(f"{path}: {exc}") from exc
+        found.append(data)
+    return found
+
+
 def recipients_of(message: EmailMessage) -> tuple[str, ...]:
     found: list[str] = []
     for name in _RECIPIENT_HEADERS:

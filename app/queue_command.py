@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.outbox import OutboxError, default_store, parse_message
+from app.outbox import OutboxError, default_store, read_messages
 from app.paths import default_store_root
 from app.profile import Profile, ProfileError, load_default_profile, load_profile
 from app.text import ERROR_TEXT_LIMIT, printable
@@ -49,22 +49,12 @@ def main(argv: Sequence[str]) -> int:
     if problem is not None:
         print(f"{parser.prog}: error: {problem}; nothing was queued", file=sys.stderr)
         return EXIT_BAD_INPUT
-    messages: list[bytes] = []
-    for path in args.files:
-        try:
-            data = path.read_bytes()
-            parse_message(data)
-        except OSError as exc:
-            problem = f"{path}: cannot be read ({exc.strerror or exc})"
-        except OutboxError as exc:
-            problem = f"{path}: {exc}"
-        if problem is not None:
-            print(
-                f"{parser.prog}: error: {printable(problem, ERROR_TEXT_LIMIT)}; nothing was queued",
-                file=sys.stderr,
-            )
-            return EXIT_BAD_INPUT
-        messages.append(data)
+    try:
+        messages = read_messages(args.files)
+    except OutboxError as exc:
+        text = printable(str(exc), ERROR_TEXT_LIMIT)
+        print(f"{parser.prog}: error: {text}; nothing was queued", file=sys.stderr)
+        return EXIT_BAD_INPUT
     store = default_store(args.store_dir or profile.store_dir or default_store_root())
     for data in messages:
         store.queue(args.account, data)
