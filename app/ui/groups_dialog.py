@@ -206,7 +206,9 @@ class GroupsDialog(QDialog):
         self.every.setValue(group.every_minutes or 30)
         self.accounts_model.setRowCount(0)
         for account in self._profile.accounts:
-            send, receive = group.parts(account.name)
+            member = account.name in group.accounts
+            # A new member does all it can, until told otherwise.
+            send, receive = group.parts(account.name) if member else (True, True)
             name = QStandardItem(account.name)
             name.setEditable(False)
             if not account.enabled:
@@ -214,9 +216,9 @@ class GroupsDialog(QDialog):
                 name.setEnabled(False)
             items = [name]
             for checked, enabled in (
-                (account.name in group.accounts, not implicit),
-                (send, account.sends),
-                (receive, account.receives),
+                (member, not implicit),
+                (send and account.sends, account.sends),
+                (receive and account.receives, account.receives),
             ):
                 item = QStandardItem()
                 item.setCheckable(True)
