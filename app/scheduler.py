@@ -10,7 +10,6 @@ front-end's to skip (``start`` returns without starting), as Outlook does.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Callable, Sequence
 
@@ -28,7 +27,8 @@ class Scheduler:
         self._intervals: dict[str, float] = {}  # seconds
         self._due: dict[str, float] = {}  # clock time
         self._offline = False
-        self._changed = asyncio.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._timer: asyncio.TimerHandle | None = None
 
     def __repr__(self) -> str:
         return f"<Scheduler {sorted(self._intervals)} offline={self._offline}>"
@@ -40,7 +40,6 @@ class Scheduler:
     @offline.setter
     def offline(self, value: bool) -> None:
         self._offline = value
-        self._changed.set()
 
     def set_groups(self, groups: Sequence[Group]) -> None:
         """(Re)arm from the profile's groups; a group whose interval did not change
@@ -54,7 +53,7 @@ class Scheduler:
             for name, seconds in intervals.items()
         }
         self._intervals = intervals
-        self._changed.set()
+        self._arm()
 
     def scheduled(self) -> list[str]:
         return list(self._intervals)
@@ -80,6 +79,7 @@ class Scheduler:
             if not self._offline:
                 started.append(name)
                 self._start(name)
+        self._arm()
         return started
 
     def fire(self, name: str) -> None:
@@ -87,12 +87,23 @@ class Scheduler:
         self._due[name] = self._clock()
         self.tick()
 
-    async def run(self) -> None:
-        """Tick whenever something falls due, for as long as the loop runs."""
-        while True:
-            self._changed.clear()
-            self.tick()
-            waits = [due - self._clock() for due in self._due.values()]
-            timeout = max(0.0, min(waits)) if waits else None
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), timeout)
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Tick on ``loop`` whenever something falls due, until ``detach``. A timer
+        handle, not a task: detaching leaves nothing pending on the loop."""
+        self._loop = loop
+        self._arm()
+
+    def detach(self) -> None:
+        self._loop = None
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _arm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._loop is None or not self._due:
+            return
+        wait = max(0.0, min(self._due.values()) - self._clock())
+        self._timer = self._loop.call_later(wait, self.tick)

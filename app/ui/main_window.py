@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Send/Receive Workbench — {self.profile.name}")
         self.store = default_store(options.store_root)
         self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
-        self._scheduler_task: asyncio.Task[None] | None = None
         self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
         self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
         self.accounts_view = QTableView()
@@ -162,8 +161,7 @@ class MainWindow(QMainWindow):
         self.scheduler.set_groups(self.profile.all_groups())
         self.set_work_offline(self.settings.work_offline)
         with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
-            loop = asyncio.get_running_loop()
-            self._scheduler_task = loop.create_task(self.scheduler.run(), name="schedules")
+            self.scheduler.attach(asyncio.get_running_loop())
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -500,8 +498,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
-        if self._scheduler_task is not None:
-            self._scheduler_task.cancel()
+        self.scheduler.detach()
         self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit
         self.dialog.close()
         super().closeEvent(event)

@@ -50,3 +50,19 @@ def test_fire_runs_a_group_now():
     scheduler.set_groups([Group("Work", (), every_minutes=1)])
     scheduler.fire("Work")
     assert started == ["Work"]
+
+
+def test_attached_to_a_loop_it_ticks_by_itself_and_detaches_cleanly():
+    import asyncio
+
+    async def main() -> list[str]:
+        started: list[str] = []
+        fired = asyncio.Event()
+        scheduler = Scheduler(lambda name: (started.append(name), fired.set()))
+        scheduler.set_groups([Group("Fast", (), every_minutes=0.001)])  # 60 ms
+        scheduler.attach(asyncio.get_running_loop())
+        await asyncio.wait_for(fired.wait(), 10)
+        scheduler.detach()
+        return started
+
+    assert asyncio.run(main())[:1] == ["Fast"]
