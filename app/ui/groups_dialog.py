@@ -100,7 +100,9 @@ class GroupsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         side = QVBoxLayout()
-        side.addWidget(QLabel(self.tr("&Groups:")))
+        groups_label = QLabel(self.tr("&Groups:"))
+        groups_label.setBuddy(self.group_list)
+        side.addWidget(groups_label)
         side.addWidget(self.group_list, 1)
         for button in (self.new_button, self.rename_button, self.delete_button):
             side.addWidget(button)
@@ -217,8 +219,8 @@ class GroupsDialog(QDialog):
             items = [name]
             for checked, enabled in (
                 (member, not implicit),
-                (send and account.sends, account.sends),
-                (receive and account.receives, account.receives),
+                (send and account.sends, member and account.sends),
+                (receive and account.receives, member and account.receives),
             ):
                 item = QStandardItem()
                 item.setCheckable(True)
@@ -247,6 +249,10 @@ class GroupsDialog(QDialog):
             included, send, receive = checked
             if group.name == ALL_ACCOUNTS:
                 included = account.name in group.accounts
+            self._loading = True  # a non-member's send and receive are greyed out
+            model.item(row, _SEND).setEnabled(included and account.sends)
+            model.item(row, _RECEIVE).setEnabled(included and account.receives)
+            self._loading = False
             does_something = (send and account.sends) or (receive and account.receives)
             if not included or (group.name != ALL_ACCOUNTS and not does_something):
                 continue

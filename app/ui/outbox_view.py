@@ -36,8 +36,8 @@ class OutboxColumn(IntEnum):
     STATE = 4
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("OutboxView", text, None, n)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OutboxView", text)
 
 
 _HEADERS = {
@@ -58,9 +58,8 @@ def state_text(message: OutgoingMessage) -> str:
 
 
 def size_text(size: int) -> str:
-    if size < 1024:
-        return _tr("%n byte(s)", size)
-    return _tr("%1 KB").replace("%1", f"{size / 1024:,.0f}")
+    """Outlook's way: whole kilobytes, at least 1."""
+    return _tr("%1 KB").replace("%1", f"{max(1, round(size / 1024)):,}")
 
 
 class OutboxModel(ColumnTableModel):
@@ -116,9 +115,9 @@ class OutboxView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            OutboxColumn.SUBJECT, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OutboxColumn.STATE, QHeaderView.ResizeMode.Stretch)
         self.new_button = QPushButton(self.tr("&New Message…"))
         self.new_button.setObjectName("newMessage")
         self.new_button.clicked.connect(self.new_message_requested)
