@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import functools
 import operator
-import threading
 from pathlib import Path
 
 from app.contract import (
-    E_FAIL,
     MAPI_E_NO_SUPPORT,
     MAPI_E_UNKNOWN_FLAGS,
     MAPISIB,
@@ -18,6 +16,7 @@ from app.contract import (
     SyncFlags,
 )
 
+from ..common import start_in_background
 from .send import SendRun
 from .settings import DEFAULT_TIMEOUT, SmtpSettings
 
@@ -83,26 +82,6 @@ class SmtpTransport:
             callback.Done(None, MAPI_E_NO_SUPPORT)
             return S_OK
         run = SendRun(self._settings, psibpb.psesSync, callback)
-        done = threading.Event()
-        psibpb.phSyncDoneEvent.value = done
-        threading.Thread(
-            target=_run_in_background,
-            args=(run, callback, done),
-            name=f"smtp-send {psibpb.psesSync.account_name}",
-            daemon=True,
-        ).start()
-        return S_OK
-
-
-def _run_in_background(
-    run: SendRun, callback: IMAPISyncProgressCallback, done: threading.Event
-) -> None:
-    """Call ``Done`` exactly once, then signal the event."""
-    hresult = E_FAIL
-    try:
-        hresult = run.run()
-    finally:
-        try:
-            callback.Done(done, hresult)
-        finally:
-            done.set()
+        return start_in_background(
+            psibpb, callback, run.run, f"smtp-send {psibpb.psesSync.account_name}"
+        )

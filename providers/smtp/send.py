@@ -26,8 +26,9 @@ from app.contract import (
 )
 from app.outbox import AccountOutbox, MessageState, OutgoingMessage
 
+from ..common import ProviderError
 from .connection import connect, disconnect
-from .errors import SendError, describe, reply
+from .errors import describe, reply
 from .settings import SmtpSettings
 
 _ACCEPTED = (250, 251)
@@ -73,8 +74,8 @@ class SendRun:
             return MAPI_E_USER_CANCEL
         except Exception as exc:  # every exception becomes an HRESULT and a sentence
             failure = describe(exc, self._settings, connected=self._client is not None)
-            self._log.info("sending failed: %s", failure.message, exc_info=exc)
-            return self._fatal(failure.hresult, failure.message)
+            self._log.info("sending failed: %s", str(failure), exc_info=exc)
+            return self._fatal(failure.hresult, str(failure))
         finally:
             if self._client is not None:
                 disconnect(self._client)
@@ -159,13 +160,13 @@ class SendRun:
         try:
             password = self._session.password()
         except Exception as exc:
-            raise SendError(
+            raise ProviderError(
                 MAPI_E_LOGON_FAILED,
                 f"The password of account '{self._session.account_name}' could not be "
                 f"obtained: {exc}",
             ) from exc
         if password is None:
-            raise SendError(
+            raise ProviderError(
                 MAPI_E_UNCONFIGURED,
                 f"Account '{self._session.account_name}' has a username but no password: set "
                 "password, password_env or password_command in its transport settings.",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..common import check_port, check_timeout
+
 SECURITY_MODES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 DEFAULT_TIMEOUT = 60.0
@@ -47,15 +49,12 @@ class SmtpSettings:
             raise ValueError(f"security must be one of {', '.join(SECURITY_MODES)}")
         if port is None:
             port = DEFAULT_PORTS[security]
-        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise ValueError("port must be an integer from 1 to 65535")
+        port = check_port(port)
         for name, value in (("username", username), ("sender", sender)):
             if value is not None and (not isinstance(value, str) or not value):
                 raise ValueError(f"{name} must be a non-empty string")
         if not isinstance(verify_certificate, bool):
             raise TypeError("verify_certificate must be true or false")
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            raise ValueError("timeout must be a positive number of seconds")
         return cls(
             host=host,
             port=port,
@@ -64,5 +63,5 @@ class SmtpSettings:
             sender=sender,
             ca_file=Path(ca_file).expanduser() if ca_file is not None else None,
             verify_certificate=verify_certificate,
-            timeout=float(timeout),
+            timeout=check_timeout(timeout),
         )
