@@ -41,6 +41,12 @@ def describe(exc: BaseException, settings: SmtpSettings, *, connected: bool) -> 
             f"No secure connection could be made to {server} ({reason(exc)}). Check the "
             'port and the security setting ("ssl" for 465, "starttls" for 587).',
         )
+    # Before OSError: smtplib's exceptions are OSErrors too.
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return ProviderError(
+            MAPI_E_CALL_FAILED,
+            f"{server} refused a command: {reply(exc.smtp_code, exc.smtp_error)}",
+        )
     if isinstance(exc, (smtplib.SMTPServerDisconnected, OSError)):
         if connected:
             message = (
@@ -53,11 +59,6 @@ def describe(exc: BaseException, settings: SmtpSettings, *, connected: bool) -> 
                 "settings and that the server is running."
             )
         return ProviderError(MAPI_E_NETWORK_ERROR, message)
-    if isinstance(exc, smtplib.SMTPResponseException):
-        return ProviderError(
-            MAPI_E_CALL_FAILED,
-            f"{server} refused a command: {reply(exc.smtp_code, exc.smtp_error)}",
-        )
     if isinstance(exc, smtplib.SMTPException):
         return ProviderError(MAPI_E_CALL_FAILED, f"{server}: {exc}")
     return ProviderError(E_FAIL, f"Unexpected error: {type(exc).__name__}: {exc}")

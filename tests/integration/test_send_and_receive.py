@@ -8,6 +8,9 @@ import json
 from helpers.imap import make_message
 from helpers.program import run_program
 from helpers.sending import outgoing, settings_table, store
+from helpers.smtp_server import PASSWORD
+
+from app.paths import default_log_file
 
 
 def _profile(tmp_path, account, smtp_server):
@@ -65,7 +68,9 @@ def test_queue_then_one_run_sends_once_then_receives(account, smtp_server, tmp_p
     again, events = _run(profile, stores)
     assert again.returncode == 0
     assert len(smtp_server.messages()) == 1  # nothing sent twice
-    assert account.password not in again.stdout + again.stderr
+    for secret in (account.password, PASSWORD):
+        assert secret not in again.stdout + again.stderr + done.stdout + done.stderr
+        assert secret not in default_log_file().read_text("utf-8", "replace")
 
 
 def test_a_refused_recipient_ends_the_run_with_exit_1(account, smtp_server, tmp_path):
