@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
         rows = self.accounts_view.selectionModel().selectedRows()
         if rows:
             account = self.accounts_model.account(rows[0].row())
-            self._start([account], group=account.name)
+            if account.enabled:  # a disabled account is left out of every run
+                self._start([account], group=account.name)
 
     # ------------------------------------------------------------ offline, groups, accounts
 

@@ -158,6 +158,10 @@ def test_an_unchecked_account_is_written_back_and_left_out(qtbot, make_window, t
     window.send_receive_all_action.trigger()
     wait_for_run_end(qtbot, window)
     assert all(not t.name.startswith("Fabrikam") for t in window.controller.task_model.states())
+    last = window.controller.run
+    window.accounts_view.selectRow(1)
+    window.send_receive_selected()  # Shift+F9 on the disabled account: nothing runs
+    assert window.controller.run is last
 
 
 def test_groups_dialog_edits_a_commented_profile_and_keeps_its_comments(
