@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from app import __version__
+from app import __version__, languages
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.host_process import exit_process, guard_sigint, take_stdout
@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
             help=f"{limit_help[key]}; {limit.rule}",
         )
     parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help=f"the window's language: {', '.join(languages.available())} (default: the one "
+        "chosen in View > Language, else the system's); the headless output is English",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -166,7 +172,9 @@ def options_from_args(args: argparse.Namespace) -> Options:
         else:
             profile = load_default_profile()
     except ProfileError as exc:
-        return Options(None, exc, args.group, args.run, limits=_limits({}, args))
+        return Options(
+            None, exc, args.group, args.run, limits=_limits({}, args), language=_language(args.lang)
+        )
     names = [a.name for a in profile.accounts]
     duplicates = sorted({n for n in names if names.count(n) > 1})
     if duplicates:
@@ -181,7 +189,26 @@ def options_from_args(args: argparse.Namespace) -> Options:
             f"no group named {args.group!r} in the profile (groups: {known})"
         ) from None
     store_root = args.store_dir or profile.store_dir or default_store_root()
-    return Options(profile, None, args.group, args.run, store_root, _limits(profile.limits, args))
+    return Options(
+        profile,
+        None,
+        args.group,
+        args.run,
+        store_root,
+        _limits(profile.limits, args),
+        _language(args.lang),
+    )
+
+
+def _language(code: str | None) -> str | None:
+    if code is None:
+        return None
+    found = languages.match([code])
+    if found is None:
+        raise ValueError(
+            f"--lang {code}: no such language (available: {', '.join(languages.available())})"
+        )
+    return found
 
 
 def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunLimits:

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from app.contract import format_hresult
+from app.task_id import TaskId
 
 
 class ErrorKind(Enum):
+    """The values are stable tokens (``--json``); front-ends have their own words."""
+
     ERROR = "error"
     WARNING = "warning"
     VIOLATION = "contract violation"
@@ -18,23 +21,16 @@ class ErrorKind(Enum):
 
 @dataclass(slots=True)
 class ErrorEntry:
-    """One line of the Errors tab. Identical repeats bump ``count`` and ``last_time``."""
+    """One line of the Errors tab, as data: each front-end words it (the headless one
+    as Outlook does). Identical repeats bump ``count`` and ``last_time``."""
 
-    task_name: str
+    task: TaskId
     kind: ErrorKind
     hresult: int | None
     text: str
     first_time: float
     last_time: float
     count: int = 1
-
-    def line(self) -> str:
-        """The line as Outlook words it, e.g.
-        ``Task 'Contoso - Receiving' reported error (0x80040115) : 'Cannot reach it.'``"""
-        code = f" (0x{self.hresult:08X})" if self.hresult is not None else ""
-        if self.kind is ErrorKind.VIOLATION:
-            return f"Task '{self.task_name}' broke the provider contract{code} : '{self.text}'"
-        return f"Task '{self.task_name}' reported {self.kind.value}{code} : '{self.text}'"
 
     def hresult_text(self) -> str:
         return format_hresult(self.hresult) if self.hresult is not None else ""
@@ -56,7 +52,7 @@ class ErrorLog:
 
     def add(
         self,
-        task_name: str,
+        task: TaskId,
         kind: ErrorKind,
         hresult: int | None,
         text: str,
@@ -68,11 +64,11 @@ class ErrorLog:
         that breaks one rule a million times with different arguments makes one line.
         """
         now = time.time()
-        key = (task_name, kind, hresult, text if fold_key is None else fold_key)
+        key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)
             if entry is None:
-                entry = ErrorEntry(task_name, kind, hresult, text, now, now)
+                entry = ErrorEntry(task, kind, hresult, text, now, now)
                 self._by_key[key] = entry
                 self._entries.append(entry)
             else:

@@ -1,7 +1,9 @@
 """The terminal front-end: the same run as the dialog, as text lines or JSON events.
 
 It reads the same tracker snapshots as the GUI, at a bounded rate, so a provider that
-floods callbacks floods nothing here either.
+floods callbacks floods nothing here either. Its words are English and stable, for
+scripts: the core reports statuses, counts and task identities as data, and the words
+for them are here (the GUI has its own, translated, in ``app.ui.wording``).
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ import time
 from dataclasses import asdict
 from typing import Any, TextIO
 
+from app.contract import format_hresult
 from app.engine import Run, RunSummary
+from app.errorlog import ErrorEntry, ErrorKind
 from app.host_process import on_user_interrupt, sigint_guarded
 from app.summary import summarize, task_errors
-from app.tracker import TaskState
+from app.task_id import Activity, TaskId
+from app.tracker import TaskState, TaskStatus
 
 PRINT_INTERVAL = 0.5  # seconds between progress lines of one task
 
@@ -30,28 +35,28 @@ class HeadlessPrinter:
         self._run = run
         self._out = out
         self._json = as_json
-        self._printed: dict[str, int] = {}  # task name -> version last printed
+        self._printed: dict[TaskId, int] = {}  # task -> version last printed
         self._errors_seen = 0
 
     def tick(self) -> None:
         for task in self._run.tasks:
             state = task.snapshot()
-            if self._printed.get(state.name) != state.version:
-                self._printed[state.name] = state.version
+            if self._printed.get(state.task) != state.version:
+                self._printed[state.task] = state.version
                 self._emit_task(state)
         entries = self._run.error_log.entries
         for entry in entries[self._errors_seen : len(entries)]:
             if self._json:
                 self._write_json(
                     event="error",
-                    task=entry.task_name,
+                    task=task_name(entry.task),
                     kind=entry.kind.value,
                     hresult=entry.hresult,
                     hresult_text=entry.hresult_text(),
                     text=entry.text,
                 )
             else:
-                self._out.write(entry.line() + "\n")
+                self._out.write(error_line(entry) + "\n")
         self._errors_seen = len(entries)
         self._out.flush()
 
@@ -80,9 +85,9 @@ class HeadlessPrinter:
         if self._json:
             self._write_json(
                 event=event,
-                task=state.name,
-                status=state.status.name.lower(),
-                status_text=state.status_text,
+                task=task_name(state.task),
+                status=state.status.value,
+                status_text=status_text(state),
                 step=state.step,
                 index=state.index,
                 index_max=state.index_max,
@@ -90,10 +95,62 @@ class HeadlessPrinter:
             )
             return
         step = f": {state.step}" if state.step else ""
-        self._out.write(f"[{state.name}] {_progress_text(state):>9}  {state.status_text}{step}\n")
+        name = task_name(state.task)
+        self._out.write(f"[{name}] {_progress_text(state):>9}  {status_text(state)}{step}\n")
 
     def _write_json(self, **fields: Any) -> None:
         self._out.write(json.dumps(fields, ensure_ascii=False) + "\n")
+
+
+_ACTIVITY = {
+    Activity.RECEIVING: "Receiving",
+    Activity.SENDING: "Sending",
+    Activity.SYNCHRONIZING: "Synchronizing",
+}
+
+STATUS_WORDS = {
+    TaskStatus.PENDING: "Pending",
+    TaskStatus.RUNNING: "Running",
+    TaskStatus.NOT_RESPONDING: "Not responding",
+    TaskStatus.CANCELLING: "Cancelling…",
+    TaskStatus.COMPLETED: "Completed",
+    TaskStatus.WARNINGS: "Completed with warnings",
+    TaskStatus.FAILED: "Failed",
+    TaskStatus.CANCELLED: "Cancelled",
+    TaskStatus.ABANDONED: "Abandoned",
+}
+
+
+def task_name(task: TaskId) -> str:
+    """Outlook's task naming: ``Contoso - Receiving``."""
+    return f"{task.account} - {_ACTIVITY[task.activity]}"
+
+
+def status_text(state: TaskState) -> str:
+    """``Completed with 1 error``, ``Failed: 0x80040111 (MAPI_E_LOGON_FAILED)``, …"""
+    if state.status is TaskStatus.NOT_RESPONDING:
+        return f"Not responding (no progress for {state.silent_for:.0f} s)"
+    if state.status is TaskStatus.WARNINGS and state.errors:
+        return f"Completed with {_count(state.errors, 'error')}"
+    if state.status is TaskStatus.WARNINGS and state.violations:
+        return f"Completed with {_count(state.violations, 'contract violation')}"
+    if state.status is TaskStatus.FAILED and state.result is not None:
+        return f"Failed: {format_hresult(state.result)}"
+    return STATUS_WORDS[state.status]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def error_line(entry: ErrorEntry) -> str:
+    """The line as Outlook words it, e.g.
+    ``Task 'Contoso - Receiving' reported error (0x80040115) : 'Cannot reach it.'``"""
+    code = f" (0x{entry.hresult:08X})" if entry.hresult is not None else ""
+    name = task_name(entry.task)
+    if entry.kind is ErrorKind.VIOLATION:
+        return f"Task '{name}' broke the provider contract{code} : '{entry.text}'"
+    return f"Task '{name}' reported {entry.kind.value}{code} : '{entry.text}'"
 
 
 def _progress_text(state: TaskState) -> str:
@@ -117,7 +174,9 @@ def format_table(states: list[TaskState]) -> str:
     rows = [("Task", "Status", "Progress", "Errors", "Warnings")]
     for s in states:
         progress = f"{s.index:,}/{s.index_max:,}" if s.index_max else f"{s.index:,}/?"
-        rows.append((s.name, s.status_text, progress, f"{task_errors(s):,}", f"{s.warnings:,}"))
+        rows.append(
+            (task_name(s.task), status_text(s), progress, f"{task_errors(s):,}", f"{s.warnings:,}")
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()

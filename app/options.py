@@ -21,3 +21,4 @@ class Options:
     run_at_start: bool = False
     store_root: Path = field(default_factory=default_store_root)
     limits: RunLimits = field(default_factory=RunLimits)
+    language: str | None = None  # --lang: the window's language (headless is English)

@@ -32,6 +32,7 @@ from typing import Any
 from app.bundled import resources_dir
 from app.contract import SyncFlags
 from app.limits import EVERY_MINUTES, RUN_LIMITS
+from app.task_id import Activity, TaskId
 from app.text import ERROR_TEXT_LIMIT, describe, printable
 from app.toml_lines import TomlLines
 
@@ -72,9 +73,9 @@ class Account:
     transport_settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
-    def task_name(self) -> str:
-        """Outlook's task naming: 'Contoso - Receiving', 'Contoso - Sending'."""
-        return f"{self.name} - {activity(self.flags)}"
+    def task(self) -> TaskId:
+        """The task a run makes of this account (each front-end words it)."""
+        return TaskId(self.name, Activity.of(self.flags))
 
     @property
     def sends(self) -> bool:
@@ -185,18 +186,6 @@ class Profile:
 
     def with_accounts(self, extra: Sequence[Account]) -> Profile:
         return replace(self, accounts=(*self.accounts, *extra))
-
-
-def activity(flags: SyncFlags) -> str:
-    if flags & _OUTGOING:
-        return "Sending"
-    up = bool(flags & (SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_UPLOAD_HIERARCHY))
-    down = bool(flags & (SyncFlags.SYNC_DOWNLOAD_CONTENTS | SyncFlags.SYNC_DOWNLOAD_HIERARCHY))
-    if up and down:
-        return "Synchronizing"
-    if up:
-        return "Uploading"
-    return "Receiving"
 
 
 @dataclass(frozen=True)

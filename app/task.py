@@ -76,7 +76,7 @@ class Task:
         self.flags = flags
         self.store_dir = store_dir
         self.limits = limits
-        self.tracker = TaskTracker(account.task_name, error_log, pacer)
+        self.tracker = TaskTracker(account.task, error_log, pacer)
         self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
         self.host = host_factory(
             TaskSetup(account, flags, store_dir, self.tracker, self.logger, default_store)
@@ -88,10 +88,6 @@ class Task:
     def __repr__(self) -> str:
         account = self.account
         return f"<Task {account.name!r} provider={account.provider!r} {self.tracker.status.name}>"
-
-    @property
-    def name(self) -> str:
-        return self.tracker.name
 
     def cancel(self) -> bool:
         return self.tracker.request_cancel()
@@ -270,4 +266,4 @@ class Task:
             f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; it was "
             "abandoned and its thread left to end on its own."
         )
-        log.warning("abandoned task %r: %s", self.name, self.host.left_behind())
+        log.warning("abandoned task %r: %s", self.account.name, self.host.left_behind())

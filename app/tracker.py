@@ -35,6 +35,7 @@ from app.contract import (
 from app.errorlog import ErrorKind, ErrorLog
 from app.pacing import CHECK_MASK, GuiPacer
 from app.rules import Rule
+from app.task_id import TaskId
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, printable, type_name
 
 ULONG_MAX = 0xFFFFFFFF
@@ -42,15 +43,18 @@ _RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
 
 
 class TaskStatus(Enum):
-    PENDING = "Pending"
-    RUNNING = "Running"
-    NOT_RESPONDING = "Not responding"
-    CANCELLING = "Cancelling…"
-    COMPLETED = "Completed"
-    WARNINGS = "Completed with warnings"
-    FAILED = "Failed"
-    CANCELLED = "Cancelled"
-    ABANDONED = "Abandoned"
+    """Where a task stands; the values are stable tokens (``--json``), and each
+    front-end has its own words for them."""
+
+    PENDING = "pending"
+    RUNNING = "running"
+    NOT_RESPONDING = "not_responding"
+    CANCELLING = "cancelling"
+    COMPLETED = "completed"
+    WARNINGS = "warnings"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    ABANDONED = "abandoned"
 
     @property
     def is_final(self) -> bool:
@@ -84,7 +88,7 @@ class TaskState:
     ``frozen``: a GUI tick builds one per changed row, and a frozen dataclass's
     ``__init__`` (``object.__setattr__`` per field) costs several times more."""
 
-    name: str
+    task: TaskId
     status: TaskStatus
     step: str
     index: int
@@ -107,29 +111,13 @@ class TaskState:
             return None
         return self.index / self.index_max
 
-    @property
-    def status_text(self) -> str:
-        if self.status is TaskStatus.NOT_RESPONDING:
-            return f"Not responding (no progress for {self.silent_for:.0f} s)"
-        if self.status is TaskStatus.WARNINGS and self.errors:
-            return f"Completed with {_count(self.errors, 'error')}"
-        if self.status is TaskStatus.WARNINGS and self.violations:
-            return f"Completed with {_count(self.violations, 'contract violation')}"
-        if self.status is TaskStatus.FAILED and self.result is not None:
-            return f"Failed: {format_hresult(self.result)}"
-        return str(self.status.value)
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
-
 
 class TaskTracker:
     """Implements ``IMAPISyncProgressCallback`` for one task, plus the host's own verbs
     (start, cancel, fail, abandon, stall checks) used by the engine."""
 
-    def __init__(self, name: str, error_log: ErrorLog, pacer: GuiPacer | None = None) -> None:
-        self.name = name
+    def __init__(self, task: TaskId, error_log: ErrorLog, pacer: GuiPacer | None = None) -> None:
+        self.task = task
         self._log = error_log
         self._pacer = pacer
         self._lock = threading.Lock()
@@ -153,7 +141,7 @@ class TaskTracker:
         self._listeners: list[Callable[[], None]] = []
 
     def __repr__(self) -> str:
-        return f"<TaskTracker {self.name!r} {self._status.name} v{self.version}>"
+        return f"<TaskTracker {self.task.account!r} {self._status.name} v{self.version}>"
 
     # ------------------------------------------------------------ IMAPISyncProgressCallback
 
@@ -203,10 +191,10 @@ class TaskTracker:
                 )
             elif FAILED(hr):
                 self._errors += 1
-                self._log.add(self.name, ErrorKind.ERROR, hr, text)
+                self._log.add(self.task, ErrorKind.ERROR, hr, text)
             else:
                 self._warnings += 1
-                self._log.add(self.name, ErrorKind.WARNING, hr, text)
+                self._log.add(self.task, ErrorKind.WARNING, hr, text)
             self.version += 1
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()
@@ -363,7 +351,7 @@ class TaskTracker:
         try:
             rate, remaining = self._estimate_locked(now)
             state = TaskState(
-                name=self.name,
+                task=self.task,
                 status=self._status,
                 step=self._step,
                 index=self._index,
@@ -423,7 +411,7 @@ class TaskTracker:
             self._errors += 1
         elif kind is ErrorKind.WARNING:
             self._warnings += 1
-        self._log.add(self.name, kind, hresult, text)
+        self._log.add(self.task, kind, hresult, text)
 
     def _violate_locked(self, rule: Rule, what: str, detail: str) -> None:
         """One entry per (rule, what): a provider breaking a rule a million times with
@@ -432,7 +420,7 @@ class TaskTracker:
         if self._status is TaskStatus.COMPLETED:  # a rule broken after (or by) Done
             self._status = TaskStatus.WARNINGS
         self._log.add(
-            self.name,
+            self.task,
             ErrorKind.VIOLATION,
             None,
             f"{rule.label}: {what}: {detail}",

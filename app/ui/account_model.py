@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from app.engine import Run
 from app.errorlog import ErrorKind
 from app.profile import Account
 from app.summary import task_errors
 from app.tracker import TaskState
-from app.ui import wording
 from app.ui.icons import status_icon
 from app.ui.table_model import ColumnTableModel, ModelIndex
+from app.ui.wording import arg, when, words
 
 
 class AccountColumn(IntEnum):
@@ -30,11 +30,11 @@ class AccountColumn(IntEnum):
 
 
 _HEADERS = {
-    AccountColumn.NAME: "Account",
-    AccountColumn.LAST_RESULT: "Last Send/Receive",
-    AccountColumn.PROBLEMS: "Errors",
-    AccountColumn.FIRST_ERROR: "First error",
-    AccountColumn.NEXT: "Next scheduled",
+    AccountColumn.NAME: QT_TRANSLATE_NOOP("AccountTableModel", "Account"),
+    AccountColumn.LAST_RESULT: QT_TRANSLATE_NOOP("AccountTableModel", "Last Send/Receive"),
+    AccountColumn.PROBLEMS: QT_TRANSLATE_NOOP("AccountTableModel", "Errors"),
+    AccountColumn.FIRST_ERROR: QT_TRANSLATE_NOOP("AccountTableModel", "First error"),
+    AccountColumn.NEXT: QT_TRANSLATE_NOOP("AccountTableModel", "Next scheduled"),
 }
 
 
@@ -51,13 +51,15 @@ def results_of(run: Run, finished: float) -> dict[str, AccountResult]:
     first: dict[str, str] = {}
     for entry in list(run.error_log.entries):
         if entry.kind is not ErrorKind.WARNING:
-            first.setdefault(entry.task_name, entry.text)
+            first.setdefault(entry.task.account, entry.text)
     results: dict[str, AccountResult] = {}
     for task in run.tasks:  # an account's send and receive tasks: the worse one shows
         state = task.snapshot()
         kept = results.get(task.account.name)
         if kept is None or (kept.state.status.is_success and not state.status.is_success):
-            results[task.account.name] = AccountResult(state, finished, first.get(state.name, ""))
+            results[task.account.name] = AccountResult(
+                state, finished, first.get(task.account.name, "")
+            )
     return results
 
 
@@ -123,9 +125,7 @@ class AccountTableModel(ColumnTableModel):
             return Qt.CheckState.Checked if account.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
             if not account.enabled and column is AccountColumn.LAST_RESULT:
-                return QCoreApplication.translate(
-                    "AccountTableModel", "Disabled: left out of every run"
-                )
+                return self.tr("Disabled: left out of every run")
             return self._display(account, result, column)
         if (
             role == Qt.ItemDataRole.DecorationRole
@@ -135,7 +135,7 @@ class AccountTableModel(ColumnTableModel):
             return status_icon(result.state.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             flags = " | ".join(flag.name or "" for flag in account.flags)
-            tip = f"{account.name}\nProvider: {account.provider}\nFlags: {flags}"
+            tip = arg(self.tr("%1\nProvider: %2\nFlags: %3"), account.name, account.provider, flags)
             if column is AccountColumn.FIRST_ERROR and result is not None and result.first_error:
                 tip = result.first_error
             return tip
@@ -148,16 +148,14 @@ class AccountTableModel(ColumnTableModel):
             return account.name
         if column is AccountColumn.NEXT:
             due = self._next_due(account.name)
-            return wording.when(due) if due is not None else ""
+            return when(due) if due is not None else ""
         if result is None:
-            return "Not run yet" if column is AccountColumn.LAST_RESULT else ""
+            return self.tr("Not run yet") if column is AccountColumn.LAST_RESULT else ""
         state = result.state
         if column is AccountColumn.LAST_RESULT:
-            return f"{state.status_text} · {wording.when(result.finished)}"
+            return arg(
+                self.tr("%1 · %2", "status · time"), words.status(state), when(result.finished)
+            )
         if column is AccountColumn.PROBLEMS:
-            parts = [
-                wording.count(task_errors(state), "error", "errors") if task_errors(state) else "",
-                wording.count(state.warnings, "warning", "warnings") if state.warnings else "",
-            ]
-            return ", ".join(part for part in parts if part)
+            return words.problems(task_errors(state), state.warnings)
         return result.first_error

@@ -7,13 +7,14 @@ import asyncio
 import sys
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bundled import resource
 from app.options import Options
 from app.ui.collector import GuiThreadCollector
+from app.ui.language import Language, choose
 from app.ui.main_window import MainWindow
 from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
@@ -54,13 +55,17 @@ async def _until_closed(options: Options) -> int:
 
 def show_startup_error(text: str) -> None:
     """Bad command-line input, shown as a message rather than only on a terminal the
-    user may not see."""
-    create_application()
-    QMessageBox.critical(None, "Send/Receive Workbench cannot start", text)
+    user may not see (in the remembered or the system's language: ``--lang`` may be the
+    bad input)."""
+    app = create_application()
+    Language(app, choose(None, AppSettings().language))
+    title = QCoreApplication.translate("Application", "Send/Receive Workbench cannot start")
+    QMessageBox.critical(None, title, text)
 
 
 def run_gui(options: Options) -> int:
     app = create_application()
+    Language(app, choose(options.language, AppSettings().language))
     collector = GuiThreadCollector(app)
     collector.start()
     try:

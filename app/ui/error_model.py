@@ -5,13 +5,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 
 from app.contract import format_hresult
 from app.errorlog import ErrorEntry, ErrorLog
-from app.ui import wording
 from app.ui.icons import kind_icon
 from app.ui.table_model import ColumnTableModel, ModelIndex
+from app.ui.wording import clock, number, words
 
 
 class ErrorColumn(IntEnum):
@@ -23,11 +23,11 @@ class ErrorColumn(IntEnum):
 
 
 _HEADERS = {
-    ErrorColumn.TASK: "Task",
-    ErrorColumn.MESSAGE: "Message",
-    ErrorColumn.CODE: "Code",
-    ErrorColumn.COUNT: "Count",
-    ErrorColumn.TIME: "Last seen",
+    ErrorColumn.TASK: QT_TRANSLATE_NOOP("ErrorTableModel", "Task"),
+    ErrorColumn.MESSAGE: QT_TRANSLATE_NOOP("ErrorTableModel", "Message"),
+    ErrorColumn.CODE: QT_TRANSLATE_NOOP("ErrorTableModel", "Code"),
+    ErrorColumn.COUNT: QT_TRANSLATE_NOOP("ErrorTableModel", "Count"),
+    ErrorColumn.TIME: QT_TRANSLATE_NOOP("ErrorTableModel", "Last seen"),
 }
 
 
@@ -87,17 +87,17 @@ class ErrorTableModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column is ErrorColumn.TASK:
             return kind_icon(entry.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return wording.kind(entry)  # the whole line is in the detail pane, not a tooltip
+            return words.kind(entry)  # the whole line is in the detail pane, not a tooltip
         return None
 
 
 def _display(entry: ErrorEntry, column: ErrorColumn) -> str:
     if column is ErrorColumn.TASK:
-        return entry.task_name
+        return words.task_name(entry.task)
     if column is ErrorColumn.MESSAGE:
         return entry.text
     if column is ErrorColumn.CODE:
         return format_hresult(entry.hresult) if entry.hresult is not None else ""
     if column is ErrorColumn.COUNT:
-        return f"×{entry.count:,}" if entry.count > 1 else ""
-    return wording.clock(entry.last_time)
+        return f"×{number(entry.count)}" if entry.count > 1 else ""
+    return clock(entry.last_time)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.limits import EVERY_MINUTES
 from app.profile import ALL_ACCOUNTS, Group, Profile, ProfileError
 from app.profile_editor import ProfileChangedError, ProfileEditor
+from app.ui.wording import arg
 
 _COLUMNS = 4  # account, included, send, receive
 _INCLUDED, _SEND, _RECEIVE = 1, 2, 3
@@ -172,7 +173,7 @@ class GroupsDialog(QDialog):
         if not name:
             problem = self.tr("A group needs a name.")
         elif any(g.name == name for g in self.groups):
-            problem = self.tr("There is already a group named '%1'.").replace("%1", name)
+            problem = arg(self.tr("There is already a group named '%1'."), name)
         if problem is not None:
             QMessageBox.warning(self, self.tr("Send/Receive Groups"), problem)
             return False
@@ -214,7 +215,7 @@ class GroupsDialog(QDialog):
             name = QStandardItem(account.name)
             name.setEditable(False)
             if not account.enabled:
-                name.setText(self.tr("%1 (disabled)").replace("%1", account.name))
+                name.setText(arg(self.tr("%1 (disabled)"), account.name))
                 name.setEnabled(False)
             items = [name]
             for checked, enabled in (

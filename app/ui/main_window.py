@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSizePolicy,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import languages
 from app.logs import log_file_in_use
 from app.options import Options
 from app.outbox import default_store
@@ -44,19 +46,26 @@ from app.profile import ALL_ACCOUNTS, Account, Profile, ProfileError, load_profi
 from app.profile_editor import ProfileChangedError, ProfileEditor
 from app.scheduler import Scheduler
 from app.summary import Outcome, RunSummary
-from app.ui import wording
+from app.task_id import TaskId
+from app.tracker import TaskState, TaskStatus
+from app.ui.accessibility import announce
 from app.ui.account_model import AccountColumn, AccountTableModel
 from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.groups_dialog import GroupsDialog
+from app.ui.language import native_name
 from app.ui.new_message import NewMessageWindow
 from app.ui.outbox_view import OutboxView
 from app.ui.settings import AppSettings, ShowDialog
-from app.ui.sync_dialog import SendReceiveDialog
+from app.ui.sync_dialog import SendReceiveDialog, set_progress
+from app.ui.wording import arg, translate, words
 
 _SHOW_DIALOG_CHOICES = (
-    (ShowDialog.ALWAYS, "&Always"),
-    (ShowDialog.MANUAL, "For Send/Receive I &Start (not Scheduled Ones)"),
-    (ShowDialog.NEVER, "&Never"),
+    (ShowDialog.ALWAYS, QT_TRANSLATE_NOOP("MainWindow", "&Always")),
+    (
+        ShowDialog.MANUAL,
+        QT_TRANSLATE_NOOP("MainWindow", "For Send/Receive I &Start (not Scheduled Ones)"),
+    ),
+    (ShowDialog.NEVER, QT_TRANSLATE_NOOP("MainWindow", "&Never")),
 )
 
 
@@ -69,7 +78,7 @@ class StatusLabel(QLabel):
         super().__init__(text)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to show the Send/Receive dialog")
+        self.setToolTip(self.tr("Click to show the Send/Receive dialog"))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -86,20 +95,21 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.options = options
-        self.profile: Profile = options.profile or Profile("(no profile)", None, (), ())
+        self.profile: Profile = options.profile or Profile(self.tr("(no profile)"), None, (), ())
         self.settings = settings or AppSettings()
         self.controller = SendReceiveController(options.store_root, options.limits, self)
         self.dialog = SendReceiveDialog(self.controller, self)
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
         self.dialog.dont_show_changed.connect(self._dont_show_toggled)
 
-        self.setWindowTitle(f"Send/Receive Workbench — {self.profile.name}")
+        self.setWindowTitle(arg(self.tr("Send/Receive Workbench — %1"), self.profile.name))
         self.store = default_store(options.store_root)
         self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
         self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
         self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
         self.accounts_view = QTableView()
         self.accounts_view.setObjectName("accountsView")
+        self.accounts_view.setAccessibleName(self.tr("Accounts"))
         self.accounts_view.setModel(self.accounts_model)
         self.accounts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -117,13 +127,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
-        self.status_label = StatusLabel("Ready")
+        self.status_label = StatusLabel(self.tr("Ready"))
         self.status_label.setObjectName("statusLabel")
         self.status_label.clicked.connect(self.show_progress)
         self.status_progress = QProgressBar()
         self.status_progress.setObjectName("statusProgress")
         self.status_progress.setMaximumWidth(180)
-        self.status_progress.setRange(0, 1000)
+        self.status_progress.setRange(0, 100)  # percent, as a screen reader reads it
+        self.status_progress.setAccessibleName(self.tr("Send/Receive progress"))
         self.status_progress.hide()
         self.failure_indicator = QToolButton()
         self.failure_indicator.setObjectName("failureIndicator")
@@ -132,10 +143,11 @@ class MainWindow(QMainWindow):
         self.failure_indicator.setIcon(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         )
-        self.failure_indicator.setToolTip("A Send/Receive failed: show its errors")
+        self.failure_indicator.setToolTip(self.tr("A Send/Receive failed: show its errors"))
         self.failure_indicator.clicked.connect(self.show_failed_run)
         self.failure_indicator.hide()
         self._failed_run: RunRecord | None = None
+        self._announced: set[TaskId] = set()  # failed tasks of this run already announced
         self.tray: QSystemTrayIcon | None = None
         self.offline_indicator = QToolButton()
         self.offline_indicator.setObjectName("offlineIndicator")
@@ -162,28 +174,36 @@ class MainWindow(QMainWindow):
         self.set_work_offline(self.settings.work_offline)
         with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
             self.scheduler.attach(asyncio.get_running_loop())
+        # The dialog is a window of its own: the shortcuts work while it has the focus.
+        self.dialog.addActions(
+            [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
+        )
 
     def _build_actions(self) -> None:
         style = self.style()
         self.send_receive_all_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), "Send/Receive &All", self
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+            self.tr("Send/Receive &All"),
+            self,
         )
         self.send_receive_all_action.setObjectName("sendReceiveAll")
         self.send_receive_all_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
         self.send_receive_all_action.triggered.connect(self.send_receive_all)
-        self.send_receive_account_action = QAction("Send/Receive &Selected Account", self)
+        self.send_receive_account_action = QAction(self.tr("Send/Receive &Selected Account"), self)
         self.send_receive_account_action.setObjectName("sendReceiveAccount")
         self.send_receive_account_action.setShortcut(QKeySequence("Shift+F9"))
         self.send_receive_account_action.triggered.connect(self.send_receive_selected)
-        self.show_progress_action = QAction("Show &Progress", self)
+        self.show_progress_action = QAction(self.tr("Show &Progress"), self)
         self.show_progress_action.setObjectName("showProgress")
         self.show_progress_action.triggered.connect(self.show_progress)
         self.cancel_all_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_BrowserStop), "&Cancel Send/Receive", self
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserStop),
+            self.tr("&Cancel Send/Receive"),
+            self,
         )
         self.cancel_all_action.triggered.connect(self.controller.cancel_all)
 
-        toolbar = self.addToolBar("Send/Receive")
+        toolbar = self.addToolBar(self.tr("Send/Receive"))
         toolbar.setObjectName("sendReceiveToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for action in (
@@ -209,10 +229,10 @@ class MainWindow(QMainWindow):
             self.define_groups_action.setToolTip(self.tr("Only a profile file has groups to edit"))
         toolbar.addAction(self.new_message_action)
         toolbar.addAction(self.work_offline_action)
-        menu = self.menuBar().addMenu("&Send/Receive")
+        menu = self.menuBar().addMenu(self.tr("&Send/Receive"))
         menu.addAction(self.send_receive_all_action)
         menu.addAction(self.send_receive_account_action)
-        self.groups_menu = menu.addMenu("Send/Receive &Groups")
+        self.groups_menu = menu.addMenu(self.tr("Send/Receive &Groups"))
         self._fill_groups_menu()
         menu.addAction(self.define_groups_action)
         menu.addSeparator()
@@ -222,25 +242,49 @@ class MainWindow(QMainWindow):
         menu.addAction(self.show_progress_action)
         menu.addAction(self.cancel_all_action)
         menu.addSeparator()
-        menu.addAction("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = menu.addAction(self.tr("&Quit"), self.close)
+        # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen one) bind no Quit key.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        self.quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
+        self.quit_action.setObjectName("quit")
 
-        view = self.menuBar().addMenu("&View")
-        when = view.addMenu("Show the Send/Receive &Dialog")
+        view = self.menuBar().addMenu(self.tr("&View"))
+        when = view.addMenu(self.tr("Show the Send/Receive &Dialog"))
         self.show_dialog_actions: dict[ShowDialog, QAction] = {}
         choices = QActionGroup(self)
         for choice, text in _SHOW_DIALOG_CHOICES:
-            action = when.addAction(text)
+            action = when.addAction(translate("MainWindow", text))
             action.setObjectName(f"showDialog:{choice.value}")
             action.setCheckable(True)
             action.setChecked(self.settings.show_dialog is choice)
             action.triggered.connect(lambda _=False, c=choice: self.set_show_dialog(c))
             choices.addAction(action)
             self.show_dialog_actions[choice] = action
+        self._build_language_menu(view.addMenu(self.tr("&Language")))
         view.addSeparator()
-        self.view_log_action = view.addAction("View &Log")
+        self.view_log_action = view.addAction(self.tr("View &Log"))
         self.view_log_action.setObjectName("viewLog")
-        self.view_log_action.setToolTip(f"Open {self.log_file()}")
+        self.view_log_action.setToolTip(arg(self.tr("Open %1"), self.log_file()))
         self.view_log_action.triggered.connect(self.view_log)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """The system's language, or one of the shipped ones; remembered, and used from
+        the next start (``--lang`` overrides it for one start)."""
+        choices = QActionGroup(self)
+        self.language_actions: dict[str | None, QAction] = {}
+        options: list[tuple[str | None, str]] = [(None, self.tr("Follow the &System"))]
+        options += [(code, native_name(code)) for code in languages.available()]
+        for code, text in options:
+            action = menu.addAction(text)
+            action.setObjectName(f"language:{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            choices.addAction(action)
+            self.language_actions[code] = action
+            if code is None:
+                menu.addSeparator()
 
     # ------------------------------------------------------------ actions
 
@@ -350,7 +394,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Account"),
-                self.tr("The profile could not be changed: %1").replace("%1", str(exc)),
+                arg(self.tr("The profile could not be changed: %1"), str(exc)),
             )
             return
         self.set_profile(profile.with_accounts(self._extra_accounts()))
@@ -371,7 +415,7 @@ class MainWindow(QMainWindow):
     def _fill_groups_menu(self) -> None:
         self.groups_menu.clear()
         for group in self.profile.all_groups():
-            action = self.groups_menu.addAction(group.name)
+            action = self.groups_menu.addAction(words.group_name(group.name))
             action.triggered.connect(lambda _=False, name=group.name: self.send_receive_group(name))
 
     def show_progress(self) -> None:
@@ -408,14 +452,22 @@ class MainWindow(QMainWindow):
         self.show_dialog_actions[choice].setChecked(True)
         self.dialog.dont_show.setChecked(choice is ShowDialog.NEVER)
 
+    def set_language(self, code: str | None) -> None:
+        self.settings.language = code
+        self.settings.sync()
+        self.language_actions[code].setChecked(True)
+        self.statusBar().showMessage(
+            self.tr("The language changes when Send/Receive Workbench starts again."), 10_000
+        )
+
     def show_profile_error(self) -> None:
         error = self.options.profile_error
         if error is None:
             return
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "The profile cannot be used",
-            "The profile has problems; fix them and start again. Nothing was changed.",
+            self.tr("The profile cannot be used"),
+            self.tr("The profile has problems; fix them and start again. Nothing was changed."),
             QMessageBox.StandardButton.Close,
             self,
         )
@@ -423,7 +475,7 @@ class MainWindow(QMainWindow):
         box.setDetailedText("\n".join(error.lines()))
         box.setInformativeText("\n".join(error.lines()[:10]))
         box.open()
-        self.status_label.setText("Profile error: " + error.lines()[0])
+        self.status_label.setText(arg(self.tr("Profile error: %1"), error.lines()[0]))
 
     def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
         if self.controller.running or not accounts or not self._online_for(on_demand):
@@ -432,6 +484,7 @@ class MainWindow(QMainWindow):
             return
         self.status_progress.setValue(0)
         self.status_progress.show()
+        self._announced.clear()
         show = self.settings.show_dialog
         if show is ShowDialog.ALWAYS or (show is ShowDialog.MANUAL and on_demand):
             self.dialog.show()  # WA_ShowWithoutActivating: focus stays where it is
@@ -453,14 +506,19 @@ class MainWindow(QMainWindow):
             return
         states = self.controller.task_model.states()
         current = next((s for s in states if s.status.is_active), None)
-        self.status_label.setText(wording.running(summary, current))
-        self.status_progress.setValue(self.dialog.overall.value())
+        self.status_label.setText(words.running(summary, current))
+        set_progress(
+            self.status_progress, self.dialog.overall.value() / self.dialog.overall.maximum()
+        )
+        self._announce_failed_tasks(states)
 
     def _on_run_finished(self, record: RunRecord) -> None:
         summary = self.controller.last_summary
         assert summary is not None
         self.status_progress.hide()
-        self.status_label.setText(wording.finished(summary))
+        self._announce_failed_tasks(self.controller.task_model.states())
+        self.status_label.setText(words.finished(summary))
+        announce(self.status_label, words.finished(summary))
         self.accounts_model.record(record.run)
         self.outbox_view.reload()
         self._fit_account_columns()  # once a run: the results' widths
@@ -476,8 +534,8 @@ class MainWindow(QMainWindow):
     def _announce_failure(self, record: RunRecord, summary: RunSummary) -> None:
         """Nobody watched this run go wrong: say so where it will be seen."""
         self._failed_run = record
-        text = wording.finished(summary)
-        self.failure_indicator.setText(wording.problems(summary) or text)
+        text = words.finished(summary)
+        self.failure_indicator.setText(words.problems(summary.errors, summary.warnings) or text)
         self.failure_indicator.show()
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
@@ -487,8 +545,16 @@ class MainWindow(QMainWindow):
                 self.tray.activated.connect(self.show_failed_run)
             self.tray.show()
             self.tray.showMessage(
-                "Send/Receive Workbench", text, QSystemTrayIcon.MessageIcon.Warning
+                self.tr("Send/Receive Workbench"), text, QSystemTrayIcon.MessageIcon.Warning
             )
+
+    def _announce_failed_tasks(self, states: list[TaskState]) -> None:
+        """A task that fails is said at once, interrupting (Qt ≥ 6.8; see announce)."""
+        for state in states:
+            if state.status is TaskStatus.FAILED and state.task not in self._announced:
+                self._announced.add(state.task)
+                text = arg(self.tr("Task %1: %2"), words.task_name(state.task), words.status(state))
+                announce(self.status_label, text, assertive=True)
 
     def _dont_show_toggled(self, value: bool) -> None:
         if value:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.outbox import DefaultStore, OutboxError
 from app.profile import Account, Profile
+from app.ui.wording import arg
 
 
 def build_message(
@@ -141,7 +142,7 @@ class NewMessageWindow(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("New Message"),
-                self.tr("The message was not queued: %1").replace("%1", str(exc)),
+                arg(self.tr("The message was not queued: %1"), str(exc)),
             )
             return False
         self.queued.emit(queued.id)

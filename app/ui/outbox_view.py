@@ -8,7 +8,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.outbox import DefaultStore, MessageState, OutboxError, OutgoingMessage, read_messages
 from app.profile import Profile
 from app.ui.table_model import ColumnTableModel, ModelIndex
+from app.ui.wording import arg, number
 
 
 class OutboxColumn(IntEnum):
@@ -36,35 +37,36 @@ class OutboxColumn(IntEnum):
     STATE = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxView", text)
-
-
 _HEADERS = {
-    OutboxColumn.ACCOUNT: "Account",
-    OutboxColumn.RECIPIENTS: "To",
-    OutboxColumn.SUBJECT: "Subject",
-    OutboxColumn.SIZE: "Size",
-    OutboxColumn.STATE: "State",
+    OutboxColumn.ACCOUNT: QT_TRANSLATE_NOOP("OutboxModel", "Account"),
+    OutboxColumn.RECIPIENTS: QT_TRANSLATE_NOOP("OutboxModel", "To"),
+    OutboxColumn.SUBJECT: QT_TRANSLATE_NOOP("OutboxModel", "Subject"),
+    OutboxColumn.SIZE: QT_TRANSLATE_NOOP("OutboxModel", "Size"),
+    OutboxColumn.STATE: QT_TRANSLATE_NOOP("OutboxModel", "State"),
 }
 
 
 def state_text(message: OutgoingMessage) -> str:
+    """The state the Outbox reports as data, in words; the server's reply as it said it."""
     if message.state is MessageState.SENDING:
-        return _tr("Sending (cut off: it is sent again at the next Send/Receive)")
+        return QCoreApplication.translate(
+            "OutboxModel", "Sending was cut off: it is sent again at the next Send/Receive"
+        )
     if message.last_error:
-        return _tr("Not sent: %1").replace("%1", message.last_error)
-    return _tr("Queued")
+        return arg(QCoreApplication.translate("OutboxModel", "Not sent: %1"), message.last_error)
+    return QCoreApplication.translate("OutboxModel", "Queued")
 
 
 def size_text(size: int) -> str:
     """Outlook's way: whole kilobytes, at least 1."""
-    return _tr("%1 KB").replace("%1", f"{max(1, round(size / 1024)):,}")
+    return arg(
+        QCoreApplication.translate("OutboxModel", "%1 KB"), number(max(1, round(size / 1024)))
+    )
 
 
 class OutboxModel(ColumnTableModel):
     def __init__(self, store: DefaultStore) -> None:
-        super().__init__(OutboxColumn, {c: _tr(h) for c, h in _HEADERS.items()})
+        super().__init__(OutboxColumn, _HEADERS)
         self._store = store
         self._messages: list[OutgoingMessage] = []
 
@@ -165,7 +167,7 @@ class OutboxView(QWidget):
             QMessageBox.warning(
                 self,
                 self.tr("Add Message"),
-                self.tr("%1\nNothing was queued.").replace("%1", str(exc)),
+                arg(self.tr("%1\nNothing was queued."), exc),
             )
             return False
         for data in found:

@@ -58,6 +58,16 @@ class AppSettings:
     def window_geometry(self, value: QByteArray) -> None:
         self._settings.setValue("mainWindow/geometry", value)
 
+    @property
+    def language(self) -> str | None:
+        """The View ▸ Language choice; ``None`` follows the system."""
+        value = self._settings.value("ui/language")
+        return value if isinstance(value, str) and value else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._settings.setValue("ui/language", value or "")
+
     def sync(self) -> None:
         self._settings.sync()
 

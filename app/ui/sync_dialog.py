@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import wording
+from app.contract import MAPI_E_LOGON_FAILED
 from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
 from app.ui.task_model import TaskColumn
+from app.ui.wording import arg, when, words
 
-_BAR_SCALE = 1000
+_BAR_SCALE = 100  # percent: what a screen reader reads as the bar's value
 ERRORS_TAB = 1
 
 
@@ -42,28 +43,39 @@ class SendReceiveDialog(QDialog):
     def __init__(self, controller: SendReceiveController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sendReceiveDialog")
-        self.setWindowTitle("Send/Receive Progress")
+        self.setWindowTitle(self.tr("Send/Receive Progress"))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._controller = controller
 
-        self.header = QLabel("Send/Receive has not run yet")
+        self.header = QLabel(self.tr("Send/Receive has not run yet"))
         self.header.setObjectName("header")
         self.runs = QComboBox()
         self.runs.setObjectName("runs")
-        self.runs.setToolTip("Earlier runs, scheduled ones included, keep their tasks and errors")
+        self.runs.setToolTip(
+            self.tr("Earlier runs, scheduled ones included, keep their tasks and errors")
+        )
+        self.runs.setAccessibleName(self.tr("Send/Receive runs"))
         self.runs.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.overall = QProgressBar()
         self.overall.setObjectName("overallProgress")
         self.overall.setRange(0, _BAR_SCALE)
         self.overall.setTextVisible(False)
-        self.cancel_all_button = QPushButton("&Cancel All")
+        self.overall.setAccessibleName(self.tr("Send/Receive progress"))
+        self.cancel_all_button = QPushButton(self.tr("&Cancel All"))
         self.cancel_all_button.setObjectName("cancelAll")
-        self.details_button = QPushButton("<< &Details")
+        self.cancel_all_button.setAccessibleDescription(
+            self.tr("Stops every task of this Send/Receive")
+        )
+        self.details_button = QPushButton(self.tr("<< &Details"))
         self.details_button.setObjectName("detailsToggle")
         self.details_button.setCheckable(True)
         self.details_button.setChecked(True)
-        self.dont_show = QCheckBox("Don't show this dialog box during Send/Receive")
+        self.details_button.setAccessibleName(self.tr("Details"))
+        self.details_button.setAccessibleDescription(
+            self.tr("Shows or hides the list of tasks and the errors")
+        )
+        self.dont_show = QCheckBox(self.tr("Don't show this dialog box during Send/Receive"))
         self.dont_show.setObjectName("dontShow")
 
         self.tasks_view = self._table(controller.task_model, "tasksView")
@@ -75,10 +87,16 @@ class SendReceiveDialog(QDialog):
         # name column is fitted once per run (names do not change); the rest are fixed.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TaskColumn.PROGRESS, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(TaskColumn.STATUS, 310)
+        # Wide enough for a typical failure in this language (German's is the longest).
+        typical = words.failed(MAPI_E_LOGON_FAILED)
+        header.resizeSection(
+            TaskColumn.STATUS, max(310, self.fontMetrics().horizontalAdvance(typical) + 24)
+        )
         header.resizeSection(TaskColumn.REMAINING, 90)
-        self.cancel_task_button = QPushButton("Cancel &Task")
+        self.tasks_view.setAccessibleName(self.tr("Tasks"))
+        self.cancel_task_button = QPushButton(self.tr("Cancel &Task"))
         self.cancel_task_button.setObjectName("cancelTask")
+        self.cancel_task_button.setAccessibleDescription(self.tr("Stops the selected task"))
 
         self.errors_view = self._table(controller.error_model, "errorsView")
         self.errors_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -92,15 +110,19 @@ class SendReceiveDialog(QDialog):
             (ErrorColumn.TIME, 80),
         ):
             errors_header.resizeSection(column, width)
-        self.copy_button = QPushButton("C&opy")
+        self.errors_view.setAccessibleName(self.tr("Errors and warnings"))
+        self.copy_button = QPushButton(self.tr("C&opy"))
         self.copy_button.setObjectName("copyErrors")
-        self.copy_button.setToolTip(
+        copy_help = self.tr(
             "Copy the selected error lines with all their details (all lines when none is selected)"
         )
+        self.copy_button.setToolTip(copy_help)
+        self.copy_button.setAccessibleDescription(copy_help)
         self.error_detail = QPlainTextEdit()
         self.error_detail.setObjectName("errorDetail")
         self.error_detail.setReadOnly(True)
-        self.error_detail.setPlaceholderText("Select an error to read all of it here.")
+        self.error_detail.setPlaceholderText(self.tr("Select an error to read all of it here."))
+        self.error_detail.setAccessibleName(self.tr("The selected error in full"))
         self.error_detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         errors_split = QSplitter(Qt.Orientation.Vertical)
         errors_split.setObjectName("errorsSplit")
@@ -111,8 +133,8 @@ class SendReceiveDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailsTabs")
-        self.tabs.addTab(_with_buttons(self.tasks_view, self.cancel_task_button), "Tasks")
-        self.tabs.addTab(_with_buttons(errors_split, self.copy_button), "Errors")
+        self.tabs.addTab(_with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
+        self.tabs.addTab(_with_buttons(errors_split, self.copy_button), words.errors_tab(None))
         self._expanded_size: QSize | None = None
 
         top = QHBoxLayout()
@@ -168,7 +190,7 @@ class SendReceiveDialog(QDialog):
         if not visible:
             self._expanded_size = self.size()
         self.tabs.setVisible(visible)
-        self.details_button.setText("<< &Details" if visible else "&Details >>")
+        self.details_button.setText(self.tr("<< &Details") if visible else self.tr("&Details >>"))
         if visible:
             if self._expanded_size is not None:
                 self.resize(self._expanded_size)
@@ -178,6 +200,10 @@ class SendReceiveDialog(QDialog):
     def show_errors(self) -> None:
         """Open on the Errors tab (the failure indicator's click)."""
         self.details_button.setChecked(True)
+        self.details_button.setAccessibleName(self.tr("Details"))
+        self.details_button.setAccessibleDescription(
+            self.tr("Shows or hides the list of tasks and the errors")
+        )
         self.tabs.setCurrentIndex(ERRORS_TAB)
         self.show()
         self.raise_()
@@ -194,14 +220,14 @@ class SendReceiveDialog(QDialog):
         rows = sorted({i.row() for i in self.errors_view.selectionModel().selectedRows()})
         if not rows:
             rows = list(range(model.rowCount()))
-        details = [wording.entry_detail(model.entry(row)) for row in rows]
+        details = [words.entry_detail(model.entry(row)) for row in rows]
         QGuiApplication.clipboard().setText("\n\n".join(details))
 
     def _show_error_detail(self) -> None:
         index = self.errors_view.selectionModel().currentIndex()
         model = self._controller.error_model
         if index.isValid() and index.row() < model.rowCount():
-            self.error_detail.setPlainText(wording.entry_detail(model.entry(index.row())))
+            self.error_detail.setPlainText(words.entry_detail(model.entry(index.row())))
         else:
             self.error_detail.clear()
 
@@ -222,8 +248,8 @@ class SendReceiveDialog(QDialog):
         """Newest first: ``14:03:12 · All Accounts`` (scheduled runs say so)."""
         self.runs.clear()
         for record in reversed(self._controller.history):
-            trigger = " (scheduled)" if record.scheduled else ""
-            self.runs.addItem(f"{wording.when(record.started)} · {record.group}{trigger}")
+            text = self.tr("%1 · %2 (scheduled)") if record.scheduled else self.tr("%1 · %2")
+            self.runs.addItem(arg(text, when(record.started), words.group_name(record.group)))
         history = list(self._controller.history)
         self.runs.setCurrentIndex(len(history) - 1 - history.index(shown))
 
@@ -232,10 +258,10 @@ class SendReceiveDialog(QDialog):
         summary = controller.summary
         states = controller.task_model.states()
         if summary is not None and states:
-            self.header.setText(wording.header(summary))
+            self.header.setText(words.header(summary))
             fractions = [1.0 if s.status.is_final else (s.fraction or 0.0) for s in states]
-            self.overall.setValue(round(sum(fractions) / len(fractions) * _BAR_SCALE))
-        self.tabs.setTabText(ERRORS_TAB, wording.errors_tab(summary))
+            set_progress(self.overall, sum(fractions) / len(fractions))
+        self.tabs.setTabText(ERRORS_TAB, words.errors_tab(summary))
         self.cancel_all_button.setEnabled(controller.running)
         self.runs.setEnabled(not controller.running and len(controller.history) > 1)
         self._update_buttons()
@@ -249,6 +275,15 @@ class SendReceiveDialog(QDialog):
 
     def select_task(self, row: int) -> None:
         self.tasks_view.selectRow(row)
+
+
+def set_progress(bar: QProgressBar, fraction: float) -> None:
+    """A bar's value as a percentage, which its accessible description also says; the
+    description changes only when the percentage does (each change is an event)."""
+    value = round(fraction * bar.maximum())
+    if value != bar.value() or not bar.accessibleDescription():
+        bar.setValue(value)
+        bar.setAccessibleDescription(words.progress_description(fraction))
 
 
 def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:

@@ -6,7 +6,13 @@ from collections.abc import Mapping
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -15,7 +21,9 @@ ROOT = QModelIndex()
 class ColumnTableModel(QAbstractTableModel):
     """A flat table whose columns are an ``IntEnum`` with a header per column."""
 
-    def __init__(self, columns: type[IntEnum], headers: Mapping[Any, str]) -> None:
+    def __init__(self, columns: type[IntEnum], headers: Mapping[Any, object]) -> None:
+        """``headers``: each column's English header, marked with ``QT_TRANSLATE_NOOP``
+        under the subclass's name, and translated when a view asks."""
         super().__init__()
         self._columns = columns
         self._headers = headers
@@ -36,7 +44,8 @@ class ColumnTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self._columns):
             return None
-        return self._headers[self._columns(section)]
+        header = str(self._headers[self._columns(section)])
+        return QCoreApplication.translate(type(self).__name__, header)
 
     def valid_row(self, index: ModelIndex) -> bool:
         return index.isValid() and 0 <= index.row() < self.row_count()

@@ -6,12 +6,13 @@ import time
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from app.engine import Run, Task
 from app.tracker import TaskState, TaskStatus
 from app.ui.icons import status_icon
 from app.ui.table_model import ColumnTableModel, ModelIndex
+from app.ui.wording import words
 
 
 class TaskColumn(IntEnum):
@@ -22,10 +23,10 @@ class TaskColumn(IntEnum):
 
 
 _HEADERS = {
-    TaskColumn.NAME: "Task",
-    TaskColumn.PROGRESS: "Progress",
-    TaskColumn.STATUS: "Status",
-    TaskColumn.REMAINING: "Remaining",
+    TaskColumn.NAME: QT_TRANSLATE_NOOP("TaskTableModel", "Task"),
+    TaskColumn.PROGRESS: QT_TRANSLATE_NOOP("TaskTableModel", "Progress"),
+    TaskColumn.STATUS: QT_TRANSLATE_NOOP("TaskTableModel", "Status"),
+    TaskColumn.REMAINING: QT_TRANSLATE_NOOP("TaskTableModel", "Remaining"),
 }
 
 
@@ -94,26 +95,24 @@ class TaskTableModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column is TaskColumn.NAME:
             return status_icon(state.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{state.name}\n{state.status_text}\n{state.step}".rstrip()
+            return "\n".join(
+                (words.task_name(state.task), words.status(state), state.step)
+            ).rstrip()
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # The delegate only paints: what a screen reader hears comes from here. The
+            # name cell says the whole row; the progress cell its step and percentage.
+            if column is TaskColumn.NAME:
+                return words.task_accessible(state)
+            if column is TaskColumn.PROGRESS:
+                return words.progress_accessible(state)
         return None
 
 
 def _display(state: TaskState, column: TaskColumn) -> str:
     if column is TaskColumn.NAME:
-        return state.name
+        return words.task_name(state.task)
     if column is TaskColumn.PROGRESS:
         return state.step
     if column is TaskColumn.STATUS:
-        return state.status_text
-    return format_remaining(state.remaining)
-
-
-def format_remaining(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    if seconds < 1:
-        return "< 1 s"
-    minutes, secs = divmod(round(seconds), 60)
-    if minutes >= 60:
-        return f"{minutes // 60} h {minutes % 60:02d} min"
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+        return words.status(state)
+    return "" if state.remaining is None else words.duration(state.remaining)

@@ -6,13 +6,16 @@ import contextlib
 import imaplib
 import logging
 import ssl
+from collections.abc import Callable
 
 from imapclient import IMAPClient
 
-from app.contract import MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
+from app.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
 
 from .errors import SyncError
+from .progress import UserCancelledError
 from .settings import ImapSettings
+from .wire import BoundedClient, WireOptions
 
 
 def tls_context(settings: ImapSettings) -> ssl.SSLContext:
@@ -33,15 +36,13 @@ def tls_context(settings: ImapSettings) -> ssl.SSLContext:
     return context
 
 
-def connect(settings: ImapSettings, password: str) -> IMAPClient:
-    """Connect, secure (never falling back to plain text) and log in."""
+def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]) -> BoundedClient:
+    """Connect, secure (never falling back to plain text) and log in; ``timeout`` bounds
+    each step and ``cancelled()`` interrupts any of them."""
     context = tls_context(settings) if settings.security != "none" else None
-    client = IMAPClient(
-        settings.host,
-        port=settings.port,
-        ssl=settings.security == "ssl",
-        ssl_context=context,
-        timeout=settings.timeout,
+    tls = context if settings.security == "ssl" else None
+    client = BoundedClient(
+        settings.host, settings.port, WireOptions(tls, settings.timeout, cancelled)
     )
     _quiet_protocol_trace(client)
     try:
@@ -54,12 +55,28 @@ def connect(settings: ImapSettings, password: str) -> IMAPClient:
                     "supports it.",
                 )
             client.starttls(context)
-        client.login(settings.username, password)
+        _log_in(client, settings, password)
     except BaseException:
         with contextlib.suppress(Exception):
             client.shutdown()
         raise
     return client
+
+
+def _log_in(client: IMAPClient, settings: ImapSettings, password: str) -> None:
+    """LOGIN takes ASCII only; anything else goes as UTF-8 through AUTHENTICATE PLAIN."""
+    if settings.username.isascii() and password.isascii():
+        client.login(settings.username, password)
+    elif client.has_capability("AUTH=PLAIN"):
+        client.plain_login(settings.username, password)
+    else:
+        raise SyncError(
+            MAPI_E_LOGON_FAILED,
+            f"The user name or password of '{settings.username}' has characters outside "
+            f"ASCII, and {settings.host}:{settings.port} does not offer AUTHENTICATE PLAIN, "
+            "the only way to send them: the password was not sent. Use an ASCII password "
+            "for this server.",
+        )
 
 
 def _quiet_protocol_trace(client: IMAPClient) -> None:
@@ -74,10 +91,14 @@ def _quiet_protocol_trace(client: IMAPClient) -> None:
         client._imap.debug = 0
 
 
-def disconnect(client: IMAPClient) -> None:
-    """Log out politely; a connection that is already dead is just closed."""
-    try:
-        client.logout()
-    except (imaplib.IMAP4.error, OSError):  # the server or the socket is already gone
-        with contextlib.suppress(imaplib.IMAP4.error, OSError):
-            client.shutdown()
+def disconnect(client: BoundedClient) -> None:
+    """Log out politely; a connection cut off mid-answer (timeout, Cancel, too much data)
+    or already dead is just closed: a LOGOUT there would only wait again."""
+    if client.usable:
+        try:
+            client.logout()
+            return
+        except (imaplib.IMAP4.error, OSError, UserCancelledError):  # gone, or cancelled
+            pass
+    with contextlib.suppress(imaplib.IMAP4.error, OSError):
+        client.shutdown()

@@ -27,6 +27,7 @@ from app.contract import (
 )
 
 from .settings import ImapSettings
+from .wire import MIB, ResponseTooLargeError
 
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 _COMMAND_PREFIX = re.compile(r"^command: \w+ => ")
@@ -58,6 +59,11 @@ def is_disk_full(exc: StoreError) -> bool:
 class Failure:
     hresult: int
     message: str
+
+
+def amount(count: int) -> str:
+    """A byte count as people read it: ``2,000 bytes``, ``16 MiB``, ``8.5 MiB``."""
+    return f"{count / MIB:,.4g} MiB" if count >= MIB else f"{count:,} bytes"
 
 
 def server_text(exc: BaseException) -> str:
@@ -114,6 +120,13 @@ def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> 
             MAPI_E_NETWORK_ERROR,
             f"The server name '{settings.host}' could not be resolved ({exc.strerror}). "
             "Check the host setting and the network connection.",
+        )
+    if isinstance(exc, ResponseTooLargeError):
+        return Failure(
+            MAPI_E_CALL_FAILED,
+            f"{server} sent more than {amount(exc.limit)} in {exc.operation} ({exc.what}), so "
+            "the connection was closed without reading the rest. The server is misbehaving: "
+            "tell its administrator. Nothing received is lost.",
         )
     if isinstance(exc, (IMAPClientAbortError, OSError, EOFError)):
         if logged_in:

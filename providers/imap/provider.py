@@ -18,7 +18,7 @@ from app.contract import (
     SyncFlags,
 )
 
-from .settings import DEFAULT_BATCH_SIZE, DEFAULT_TIMEOUT, ImapSettings
+from .settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_TIMEOUT, ImapSettings
 from .sync import SyncRun
 
 KNOWN_FLAGS = functools.reduce(operator.or_, SyncFlags)
@@ -45,6 +45,7 @@ class ImapProvider:
         verify_certificate: bool = True,
         batch_size: int = DEFAULT_BATCH_SIZE,
         timeout: float = DEFAULT_TIMEOUT,
+        max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         folders: Sequence[str] | None = None,
         password: str | None = None,
         password_env: str | None = None,
@@ -60,6 +61,7 @@ class ImapProvider:
             verify_certificate=verify_certificate,
             batch_size=batch_size,
             timeout=timeout,
+            max_message_size=max_message_size,
             folders=folders,
         )
 

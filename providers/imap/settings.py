@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 SECURITY_MODES = ("ssl", "starttls", "none")
 DEFAULT_BATCH_SIZE = 250
 DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_MESSAGE_SIZE = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class ImapSettings:
     verify_certificate: bool
     batch_size: int
     timeout: float
+    max_message_size: int
     folders: tuple[str, ...] | None
 
     @classmethod
@@ -37,6 +40,7 @@ class ImapSettings:
         verify_certificate: bool,
         batch_size: int,
         timeout: float,
+        max_message_size: int,
         folders: Sequence[str] | None,
     ) -> ImapSettings:
         """Check types and ranges here, so a bad profile fails when the account loads."""
@@ -54,8 +58,19 @@ class ImapSettings:
             raise TypeError("verify_certificate must be true or false")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError("batch_size must be a positive integer")
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            raise ValueError("timeout must be a positive number of seconds")
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not math.isfinite(timeout)
+            or timeout <= 0
+        ):
+            raise ValueError("timeout must be a positive, finite number of seconds")
+        if (
+            isinstance(max_message_size, bool)
+            or not isinstance(max_message_size, int)
+            or max_message_size < 1
+        ):
+            raise ValueError("max_message_size must be a positive whole number of bytes")
         if folders is not None and (
             isinstance(folders, str) or not all(isinstance(name, str) for name in folders)
         ):
@@ -69,5 +84,6 @@ class ImapSettings:
             verify_certificate=verify_certificate,
             batch_size=batch_size,
             timeout=float(timeout),
+            max_message_size=max_message_size,
             folders=tuple(folders) if folders is not None else None,
         )

@@ -7,8 +7,10 @@ A run has two passes so that progress tells the truth:
    flags both ways, remove local copies of messages expunged on the server, and note the
    messages to receive.
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
-   FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes (which also
-   bounds memory). Each batch is committed to disk before the next is requested.
+   FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
+   sizes the server announced; the answer is read within that bound whatever it holds
+   (``wire``), so a server that lied is asked again one message at a time. Each batch is
+   committed to disk before the next is requested.
 
 A UIDVALIDITY change is handled without duplicates: local copies from the old
 UIDVALIDITY are matched to the server's messages by Message-ID and size and renamed to
@@ -30,7 +32,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
 from app.contract import (
@@ -41,6 +42,7 @@ from app.contract import (
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NOT_FOUND,
+    MAPI_E_TOO_BIG,
     MAPI_E_UNCONFIGURED,
     MAPI_E_USER_CANCEL,
     MAPI_W_ERRORS_RETURNED,
@@ -52,7 +54,7 @@ from app.contract import (
 
 from . import server_data
 from .connection import connect, disconnect
-from .errors import StoreError, SyncError, describe, is_disk_full, server_text
+from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
 from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
 from .folders import ServerFolder, list_folders
 from .maildir_store import (
@@ -66,8 +68,10 @@ from .maildir_store import (
 )
 from .progress import Reporter, UserCancelledError
 from .settings import ImapSettings
+from .wire import BoundedClient, ResponseTooLargeError
 
 BATCH_BYTES = 8 * 1024 * 1024
+FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
 MAX_MESSAGE_FAILURES = 10
 
@@ -159,7 +163,7 @@ class SyncRun:
         self._log = session.logger
         self._reporter = Reporter(callback, session, self._log)
         self._store = MaildirStore(session.store_dir, self._log, self._reporter.error)
-        self._client: IMAPClient | None = None
+        self._client: BoundedClient | None = None
         self._logged_in = False
         self._condstore = False
         self._received = 0
@@ -179,7 +183,7 @@ class SyncRun:
         return SyncFlags.SYNC_HEADERS in self._flags
 
     @property
-    def _imap(self) -> IMAPClient:
+    def _imap(self) -> BoundedClient:
         if self._client is None:
             raise RuntimeError("not connected")
         return self._client
@@ -314,7 +318,7 @@ class SyncRun:
         return password
 
     def _connect(self) -> None:
-        self._client = connect(self._settings, self._password())
+        self._client = connect(self._settings, self._password(), lambda: self._session.cancelled)
         self._imap.folder_encode = False  # folders are named as the server lists them
         self._logged_in = True
         self._condstore = bool(self._imap.has_capability("CONDSTORE"))
@@ -690,13 +694,12 @@ class SyncRun:
         complete = True
         for batch in _batches(plan.to_fetch, self._settings.batch_size, BATCH_BYTES):
             self._reporter.check()
-            response = self._fetch_batch(folder, [uid for uid, _size in batch], request)
             with local.batch():
-                for uid, _size in batch:
-                    body = response.get(uid, {}).get(item)
+                for uid, data in self._fetch_batch(folder, batch, request):
+                    body = data.get(item)
                     if isinstance(body, bytes):
                         replaces = plan.replaces.get(uid)
-                        letters = server_data.letters(response[uid].get(FLAGS)) or ""
+                        letters = server_data.letters(data.get(FLAGS)) or ""
                         local.stage(
                             uid,
                             body,
@@ -708,39 +711,81 @@ class SyncRun:
                         self._received_bytes += len(body)
                     else:  # expunged meanwhile, or reported by _fetch_batch
                         complete = False
+                    del data, body  # gone before the next message is read, not after
                     self._reporter.received()
         if complete:
             self._record_complete(plan)
             local.save_state()
 
     def _fetch_batch(
+        self, folder: ServerFolder, batch: list[tuple[int, int]], request: list[bytes]
+    ) -> Iterator[tuple[int, dict[bytes, Any]]]:
+        """Each message of the batch with its data (empty if it was not received). One
+        announced as bigger than ``max_message_size`` is reported and not requested."""
+        uids = []
+        for uid, size in batch:
+            if size > self._settings.max_message_size:
+                self._message_too_big(folder, uid, f"is {size:,} bytes")
+                yield uid, {}
+            else:
+                uids.append(uid)
+        if uids:
+            yield from self._fetch(folder, uids, request)
+
+    def _fetch(
         self, folder: ServerFolder, uids: list[int], request: list[bytes]
-    ) -> dict[int, dict[bytes, Any]]:
-        """One UID FETCH; if it fails, isolate the message at fault by fetching one by one."""
+    ) -> Iterator[tuple[int, dict[bytes, Any]]]:
+        """One UID FETCH, its answer bounded whatever the server announced; if it fails,
+        isolate the message at fault by fetching one by one (each stored as it comes)."""
+        largest = self._settings.max_message_size
+        bound = (BATCH_BYTES if len(uids) > 1 else largest) + FETCH_SLACK
+        response: dict[int, dict[bytes, Any]] | None = None
         try:
-            return dict(self._imap.fetch(uids, request))
+            with self._imap.limited(bound, largest):
+                response = self._imap.fetch(uids, request)
         except TimeoutError:
             raise  # not the fault of one message: retrying each would only wait longer
         except (IMAPClientError, OSError) as exc:
-            if isinstance(exc, (IMAPClientAbortError, OSError)):
-                self._log.warning(
-                    "Connection lost while fetching (%s); reconnecting", server_text(exc)
-                )
-                self._reconnect(folder)
-            if len(uids) == 1:
-                self._message_failed(folder, uids[0], exc)
-                return {}
+            self._fetch_failed(folder, uids, exc)
+        if response is None and len(uids) > 1:
+            for uid in uids:
+                self._reporter.check()
+                yield from self._fetch(folder, [uid], request)
+            return
+        for uid in uids:
+            yield uid, (response or {}).get(uid, {})
+
+    def _fetch_failed(self, folder: ServerFolder, uids: list[int], exc: Exception) -> None:
+        """Reconnect if the connection is gone, and report a single message that failed.
+        Too much data that is not one message's (junk lines) fails the run."""
+        literal = exc.literal if isinstance(exc, ResponseTooLargeError) else None
+        if isinstance(exc, ResponseTooLargeError) and (
+            literal is None or (len(uids) == 1 and literal <= self._settings.max_message_size)
+        ):
+            raise exc  # more than an answer may hold, and not because of a message's size
+        if isinstance(exc, (IMAPClientAbortError, OSError)):
+            self._log.warning("Fetching was cut off (%s); reconnecting", server_text(exc))
+            self._reconnect(folder)
+        if len(uids) > 1:
             self._log.warning(
                 "Fetching %d messages from '%s' failed (%s); fetching them one by one",
                 len(uids),
                 folder.name,
                 server_text(exc),
             )
-        response: dict[int, dict[bytes, Any]] = {}
-        for uid in uids:
-            self._reporter.check()
-            response.update(self._fetch_batch(folder, [uid], request))
-        return response
+        elif literal is not None:
+            self._message_too_big(folder, uids[0], f"was sent as {literal:,} bytes")
+        else:
+            self._message_failed(folder, uids[0], exc)
+
+    def _message_too_big(self, folder: ServerFolder, uid: int, size: str) -> None:
+        """A refusal of ours, not the server's failure: it never gives up the run."""
+        self._reporter.error(
+            MAPI_E_TOO_BIG,
+            f"Message UID {uid} in folder '{folder.name}' {size}, more than max_message_size "
+            f"({amount(self._settings.max_message_size)}): it was not received. Raise "
+            "max_message_size to receive it.",
+        )
 
     def _message_failed(self, folder: ServerFolder, uid: int, exc: Exception) -> None:
         self._failed_messages += 1

@@ -36,7 +36,7 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
     assert len(ticks) > 50
     assert max(gaps) < FROZEN_S
 
-    states = {s.name.removesuffix(" - Receiving"): s for s in window.controller.task_model.states()}
+    states = {s.task.account: s for s in window.controller.task_model.states()}
     for account in DEMO:
         assert states[account].status.is_success
     for account, expected in EXPECTED.items():
@@ -60,7 +60,7 @@ def test_catalogue_in_the_dialog_keeps_the_gui_responsive(qtbot, make_window):
     flood_rows = [
         window.controller.error_model.entry(r)
         for r in range(window.controller.error_model.rowCount())
-        if window.controller.error_model.entry(r).task_name == "Error flood - Receiving"
+        if window.controller.error_model.entry(r).task.account == "Error flood"
     ]
     assert [e.count for e in flood_rows] == [100_000]
 

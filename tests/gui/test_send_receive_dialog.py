@@ -11,8 +11,9 @@ from app.contract import MAPI_E_LOGON_FAILED, SyncFlags
 from app.errorlog import ErrorKind
 from app.limits import EVERY_MINUTES
 from app.tracker import TaskStatus
-from app.ui import wording
+from app.ui.error_model import ErrorColumn
 from app.ui.task_model import TaskColumn
+from app.ui.wording import words
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LONG = str(DATA / "long-running.toml")
@@ -32,7 +33,7 @@ def test_demo_profile_fills_the_dialog_to_the_end(qtbot, make_window):
     qtbot.waitUntil(lambda: dialog.isVisible())
     wait_for_run_end(qtbot, window)
 
-    final = {s.name: s for s in states(window)}
+    final = {words.task_name(s.task): s for s in states(window)}
     assert [s.status for s in final.values()] == [
         TaskStatus.COMPLETED,
         TaskStatus.COMPLETED,
@@ -48,7 +49,8 @@ def test_demo_profile_fills_the_dialog_to_the_end(qtbot, make_window):
     )
     assert final["Tailspin Toys - Receiving"].result == MAPI_E_LOGON_FAILED
     assert (
-        final["Tailspin Toys - Receiving"].status_text == "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"
+        words.status(final["Tailspin Toys - Receiving"])
+        == "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"
     )
     assert dialog.header.text() == (
         "3 of 5 tasks have completed successfully — 1 with errors, 1 failed"
@@ -56,10 +58,14 @@ def test_demo_profile_fills_the_dialog_to_the_end(qtbot, make_window):
     assert dialog.overall.value() == dialog.overall.maximum()
     assert dialog.tabs.tabText(1) == "Errors (2) and warnings (1)"
     errors = window.controller.error_model
-    lines = [errors.entry(row).line() for row in range(errors.rowCount())]
+    lines = [
+        (index.data(), index.siblingAtColumn(ErrorColumn.MESSAGE).data())
+        for index in (errors.index(row, ErrorColumn.TASK) for row in range(errors.rowCount()))
+    ]
     assert (
-        "Task 'Tailspin Toys - Receiving' reported error (0x80040111) : 'mail.tailspintoys.example "
-        "rejected the user name or password. Check the account's password and try again.'"
+        "Tailspin Toys - Receiving",
+        "mail.tailspintoys.example rejected the user name or password. Check the account's "
+        "password and try again.",
     ) in lines
     assert [errors.entry(r).kind for r in range(errors.rowCount())].count(ErrorKind.WARNING) == 1
     assert window.status_label.text() == "Send/Receive failed: 1 task failed, 2 errors, 1 warning"
@@ -129,7 +135,7 @@ def test_provider_from_a_file_shows_its_progress_text(qtbot, make_window):
     )
     wait_for_run_end(qtbot, window)
     (state,) = states(window)
-    assert (state.name, state.step, state.status) == (
+    assert (words.task_name(state.task), state.step, state.status) == (
         "Hello - Receiving",
         "Hello step 4 of 4",
         TaskStatus.COMPLETED,
@@ -168,7 +174,7 @@ def test_copy_errors_puts_the_lines_on_the_clipboard(qtbot, make_window):
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
-    assert QGuiApplication.clipboard().text() == wording.entry_detail(model.entry(0))
+    assert QGuiApplication.clipboard().text() == words.entry_detail(model.entry(0))
 
 
 def test_models_pass_the_model_tester(qtbot, qtmodeltester, make_window):
@@ -184,7 +190,7 @@ def test_send_receive_selected_account_runs_only_it(qtbot, make_window):
     window.accounts_view.selectRow(0)
     window.send_receive_account_action.trigger()
     wait_for_run_end(qtbot, window)
-    assert [s.name for s in states(window)] == ["Contoso - Receiving"]
+    assert [words.task_name(s.task) for s in states(window)] == ["Contoso - Receiving"]
 
 
 def test_broken_profile_is_shown_not_a_traceback(qtbot, make_window, tmp_path):

@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from app.headless import task_name
 from app.outbox import MessageState
 from app.profile import load_profile
 from app.ui.groups_dialog import GroupsDialog
@@ -41,7 +42,7 @@ def test_dropped_mail_is_sent_before_receiving_then_moves_to_sent_items(
 
     window.send_receive_all_action.trigger()
     wait_for_run_end(qtbot, window)
-    names = [s.name for s in window.controller.task_model.states()]
+    names = [task_name(s.task) for s in window.controller.task_model.states()]
     assert names == ["Contoso - Sending", "Contoso - Receiving", "Fabrikam - Receiving",
                      "Outbound - Sending"]  # fmt: skip
     assert [m.subject for m in window.store.sent("Contoso")] == ["Outgoing 1"]
@@ -157,7 +158,7 @@ def test_an_unchecked_account_is_written_back_and_left_out(qtbot, make_window, t
     assert "Disabled" in model.index(1, 1).data()
     window.send_receive_all_action.trigger()
     wait_for_run_end(qtbot, window)
-    assert all(not t.name.startswith("Fabrikam") for t in window.controller.task_model.states())
+    assert all(s.task.account != "Fabrikam" for s in window.controller.task_model.states())
     last = window.controller.run
     window.accounts_view.selectRow(1)
     window.send_receive_selected()  # Shift+F9 on the disabled account: nothing runs
@@ -202,7 +203,7 @@ def test_groups_dialog_edits_a_commented_profile_and_keeps_its_comments(
 
     window.send_receive_group("Office")
     wait_for_run_end(qtbot, window)
-    names = [s.name for s in window.controller.task_model.states()]
+    names = [task_name(s.task) for s in window.controller.task_model.states()]
     assert names == ["Contoso - Sending", "Fabrikam - Receiving", "Outbound - Sending"]
 
 

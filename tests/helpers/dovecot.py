@@ -27,6 +27,7 @@ from imapclient import IMAPClient
 DOVECOT = "/usr/sbin/dovecot"
 HOST = "127.0.0.1"
 START_TIMEOUT = 20.0
+UTF8_USERS = 4
 STOP_TIMEOUT = 10.0
 
 CONFIG = """\
@@ -159,6 +160,9 @@ class Dovecot:
             me = pwd.getpwuid(os.getuid())
             internal, login, self._mail_uid = me.pw_name, me.pw_name, me
         self._users = {f"user{n}": f"pw-{secrets.token_hex(12)}" for n in range(1, users + 1)}
+        self._users.update(  # for UTF-8 logins (AUTHENTICATE PLAIN)
+            {f"utf8user{n}": f"pä-{secrets.token_hex(12)}-ß" for n in range(1, UTF8_USERS + 1)}
+        )
         self._free_users = list(self._users)
         self._write_users()
         make_certificate(self.ca_file, self.root / "key.pem")
@@ -217,16 +221,17 @@ class Dovecot:
 
     # ------------------------------------------------------------------ users and mail
 
-    def take_user(self) -> tuple[str, str]:
+    def take_user(self, non_ascii_password: bool = False) -> tuple[str, str]:
         """A user nobody has used yet (name, password), with an empty mailbox.
 
         Users are all written before the start: Dovecot re-reads a changed passwd-file
         at most once a second, so users added on the fly would not log in at once.
         """
-        if not self._free_users:
+        free = [name for name in self._free_users if name.startswith("utf8") == non_ascii_password]
+        if not free:
             raise SetupError("no unused mail users left: create the Dovecot with more")
-        name = self._free_users.pop(0)
-        return name, self._users[name]
+        self._free_users.remove(free[0])
+        return free[0], self._users[free[0]]
 
     def _write_users(self) -> None:
         uid, gid = self._mail_uid.pw_uid, self._mail_uid.pw_gid
@@ -237,13 +242,17 @@ class Dovecot:
             os.chown(home, uid, gid)
             lines.append(f"{name}:{{PLAIN}}{password}:{uid}:{gid}::{home}::\n")
         users = self.root / "users"
-        users.write_text("".join(lines))
+        users.write_text("".join(lines), encoding="utf-8")
         users.chmod(0o644)  # read by the auth process, which runs as another user
 
     def client(self, user: str, timeout: float = 30.0) -> IMAPClient:
         """A logged-in IMAPClient on the plain port, for seeding and checking."""
         client = IMAPClient(HOST, port=self.plain_port, ssl=False, timeout=timeout)
-        client.login(user, self._users[user])
+        password = self._users[user]
+        if password.isascii():
+            client.login(user, password)
+        else:
+            client.plain_login(user, password)
         return client
 
     def mail_dir(self, user: str) -> Path:

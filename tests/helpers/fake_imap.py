@@ -460,11 +460,11 @@ class Connection:
         size = len(message.body) if message.literal_size is None else message.literal_size
         self.write(b"{%d}\r\n" % size)
         rate = self.script.literal_rate
+        if rate is None:
+            self.stream(chunks)
+            return
         for chunk in chunks:
-            if rate:
-                self.drip(chunk, rate)
-            else:
-                self.write(chunk)
+            self.drip(chunk, rate)
 
     def _store(self, command: Command) -> None:
         if self._selected is None:

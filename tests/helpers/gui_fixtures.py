@@ -16,6 +16,7 @@ from app.cli import build_parser, options_from_args
 from app.engine import RunLimits
 from app.options import Options
 from app.ui.application import create_application, open_main_window
+from app.ui.language import Language
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
 
@@ -52,15 +53,32 @@ def settings_file(tmp_path) -> Path:
 
 
 @pytest.fixture
+def install_language(qapp) -> Iterator[Callable[[str], Language]]:
+    """Install a language's translations (and locale) for the test; English unless a
+    test asks, whatever the machine's locale, and taken out again afterwards."""
+    installed: list[Language] = []
+
+    def install(code: str) -> Language:
+        installed.append(Language(qapp, code))
+        return installed[-1]
+
+    yield install
+    for each in reversed(installed):
+        each.remove()
+
+
+@pytest.fixture
 def make_window(
-    qtbot, qasync_loop, tmp_path, settings_file, monkeypatch
+    qtbot, qasync_loop, tmp_path, settings_file, monkeypatch, install_language
 ) -> Callable[..., MainWindow]:
-    """Open the main window for command-line ``args`` (demo profile by default)."""
+    """Open the main window for command-line ``args`` (demo profile by default), in
+    English unless ``--lang`` is among them."""
     monkeypatch.setenv("SENDRECEIVE_DEMO_SPEED", "20")
 
     def make(*args: str, limits: RunLimits = GUI_LIMITS) -> MainWindow:
         parsed = build_parser().parse_args([*args, "--store-dir", str(tmp_path / "stores")])
         options = options_from_args(parsed)
+        install_language(options.language or "en")
         options = Options(
             options.profile,
             options.profile_error,

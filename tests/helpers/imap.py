@@ -244,6 +244,7 @@ class Account:
         return self.server.client(self.user)
 
 
-def new_account(server: Dovecot, tmp_path: Path) -> Account:
-    user, password = server.take_user()  # passwords are unique: a leak is easy to grep for
+def new_account(server: Dovecot, tmp_path: Path, *, non_ascii_password: bool = False) -> Account:
+    # Passwords are unique: a leak is easy to grep for.
+    user, password = server.take_user(non_ascii_password)
     return Account(server, user, password, tmp_path / "store")

@@ -24,8 +24,10 @@ def main_py(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_headless_demo_shows_every_task_and_fails_because_of_tailspin(tmp_path):
-    done = main_py("--headless", tmp_path=tmp_path)
+@pytest.mark.parametrize("language", [(), ("--lang", "zh_CN")], ids=["default", "zh_CN"])
+def test_headless_demo_shows_every_task_and_fails_because_of_tailspin(tmp_path, language):
+    """The headless words are English and stable for scripts, whatever --lang says."""
+    done = main_py("--headless", *language, tmp_path=tmp_path)
     assert done.returncode == 1, done.stderr
     out = done.stdout
     assert "3 of 5 tasks have completed successfully (1 with errors, 1 failed)" in out

@@ -17,6 +17,7 @@ from helpers.hostile import DEMO, EXPECTED, LIMIT_ARGS, LIMITS, PROFILE, keep_st
 
 from app.engine import Run
 from app.errorlog import ErrorKind
+from app.headless import STATUS_WORDS, error_line, status_text
 from app.profile import load_profile
 from app.tracker import TaskStatus
 from providers.faulty import wake_hung_providers
@@ -59,9 +60,9 @@ def test_each_hostile_provider_ends_as_documented(finished_run, account):
     expected = EXPECTED[account]
     the_task = task(run, account)
     state = the_task.snapshot()
-    assert (state.status, state.result) == (expected.status, expected.result), state.status_text
+    assert (state.status, state.result) == (expected.status, expected.result), status_text(state)
     assert state.violations == expected.violations
-    lines = [e.line() for e in run.error_log.entries if e.task_name == the_task.name]
+    lines = [error_line(e) for e in run.error_log.entries if e.task == the_task.tracker.task]
     for fragment in expected.fragments:
         assert any(fragment in line for line in lines), (fragment, lines)
 
@@ -69,7 +70,7 @@ def test_each_hostile_provider_ends_as_documented(finished_run, account):
 def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
     run, _ = finished_run
     flood = task(run, "Error flood")
-    entries = [e for e in run.error_log.entries if e.task_name == flood.name]
+    entries = [e for e in run.error_log.entries if e.task == flood.tracker.task]
     assert [(e.kind, e.count) for e in entries] == [(ErrorKind.ERROR, 100_000)]
     assert flood.snapshot().errors == 100_000
     assert entries[0].first_time <= entries[0].last_time
@@ -129,7 +130,7 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
         row = next(
             line for line in done.stdout.splitlines() if line.startswith(f"{account} - Receiving  ")
         )
-        assert expected.status.value.split(" ")[0] in row
+        assert STATUS_WORDS[expected.status].split(" ")[0] in row
     # What "Leaves work behind" left did not keep the process from exiting, and is named.
     assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
     assert "atexit handler(s) registered after start-up, not run" in done.stderr

@@ -8,6 +8,7 @@ from helpers.gui_waits import wait_for_run_end
 from helpers.imap import Account, assert_mirrors, make_message, seed
 
 from app.contract import S_OK
+from app.task_id import Activity, TaskId
 from app.tracker import TaskStatus
 
 MESSAGES = 60
@@ -42,8 +43,8 @@ def test_imap_account_syncs_in_the_dialog_with_the_demo_accounts(
     wait_for_run_end(qtbot, window, timeout=60_000)
 
     contoso, mail, tailspin = window.controller.task_model.states()
-    assert (mail.name, mail.status, mail.result) == (
-        "Mail - Synchronizing",
+    assert (mail.task, mail.status, mail.result) == (
+        TaskId("Mail", Activity.SYNCHRONIZING),
         TaskStatus.COMPLETED,
         S_OK,
     )

@@ -13,6 +13,7 @@ from app.contract import (
     MAPI_E_NO_SUPPORT,
     format_hresult,
 )
+from app.headless import task_name
 from app.outbox import MessageState
 from app.tracker import TaskStatus
 
@@ -23,7 +24,7 @@ def test_queued_messages_are_sent_once_and_moved_to_sent_items(smtp_server, tmp_
         outbox.queue("Mail", outgoing(n))
     account = send_only_account("Mail", smtp_server.settings("starttls"))
     run, summary = run_accounts([account], tmp_path)
-    assert [t.name for t in run.tasks] == ["Mail - Sending"]
+    assert [task_name(t.snapshot().task) for t in run.tasks] == ["Mail - Sending"]
     assert summary.all_completed and summary.succeeded == 1, run.error_log.entries
     received = smtp_server.messages()
     assert sorted(r.message_id for r in received) == [
@@ -110,5 +111,5 @@ def test_the_transport_refuses_to_receive(tmp_path, smtp_server):
 
     run, _ = run_accounts([Account("Mail", "smtp", settings=smtp_server.settings())], tmp_path)
     state = run.tasks[0].snapshot()
-    assert state.name == "Mail - Receiving" and state.result == MAPI_E_NO_SUPPORT
+    assert task_name(state.task) == "Mail - Receiving" and state.result == MAPI_E_NO_SUPPORT
     assert 'flags = ["SYNC_OUTGOING_MAIL"]' in run.error_log.entries[0].text

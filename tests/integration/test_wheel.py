@@ -136,6 +136,9 @@ def test_wheel_holds_every_module_and_the_resources(installed: Path) -> None:
             assert module.relative_to(ROOT).as_posix() in names
     for bundled in ("demo-profile.toml", "faulty-profile.toml", "icon.svg"):
         assert f"app/resources/{bundled}" in names
+    for language in ("de", "fr", "zh_CN", "en"):  # compiled translations; not the sources
+        assert f"app/resources/translations/sendreceive_{language}.qm" in names
+    assert not any(name.endswith(".ts") for name in names)
     assert {"app/py.typed", "providers/py.typed"} <= names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
@@ -146,6 +149,11 @@ def test_installed_app_runs_from_another_directory(installed: Path, tmp_path: Pa
     python = str(installed / "python")
     where = _run(installed, tmp_path, python, "-c", "import app; print(app.__file__)")
     assert where.stdout.startswith(str(installed.parent)), where.stdout + where.stderr
+
+    shipped = _run(
+        installed, tmp_path, python, "-c", "from app import languages; print(languages.available())"
+    )
+    assert shipped.stdout.strip() == "['de', 'en', 'fr', 'zh_CN']", shipped.stderr
 
     version = _run(installed, tmp_path, "sendreceive", "--version")
     assert version.returncode == 0, version.stderr

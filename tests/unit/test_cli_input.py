@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli import build_parser, parse_settings
+from app import languages
+from app.cli import build_parser, main, options_from_args, parse_settings
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,25 @@ def test_bad_limits_are_refused_in_plain_words(capsys, option, words):
     err = capsys.readouterr().err
     assert f"argument {option}: {words}" in err
     assert "invalid" not in err
+
+
+@pytest.mark.parametrize(
+    ("given", "chosen"),
+    [("de", "de"), ("de_AT", "de"), ("fr-FR", "fr"), ("zh-CN", "zh_CN"), ("zh", "zh_CN")],
+)
+def test_lang_takes_a_language_as_people_write_it(given, chosen):
+    options = options_from_args(build_parser().parse_args(["--lang", given]))
+    assert options.language == chosen
+
+
+def test_an_unknown_lang_names_the_languages_there_are(capsys):
+    code = main(["--lang", "xx", "--headless"])
+    assert code == 2
+    assert "--lang xx: no such language (available: de, en, fr, zh_CN)" in capsys.readouterr().err
+
+
+def test_systems_languages_find_the_shipped_ones():
+    assert languages.match(["en-US", "de-DE"]) == "en"
+    assert languages.match(["pt-BR", "zh-Hans-CN", "fr"]) == "zh_CN"
+    assert languages.match(["zh-Hant-TW", "fr-CA"]) == "fr"
+    assert languages.match(["pt-BR"]) is None

@@ -63,6 +63,7 @@ def test_aliases_share_a_value_and_the_first_name_is_shown():
         ("MAPI_E_RECONNECTED", 0x80040125),
         ("MAPI_E_OFFLINE", 0x80040126),
         ("MAPI_E_END_OF_SESSION", 0x80040200),
+        ("MAPI_E_TOO_BIG", 0x80040305),
         ("MAPI_E_TIMEOUT", 0x80040401),
     ],
 )

@@ -19,6 +19,7 @@ from app.contract import (
 )
 from app.engine import Run, RunLimits
 from app.errorlog import ErrorKind
+from app.headless import error_line, status_text, task_name
 from app.paths import store_dir
 from app.profile import load_default_profile
 from app.tracker import TaskStatus
@@ -59,7 +60,7 @@ def statuses(the_run):
 
 
 def lines(the_run):
-    return [e.line() for e in the_run.error_log.entries]
+    return [error_line(e) for e in the_run.error_log.entries]
 
 
 def test_demo_profile_runs_to_its_documented_end(tmp_path, monkeypatch):
@@ -98,7 +99,7 @@ def test_exception_fails_with_e_fail_and_its_text(tmp_path):
     state = the_run.tasks[0].tracker.snapshot()
     assert (state.status, state.result) == (TaskStatus.FAILED, E_FAIL)
     assert lines(the_run) == [
-        f"Task '{the_run.tasks[0].name}' reported error (0x80004005) : "
+        f"Task '{task_name(the_run.tasks[0].tracker.task)}' reported error (0x80004005) : "
         "'SynchronizeInBackground raised ValueError: the server said no'"
     ]
 
@@ -203,7 +204,7 @@ def test_silent_task_is_not_responding_then_recovers(tmp_path):
     async def watch(the_run):
         tracker = the_run.tasks[0].tracker
         await wait_for(lambda: tracker.status is TaskStatus.NOT_RESPONDING)
-        seen.append(tracker.snapshot().status_text)
+        seen.append(status_text(tracker.snapshot()))
         resume.set()
 
     the_run, _ = run([account(InCall(quiet))], tmp_path, limits, during=watch)

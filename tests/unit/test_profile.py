@@ -13,6 +13,7 @@ from app.profile import (
     load_profile,
     parse_profile,
 )
+from app.task_id import Activity, TaskId
 
 
 def problems(source: str, tmp_path: Path) -> list[str]:
@@ -63,7 +64,9 @@ provider = "p"
     assert a.flags == SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_HEADERS
     assert b.flags == SyncFlags.SYNC_DOWNLOAD_CONTENTS
     assert c.flags == DEFAULT_FLAGS
-    assert a.task_name == "A - Uploading" and b.task_name == "B - Receiving"
+    assert a.task == TaskId("A", Activity.SYNCHRONIZING) and b.task == TaskId(
+        "B", Activity.RECEIVING
+    )
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path):
@@ -350,16 +353,16 @@ receive_only = ["Both", "Out"]
 """
     )
     both = profile.account("Both")
-    assert [(t.provider, t.task_name) for t in both.tasks()] == [
-        ("smtp", "Both - Sending"),
-        ("imap", "Both - Receiving"),
+    assert [(t.provider, t.task) for t in both.tasks()] == [
+        ("smtp", TaskId("Both", Activity.SENDING)),
+        ("imap", TaskId("Both", Activity.RECEIVING)),
     ]
     assert both.tasks()[0].settings == {"host": "smtp.example.org"}
-    assert [t.task_name for t in profile.account("Out").tasks()] == ["Out - Sending"]
+    assert [t.task for t in profile.account("Out").tasks()] == [TaskId("Out", Activity.SENDING)]
     assert profile.group("All Accounts").accounts == ("Both", "Out")  # Off is disabled
     assert profile.send_receive_all_groups() == ("All Accounts",)
     (only,) = profile.run_accounts(["Receive only"])  # Out only sends; Off is off
-    assert [t.task_name for t in only.tasks()] == ["Both - Receiving"]
+    assert [t.task for t in only.tasks()] == [TaskId("Both", Activity.RECEIVING)]
 
 
 @pytest.mark.parametrize(

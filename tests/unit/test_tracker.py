@@ -18,6 +18,8 @@ from app.contract import (
     IID_IUnknown,
 )
 from app.errorlog import ErrorKind, ErrorLog
+from app.headless import error_line, status_text
+from app.task_id import Activity, TaskId
 from app.tracker import CallbackUnknown, TaskStatus, TaskTracker
 
 
@@ -28,7 +30,7 @@ def log():
 
 @pytest.fixture
 def tracker(log):
-    t = TaskTracker("Contoso - Receiving", log)
+    t = TaskTracker(TaskId("Contoso", Activity.RECEIVING), log)
     t.start()
     return t
 
@@ -94,7 +96,7 @@ def test_error_with_failure_is_error_and_success_is_warning(tracker, log):
     ]
     state = tracker.snapshot()
     assert (state.errors, state.warnings, state.status) == (1, 1, TaskStatus.RUNNING)
-    assert log.entries[0].line() == (
+    assert error_line(log.entries[0]) == (
         "Task 'Contoso - Receiving' reported error (0x80040111) : 'bad password'"
     )
 
@@ -144,7 +146,7 @@ def test_second_done_and_calls_after_done_are_reported_and_ignored(tracker, log)
     assert tracker.Error(E_FAIL, "late") == E_UNEXPECTED
     state = tracker.snapshot()
     assert state.status is TaskStatus.WARNINGS  # completed, but not cleanly
-    assert state.status_text == "Completed with 3 contract violations"
+    assert status_text(state) == "Completed with 3 contract violations"
     assert [e.text.split(":")[:2] for e in log.entries] == [
         ["Rule 6 (Done exactly once, nothing after it)", " Done called twice"],
         ["Rule 6 (Done exactly once, nothing after it)", " Progress after Done"],
@@ -168,7 +170,7 @@ def test_cancel_is_told_by_progress(tracker):
 
 
 def test_cancelling_a_pending_task_ends_it_at_once(log):
-    pending = TaskTracker("t", log)
+    pending = TaskTracker(TaskId("t", Activity.RECEIVING), log)
     assert pending.request_cancel()
     assert pending.status is TaskStatus.CANCELLED
     assert not pending.request_cancel()
@@ -180,7 +182,7 @@ def test_stall_is_flagged_and_recovers(tracker, log):
     assert tracker.status is TaskStatus.RUNNING
     tracker.check_responsive(105.0, 5.0)
     assert tracker.status is TaskStatus.NOT_RESPONDING
-    assert tracker.snapshot(106.0).status_text == "Not responding (no progress for 6 s)"
+    assert status_text(tracker.snapshot(106.0)) == "Not responding (no progress for 6 s)"
     assert log.entries[-1].kind is ErrorKind.WARNING
     tracker.Progress("back", 1, 2)
     tracker.check_responsive(107.0, 5.0)
@@ -249,7 +251,7 @@ _calls = st.lists(
 @given(calls=_calls)
 def test_any_call_sequence_ends_in_one_well_defined_state(calls):
     log = ErrorLog()
-    tracker = TaskTracker("fuzz", log)
+    tracker = TaskTracker(TaskId("fuzz", Activity.RECEIVING), log)
     tracker.start()
     for name, *args in calls:
         if name == "cancel":
@@ -271,7 +273,7 @@ def test_any_call_sequence_ends_in_one_well_defined_state(calls):
 @given(calls=_calls, threads=st.integers(min_value=2, max_value=6), seed=st.randoms())
 def test_random_calls_from_random_threads_never_escape_the_tracker(calls, threads, seed):
     log = ErrorLog()
-    tracker = TaskTracker("fuzz", log)
+    tracker = TaskTracker(TaskId("fuzz", Activity.RECEIVING), log)
     tracker.start()
     shares: list[list[tuple]] = [[] for _ in range(threads)]
     for call in calls:

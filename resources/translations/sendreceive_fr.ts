@@ -1,0 +1,919 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Last Send/Receive</source>
+        <translation>Dernier envoi/réception</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>First error</source>
+        <translation>Première erreur</translation>
+    </message>
+    <message>
+        <source>Next scheduled</source>
+        <translation>Prochaine exécution planifiée</translation>
+    </message>
+    <message>
+        <source>Disabled: left out of every run</source>
+        <translation>Désactivé : exclu de toutes les exécutions</translation>
+    </message>
+    <message>
+        <source>%1
+Provider: %2
+Flags: %3</source>
+        <translation>%1
+Fournisseur : %2
+Indicateurs : %3</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Pas encore exécuté</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>status · time</comment>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Send/Receive Workbench cannot start</source>
+        <translation>L&apos;Atelier Envoyer/Recevoir ne peut pas démarrer</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorTableModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière fois</translation>
+    </message>
+</context>
+<context>
+    <name>Facility</name>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>interface-defined, MAPI</source>
+        <translation>définie par l&apos;interface, MAPI</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Certificats</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Send/Receive Groups</source>
+        <translation>Groupes d&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Include this group in Send/Receive All (F9)</source>
+        <translation>&amp;Inclure ce groupe dans Tout envoyer/recevoir (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule an automatic Send/Receive every</source>
+        <translation>&amp;Planifier un envoi/réception automatique toutes les</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>In group</source>
+        <translation>Dans le groupe</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Groupes :</translation>
+    </message>
+    <message>
+        <source>Settings of the selected group</source>
+        <translation>Paramètres du groupe sélectionné</translation>
+    </message>
+    <message>
+        <source>Accounts, and what the group does for each:</source>
+        <translation>Comptes, et ce que le groupe fait pour chacun :</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un groupe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos;.</source>
+        <translation>Il existe déjà un groupe nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>Nom du groupe :</translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (désactivé)</translation>
+    </message>
+    <message>
+        <source>These groups would break the profile:</source>
+        <translation>Ces groupes rendraient le profil inutilisable :</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Le profil n&apos;a pas pu être écrit :</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Always</source>
+        <translation>&amp;Toujours</translation>
+    </message>
+    <message>
+        <source>For Send/Receive I &amp;Start (not Scheduled Ones)</source>
+        <translation>Pour les envois/réceptions que je &amp;lance (pas ceux planifiés)</translation>
+    </message>
+    <message>
+        <source>&amp;Never</source>
+        <translation>&amp;Jamais</translation>
+    </message>
+    <message>
+        <source>(no profile)</source>
+        <translation>(aucun profil)</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench — %1</source>
+        <translation>Atelier Envoyer/Recevoir — %1</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>Send/Receive progress</source>
+        <translation>Progression de l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>A Send/Receive failed: show its errors</source>
+        <translation>Un envoi/réception a échoué : afficher ses erreurs</translation>
+    </message>
+    <message>
+        <source>Working Offline</source>
+        <translation>Hors connexion</translation>
+    </message>
+    <message>
+        <source>Click to work online</source>
+        <translation>Cliquez pour travailler en ligne</translation>
+    </message>
+    <message>
+        <source>Send/Receive &amp;All</source>
+        <translation>&amp;Tout envoyer/recevoir</translation>
+    </message>
+    <message>
+        <source>Send/Receive &amp;Selected Account</source>
+        <translation>Envoyer/recevoir le compte &amp;sélectionné</translation>
+    </message>
+    <message>
+        <source>Show &amp;Progress</source>
+        <translation>Afficher la &amp;progression</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Send/Receive</source>
+        <translation>&amp;Annuler l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>Send/Receive</source>
+        <translation>Envoyer/Recevoir</translation>
+    </message>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Nouveau message…</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Travailler hors connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Define Send/Receive Groups…</source>
+        <translation>&amp;Définir les groupes d&apos;envoi/réception…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has groups to edit</source>
+        <translation>Seul un fichier de profil a des groupes à modifier</translation>
+    </message>
+    <message>
+        <source>&amp;Send/Receive</source>
+        <translation>&amp;Envoyer/Recevoir</translation>
+    </message>
+    <message>
+        <source>Send/Receive &amp;Groups</source>
+        <translation>&amp;Groupes d&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Show the Send/Receive &amp;Dialog</source>
+        <translation>Afficher la boîte de &amp;dialogue Envoyer/Recevoir</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>View &amp;Log</source>
+        <translation>Afficher le &amp;journal</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Comme le &amp;système</translation>
+    </message>
+    <message>
+        <source>Work Offline</source>
+        <translation>Travailler hors connexion</translation>
+    </message>
+    <message>
+        <source>You are working offline. Go online and Send/Receive?</source>
+        <translation>Vous travaillez hors connexion. Passer en ligne et envoyer/recevoir ?</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>The profile could not be changed: %1</source>
+        <translation>Le profil n&apos;a pas pu être modifié : %1</translation>
+    </message>
+    <message>
+        <source>The language changes when Send/Receive Workbench starts again.</source>
+        <translation>La langue changera au prochain démarrage de l&apos;Atelier Envoyer/Recevoir.</translation>
+    </message>
+    <message>
+        <source>The profile cannot be used</source>
+        <translation>Le profil ne peut pas être utilisé</translation>
+    </message>
+    <message>
+        <source>The profile has problems; fix them and start again. Nothing was changed.</source>
+        <translation>Le profil contient des erreurs ; corrigez-les puis relancez. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Profile error: %1</source>
+        <translation>Erreur de profil : %1</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench</source>
+        <translation>Atelier Envoyer/Recevoir</translation>
+    </message>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>Tâche %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New Message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>&amp;Attach File…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc :</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>The message was not queued: %1</source>
+        <translation>Le message n&apos;a pas été mis dans la boîte d&apos;envoi : %1</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sending was cut off: it is sent again at the next Send/Receive</source>
+        <translation>Envoi interrompu : il sera renvoyé au prochain envoi/réception</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Nouveau message…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Message…</source>
+        <translation>&amp;Ajouter un message…</translation>
+    </message>
+    <message>
+        <source>Queue an e-mail file (.eml); you can drop files here too</source>
+        <translation>Mettre un fichier de courriel (.eml) dans la boîte d&apos;envoi ; vous pouvez aussi déposer des fichiers ici</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail</source>
+        <translation>Aucun compte de ce profil n&apos;envoie de courrier</translation>
+    </message>
+    <message>
+        <source>Add Message</source>
+        <translation>Ajouter un message</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was queued.</source>
+        <translation>%1
+Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>Messages électroniques (*.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No enabled account of this profile sends mail.</source>
+        <translation>Aucun compte activé de ce profil n&apos;envoie de courrier.</translation>
+    </message>
+    <message>
+        <source>Send with account:</source>
+        <translation>Envoyer avec le compte :</translation>
+    </message>
+</context>
+<context>
+    <name>SendReceiveDialog</name>
+    <message>
+        <source>Send/Receive Progress</source>
+        <translation>Progression de l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>Send/Receive has not run yet</source>
+        <translation>Aucun envoi/réception n&apos;a encore eu lieu</translation>
+    </message>
+    <message>
+        <source>Earlier runs, scheduled ones included, keep their tasks and errors</source>
+        <translation>Les exécutions précédentes, planifiées comprises, gardent leurs tâches et leurs erreurs</translation>
+    </message>
+    <message>
+        <source>Send/Receive runs</source>
+        <translation>Exécutions d&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>Send/Receive progress</source>
+        <translation>Progression de l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel All</source>
+        <translation>&amp;Annuler tout</translation>
+    </message>
+    <message>
+        <source>Stops every task of this Send/Receive</source>
+        <translation>Arrête toutes les tâches de cet envoi/réception</translation>
+    </message>
+    <message>
+        <source>&lt;&lt; &amp;Details</source>
+        <translation>&lt;&lt; &amp;Détails</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Shows or hides the list of tasks and the errors</source>
+        <translation>Affiche ou masque la liste des tâches et les erreurs</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this dialog box during Send/Receive</source>
+        <translation>Ne pas afficher cette boîte de dialogue pendant l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;Task</source>
+        <translation>Annuler la &amp;tâche</translation>
+    </message>
+    <message>
+        <source>Stops the selected task</source>
+        <translation>Arrête la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>Errors and warnings</source>
+        <translation>Erreurs et avertissements</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>C&amp;opier</translation>
+    </message>
+    <message>
+        <source>Copy the selected error lines with all their details (all lines when none is selected)</source>
+        <translation>Copie les lignes d&apos;erreur sélectionnées avec tous leurs détails (toutes les lignes si aucune n&apos;est sélectionnée)</translation>
+    </message>
+    <message>
+        <source>Select an error to read all of it here.</source>
+        <translation>Sélectionnez une erreur pour la lire ici en entier.</translation>
+    </message>
+    <message>
+        <source>The selected error in full</source>
+        <translation>L&apos;erreur sélectionnée en entier</translation>
+    </message>
+    <message>
+        <source>&amp;Details &gt;&gt;</source>
+        <translation>&amp;Détails &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (scheduled)</source>
+        <translation>%1 · %2 (planifié)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLabel</name>
+    <message>
+        <source>Click to show the Send/Receive dialog</source>
+        <translation>Cliquez pour afficher la boîte de dialogue Envoyer/Recevoir</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>Task</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Temps restant</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>Sending</source>
+        <comment>task activity</comment>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Synchronizing</source>
+        <comment>task activity</comment>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <comment>task activity</comment>
+        <translation>Réception</translation>
+    </message>
+    <message>
+        <source>%1 - %2</source>
+        <comment>task name: account - activity</comment>
+        <translation>%1 - %2</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>task status</comment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <comment>task status</comment>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Not responding</source>
+        <comment>task status</comment>
+        <translation>Ne répond pas</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <comment>task status</comment>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <comment>task status</comment>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Completed with warnings</source>
+        <comment>task status</comment>
+        <translation>Terminé avec des avertissements</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>task status</comment>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>task status</comment>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <comment>task status</comment>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <source>Not responding (no progress for %1)</source>
+        <translation>Ne répond pas (aucune progression depuis %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed with %Ln error(s)</source>
+        <translation>
+            <numerusform>Terminé avec %Ln erreur</numerusform>
+            <numerusform>Terminé avec %Ln erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed with %Ln contract violation(s)</source>
+        <translation>
+            <numerusform>Terminé avec %Ln violation du contrat</numerusform>
+            <numerusform>Terminé avec %Ln violations du contrat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&lt; 1 s</source>
+        <comment>duration</comment>
+        <translation>&lt; 1 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <comment>duration</comment>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <comment>duration</comment>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>duration</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>progress unknown</source>
+        <translation>progression inconnue</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of %1 tasks have completed successfully</source>
+        <translation>
+            <numerusform>%Ln tâche sur %1 s&apos;est terminée correctement</numerusform>
+            <numerusform>%Ln tâches sur %1 se sont terminées correctement</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>header — other fates</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with errors</source>
+        <comment>tasks</comment>
+        <translation>
+            <numerusform>%Ln avec des erreurs</numerusform>
+            <numerusform>%Ln avec des erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <comment>tasks</comment>
+        <translation>
+            <numerusform>%Ln en échec</numerusform>
+            <numerusform>%Ln en échec</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <comment>tasks</comment>
+        <translation>
+            <numerusform>%Ln annulée</numerusform>
+            <numerusform>%Ln annulées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln abandoned</source>
+        <comment>tasks</comment>
+        <translation>
+            <numerusform>%Ln abandonnée</numerusform>
+            <numerusform>%Ln abandonnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still running</source>
+        <comment>tasks</comment>
+        <translation>
+            <numerusform>%Ln encore en cours</numerusform>
+            <numerusform>%Ln encore en cours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln erreur</numerusform>
+            <numerusform>%Ln erreurs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln warning(s)</source>
+        <translation>
+            <numerusform>%Ln avertissement</numerusform>
+            <numerusform>%Ln avertissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <comment>tab</comment>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <comment>tab</comment>
+        <translation>Erreurs (%1)</translation>
+    </message>
+    <message>
+        <source>Errors (%1) and warnings (%2)</source>
+        <comment>tab</comment>
+        <translation>Erreurs (%1) et avertissements (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln task(s) failed</source>
+        <translation>
+            <numerusform>%Ln tâche en échec</numerusform>
+            <numerusform>%Ln tâches en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send/Receive failed: %1</source>
+        <translation>Échec de l&apos;envoi/réception : %1</translation>
+    </message>
+    <message>
+        <source>Send/Receive complete with errors: %1</source>
+        <translation>Envoi/réception terminé avec des erreurs : %1</translation>
+    </message>
+    <message>
+        <source>Send/Receive complete (%1)</source>
+        <translation>Envoi/réception terminé (%1)</translation>
+    </message>
+    <message>
+        <source>Send/Receive complete</source>
+        <translation>Envoi/réception terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send/Receive: %1 of %Ln task(s) done</source>
+        <translation>
+            <numerusform>Envoi/réception : %1 tâche sur %Ln terminée</numerusform>
+            <numerusform>Envoi/réception : %1 tâches sur %Ln terminées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <comment>status bar: progress — task: step</comment>
+        <translation>%1 — %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 percent done</source>
+        <translation>%1 pour cent effectués</translation>
+    </message>
+    <message>
+        <source>All Accounts</source>
+        <comment>the implicit group</comment>
+        <translation>Tous les comptes</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Contract violation</source>
+        <translation>Violation du contrat</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>facility %1</source>
+        <translation>domaine %1</translation>
+    </message>
+    <message>
+        <source>facility %1 (%2)</source>
+        <translation>domaine %1 (%2)</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <comment>HRESULT severity</comment>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <comment>HRESULT severity</comment>
+        <translation>succès</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3, code %4</source>
+        <comment>HRESULT: severity, facility, code</comment>
+        <translation>%1 : %2, %3, code %4</translation>
+    </message>
+    <message>
+        <source>%1 in task &apos;%2&apos;</source>
+        <comment>error kind in task</comment>
+        <translation>%1 dans la tâche « %2 »</translation>
+    </message>
+    <message>
+        <source>HRESULT: %1</source>
+        <translation>HRESULT : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reported %Ln time(s), first at %1, last at %2</source>
+        <translation>
+            <numerusform>Signalé %Ln fois, la première à %1, la dernière à %2</numerusform>
+            <numerusform>Signalé %Ln fois, la première à %1, la dernière à %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reported at %1</source>
+        <translation>Signalé à %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,58 @@
+"""The README's pictures of the dialog in each language, mid-run on the demo profile.
+
+    xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png
+
+The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
+one, Qt draws boxes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from pathlib import Path
+
+import qasync
+from PySide6.QtCore import QSettings
+
+from app.cli import build_parser, options_from_args
+from app.ui.application import create_application, open_main_window
+from app.ui.language import Language
+from app.ui.settings import AppSettings
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+LANGUAGES = ("de", "fr", "zh_CN")
+
+
+async def shoot(language: str, folder: Path) -> Path:
+    options = options_from_args(
+        build_parser().parse_args(["--lang", language, "--store-dir", str(folder / "stores")])
+    )
+    settings = AppSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options, settings)
+    window.send_receive_all()
+    controller = window.controller
+    # Mid-run: some tasks done (one failed), the others still moving.
+    while controller.summary is None or controller.summary.finished < 3:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)  # a few refreshes: bars and remaining times settle
+    path = DOCS / f"dialog-{language}.png"
+    window.dialog.grab().save(str(path))
+    controller.cancel_all()
+    window.close()
+    return path
+
+
+async def main() -> None:
+    app = create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        for language in LANGUAGES:
+            installed = Language(app, language)
+            print(await shoot(language, Path(folder)))
+            installed.remove()
+
+
+if __name__ == "__main__":
+    qasync.run(main())
+    sys.exit(0)
