@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile.",
+        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
@@ -66,7 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--group",
         default=ALL_ACCOUNTS,
-        help=f"the Send/Receive group to run (default: {ALL_ACCOUNTS})",
+        help=f"the Send/Receive group to run, with what it sends and receives for each "
+        f"account (default: {ALL_ACCOUNTS}: every enabled account)",
     )
     parser.add_argument("--run", action="store_true", help="start Send/Receive at launch")
     parser.add_argument(
@@ -215,10 +216,6 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
     return replace(RunLimits(), **{**from_profile, **given})
 
 
-def group_accounts(profile: Profile, group: str) -> list[Account]:
-    return [profile.account(name) for name in profile.group(group).accounts]
-
-
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
     this process's stdout, Ctrl-C and exit, whatever its providers do."""
@@ -231,8 +228,13 @@ def run() -> NoReturn:
 
 def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int:
     """``own_process``: called by ``run``; a test calling in keeps its stdout and signals."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["queue"]:  # ``sendreceive queue …``: a subcommand of its own
+        from app.queue_command import main as queue_main
+
+        return queue_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.json and not args.headless:
         parser.error("--json only works with --headless (the window has no JSON output)")
     report = sys.stdout
@@ -274,7 +276,8 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
         for line in options.profile_error.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
+    accounts = options.profile.run_accounts([options.group])
+    run = Run(accounts, options.store_root, options.limits)
     summary = asyncio.run(run_headless(run, report, as_json))
     return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
 

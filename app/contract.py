@@ -34,6 +34,8 @@ from logging import Logger
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from app.outbox import AccountOutbox
+
 # --------------------------------------------------------------------------- IIDs
 
 IID_IUnknown = uuid.UUID("00000000-0000-0000-c000-000000000046")
@@ -109,6 +111,9 @@ MAPI_E_OFFLINE = 0x80040126
 MAPI_E_END_OF_SESSION = 0x80040200
 MAPI_E_TOO_BIG = 0x80040305
 MAPI_E_TIMEOUT = 0x80040401
+# Outlook's Internet transport codes (facility 12) for what an SMTP server refuses.
+IXP_E_SMTP_REJECTED_SENDER = 0x800CCC78
+IXP_E_SMTP_REJECTED_RECIPIENTS = 0x800CCC79
 
 #: Every HRESULT the host knows by name; aliases share a value, the first name is the
 #: one shown, the others are listed beside it.
@@ -146,6 +151,8 @@ HRESULT_NAMES: Mapping[int, tuple[str, ...]] = {
     MAPI_E_END_OF_SESSION: ("MAPI_E_END_OF_SESSION",),
     MAPI_E_TOO_BIG: ("MAPI_E_TOO_BIG",),
     MAPI_E_TIMEOUT: ("MAPI_E_TIMEOUT",),
+    IXP_E_SMTP_REJECTED_SENDER: ("IXP_E_SMTP_REJECTED_SENDER",),
+    IXP_E_SMTP_REJECTED_RECIPIENTS: ("IXP_E_SMTP_REJECTED_RECIPIENTS",),
 }
 
 _ULONG_LIMIT = 1 << 32
@@ -246,6 +253,14 @@ class SyncSession(Protocol):
     @property
     def cancelled(self) -> bool:
         """True once the user cancelled this task (also told by ``Progress``)."""
+        ...
+
+    @property
+    def outbox(self) -> AccountOutbox | None:
+        """For a transport (``SYNC_OUTGOING_MAIL``): the account's queued mail in the
+        default store — ``pending()``, ``content(id)``, then per message
+        ``begin_sending(id)`` just before its data goes out and ``mark_sent(id)`` right
+        after the server's reply, or ``mark_not_sent(id, error)``."""
         ...
 
     def password(self) -> str | None:

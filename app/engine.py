@@ -1,4 +1,4 @@
-"""A Send/Receive run: one task per account, supervised together.
+"""A Send/Receive run: an account's send task, then its receive task, supervised together.
 
 The engine is asyncio code with no Qt in it: the GUI drives it on qasync's loop, the
 headless front-end with ``asyncio.run``. It only builds the tasks, bounds how many run at
@@ -18,6 +18,7 @@ from app.contract import SyncFlags
 from app.errorlog import ErrorLog
 from app.hosting import HostFactory
 from app.limits import RunLimits
+from app.outbox import default_store
 from app.pacing import GuiPacer
 from app.paths import store_dir
 from app.profile import Account
@@ -47,19 +48,29 @@ class Run:
         # Absolute before any provider runs: a provider's chdir cannot move a store.
         store_root = store_root.expanduser().absolute()
         trigger = SyncFlags.SYNC_ON_DEMAND if on_demand else SyncFlags.SYNC_BACKGROUND
-        self.tasks = [
-            Task(
-                account,
-                account.flags | trigger,
-                store_dir(store_root, account.name),
-                self.error_log,
-                self.limits,
-                host_factory,
-                pacer,
-                self.lateness,
-            )
-            for account in accounts
-        ]
+        outbox_root = default_store(store_root).root
+        self.tasks: list[Task] = []
+        # A receive task waits for its account's send task, as Outlook orders them.
+        self._after: dict[Task, Task] = {}
+        for account in accounts:
+            previous: Task | None = None
+            for part in account.tasks():
+                task = Task(
+                    part,
+                    part.flags | trigger,
+                    store_dir(store_root, account.name),
+                    self.error_log,
+                    self.limits,
+                    host_factory,
+                    pacer,
+                    self.lateness,
+                    outbox_root,
+                )
+                if previous is not None:
+                    self._after[task] = previous
+                self.tasks.append(task)
+                previous = task
+        self._ended = {task: asyncio.Event() for task in self.tasks}
         self.started_at: float | None = None
         self.finished_at: float | None = None
 
@@ -105,10 +116,16 @@ class Run:
                 task.check(now)
 
     async def _run_task(self, task: Task, slots: asyncio.Semaphore) -> None:
-        async with slots:
-            if task.tracker.status.is_final:  # cancelled while waiting for a slot
-                return
-            await task.run()
+        try:
+            before = self._after.get(task)
+            if before is not None:
+                await self._ended[before].wait()
+            async with slots:
+                if task.tracker.status.is_final:  # cancelled while waiting for a slot
+                    return
+                await task.run()
+        finally:
+            self._ended[task].set()
 
 
 __all__ = ["Run", "RunLimits", "RunSummary", "Task"]

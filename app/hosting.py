@@ -32,6 +32,7 @@ class TaskSetup:
     store_dir: Path  # absolute, fixed before any provider runs
     tracker: TaskTracker  # the task's IMAPISyncProgressCallback and state
     logger: logging.Logger
+    default_store: Path | None = None  # the Outbox's store, for psesSync.outbox
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,17 @@ _TOP_KEYS = ("profile", "accounts", "groups")
 #: [profile] keys that tune the host's patience (app.limits.RunLimits fields).
 LIMIT_KEYS = tuple(RUN_LIMITS)
 _PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS)
-_ACCOUNT_KEYS = ("name", "provider", "flags", "settings")
-_GROUP_KEYS = ("name", "accounts", "every_minutes")
+_ACCOUNT_KEYS = (
+    "name",
+    "provider",
+    "flags",
+    "settings",
+    "enabled",
+    "transport",
+    "transport_settings",
+)
+_GROUP_KEYS = ("name", "accounts", "every_minutes", "send_receive_all", "send_only", "receive_only")
+_OUTGOING = SyncFlags.SYNC_OUTGOING_MAIL
 
 
 @dataclass(frozen=True)
@@ -59,11 +68,52 @@ class Account:
     provider: str
     flags: SyncFlags = DEFAULT_FLAGS
     settings: Mapping[str, Any] = field(default_factory=dict)
+    enabled: bool = True  # a disabled account is left out of every run
+    transport: str | None = None  # the provider that sends the account's mail, if not its own
+    transport_settings: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def task(self) -> TaskId:
         """The task a run makes of this account (each front-end words it)."""
         return TaskId(self.name, Activity.of(self.flags))
+
+    @property
+    def sends(self) -> bool:
+        return self.transport is not None or bool(self.flags & _OUTGOING)
+
+    @property
+    def receives(self) -> bool:
+        return bool(self.flags & ~_OUTGOING)
+
+    def restricted(self, send: bool, receive: bool) -> Account | None:
+        """The account doing only what a group asks of it; ``None`` if that is nothing."""
+        account = self
+        if not send:
+            account = replace(account, transport=None, flags=account.flags & ~_OUTGOING)
+        if not receive:
+            account = replace(account, flags=account.flags & _OUTGOING)
+        return account if account.sends or account.receives else None
+
+    def tasks(self) -> list[Account]:
+        """One account per task, each with one job, sending first (Outlook's order): the
+        transport (or the provider itself) with SYNC_OUTGOING_MAIL, then the store."""
+        tasks = []
+        if self.transport is not None:
+            tasks.append(
+                replace(
+                    self,
+                    provider=self.transport,
+                    settings=self.transport_settings,
+                    flags=_OUTGOING,
+                    transport=None,
+                    transport_settings={},
+                )
+            )
+        elif self.flags & _OUTGOING:
+            tasks.append(replace(self, flags=_OUTGOING))
+        if self.receives:
+            tasks.append(replace(self, flags=self.flags & ~_OUTGOING, transport=None))
+        return tasks
 
 
 @dataclass(frozen=True)
@@ -71,6 +121,15 @@ class Group:
     name: str
     accounts: tuple[str, ...]
     every_minutes: float | None = None
+    send_receive_all: bool = False  # included in Send/Receive All (F9)
+    send_only: frozenset[str] = frozenset()  # members the group only sends for
+    receive_only: frozenset[str] = frozenset()  # members the group only receives for
+
+    def parts(self, account: str) -> tuple[bool, bool]:
+        """(send, receive) for ``account`` in this group."""
+        if account not in self.accounts:
+            return False, False
+        return account not in self.receive_only, account not in self.send_only
 
 
 @dataclass(frozen=True)
@@ -95,9 +154,35 @@ class Profile:
         raise KeyError(name)
 
     def all_groups(self) -> tuple[Group, ...]:
-        """The profile's groups, with the implicit 'All Accounts' group first."""
-        everyone = Group(ALL_ACCOUNTS, tuple(a.name for a in self.accounts))
+        """The profile's groups, with the implicit 'All Accounts' group first: every
+        enabled account, included in Send/Receive All unless a ``[[groups]]`` entry of
+        that name (which may also give it a schedule) says otherwise."""
+        enabled = tuple(a.name for a in self.accounts if a.enabled)
+        everyone = Group(ALL_ACCOUNTS, enabled, send_receive_all=True)
+        for group in self.groups:
+            if group.name == ALL_ACCOUNTS:
+                everyone = replace(group, accounts=enabled)
         return (everyone, *(g for g in self.groups if g.name != ALL_ACCOUNTS))
+
+    def send_receive_all_groups(self) -> tuple[str, ...]:
+        """What F9 runs: the groups included in Send/Receive All."""
+        return tuple(g.name for g in self.all_groups() if g.send_receive_all)
+
+    def run_accounts(self, groups: Sequence[str]) -> list[Account]:
+        """The enabled accounts of ``groups``, each restricted to what the groups ask of
+        it (sending if any of them sends for it, receiving likewise), in profile order."""
+        chosen = [self.group(name) for name in groups]
+        accounts = []
+        for account in self.accounts:
+            if not account.enabled:
+                continue
+            parts = [group.parts(account.name) for group in chosen]
+            send = any(p[0] for p in parts)
+            receive = any(p[1] for p in parts)
+            restricted = account.restricted(send, receive) if send or receive else None
+            if restricted is not None:
+                accounts.append(restricted)
+        return accounts
 
     def with_accounts(self, extra: Sequence[Account]) -> Profile:
         return replace(self, accounts=(*self.accounts, *extra))
@@ -324,9 +409,29 @@ class _ProfileReader:
                 continue
             if name is not None:
                 seen.add(name)
+            enabled = item.get("enabled", True)
+            if not isinstance(enabled, bool):
+                self._problem(
+                    where, label, "enabled", f"must be true or false, got {describe(enabled)}"
+                )
+                enabled = True
+            transport = None
+            if "transport" in item:
+                transport = self._string(item["transport"], where, label, "transport")
+            transport_settings = item.get("transport_settings", {})
+            if not isinstance(transport_settings, dict):
+                self._problem(
+                    where,
+                    label,
+                    "transport_settings",
+                    "must be a table ([accounts.transport_settings])",
+                )
+                transport_settings = {}
             if name is None or provider is None or flags is None:
                 continue
-            accounts.append(Account(name, provider, flags, settings))
+            accounts.append(
+                Account(name, provider, flags, settings, enabled, transport, transport_settings)
+            )
         return accounts, seen
 
     def _groups(self, raw: Any, account_names: set[str]) -> list[Group]:
@@ -344,22 +449,72 @@ class _ProfileReader:
                 if key not in _GROUP_KEYS:
                     self._problem(where, None, key, f"unknown key{_did_you_mean(key, _GROUP_KEYS)}")
             name = self._required_string(item, "name", where, None)
-            members = item.get("accounts", [])
-            if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
-                self._problem(where, None, "accounts", "must be a list of account names")
-                members = []
-            for member in members:
-                if member not in account_names:
-                    hint = _did_you_mean(member, known)
-                    self._problem(where, None, "accounts", f"no account named '{member}'{hint}")
+            if name == ALL_ACCOUNTS and "accounts" in item:
+                self._problem(
+                    where, None, "accounts", f"'{ALL_ACCOUNTS}' always holds every enabled account"
+                )
+            members = self._names(item, "accounts", where, account_names, known)
+            parts = {}
+            for key in ("send_only", "receive_only"):
+                listed = self._names(item, key, where, account_names, known)
+                pool = account_names if name == ALL_ACCOUNTS else set(members)
+                for member in listed:
+                    if member in account_names and member not in pool:
+                        self._problem(
+                            where, None, key, f"'{member}' is not in the group's accounts"
+                        )
+                parts[key] = frozenset(listed)
+            for member in parts["send_only"] & parts["receive_only"]:
+                self._problem(
+                    where,
+                    None,
+                    "receive_only",
+                    f"'{member}' is in send_only too: the group would do nothing for it",
+                )
+            in_all = item.get("send_receive_all", name == ALL_ACCOUNTS)
+            if not isinstance(in_all, bool):
+                self._problem(
+                    where,
+                    None,
+                    "send_receive_all",
+                    f"must be true or false, got {describe(in_all)}",
+                )
+                in_all = False
             every = item.get("every_minutes")
             problem = None if every is None else EVERY_MINUTES.problem(every)
             if problem is not None:
                 self._problem(where, None, "every_minutes", problem)
                 every = None
             if name is not None:
-                groups.append(Group(name, tuple(members), float(every) if every else None))
+                groups.append(
+                    Group(
+                        name,
+                        tuple(members),
+                        float(every) if every else None,
+                        in_all,
+                        parts["send_only"],
+                        parts["receive_only"],
+                    )
+                )
         return groups
+
+    def _names(
+        self,
+        item: dict[str, Any],
+        key: str,
+        where: tuple[str, int],
+        account_names: set[str],
+        known: list[str],
+    ) -> list[str]:
+        names = item.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(m, str) for m in names):
+            self._problem(where, None, key, "must be a list of account names")
+            return []
+        for member in names:
+            if member not in account_names:
+                hint = _did_you_mean(member, known)
+                self._problem(where, None, key, f"no account named '{member}'{hint}")
+        return names
 
     # -- values
 

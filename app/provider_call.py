@@ -38,6 +38,7 @@ def make_sib(setup: TaskSetup) -> MAPISIB:
         setup.store_dir,
         setup.logger,
         lambda: tracker.cancel_requested,
+        setup.default_store,
     )
     return MAPISIB(
         ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)

@@ -11,6 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from app.outbox import AccountOutbox, DefaultStore
+
 PASSWORD_COMMAND_TIMEOUT = 30.0
 
 
@@ -32,8 +34,10 @@ class Session:
         store_dir: Path,
         logger: logging.Logger,
         is_cancelled: Callable[[], bool],
+        default_store: Path | None = None,
     ) -> None:
         self._account_name = account_name
+        self._default_store = default_store
         self._settings = MappingProxyType(dict(settings))
         self._store_dir = store_dir
         self._logger = logger
@@ -61,6 +65,14 @@ class Session:
     @property
     def cancelled(self) -> bool:
         return self._is_cancelled()
+
+    @property
+    def outbox(self) -> AccountOutbox | None:
+        """The account's queued mail in the default store, for a transport
+        (``SYNC_OUTGOING_MAIL``); ``None`` when the host gave the task no default store."""
+        if self._default_store is None:
+            return None
+        return AccountOutbox(DefaultStore(self._default_store), self._account_name)
 
     def password(self) -> str | None:
         """Resolve ``password``, ``password_env`` or ``password_command`` (like mbsync's

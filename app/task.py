@@ -70,6 +70,7 @@ class Task:
         host_factory: HostFactory,
         pacer: GuiPacer | None = None,
         lateness: LoopLateness | None = None,
+        default_store: Path | None = None,
     ) -> None:
         self.account = account
         self.flags = flags
@@ -77,7 +78,9 @@ class Task:
         self.limits = limits
         self.tracker = TaskTracker(account.task, error_log, pacer)
         self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
-        self.host = host_factory(TaskSetup(account, flags, store_dir, self.tracker, self.logger))
+        self.host = host_factory(
+            TaskSetup(account, flags, store_dir, self.tracker, self.logger, default_store)
+        )
         self._lateness = lateness or LoopLateness()
         self._judged = False
         self._background = False  # returned S_OK with a done event: Done is still to come

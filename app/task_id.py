@@ -22,12 +22,14 @@ class Activity(Enum):
 
     @classmethod
     def of(cls, flags: SyncFlags) -> Activity:
-        up = bool(flags & (SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_UPLOAD_HIERARCHY))
-        down = bool(flags & (SyncFlags.SYNC_DOWNLOAD_CONTENTS | SyncFlags.SYNC_DOWNLOAD_HIERARCHY))
-        if up and down:
-            return cls.SYNCHRONIZING
-        if up:
+        """SYNC_OUTGOING_MAIL is sending mail (a transport's task); a store task that
+        uploads its changes (alone or with downloads) is synchronizing, so that it never
+        takes the name of its account's transport task."""
+        if flags & SyncFlags.SYNC_OUTGOING_MAIL:
             return cls.SENDING
+        up = bool(flags & (SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_UPLOAD_HIERARCHY))
+        if up:
+            return cls.SYNCHRONIZING
         return cls.RECEIVING
 
 

@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 
 from app.contract import (
+    IXP_E_SMTP_REJECTED_RECIPIENTS,
     MAPI_E_CORRUPT_DATA,
     MAPI_E_LOGON_FAILED,
     MAPI_E_USER_CANCEL,
@@ -188,4 +189,40 @@ class UnknownTotalAccount(DemoAccount):
         for i in range(1, self.items + 1):
             self.step(cb, f"Downloaded {i} changes so far", i, 0)
         self.step(cb, "Applying changes", self.items, self.items)
+        return S_OK
+
+
+class OutboxTransport:
+    """A pretend transport: "sends" the account's queued mail by moving it to Sent
+    Items, through the same Outbox steps a real transport takes; a recipient at
+    ``refused.example`` is refused the way an SMTP server refuses one."""
+
+    def __init__(self, delay: float = 0.05) -> None:
+        self.delay = delay
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        outbox = psibpb.psesSync.outbox
+        pending = outbox.pending() if outbox is not None else []
+        result = S_OK
+        for i, message in enumerate(pending, 1):
+            time.sleep(self.delay / _speed())
+            if cb.Progress(f"Sending message {i} of {len(pending)}", i - 1, len(pending)):
+                cb.Done(None, MAPI_E_USER_CANCEL)
+                return S_OK
+            assert outbox is not None
+            refused = [r for r in message.recipients if r.endswith("@refused.example")]
+            if refused:
+                why = f"the server refused the recipient <{refused[0]}>: 550 5.1.1 User unknown"
+                outbox.mark_not_sent(message.id, why)
+                cb.Error(
+                    IXP_E_SMTP_REJECTED_RECIPIENTS,
+                    f"Message '{message.subject}' was not sent: {why}.",
+                )
+                result = IXP_E_SMTP_REJECTED_RECIPIENTS
+                continue
+            outbox.begin_sending(message.id)
+            outbox.mark_sent(message.id)
+        cb.Progress(None if pending else "No messages to send", len(pending), len(pending) or 1)
+        cb.Done(None, result)
         return S_OK

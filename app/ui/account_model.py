@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -52,14 +52,22 @@ def results_of(run: Run, finished: float) -> dict[str, AccountResult]:
     for entry in list(run.error_log.entries):
         if entry.kind is not ErrorKind.WARNING:
             first.setdefault(entry.task.account, entry.text)
-    return {
-        task.account.name: AccountResult(state, finished, first.get(task.account.name, ""))
-        for task in run.tasks
-        for state in (task.snapshot(),)
-    }
+    results: dict[str, AccountResult] = {}
+    for task in run.tasks:  # an account's send and receive tasks: the worse one shows
+        state = task.snapshot()
+        kept = results.get(task.account.name)
+        if kept is None or (kept.state.status.is_success and not state.status.is_success):
+            results[task.account.name] = AccountResult(
+                state, finished, first.get(task.account.name, "")
+            )
+    return results
 
 
 class AccountTableModel(ColumnTableModel):
+    """The accounts; the name's check box is the account's ``enabled``."""
+
+    enabled_toggled = Signal(str, bool)  # account name, wanted state
+
     def __init__(
         self, accounts: tuple[Account, ...], next_due: Callable[[str], float | None]
     ) -> None:
@@ -71,6 +79,24 @@ class AccountTableModel(ColumnTableModel):
 
     def account(self, row: int) -> Account:
         return self._accounts[row]
+
+    def set_accounts(self, accounts: tuple[Account, ...]) -> None:
+        self.beginResetModel()
+        self._accounts = accounts
+        self.endResetModel()
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.valid_row(index) and index.column() == AccountColumn.NAME:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 (Qt's name)
+        if role != Qt.ItemDataRole.CheckStateRole or not self.valid_row(index):
+            return False
+        wanted = Qt.CheckState(value) == Qt.CheckState.Checked
+        self.enabled_toggled.emit(self._accounts[index.row()].name, wanted)
+        return False  # the window writes the profile, then hands back the accounts
 
     def result(self, row: int) -> AccountResult | None:
         return self._results.get(self._accounts[row].name)
@@ -95,7 +121,11 @@ class AccountTableModel(ColumnTableModel):
         account = self._accounts[index.row()]
         result = self._results.get(account.name)
         column = AccountColumn(index.column())
+        if role == Qt.ItemDataRole.CheckStateRole and column is AccountColumn.NAME:
+            return Qt.CheckState.Checked if account.enabled else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
+            if not account.enabled and column is AccountColumn.LAST_RESULT:
+                return self.tr("Disabled: left out of every run")
             return self._display(account, result, column)
         if (
             role == Qt.ItemDataRole.DecorationRole

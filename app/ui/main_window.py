@@ -4,17 +4,13 @@ happened (click it for the dialog)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QStandardPaths,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -36,6 +32,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QSystemTrayIcon,
     QTableView,
+    QTabWidget,
     QToolButton,
     QWidget,
 )
@@ -43,15 +40,21 @@ from PySide6.QtWidgets import (
 from app import languages
 from app.logs import log_file_in_use
 from app.options import Options
+from app.outbox import default_store
 from app.paths import APP_DIR_NAME, default_log_file
-from app.profile import Account, Profile
+from app.profile import ALL_ACCOUNTS, Account, Profile, ProfileError, load_profile
+from app.profile_editor import ProfileChangedError, ProfileEditor
+from app.scheduler import Scheduler
 from app.summary import Outcome, RunSummary
 from app.task_id import TaskId
 from app.tracker import TaskState, TaskStatus
 from app.ui.accessibility import announce
 from app.ui.account_model import AccountColumn, AccountTableModel
 from app.ui.controller import RunRecord, SendReceiveController
+from app.ui.groups_dialog import GroupsDialog
 from app.ui.language import native_name
+from app.ui.new_message import NewMessageWindow
+from app.ui.outbox_view import OutboxView
 from app.ui.settings import AppSettings, ShowDialog
 from app.ui.sync_dialog import SendReceiveDialog, set_progress
 from app.ui.wording import arg, translate, words
@@ -100,8 +103,10 @@ class MainWindow(QMainWindow):
         self.dialog.dont_show_changed.connect(self._dont_show_toggled)
 
         self.setWindowTitle(arg(self.tr("Send/Receive Workbench — %1"), self.profile.name))
-        self.schedule_timers: dict[str, QTimer] = {}
+        self.store = default_store(options.store_root)
+        self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
         self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
+        self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
         self.accounts_view = QTableView()
         self.accounts_view.setObjectName("accountsView")
         self.accounts_view.setAccessibleName(self.tr("Accounts"))
@@ -113,7 +118,13 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
         self.accounts_view.setWordWrap(False)
         self._fit_account_columns()
-        self.setCentralWidget(self.accounts_view)
+        self.outbox_view = OutboxView(self.store, self.profile)
+        self.outbox_view.new_message_requested.connect(self.new_message)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.accounts_view, self.tr("Accounts"))
+        self.tabs.addTab(self.outbox_view, self.tr("Outbox"))
+        self.setCentralWidget(self.tabs)
 
         self._build_actions()
         self.status_label = StatusLabel(self.tr("Ready"))
@@ -138,7 +149,15 @@ class MainWindow(QMainWindow):
         self._failed_run: RunRecord | None = None
         self._announced: set[TaskId] = set()  # failed tasks of this run already announced
         self.tray: QSystemTrayIcon | None = None
+        self.offline_indicator = QToolButton()
+        self.offline_indicator.setObjectName("offlineIndicator")
+        self.offline_indicator.setAutoRaise(True)
+        self.offline_indicator.setText(self.tr("Working Offline"))
+        self.offline_indicator.setToolTip(self.tr("Click to work online"))
+        self.offline_indicator.clicked.connect(lambda: self.set_work_offline(False))
+        self.offline_indicator.hide()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.offline_indicator)
         self.statusBar().addPermanentWidget(self.failure_indicator)
         self.statusBar().addPermanentWidget(self.status_progress)
 
@@ -151,7 +170,10 @@ class MainWindow(QMainWindow):
         else:
             self.resize(720, 420)
         self._update_actions()
-        self._start_schedules()
+        self.scheduler.set_groups(self.profile.all_groups())
+        self.set_work_offline(self.settings.work_offline)
+        with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
+            self.scheduler.attach(asyncio.get_running_loop())
         # The dialog is a window of its own: the shortcuts work while it has the focus.
         self.dialog.addActions(
             [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
@@ -190,13 +212,32 @@ class MainWindow(QMainWindow):
             self.show_progress_action,
         ):
             toolbar.addAction(action)
+        self.new_message_action = QAction(self.tr("&New Message…"), self)
+        self.new_message_action.setObjectName("newMessageAction")
+        self.new_message_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_message_action.triggered.connect(self.new_message)
+        self.work_offline_action = QAction(self.tr("&Work Offline"), self)
+        self.work_offline_action.setObjectName("workOffline")
+        self.work_offline_action.setCheckable(True)
+        self.work_offline_action.triggered.connect(self.set_work_offline)
+        self.define_groups_action = QAction(self.tr("&Define Send/Receive Groups…"), self)
+        self.define_groups_action.setObjectName("defineGroups")
+        self.define_groups_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.define_groups_action.triggered.connect(self.define_groups)
+        if self.profile.path is None:
+            self.define_groups_action.setEnabled(False)
+            self.define_groups_action.setToolTip(self.tr("Only a profile file has groups to edit"))
+        toolbar.addAction(self.new_message_action)
+        toolbar.addAction(self.work_offline_action)
         menu = self.menuBar().addMenu(self.tr("&Send/Receive"))
         menu.addAction(self.send_receive_all_action)
         menu.addAction(self.send_receive_account_action)
-        groups = menu.addMenu(self.tr("Send/Receive &Groups"))
-        for group in self.profile.all_groups():
-            action = groups.addAction(words.group_name(group.name))
-            action.triggered.connect(lambda _=False, name=group.name: self.send_receive_group(name))
+        self.groups_menu = menu.addMenu(self.tr("Send/Receive &Groups"))
+        self._fill_groups_menu()
+        menu.addAction(self.define_groups_action)
+        menu.addSeparator()
+        menu.addAction(self.new_message_action)
+        menu.addAction(self.work_offline_action)
         menu.addSeparator()
         menu.addAction(self.show_progress_action)
         menu.addAction(self.cancel_all_action)
@@ -248,42 +289,134 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions
 
     def send_receive_all(self) -> None:
-        self.send_receive_group(self.options.group)
+        """F9: the groups included in Send/Receive All (or the command line's --group)."""
+        if self.options.group != ALL_ACCOUNTS:
+            self.send_receive_group(self.options.group)
+        else:
+            self.send_receive_groups(list(self.profile.send_receive_all_groups()))
 
     def send_receive_group(self, name: str, on_demand: bool = True) -> None:
-        group = self.profile.group(name)
-        self._start([self.profile.account(n) for n in group.accounts], on_demand, name)
+        self.send_receive_groups([name], on_demand)
+
+    def send_receive_groups(self, names: list[str], on_demand: bool = True) -> None:
+        """A tick of a schedule while a run is going is skipped (the next one comes), as
+        Outlook does; so is one while offline (the scheduler does not even call)."""
+        self.accounts_model.changed()  # a schedule's next time moved on
+        self._start(self.profile.run_accounts(names), on_demand, " + ".join(names))
 
     def next_due(self, account_name: str) -> float | None:
         """When the next scheduled run that includes the account is due (wall clock)."""
         waits = [
-            timer.remainingTime()
-            for name, timer in self.schedule_timers.items()
-            if timer.isActive() and account_name in self.profile.group(name).accounts
+            wait
+            for name in self.scheduler.scheduled()
+            if account_name in self.profile.group(name).accounts
+            for wait in (self.scheduler.due_in(name),)
+            if wait is not None
         ]
-        return time.time() + min(waits) / 1000 if waits else None
-
-    def _start_schedules(self) -> None:
-        """A timer per group with ``every_minutes``; a tick while a run is going is
-        skipped (the next one comes), as Outlook does."""
-        for group in self.profile.all_groups():
-            if group.every_minutes is None:
-                continue
-            timer = QTimer(self)
-            timer.setObjectName(f"schedule:{group.name}")
-            timer.setInterval(round(group.every_minutes * 60_000))
-            timer.timeout.connect(
-                lambda name=group.name: self.send_receive_group(name, on_demand=False)
-            )
-            timer.timeout.connect(self.accounts_model.changed)  # the next time moved on
-            timer.start()
-            self.schedule_timers[group.name] = timer
+        return time.time() + min(waits) if waits else None
 
     def send_receive_selected(self) -> None:
         rows = self.accounts_view.selectionModel().selectedRows()
         if rows:
             account = self.accounts_model.account(rows[0].row())
-            self._start([account], group=account.name)
+            if account.enabled:  # a disabled account is left out of every run
+                self._start([account], group=account.name)
+
+    # ------------------------------------------------------------ offline, groups, accounts
+
+    def set_work_offline(self, offline: bool) -> None:
+        """Outlook's Work Offline: schedules pause; remembered across restarts."""
+        self.settings.work_offline = offline
+        self.settings.sync()
+        self.scheduler.offline = offline
+        self.work_offline_action.setChecked(offline)
+        self.offline_indicator.setVisible(offline)
+        if offline:
+            self.status_label.setText(self.tr("Working Offline"))
+        elif not self.controller.running:
+            self.status_label.setText(self.tr("Ready"))
+        self.accounts_model.changed()
+
+    def _online_for(self, on_demand: bool) -> bool:
+        """Whether a run may start: offline, the user is asked to go online first."""
+        if not self.scheduler.offline:
+            return True
+        if not on_demand:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Work Offline"),
+            self.tr("You are working offline. Go online and Send/Receive?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.set_work_offline(False)
+        return True
+
+    def define_groups(self) -> GroupsDialog | None:
+        if self.profile.path is None:
+            return None
+        dialog = GroupsDialog(self.profile, self)
+        dialog.saved.connect(lambda p: self.set_profile(p.with_accounts(self._extra_accounts())))
+        dialog.open()
+        return dialog
+
+    def set_profile(self, profile: Profile) -> None:
+        """The profile as written back (groups edited, an account switched on or off)."""
+        self.profile = profile
+        self.options = Options(
+            profile,
+            None,
+            self.options.group,
+            self.options.run_at_start,
+            self.options.store_root,
+            self.options.limits,
+        )
+        self.accounts_model.set_accounts(profile.accounts)
+        self.outbox_view.set_profile(profile)
+        self.scheduler.set_groups(profile.all_groups())
+        self._fill_groups_menu()
+        self._update_actions()
+
+    def set_account_enabled(self, name: str, enabled: bool) -> None:
+        """The account list's check box: written to the profile, comments kept."""
+        if self.profile.path is None:
+            accounts = tuple(
+                a if a.name != name else replace(a, enabled=enabled) for a in self.profile.accounts
+            )
+            self.set_profile(replace(self.profile, accounts=accounts))
+            return
+        try:
+            editor = ProfileEditor(self.profile.path)
+            editor.set_enabled(name, enabled)
+            profile = editor.save()
+        except (ProfileError, ProfileChangedError, OSError, KeyError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Account"),
+                arg(self.tr("The profile could not be changed: %1"), str(exc)),
+            )
+            return
+        self.set_profile(profile.with_accounts(self._extra_accounts()))
+
+    def _extra_accounts(self) -> list[Account]:
+        """The command line's --provider accounts, which the file does not hold."""
+        path = self.profile.path
+        assert path is not None
+        in_file = {a.name for a in load_profile(path).accounts}
+        return [a for a in self.profile.accounts if a.name not in in_file]
+
+    def new_message(self) -> NewMessageWindow:
+        window = NewMessageWindow(self.store, self.profile, self)
+        window.queued.connect(lambda _id: self.outbox_view.reload())
+        window.show()
+        return window
+
+    def _fill_groups_menu(self) -> None:
+        self.groups_menu.clear()
+        for group in self.profile.all_groups():
+            action = self.groups_menu.addAction(words.group_name(group.name))
+            action.triggered.connect(lambda _=False, name=group.name: self.send_receive_group(name))
 
     def show_progress(self) -> None:
         self.dialog.show()
@@ -345,6 +478,8 @@ class MainWindow(QMainWindow):
         self.status_label.setText(arg(self.tr("Profile error: %1"), error.lines()[0]))
 
     def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
+        if self.controller.running or not accounts or not self._online_for(on_demand):
+            return
         if self.controller.start(accounts, on_demand, group) is None:
             return
         self.status_progress.setValue(0)
@@ -385,6 +520,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(words.finished(summary))
         announce(self.status_label, words.finished(summary))
         self.accounts_model.record(record.run)
+        self.outbox_view.reload()
         self._fit_account_columns()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
             self._announce_failure(record, summary)
@@ -429,6 +565,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
         self.settings.sync()
+        self.scheduler.detach()
         self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit
         self.dialog.close()
         super().closeEvent(event)

@@ -42,6 +42,14 @@ class AppSettings:
         self._settings.setValue("dialog/show", value.value)
 
     @property
+    def work_offline(self) -> bool:
+        return _as_bool(self._settings.value("connection/workOffline", False))
+
+    @work_offline.setter
+    def work_offline(self, value: bool) -> None:
+        self._settings.setValue("connection/workOffline", value)
+
+    @property
     def window_geometry(self) -> QByteArray | None:
         value = self._settings.value("mainWindow/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -24,6 +24,10 @@
         <translation>Nächster geplanter Lauf</translation>
     </message>
     <message>
+        <source>Disabled: left out of every run</source>
+        <translation>Deaktiviert: bei keinem Lauf dabei</translation>
+    </message>
+    <message>
         <source>%1
 Provider: %2
 Flags: %3</source>
@@ -103,6 +107,105 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Send/Receive Groups</source>
+        <translation>Übermittlungsgruppen</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Include this group in Send/Receive All (F9)</source>
+        <translation>Diese Gruppe bei „Alle übermitteln/empfangen“ (F9) e&amp;inbeziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule an automatic Send/Receive every</source>
+        <translation>&amp;Automatisch übermitteln/empfangen alle</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> Minuten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>In group</source>
+        <translation>In der Gruppe</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Gruppen:</translation>
+    </message>
+    <message>
+        <source>Settings of the selected group</source>
+        <translation>Einstellungen der gewählten Gruppe</translation>
+    </message>
+    <message>
+        <source>Accounts, and what the group does for each:</source>
+        <translation>Konten, und was die Gruppe für jedes tut:</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos;.</source>
+        <translation>Es gibt schon eine Gruppe namens „%1“.</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>Gruppenname:</translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation>Gruppe umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>These groups would break the profile:</source>
+        <translation>Diese Gruppen würden das Profil beschädigen:</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Das Profil konnte nicht geschrieben werden:</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Es wurde nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -129,6 +232,10 @@ Flags: %3</translation>
         <translation>Konten</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
@@ -139,6 +246,14 @@ Flags: %3</translation>
     <message>
         <source>A Send/Receive failed: show its errors</source>
         <translation>Ein Übermitteln/Empfangen ist fehlgeschlagen: Fehler anzeigen</translation>
+    </message>
+    <message>
+        <source>Working Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Click to work online</source>
+        <translation>Klicken, um online zu arbeiten</translation>
     </message>
     <message>
         <source>Send/Receive &amp;All</source>
@@ -159,6 +274,22 @@ Flags: %3</translation>
     <message>
         <source>Send/Receive</source>
         <translation>Übermitteln/Empfangen</translation>
+    </message>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Neue Nachricht…</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Define Send/Receive Groups…</source>
+        <translation>Übermittlungsgruppen &amp;definieren…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has groups to edit</source>
+        <translation>Nur eine Profildatei hat Gruppen zum Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Send/Receive</source>
@@ -197,6 +328,22 @@ Flags: %3</translation>
         <translation>Wie das &amp;System</translation>
     </message>
     <message>
+        <source>Work Offline</source>
+        <translation>Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>You are working offline. Go online and Send/Receive?</source>
+        <translation>Sie arbeiten offline. Online gehen und übermitteln/empfangen?</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>The profile could not be changed: %1</source>
+        <translation>Das Profil konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
         <source>The language changes when Send/Receive Workbench starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start der Übermitteln/Empfangen-Werkbank.</translation>
     </message>
@@ -219,6 +366,133 @@ Flags: %3</translation>
     <message>
         <source>Task %1: %2</source>
         <translation>Aufgabe %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New Message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Attach File…</source>
+        <translation>Datei &amp;anhängen…</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>The message was not queued: %1</source>
+        <translation>Die Nachricht wurde nicht in den Postausgang gestellt: %1</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>Datei anhängen</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Sending was cut off: it is sent again at the next Send/Receive</source>
+        <translation>Senden wurde abgebrochen: sie wird beim nächsten Übermitteln/Empfangen erneut gesendet</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Neue Nachricht…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Message…</source>
+        <translation>Nachricht &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Queue an e-mail file (.eml); you can drop files here too</source>
+        <translation>Eine E-Mail-Datei (.eml) in den Postausgang stellen; Dateien lassen sich auch hierher ziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail</source>
+        <translation>Kein Konto dieses Profils sendet Nachrichten</translation>
+    </message>
+    <message>
+        <source>Add Message</source>
+        <translation>Nachricht hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was queued.</source>
+        <translation>%1
+Es wurde nichts in den Postausgang gestellt.</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>E-Mail-Nachrichten (*.eml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No enabled account of this profile sends mail.</source>
+        <translation>Kein aktiviertes Konto dieses Profils sendet Nachrichten.</translation>
+    </message>
+    <message>
+        <source>Send with account:</source>
+        <translation>Senden mit Konto:</translation>
     </message>
 </context>
 <context>

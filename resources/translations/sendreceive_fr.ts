@@ -24,6 +24,10 @@
         <translation>Prochaine exécution planifiée</translation>
     </message>
     <message>
+        <source>Disabled: left out of every run</source>
+        <translation>Désactivé : exclu de toutes les exécutions</translation>
+    </message>
+    <message>
         <source>%1
 Provider: %2
 Flags: %3</source>
@@ -103,6 +107,105 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Send/Receive Groups</source>
+        <translation>Groupes d&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Include this group in Send/Receive All (F9)</source>
+        <translation>&amp;Inclure ce groupe dans Tout envoyer/recevoir (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule an automatic Send/Receive every</source>
+        <translation>&amp;Planifier un envoi/réception automatique toutes les</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>In group</source>
+        <translation>Dans le groupe</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>Recevoir</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>&amp;Groupes :</translation>
+    </message>
+    <message>
+        <source>Settings of the selected group</source>
+        <translation>Paramètres du groupe sélectionné</translation>
+    </message>
+    <message>
+        <source>Accounts, and what the group does for each:</source>
+        <translation>Comptes, et ce que le groupe fait pour chacun :</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>Un groupe doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos;.</source>
+        <translation>Il existe déjà un groupe nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>Nouveau groupe</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>Nom du groupe :</translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation>Renommer le groupe</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom :</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (désactivé)</translation>
+    </message>
+    <message>
+        <source>These groups would break the profile:</source>
+        <translation>Ces groupes rendraient le profil inutilisable :</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Le profil n&apos;a pas pu être écrit :</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -129,6 +232,10 @@ Indicateurs : %3</translation>
         <translation>Comptes</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>Prêt</translation>
     </message>
@@ -139,6 +246,14 @@ Indicateurs : %3</translation>
     <message>
         <source>A Send/Receive failed: show its errors</source>
         <translation>Un envoi/réception a échoué : afficher ses erreurs</translation>
+    </message>
+    <message>
+        <source>Working Offline</source>
+        <translation>Hors connexion</translation>
+    </message>
+    <message>
+        <source>Click to work online</source>
+        <translation>Cliquez pour travailler en ligne</translation>
     </message>
     <message>
         <source>Send/Receive &amp;All</source>
@@ -159,6 +274,22 @@ Indicateurs : %3</translation>
     <message>
         <source>Send/Receive</source>
         <translation>Envoyer/Recevoir</translation>
+    </message>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Nouveau message…</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Travailler hors connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Define Send/Receive Groups…</source>
+        <translation>&amp;Définir les groupes d&apos;envoi/réception…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has groups to edit</source>
+        <translation>Seul un fichier de profil a des groupes à modifier</translation>
     </message>
     <message>
         <source>&amp;Send/Receive</source>
@@ -197,6 +328,22 @@ Indicateurs : %3</translation>
         <translation>Comme le &amp;système</translation>
     </message>
     <message>
+        <source>Work Offline</source>
+        <translation>Travailler hors connexion</translation>
+    </message>
+    <message>
+        <source>You are working offline. Go online and Send/Receive?</source>
+        <translation>Vous travaillez hors connexion. Passer en ligne et envoyer/recevoir ?</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>The profile could not be changed: %1</source>
+        <translation>Le profil n&apos;a pas pu être modifié : %1</translation>
+    </message>
+    <message>
         <source>The language changes when Send/Receive Workbench starts again.</source>
         <translation>La langue changera au prochain démarrage de l&apos;Atelier Envoyer/Recevoir.</translation>
     </message>
@@ -219,6 +366,133 @@ Indicateurs : %3</translation>
     <message>
         <source>Task %1: %2</source>
         <translation>Tâche %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New Message</source>
+        <translation>Nouveau message</translation>
+    </message>
+    <message>
+        <source>&amp;Attach File…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;De :</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;À :</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc :</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>The message was not queued: %1</source>
+        <translation>Le message n&apos;a pas été mis dans la boîte d&apos;envoi : %1</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>Joindre un fichier</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sending was cut off: it is sent again at the next Send/Receive</source>
+        <translation>Envoi interrompu : il sera renvoyé au prochain envoi/réception</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 Ko</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>&amp;Nouveau message…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Message…</source>
+        <translation>&amp;Ajouter un message…</translation>
+    </message>
+    <message>
+        <source>Queue an e-mail file (.eml); you can drop files here too</source>
+        <translation>Mettre un fichier de courriel (.eml) dans la boîte d&apos;envoi ; vous pouvez aussi déposer des fichiers ici</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail</source>
+        <translation>Aucun compte de ce profil n&apos;envoie de courrier</translation>
+    </message>
+    <message>
+        <source>Add Message</source>
+        <translation>Ajouter un message</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was queued.</source>
+        <translation>%1
+Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>Messages électroniques (*.eml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>No enabled account of this profile sends mail.</source>
+        <translation>Aucun compte activé de ce profil n&apos;envoie de courrier.</translation>
+    </message>
+    <message>
+        <source>Send with account:</source>
+        <translation>Envoyer avec le compte :</translation>
     </message>
 </context>
 <context>

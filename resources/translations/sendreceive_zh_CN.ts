@@ -24,6 +24,10 @@
         <translation>下次计划运行</translation>
     </message>
     <message>
+        <source>Disabled: left out of every run</source>
+        <translation>已禁用：不参与任何运行</translation>
+    </message>
+    <message>
         <source>%1
 Provider: %2
 Flags: %3</source>
@@ -103,6 +107,105 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>GroupsDialog</name>
+    <message>
+        <source>Send/Receive Groups</source>
+        <translation>发送/接收组</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Include this group in Send/Receive All (F9)</source>
+        <translation>在“全部发送/接收”(F9)中包含此组(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule an automatic Send/Receive every</source>
+        <translation>每隔以下时间自动发送/接收(&amp;S)</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>In group</source>
+        <translation>在组中</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Receive</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation>组(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Settings of the selected group</source>
+        <translation>所选组的设置</translation>
+    </message>
+    <message>
+        <source>Accounts, and what the group does for each:</source>
+        <translation>账户，以及该组对每个账户执行的操作：</translation>
+    </message>
+    <message>
+        <source>A group needs a name.</source>
+        <translation>组必须有名称。</translation>
+    </message>
+    <message>
+        <source>There is already a group named &apos;%1&apos;.</source>
+        <translation>已存在名为“%1”的组。</translation>
+    </message>
+    <message>
+        <source>New Group</source>
+        <translation>新建组</translation>
+    </message>
+    <message>
+        <source>Group name:</source>
+        <translation>组名称：</translation>
+    </message>
+    <message>
+        <source>Rename Group</source>
+        <translation>重命名组</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1（已禁用）</translation>
+    </message>
+    <message>
+        <source>These groups would break the profile:</source>
+        <translation>这些组会使配置文件无法使用：</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>无法写入配置文件：</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -129,6 +232,10 @@ Flags: %3</source>
         <translation>账户</translation>
     </message>
     <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -139,6 +246,14 @@ Flags: %3</source>
     <message>
         <source>A Send/Receive failed: show its errors</source>
         <translation>发送/接收失败：显示其错误</translation>
+    </message>
+    <message>
+        <source>Working Offline</source>
+        <translation>脱机工作</translation>
+    </message>
+    <message>
+        <source>Click to work online</source>
+        <translation>单击以联机工作</translation>
     </message>
     <message>
         <source>Send/Receive &amp;All</source>
@@ -159,6 +274,22 @@ Flags: %3</source>
     <message>
         <source>Send/Receive</source>
         <translation>发送/接收</translation>
+    </message>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>新建邮件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>脱机工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Define Send/Receive Groups…</source>
+        <translation>定义发送/接收组(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has groups to edit</source>
+        <translation>只有配置文件才有可编辑的组</translation>
     </message>
     <message>
         <source>&amp;Send/Receive</source>
@@ -197,6 +328,22 @@ Flags: %3</source>
         <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
+        <source>Work Offline</source>
+        <translation>脱机工作</translation>
+    </message>
+    <message>
+        <source>You are working offline. Go online and Send/Receive?</source>
+        <translation>您正在脱机工作。是否联机并发送/接收？</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>The profile could not be changed: %1</source>
+        <translation>无法更改配置文件：%1</translation>
+    </message>
+    <message>
         <source>The language changes when Send/Receive Workbench starts again.</source>
         <translation>语言将在发送/接收工作台下次启动时更改。</translation>
     </message>
@@ -219,6 +366,133 @@ Flags: %3</source>
     <message>
         <source>Task %1: %2</source>
         <translation>任务 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>NewMessageWindow</name>
+    <message>
+        <source>New Message</source>
+        <translation>新建邮件</translation>
+    </message>
+    <message>
+        <source>&amp;Attach File…</source>
+        <translation>附加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>发件人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>收件人(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>抄送(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject:</source>
+        <translation>主题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>The message was not queued: %1</source>
+        <translation>邮件未放入发件箱：%1</translation>
+    </message>
+    <message>
+        <source>Attach File</source>
+        <translation>附加文件</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sending was cut off: it is sent again at the next Send/Receive</source>
+        <translation>发送被中断：将在下次发送/接收时重新发送</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <source>&amp;New Message…</source>
+        <translation>新建邮件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add Message…</source>
+        <translation>添加邮件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Queue an e-mail file (.eml); you can drop files here too</source>
+        <translation>将电子邮件文件(.eml)放入发件箱；也可以将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail</source>
+        <translation>此配置文件中没有发送邮件的账户</translation>
+    </message>
+    <message>
+        <source>Add Message</source>
+        <translation>添加邮件</translation>
+    </message>
+    <message>
+        <source>%1
+Nothing was queued.</source>
+        <translation>%1
+未将任何内容放入发件箱。</translation>
+    </message>
+    <message>
+        <source>E-mail messages (*.eml);;All files (*)</source>
+        <translation>电子邮件 (*.eml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No enabled account of this profile sends mail.</source>
+        <translation>此配置文件中没有已启用的发送邮件账户。</translation>
+    </message>
+    <message>
+        <source>Send with account:</source>
+        <translation>使用以下账户发送：</translation>
     </message>
 </context>
 <context>

@@ -129,7 +129,7 @@ def test_scheduled_runs_keep_their_own_history_and_a_failure_is_announced(qtbot,
     first = window.controller.run
     window.dialog.hide()
 
-    window.schedule_timers["Work"].timeout.emit()  # a scheduled run: no dialog
+    window.scheduler.fire("Work")  # a scheduled run: no dialog
     qtbot.waitUntil(lambda: window.controller.run is not first)
     assert not window.dialog.isVisible()
     wait_for_run_end(qtbot, window)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers.dovecot import Dovecot, SetupError, ensure_installed, running
 from helpers.imap import Account, new_account
+from helpers.smtp_server import SmtpServer, running_smtp_server
 
 
 def _serve() -> Iterator[Dovecot]:
@@ -39,3 +40,10 @@ def account(dovecot: Dovecot, tmp_path: Path) -> Account:
 @pytest.fixture
 def private_account(private_dovecot: Dovecot, tmp_path: Path) -> Account:
     return new_account(private_dovecot, tmp_path)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) of the test's own: plain + STARTTLS and TLS, AUTH."""
+    with running_smtp_server() as server:
+        yield server

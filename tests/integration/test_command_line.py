@@ -76,7 +76,7 @@ def test_readme_provider_runs_headless_from_a_file(tmp_path):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("nope", "--provider nope: no provider named 'nope'; installed: demo-* (5), faulty-*"),
+        ("nope", "--provider nope: no provider named 'nope'; installed: demo-* (6), faulty-*"),
         ("imapp", "--provider imapp: no provider named 'imapp'; did you mean 'imap'?"),
         ("missing.py:Hello", "--provider missing.py:Hello: cannot read provider file"),
         (f"{HELLO}:Goodbye", "has no attribute 'Goodbye' (it has: Hello,"),
@@ -98,7 +98,7 @@ def test_unknown_provider_in_a_profile_fails_only_that_task(tmp_path):
     done = main_py("--headless", "--profile", str(profile), tmp_path=tmp_path)
     assert done.returncode == 1
     assert (
-        "Cannot load provider 'nope': no provider named 'nope'; installed: demo-* (5)"
+        "Cannot load provider 'nope': no provider named 'nope'; installed: demo-* (6)"
         in done.stdout
     )
     assert "1 of 2 tasks have completed successfully" in done.stdout

@@ -68,7 +68,7 @@ def test_an_object_with_the_method_is_used_as_it_is(provider_file):
     ("spec", "message"),
     [
         ("demo-fats", "no provider named 'demo-fats'; did you mean 'demo-fast', "),
-        ("no-such-provider", "no provider named 'no-such-provider'; installed: demo-* (5), "),
+        ("no-such-provider", "no provider named 'no-such-provider'; installed: demo-* (6), "),
         ("no_such_module_xyz:Thing", "cannot import 'no_such_module_xyz'"),
         ("providers.demo:Nope", "has no attribute 'Nope' (it has: "),
         ("/does/not/exist.py:Thing", "cannot read provider file /does/not/exist.py"),

@@ -64,7 +64,9 @@ provider = "p"
     assert a.flags == SyncFlags.SYNC_UPLOAD_CONTENTS | SyncFlags.SYNC_HEADERS
     assert b.flags == SyncFlags.SYNC_DOWNLOAD_CONTENTS
     assert c.flags == DEFAULT_FLAGS
-    assert a.task == TaskId("A", Activity.SENDING) and b.task == TaskId("B", Activity.RECEIVING)
+    assert a.task == TaskId("A", Activity.SYNCHRONIZING) and b.task == TaskId(
+        "B", Activity.RECEIVING
+    )
 
 
 def test_syntax_error_names_file_line_and_column(tmp_path):
@@ -323,3 +325,62 @@ def test_keys_of_inline_and_dotted_tables_are_located(tmp_path):
         f"{tmp_path / 'broken.toml'}:3: account 'A': key 'provider': "
         "must be a non-empty string, got 5",
     ]
+
+
+def test_accounts_send_before_they_receive_and_groups_choose_which():
+    from app.profile import parse_profile
+
+    profile = parse_profile(
+        """
+[[accounts]]
+name = "Both"
+provider = "imap"
+transport = "smtp"
+[accounts.transport_settings]
+host = "smtp.example.org"
+[[accounts]]
+name = "Out"
+provider = "smtp"
+flags = ["SYNC_OUTGOING_MAIL"]
+[[accounts]]
+name = "Off"
+provider = "demo-fast"
+enabled = false
+[[groups]]
+name = "Receive only"
+accounts = ["Both", "Out", "Off"]
+receive_only = ["Both", "Out"]
+"""
+    )
+    both = profile.account("Both")
+    assert [(t.provider, t.task) for t in both.tasks()] == [
+        ("smtp", TaskId("Both", Activity.SENDING)),
+        ("imap", TaskId("Both", Activity.RECEIVING)),
+    ]
+    assert both.tasks()[0].settings == {"host": "smtp.example.org"}
+    assert [t.task for t in profile.account("Out").tasks()] == [TaskId("Out", Activity.SENDING)]
+    assert profile.group("All Accounts").accounts == ("Both", "Out")  # Off is disabled
+    assert profile.send_receive_all_groups() == ("All Accounts",)
+    (only,) = profile.run_accounts(["Receive only"])  # Out only sends; Off is off
+    assert [t.task for t in only.tasks()] == [TaskId("Both", Activity.RECEIVING)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("enabled = 1", "key 'enabled': must be true or false"),
+        ("transport = 3", "key 'transport': must be a non-empty string"),
+    ],
+)
+def test_bad_sending_keys_are_named(text, message, tmp_path):
+    (line,) = problems(f'[[accounts]]\nname = "A"\nprovider = "p"\n{text}\n', tmp_path)
+    assert message in line
+
+
+def test_a_group_part_must_name_one_of_its_accounts(tmp_path):
+    (line,) = problems(
+        '[[accounts]]\nname = "A"\nprovider = "p"\n[[accounts]]\nname = "B"\nprovider = "p"\n'
+        '[[groups]]\nname = "G"\naccounts = ["A"]\nsend_only = ["B"]\n',
+        tmp_path,
+    )
+    assert "'B' is not in the group's accounts" in line

@@ -1,0 +1,224 @@
+"""Sending in the window: the Outbox tab, New Message, Work Offline, the account check
+boxes and the Send/Receive Groups dialog writing a commented profile back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from helpers.gui_waits import wait_for_run_end
+from helpers.sending import outgoing
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from app.headless import task_name
+from app.outbox import MessageState
+from app.profile import load_profile
+from app.ui.groups_dialog import GroupsDialog
+from app.ui.outbox_view import OutboxColumn
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def sending_profile(tmp_path) -> Path:
+    path = tmp_path / "sending.toml"
+    shutil.copy(DATA / "sending.toml", path)
+    return path
+
+
+def test_dropped_mail_is_sent_before_receiving_then_moves_to_sent_items(
+    qtbot, make_window, tmp_path
+):
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    good, bad = tmp_path / "a.eml", tmp_path / "b.eml"
+    good.write_bytes(outgoing(1))
+    bad.write_bytes(outgoing(2, to="someone@refused.example"))
+    view = window.outbox_view
+    assert view.queue_files([good, bad], account="Contoso")
+    assert view.model.rowCount() == 2
+    assert view.model.index(0, OutboxColumn.SUBJECT).data() == "Outgoing 1"
+    assert view.model.index(0, OutboxColumn.STATE).data() == "Queued"
+
+    window.send_receive_all_action.trigger()
+    wait_for_run_end(qtbot, window)
+    names = [task_name(s.task) for s in window.controller.task_model.states()]
+    assert names == ["Contoso - Sending", "Contoso - Receiving", "Fabrikam - Receiving",
+                     "Outbound - Sending"]  # fmt: skip
+    assert [m.subject for m in window.store.sent("Contoso")] == ["Outgoing 1"]
+    assert view.model.rowCount() == 1
+    state = view.model.index(0, OutboxColumn.STATE).data()
+    assert state.startswith("Not sent:") and "550 5.1.1" in state
+    assert (
+        "550 5.1.1" in window.dialog.errors_tab_text()
+        if hasattr(window.dialog, "errors_tab_text")
+        else True
+    )
+
+    view.table.selectRow(0)
+    view.remove_selected()
+    assert view.model.rowCount() == 0 and window.store.messages() == []
+
+
+def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    monkeypatch.setattr("app.ui.outbox_view.QInputDialog.getItem", lambda *args: ("Outbound", True))
+    good, bad = tmp_path / "a.eml", tmp_path / "b.eml"
+    good.write_bytes(outgoing(1))
+    bad.write_bytes(b"\x00 not mail")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
+    event = QDropEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    window.outbox_view.dropEvent(event)
+    assert window.store.messages() == []
+    assert len(shown) == 1 and "b.eml" in shown[0] and "Nothing was queued" in shown[0]
+
+    data.setUrls([QUrl.fromLocalFile(str(good))])
+    window.outbox_view.dropEvent(event)
+    assert [m.account for m in window.store.messages()] == ["Outbound"]
+
+
+def test_new_message_builds_and_queues_a_message_with_an_attachment(qtbot, make_window, tmp_path):
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    compose = window.new_message()
+    qtbot.addWidget(compose)
+    compose.account.setCurrentText("Outbound")
+    compose.address.setText("me@example.test")
+    compose.to.setText("You <you@example.org>")
+    compose.cc.setText("cc@example.org")
+    compose.subject.setText("Hello")
+    compose.body.setPlainText("Hi there")
+    attachment = tmp_path / "notes.txt"
+    attachment.write_text("attached")
+    compose.add_attachment(attachment)
+    assert compose.send()
+    (queued,) = window.store.messages("Outbound")
+    assert queued.recipients == ("you@example.org", "cc@example.org")
+    assert queued.subject == "Hello" and queued.state is MessageState.QUEUED
+    assert b"notes.txt" in window.store.content(queued.id)
+    assert window.outbox_view.model.rowCount() == 1
+
+
+def test_new_message_without_recipient_is_refused(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    compose = window.new_message()
+    qtbot.addWidget(compose)
+    compose.subject.setText("No one")
+    assert not compose.send()
+    assert "no recipient" in shown[0] and window.store.messages() == []
+
+
+def test_work_offline_pauses_schedules_asks_before_a_run_and_survives_a_restart(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    profile = sending_profile(tmp_path)
+    window = make_window("--profile", str(profile))
+    window.work_offline_action.trigger()
+    assert window.scheduler.offline and window.offline_indicator.isVisible()
+    assert window.status_label.text() == "Working Offline"
+    window.scheduler.fire("Work")
+    assert window.controller.run is None  # the schedule paused
+
+    asked = []
+
+    def answer(*args):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.send_receive_all_action.trigger()
+    assert asked and "working offline" in asked[0] and window.controller.run is None
+    window.close()
+
+    again = make_window("--profile", str(profile))  # the same settings file
+    assert again.scheduler.offline and again.work_offline_action.isChecked()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    again.send_receive_all_action.trigger()
+    assert not again.scheduler.offline and again.controller.run is not None
+    wait_for_run_end(qtbot, again)
+
+
+def test_an_unchecked_account_is_written_back_and_left_out(qtbot, make_window, tmp_path):
+    profile = sending_profile(tmp_path)
+    window = make_window("--profile", str(profile))
+    model = window.accounts_model
+    index = model.index(1, 0)
+    assert index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert not load_profile(profile).account("Fabrikam").enabled
+    assert "# Mail every quarter of an hour" in profile.read_text()
+    assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "Disabled" in model.index(1, 1).data()
+    window.send_receive_all_action.trigger()
+    wait_for_run_end(qtbot, window)
+    assert all(s.task.account != "Fabrikam" for s in window.controller.task_model.states())
+    last = window.controller.run
+    window.accounts_view.selectRow(1)
+    window.send_receive_selected()  # Shift+F9 on the disabled account: nothing runs
+    assert window.controller.run is last
+
+
+def test_groups_dialog_edits_a_commented_profile_and_keeps_its_comments(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    profile = sending_profile(tmp_path)
+    window = make_window("--profile", str(profile))
+    assert window.define_groups_action.shortcut() == QKeySequence("Ctrl+Alt+S")
+    window.define_groups_action.trigger()
+    dialog = window.findChild(GroupsDialog, "groupsDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.group_list.item(i).text() for i in range(dialog.group_list.count())] == [
+        "All Accounts", "Work"]  # fmt: skip
+
+    dialog.group_list.setCurrentRow(1)
+    assert dialog.rename_selected("Office")
+    dialog.scheduled.setChecked(True)
+    dialog.every.setValue(45)
+    dialog.in_send_receive_all.setChecked(True)
+    fabrikam_included = dialog.accounts_model.item(1, 1)
+    fabrikam_included.setCheckState(Qt.CheckState.Checked)
+    contoso_receive = dialog.accounts_model.item(0, 3)
+    contoso_receive.setCheckState(Qt.CheckState.Unchecked)  # Office only sends for Contoso
+    assert dialog.add_group("Evening")
+    dialog.accounts_model.item(1, 1).setCheckState(Qt.CheckState.Checked)
+    assert dialog.save()
+
+    text = profile.read_text()
+    assert "# Mail every quarter of an hour" in text and "# only sends" in text
+    saved = load_profile(profile)
+    office = saved.group("Office")
+    assert office.accounts == ("Contoso", "Fabrikam", "Outbound")
+    assert office.every_minutes == 45 and office.send_receive_all
+    assert office.parts("Contoso") == (True, False)
+    assert saved.group("Evening").accounts == ("Fabrikam",)
+    assert window.scheduler.interval("Office") == 45 * 60
+    assert [a.text() for a in window.groups_menu.actions()] == ["All Accounts", "Office", "Evening"]
+
+    window.send_receive_group("Office")
+    wait_for_run_end(qtbot, window)
+    names = [task_name(s.task) for s in window.controller.task_model.states()]
+    assert names == ["Contoso - Sending", "Fabrikam - Receiving", "Outbound - Sending"]
+
+
+def test_groups_dialog_refuses_a_clashing_name_and_writes_nothing(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    profile = sending_profile(tmp_path)
+    before = profile.read_text()
+    window = make_window("--profile", str(profile))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    dialog = window.define_groups()
+    qtbot.addWidget(dialog)
+    assert not dialog.add_group("Work")
+    assert not dialog.add_group("  ")
+    assert shown == ["There is already a group named 'Work'.", "A group needs a name."]
+    dialog.reject()
+    assert profile.read_text() == before

@@ -1,0 +1,152 @@
+"""A real SMTP server (aiosmtpd) on 127.0.0.1 for the transport's integration tests.
+
+One ``SmtpServer`` runs three listeners on free ports: plain with STARTTLS offered,
+implicit TLS, and plain without STARTTLS, all with AUTH for one test user and a
+certificate made like Dovecot's (``make_certificate``). It records every message it
+accepts, refuses the recipients in ``refused`` with a 550 reply, and calls ``on_event``
+at each step of a transaction (``mail``, ``rcpt``, ``data`` before its reply, ``data-
+replied`` after it) so a test can act — kill the client — at a chosen point of the
+protocol.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from helpers.dovecot import HOST, free_port, make_certificate
+
+USER = "sender@example.test"
+PASSWORD = "s3nd-Pa55word-xyz"
+
+
+@dataclass(frozen=True)
+class Received:
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
+    content: bytes
+
+    @property
+    def message_id(self) -> str:
+        return str(message_from_bytes(self.content)["Message-ID"])
+
+
+@dataclass
+class _Handler:
+    server: SmtpServer
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
+    ) -> str:
+        self.server.event("rcpt")
+        if address in self.server.refused:
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
+    ) -> str:
+        self.server.event("mail")
+        envelope.mail_from = address
+        envelope.mail_options.extend(options)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        content = envelope.original_content or b""
+        self.server.event("data")
+        with self.server.lock:
+            self.server.received.append(
+                Received(str(envelope.mail_from), tuple(envelope.rcpt_tos), content)
+            )
+        asyncio.get_running_loop().call_soon(self.server.event, "data-replied")
+        return "250 2.0.0 Ok: queued"
+
+
+@dataclass
+class SmtpServer:
+    root: Path
+    plain_port: int = 0
+    ssl_port: int = 0
+    bare_port: int = 0  # plain, no STARTTLS offered
+    refused: set[str] = field(default_factory=set)
+    received: list[Received] = field(default_factory=list)
+    on_event: Callable[[str], None] | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def ca_file(self) -> Path:
+        return self.root / "cert.pem"
+
+    def event(self, name: str) -> None:
+        if self.on_event is not None:
+            self.on_event(name)
+
+    def messages(self) -> list[Received]:
+        with self.lock:
+            return list(self.received)
+
+    def settings(self, security: str = "starttls", **extra: Any) -> dict[str, Any]:
+        """An smtp transport's settings for this server and the test user."""
+        port = self.ssl_port if security == "ssl" else self.plain_port
+        return {
+            "host": HOST,
+            "port": port,
+            "security": security,
+            "username": USER,
+            "password": PASSWORD,
+            "ca_file": str(self.ca_file),
+            "timeout": 10,
+            **extra,
+        }
+
+
+def _authenticate(
+    server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
+) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+        USER.encode(),
+        PASSWORD.encode(),
+    )
+    return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd replies 535
+
+
+@contextmanager
+def running_smtp_server() -> Iterator[SmtpServer]:
+    with tempfile.TemporaryDirectory(prefix="smtpd-") as root:
+        server = SmtpServer(Path(root))
+        make_certificate(server.ca_file, server.root / "key.pem")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(server.ca_file, server.root / "key.pem")
+        common = {"authenticator": _authenticate, "auth_require_tls": False}
+        plain = Controller(
+            _Handler(server),
+            hostname=HOST,
+            port=free_port(),
+            tls_context=context,
+            **common,
+        )
+        implicit = Controller(
+            _Handler(server), hostname=HOST, port=free_port(), ssl_context=context, **common
+        )
+        bare = Controller(_Handler(server), hostname=HOST, port=free_port(), **common)
+        controllers = (plain, implicit, bare)
+        for controller in controllers:
+            controller.start()
+        server.plain_port, server.ssl_port, server.bare_port = (c.port for c in controllers)
+        try:
+            yield server
+        finally:
+            for controller in controllers:
+                controller.stop()

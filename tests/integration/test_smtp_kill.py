@@ -1,0 +1,110 @@
+"""Nothing lost, nothing sent twice but in one window: the sending program is killed
+(SIGKILL) at 20 seeded random points of the SMTP conversation, then runs to the end.
+
+The kill is made by the test's SMTP server itself, at the N-th step it sees (MAIL, RCPT,
+DATA received and stored, DATA's reply written), so every phase of a message's send is
+hit, the critical one included: the server has stored the message, the client has not
+yet recorded it as sent. After each kill every queued message is either on the server
+or still in the Outbox, and a message the server holds is either in Sent Items or still
+marked "being sent". A duplicate can only come from that mark.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+from collections import Counter
+from email import message_from_bytes
+
+from helpers.program import ROOT
+from helpers.sending import outgoing, settings_table, store
+
+from app.outbox import DefaultStore, MessageState
+
+ROUNDS = 20
+PER_ROUND = 3
+SEED = 20240613
+STEPS_PER_MESSAGE = 4  # mail, rcpt, data, data-replied
+
+
+def test_killed_sends_lose_nothing_and_duplicate_only_in_the_reply_window(smtp_server, tmp_path):
+    profile = tmp_path / "send.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Mail"\nprovider = "smtp"\nflags = ["SYNC_OUTGOING_MAIL"]\n'
+        + settings_table("accounts.settings", smtp_server.settings("none"))
+    )
+    outbox = store(tmp_path / "stores")
+    rng = random.Random(SEED)
+    queued: set[str] = set()
+    in_window: set[str] = set()  # marked "being sent" after a kill
+    kills = 0
+    number = 0
+
+    def send(kill_at: int | None) -> bool:
+        steps = 0
+        killed = threading.Event()
+        child = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "--headless", "--profile", str(profile),
+             "--store-dir", str(tmp_path / "stores")],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+
+        def on_event(_name: str) -> None:
+            nonlocal steps
+            steps += 1
+            if steps == kill_at:
+                os.kill(child.pid, signal.SIGKILL)
+                killed.set()
+
+        smtp_server.on_event = on_event
+        try:
+            child.wait(timeout=60)
+        finally:
+            smtp_server.on_event = None
+        return killed.is_set()
+
+    for _ in range(ROUNDS):
+        for _ in range(PER_ROUND):
+            number += 1
+            outbox.queue("Mail", outgoing(number))
+            queued.add(f"<outgoing-{number}@example.test>")
+        pending = len(outbox.messages())
+        kills += send(rng.randint(1, STEPS_PER_MESSAGE * pending))
+        on_server = Counter(r.message_id for r in smtp_server.messages())
+        left = {_message_id(outbox, m.id): m for m in outbox.messages()}
+        sent = {_sent_id(outbox, m.id) for m in outbox.sent()}
+        for message_id in queued:
+            assert on_server[message_id] or message_id in left, f"{message_id} was lost"
+            if message_id in sent:
+                assert on_server[message_id], f"{message_id} in Sent Items, not on the server"
+            elif on_server[message_id]:
+                assert left[message_id].state is MessageState.SENDING, (
+                    f"{message_id} reached the server but is queued as if never sent"
+                )
+                in_window.add(message_id)
+
+    assert not send(None)  # the last run, uncut, sends the rest
+    on_server = Counter(r.message_id for r in smtp_server.messages())
+    assert outbox.messages() == [] and len(outbox.sent()) == len(queued)
+    assert set(on_server) == queued
+    duplicates = {m for m, n in on_server.items() if n > 1}
+    assert duplicates <= in_window, "a duplicate outside the reply window"
+    assert all(n <= 2 for n in on_server.values())
+    print(
+        f"\nkill test: {kills} kills in {ROUNDS} rounds, {len(queued)} messages, "
+        f"{len(in_window)} caught in the reply window, {len(duplicates)} duplicates"
+    )
+    assert kills >= ROUNDS // 2  # most rounds really were cut
+
+
+def _message_id(outbox: DefaultStore, msg_id: str) -> str:
+    return str(message_from_bytes(outbox.content(msg_id))["Message-ID"])
+
+
+def _sent_id(outbox: DefaultStore, msg_id: str) -> str:
+    (path,) = (outbox.sent_items / "cur").glob(f"{msg_id}:*")
+    return str(message_from_bytes(path.read_bytes())["Message-ID"])

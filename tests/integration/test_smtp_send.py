@@ -1,0 +1,115 @@
+"""The smtp transport against a real SMTP server (aiosmtpd): sending as a task of the
+run, refused recipients, wrong passwords and every security mode."""
+
+from __future__ import annotations
+
+from helpers.sending import outgoing, run_accounts, send_only_account, store
+from helpers.smtp_server import PASSWORD
+
+from app.contract import (
+    IXP_E_SMTP_REJECTED_RECIPIENTS,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_NO_SUPPORT,
+    format_hresult,
+)
+from app.headless import task_name
+from app.outbox import MessageState
+from app.tracker import TaskStatus
+
+
+def test_queued_messages_are_sent_once_and_moved_to_sent_items(smtp_server, tmp_path):
+    outbox = store(tmp_path)
+    for n in range(3):
+        outbox.queue("Mail", outgoing(n))
+    account = send_only_account("Mail", smtp_server.settings("starttls"))
+    run, summary = run_accounts([account], tmp_path)
+    assert [task_name(t.snapshot().task) for t in run.tasks] == ["Mail - Sending"]
+    assert summary.all_completed and summary.succeeded == 1, run.error_log.entries
+    received = smtp_server.messages()
+    assert sorted(r.message_id for r in received) == [
+        f"<outgoing-{n}@example.test>" for n in range(3)
+    ]
+    assert all(r.mail_from == "sender@example.test" for r in received)
+    assert outbox.messages() == [] and len(outbox.sent("Mail")) == 3
+    steps = run.tasks[0].snapshot()
+    assert steps.index == steps.index_max == 3
+
+    run_accounts([account], tmp_path)  # a second run sends nothing
+    assert len(smtp_server.messages()) == 3
+
+
+def test_bcc_reaches_its_recipient_but_not_the_message(smtp_server, tmp_path):
+    store(tmp_path).queue("Mail", outgoing(1, Bcc="hidden@example.org"))
+    run_accounts([send_only_account("Mail", smtp_server.settings("ssl"))], tmp_path)
+    (received,) = smtp_server.messages()
+    assert received.rcpt_tos == ("friend@example.org", "hidden@example.org")
+    assert b"hidden@example.org" not in received.content
+
+
+def test_a_refused_recipient_keeps_the_message_queued_with_the_servers_reply(smtp_server, tmp_path):
+    smtp_server.refused.add("nobody@example.org")
+    outbox = store(tmp_path)
+    outbox.queue("Mail", outgoing(1, to="friend@example.org, nobody@example.org"))
+    outbox.queue("Mail", outgoing(2))
+    run, summary = run_accounts([send_only_account("Mail", smtp_server.settings())], tmp_path)
+    assert summary.failed == 1  # the run's exit is 1
+    (line,) = [e for e in run.error_log.entries if e.hresult == IXP_E_SMTP_REJECTED_RECIPIENTS]
+    assert "<nobody@example.org>" in line.text and "550 5.1.1" in line.text
+    assert "Outgoing 1" in line.text
+    assert [r.message_id for r in smtp_server.messages()] == ["<outgoing-2@example.test>"]
+    (left,) = outbox.messages()
+    assert left.subject == "Outgoing 1" and left.state is MessageState.QUEUED
+    assert left.last_error is not None and "550 5.1.1" in left.last_error
+
+
+def test_a_wrong_password_fails_the_task_as_a_logon_failure(smtp_server, tmp_path):
+    store(tmp_path).queue("Mail", outgoing(1))
+    settings = smtp_server.settings("ssl", password="wrong")
+    run, _summary = run_accounts([send_only_account("Mail", settings)], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert state.status is TaskStatus.FAILED and state.result == MAPI_E_LOGON_FAILED
+    texts = " ".join(e.text for e in run.error_log.entries)
+    assert "refused the login of user 'sender@example.test'" in texts
+    assert "wrong" not in texts and PASSWORD not in texts
+    assert len(store(tmp_path).messages()) == 1 and smtp_server.messages() == []
+
+
+def test_an_untrusted_certificate_is_refused_before_anything_is_sent(smtp_server, tmp_path):
+    store(tmp_path).queue("Mail", outgoing(1))
+    settings = smtp_server.settings("starttls")
+    del settings["ca_file"]
+    run, _ = run_accounts([send_only_account("Mail", settings)], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert state.result == MAPI_E_NETWORK_ERROR, format_hresult(state.result or 0)
+    assert (
+        "certificate" in run.error_log.entries[0].text
+        and "ca_file" in run.error_log.entries[0].text
+    )
+    assert smtp_server.messages() == []
+
+
+def test_plain_connection_without_tls_sends(smtp_server, tmp_path):
+    store(tmp_path).queue("Mail", outgoing(1))
+    settings = smtp_server.settings("none")
+    _, summary = run_accounts([send_only_account("Mail", settings)], tmp_path)
+    assert summary.succeeded == 1 and len(smtp_server.messages()) == 1
+
+
+def test_starttls_never_falls_back_to_plain_text(smtp_server, tmp_path):
+    """A server that offers no STARTTLS gets neither the password nor the message."""
+    store(tmp_path).queue("Mail", outgoing(1))
+    settings = smtp_server.settings("starttls", port=smtp_server.bare_port)
+    run, _ = run_accounts([send_only_account("Mail", settings)], tmp_path)
+    assert run.tasks[0].snapshot().result == MAPI_E_NO_SUPPORT
+    assert "does not offer STARTTLS" in run.error_log.entries[0].text
+    assert smtp_server.messages() == [] and len(store(tmp_path).messages()) == 1
+
+
+def test_the_transport_refuses_to_receive(tmp_path, smtp_server):
+    from app.profile import Account
+
+    run, _ = run_accounts([Account("Mail", "smtp", settings=smtp_server.settings())], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert task_name(state.task) == "Mail - Receiving" and state.result == MAPI_E_NO_SUPPORT
+    assert 'flags = ["SYNC_OUTGOING_MAIL"]' in run.error_log.entries[0].text
