@@ -13,7 +13,7 @@ from typing import Any, NoReturn, TextIO
 
 from app import __version__, languages
 from app.engine import Run, RunLimits
-from app.headless import run_headless
+from app.headless import run_headless, run_scheduled
 from app.host_process import exit_process, guard_sigint, take_stdout
 from app.limits import RUN_LIMITS, Limit
 from app.logs import configure_logging
@@ -105,6 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
+    )
+    parser.add_argument(
+        "--schedule",
+        action="store_true",
+        help="with --headless: stay, and run each of the profile's scheduled groups "
+        "(every_minutes) now and then whenever it falls due, until Ctrl-C",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -237,6 +243,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     args = parser.parse_args(arguments)
     if args.json and not args.headless:
         parser.error("--json only works with --headless (the window has no JSON output)")
+    if args.schedule and not args.headless:
+        parser.error("--schedule only works with --headless (the window keeps the schedules)")
     report = sys.stdout
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
@@ -253,7 +261,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
-        return _main_headless(options, args.json, report)
+        return _main_headless(options, args.json, report, args.schedule)
     problem = _window_problem()
     if problem is not None:  # before Qt aborts with a message that names nothing to do
         print(f"{parser.prog}: {problem}", file=sys.stderr)
@@ -269,17 +277,27 @@ def _window_problem() -> str | None:
     return platform_problem()
 
 
-def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
+def _main_headless(options: Options, as_json: bool, report: TextIO, scheduled: bool) -> int:
     if options.profile is None:
         assert options.profile_error is not None
         print("The profile cannot be used:", file=sys.stderr)
         for line in options.profile_error.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    accounts = options.profile.run_accounts([options.group])
-    run = Run(accounts, options.store_root, options.limits)
-    summary = asyncio.run(run_headless(run, report, as_json))
-    return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
+    profile = options.profile
+
+    def make_run(group: str) -> Run:
+        return Run(profile.run_accounts([group]), options.store_root, options.limits)
+
+    if not scheduled:
+        summary = asyncio.run(run_headless(make_run(options.group), report, as_json))
+        return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
+    groups = [group for group in profile.all_groups() if group.every_minutes]
+    if not groups:
+        print(f"{profile.path or 'The profile'}: no group has every_minutes", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    summaries = asyncio.run(run_scheduled(groups, make_run, report, as_json))
+    return EXIT_OK if all(s.all_completed for s in summaries) else EXIT_TASKS_FAILED
 
 
 if __name__ == "__main__":  # python -m app.cli

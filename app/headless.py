@@ -14,6 +14,7 @@ import json
 import signal
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -21,6 +22,8 @@ from app.contract import format_hresult
 from app.engine import Run, RunSummary
 from app.errorlog import ErrorEntry, ErrorKind
 from app.host_process import on_user_interrupt, sigint_guarded
+from app.profile import Group
+from app.scheduler import Scheduler
 from app.summary import summarize, task_errors
 from app.task_id import Activity, TaskId
 from app.tracker import TaskState, TaskStatus
@@ -37,6 +40,13 @@ class HeadlessPrinter:
         self._json = as_json
         self._printed: dict[TaskId, int] = {}  # task -> version last printed
         self._errors_seen = 0
+
+    def announce(self, group: str) -> None:
+        """A scheduled run of ``group`` starts (``--schedule``)."""
+        if self._json:
+            self._write_json(event="scheduled", group=group, time=time.time())
+        else:
+            self._out.write(f"\n{time.strftime('%H:%M:%S')} Scheduled Send/Receive: {group}\n")
 
     def tick(self) -> None:
         for task in self._run.tasks:
@@ -186,19 +196,17 @@ def format_table(states: list[TaskState]) -> str:
     return "\n".join(lines)
 
 
-async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False) -> RunSummary:
-    """Execute ``run`` while printing; Ctrl-C cancels the tasks (a second one aborts)."""
-    printer = HeadlessPrinter(run, out, as_json)
+def _on_ctrl_c(first: Callable[[], None]) -> None:
+    """The user's Ctrl-C: ``first`` once (on the loop), then a second one quits at once."""
     loop = asyncio.get_running_loop()
-    cancelled_once = False
+    pressed = False
 
     def on_interrupt() -> None:
-        nonlocal cancelled_once
-        if cancelled_once:
+        nonlocal pressed
+        if pressed:
             raise KeyboardInterrupt
-        cancelled_once = True
-        sys.stderr.write("Cancelling… (press Ctrl-C again to quit at once)\n")
-        run.cancel_all()
+        pressed = True
+        first()
 
     if sigint_guarded():  # the program's own process: only the user's SIGINT counts
 
@@ -209,6 +217,64 @@ async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False
     else:  # not possible off the main thread or on some OSes; Ctrl-C then just interrupts
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGINT, on_interrupt)
+
+
+async def run_headless(run: Run, out: TextIO = sys.stdout, as_json: bool = False) -> RunSummary:
+    """Execute ``run`` while printing; Ctrl-C cancels the tasks (a second one aborts)."""
+
+    def cancel() -> None:
+        sys.stderr.write("Cancelling… (press Ctrl-C again to quit at once)\n")
+        run.cancel_all()
+
+    _on_ctrl_c(cancel)
+    return await _print_run(run, HeadlessPrinter(run, out, as_json))
+
+
+async def run_scheduled(
+    groups: Sequence[Group],
+    make_run: Callable[[str], Run],
+    out: TextIO = sys.stdout,
+    as_json: bool = False,
+) -> list[RunSummary]:
+    """Run each of ``groups`` now, then whenever its schedule falls due, one run at a time
+    (a group falling due during a run waits for it, once), until the user's Ctrl-C: it
+    cancels the run going on, if any, and ends the session. The runs' summaries, in order."""
+    due: asyncio.Queue[str | None] = asyncio.Queue()
+    waiting: set[str] = set()
+    current: Run | None = None
+
+    def fall_due(group: str) -> None:
+        if group not in waiting:
+            waiting.add(group)
+            due.put_nowait(group)
+
+    def stop() -> None:
+        sys.stderr.write("Stopping… (press Ctrl-C again to quit at once)\n")
+        if current is not None:
+            current.cancel_all()
+        due.put_nowait(None)
+
+    _on_ctrl_c(stop)
+    scheduler = Scheduler(fall_due)
+    scheduler.set_groups(groups)
+    scheduler.attach(asyncio.get_running_loop())
+    for group in groups:
+        fall_due(group.name)
+    summaries = []
+    try:
+        while (name := await due.get()) is not None:
+            waiting.discard(name)
+            current = make_run(name)
+            printer = HeadlessPrinter(current, out, as_json)
+            printer.announce(name)
+            summaries.append(await _print_run(current, printer))
+            current = None
+    finally:
+        scheduler.detach()
+    return summaries
+
+
+async def _print_run(run: Run, printer: HeadlessPrinter) -> RunSummary:
     execution = asyncio.ensure_future(run.execute())
     while not execution.done():
         started = time.monotonic()

@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -170,3 +171,40 @@ def test_a_failing_password_command_never_repeats_its_output(tmp_path):
     }
     assert f"cannot log in to Reports: {failed}" in done.stderr
     assert f"CredentialError: {failed}" in done.stderr  # the host's traceback of Raises
+
+
+def test_headless_schedule_runs_each_scheduled_group_until_ctrl_c(tmp_path):
+    profile = tmp_path / "scheduled.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Quick"\nprovider = "demo-fast"\n'
+        '[accounts.settings]\nmessages = 2\n'
+        '[[groups]]\nname = "Often"\naccounts = ["Quick"]\nevery_minutes = 0.005\n'
+    )
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--headless", "--schedule", "--json",
+         "--profile", str(profile), "--store-dir", str(tmp_path / "stores")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        summaries = 0
+        while summaries < 2:  # the run at start, then one on the group's clock
+            line = process.stdout.readline()
+            assert line, process.stderr.read() if process.stderr else ""
+            summaries += json.loads(line)["event"] == "summary"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "Stopping" in err
+
+
+def test_headless_schedule_needs_a_scheduled_group(tmp_path):
+    profile = tmp_path / "plain.toml"
+    profile.write_text('[[accounts]]\nname = "Quick"\nprovider = "demo-fast"\n')
+    done = main_py("--headless", "--schedule", "--profile", str(profile), tmp_path=tmp_path)
+    assert done.returncode == 2
+    assert "no group has every_minutes" in done.stderr
+    assert main_py("--schedule", tmp_path=tmp_path).returncode == 2  # the window schedules
