@@ -177,7 +177,7 @@ def test_headless_schedule_runs_each_scheduled_group_until_ctrl_c(tmp_path):
     profile = tmp_path / "scheduled.toml"
     profile.write_text(
         '[[accounts]]\nname = "Quick"\nprovider = "demo-fast"\n'
-        '[accounts.settings]\nmessages = 2\n'
+        "[accounts.settings]\nmessages = 2\n"
         '[[groups]]\nname = "Often"\naccounts = ["Quick"]\nevery_minutes = 0.005\n'
     )
     process = subprocess.Popen(
@@ -194,7 +194,7 @@ def test_headless_schedule_runs_each_scheduled_group_until_ctrl_c(tmp_path):
             assert line, process.stderr.read() if process.stderr else ""
             summaries += json.loads(line)["event"] == "summary"
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=30)
+        _, err = process.communicate(timeout=30)
     finally:
         process.kill()
     assert process.returncode == 0, err
