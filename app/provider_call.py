@@ -39,6 +39,7 @@ def make_sib(setup: TaskSetup) -> MAPISIB:
         setup.store_dir,
         setup.logger,
         lambda: tracker.cancel_requested,
+        tracker.reveal,
     )
     return MAPISIB(
         ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)

@@ -19,7 +19,8 @@ from typing import Any
 
 from app.text import describe, type_name
 
-TRACE_LIMIT = 100_000  # entries kept per task
+TRACE_LIMIT = 100_000  # entries kept per task: the first HEAD ones and the latest others
+HEAD = 256  # a run's start (load, QueryInterface, first calls) is kept whatever follows
 ARG_LIMIT = 2_500  # characters of a text argument kept (past the error text limit)
 _INT_BITS_KEPT = 64
 
@@ -84,16 +85,24 @@ class CallRing:
     """The bounded store behind a tracker's trace: raw entries ``(when, thread ident,
     name, result, *args)``. Every method runs under the tracker's lock."""
 
-    __slots__ = ("append", "broke", "entries", "limit", "named", "origin", "total")
+    __slots__ = ("append", "broke", "entries", "head", "limit", "named", "origin", "total")
 
     def __init__(self, limit: int = TRACE_LIMIT) -> None:
         self.limit = limit
-        self.entries: deque[tuple[Any, ...]] = deque(maxlen=limit)
-        self.append = self.entries.append
+        self.head: list[tuple[Any, ...]] = []  # the first entries, never dropped
+        self.entries: deque[tuple[Any, ...]] = deque(maxlen=max(1, limit - HEAD))
+        # Appends go to ``head`` until it is full, then to the ring itself; the swap
+        # keeps the hot path one bound-method call.
+        self.append: Any = self._append_head if limit > HEAD else self.entries.append
         self.total = 0  # entries ever appended: the next entry's sequence number
         self.origin = 0.0  # perf_counter() at the task's start
         self.named: dict[int, str] = {}  # thread ident -> name, as first seen
         self.broke: set[int] = set()  # sequence numbers of entries that broke a rule
+
+    def _append_head(self, entry: tuple[Any, ...]) -> None:
+        self.head.append(entry)
+        if len(self.head) >= HEAD:
+            self.append = self.entries.append
 
     def name_thread(self, ident: int) -> None:
         """Remember the current thread's name: once it ends its ident may be reused.
@@ -109,18 +118,24 @@ class CallRing:
             oldest = self.total - self.limit
             self.broke = {seq for seq in broke if seq >= oldest}
 
-    def since(self, cursor: int) -> tuple[list[tuple[Any, ...]], int, int, set[int]]:
-        """Raw entries from sequence ``cursor`` on, as (entries, first seq, dropped,
+    def since(self, cursor: int) -> tuple[list[tuple[Any, ...]], list[int], int, set[int]]:
+        """Raw entries from sequence ``cursor`` on, as (entries, their seqs, dropped,
         violating seqs): ``dropped`` counts entries after ``cursor`` that the ring no
-        longer holds."""
-        total = self.total
-        first = max(cursor, total - len(self.entries))
-        raw = list(itertools.islice(reversed(self.entries), total - first))
-        raw.reverse()
+        longer holds (between the head and the latest entries)."""
+        head, total = self.head, self.total
+        tail_first = total - len(self.entries)
+        raw = head[cursor:]
+        seqs = list(range(cursor, len(head)))
+        first = max(cursor, tail_first)
+        tail = list(itertools.islice(reversed(self.entries), total - first))
+        tail.reverse()
+        raw += tail
+        seqs += range(first, total)
+        dropped = max(0, tail_first - max(cursor, len(head)))
         for ident in {entry[1] for entry in raw} - self.named.keys():
             self.named[ident] = _live_name(ident)
-        broke = {seq for seq in self.broke if seq >= first}
-        return raw, first, first - cursor if cursor < first else 0, broke
+        broke = {seq for seq in self.broke if seq >= cursor}
+        return raw, seqs, dropped, broke
 
 
 @dataclass(frozen=True)
@@ -133,11 +148,15 @@ class TraceSlice:
 
 
 def to_calls(
-    raw: list[tuple[Any, ...]], first: int, broke: set[int], origin: float, names: dict[int, str]
+    raw: list[tuple[Any, ...]],
+    seqs: list[int],
+    broke: set[int],
+    origin: float,
+    names: dict[int, str],
 ) -> list[Call]:
     """Raw ring entries as ``Call`` records."""
     calls: list[Call] = []
-    for seq, (when, ident, name, result, *args) in enumerate(raw, first):
+    for seq, (when, ident, name, result, *args) in zip(seqs, raw, strict=True):
         thread = names.get(ident) or f"thread {ident}"
         host = name not in CALLS
         calls.append(

@@ -167,6 +167,7 @@ class TaskTracker:
         self._rate_origin: tuple[float, int, int] | None = None
         self._listeners: list[Callable[[], None]] = []
         self._ring = CallRing(trace_limit) if trace_limit else None
+        self.secrets: set[str] = set()  # what password() handed out: never written
 
     def __repr__(self) -> str:
         return f"<TaskTracker {self.task.account!r} {self._status.name} v{self.version}>"
@@ -395,6 +396,10 @@ class TaskTracker:
                 self.version += 1
                 self._seen_version = self.version
 
+    def reveal(self, secret: str) -> None:
+        """The session handed the provider ``secret``; recordings will hide it."""
+        self.secrets.add(secret)
+
     def traced_call(self, call: str, answer: int, *args: Any) -> None:
         """Record a provider's call the tracker does not implement (``QueryInterface``)."""
         with self._lock:
@@ -412,9 +417,9 @@ class TaskTracker:
         if ring is None:
             return TraceSlice([], cursor, 0)
         with self._lock:
-            raw, first, dropped, broke = ring.since(cursor)
+            raw, seqs, dropped, broke = ring.since(cursor)
             names, origin, total = dict(ring.named), ring.origin, ring.total
-        return TraceSlice(to_calls(raw, first, broke, origin, names), total, dropped)
+        return TraceSlice(to_calls(raw, seqs, broke, origin, names), total, dropped)
 
     @property
     def traced(self) -> int:

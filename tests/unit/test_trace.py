@@ -10,7 +10,7 @@ from test_engine import run
 from app.contract import E_FAIL, MAPI_E_USER_CANCEL, S_OK
 from app.errorlog import ErrorLog
 from app.task_id import Activity, TaskId
-from app.trace import ARG_LIMIT, SYNC_CALLED, SYNC_RETURNED, Opaque
+from app.trace import ARG_LIMIT, HEAD, SYNC_CALLED, SYNC_RETURNED, Opaque
 from app.tracker import TaskTracker
 
 TASK = TaskId("Trace", Activity.RECEIVING)
@@ -46,13 +46,16 @@ def test_calls_in_order_with_arguments_answers_and_violations():
     assert calls == sorted(calls, key=lambda c: c.time)
 
 
-def test_a_flood_keeps_the_last_calls_and_counts_the_dropped_exactly():
+def test_a_flood_keeps_the_first_and_last_calls_and_counts_the_dropped_exactly():
     tracker = started(limit=1_000)
     for i in range(5_000):
         tracker.Progress("Flood", i, 5_000)
     whole = tracker.trace_since(0)
     assert len(whole.calls) == 1_000 and whole.dropped == 4_000 and whole.cursor == 5_000
-    assert whole.calls[0].seq == 4_000 and whole.calls[-1].args == ("Flood", 4_999, 5_000)
+    seqs = [c.seq for c in whole.calls]
+    assert seqs == [*range(HEAD), *range(5_000 - 1_000 + HEAD, 5_000)]
+    assert whole.calls[-1].args == ("Flood", 4_999, 5_000)
+    assert tracker.trace_since(300).dropped == 5_000 - 1_000 + HEAD - 300
     tracker.Progress("More", 1, 2)
     later = tracker.trace_since(whole.cursor)
     assert [c.seq for c in later.calls] == [5_000] and later.dropped == 0
