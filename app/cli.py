@@ -237,6 +237,7 @@ def replay_accounts(
     recorded limits (the first recording's) so that time limits replay as they were."""
     try:
         found = [recording.read(p) for p in recording.recordings_in(path)]
+        found.sort(key=lambda r: (str(r.header["started"]), int(r.header.get("order", 0))))
     except recording.RecordingError as exc:
         raise ValueError(f"--replay: {exc}") from None
     accounts = [
@@ -288,7 +289,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     if given[:1] == ["diff"]:
         from app.run_diff import main as diff_main
 
-        return diff_main(given[1:])
+        code: int = diff_main(given[1:])
+        return code
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.json and not args.headless:

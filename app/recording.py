@@ -69,7 +69,7 @@ def secrets_of(account: Account, revealed: Iterable[str]) -> list[str]:
 
 
 def header(
-    account: Account, limits: Mapping[str, Any], started: float, isolation: str
+    account: Account, limits: Mapping[str, Any], started: float, isolation: str, order: int = 0
 ) -> dict[str, Any]:
     settings = {
         key: (SECRET if key in SECRET_SETTINGS else value)
@@ -89,6 +89,7 @@ def header(
         "settings": settings,
         "isolation": isolation,
         "started": datetime.datetime.fromtimestamp(started, datetime.UTC).isoformat(),
+        "order": order,
         "limits": dict(limits),
     }
 
@@ -156,7 +157,8 @@ def write(
     secrets: Iterable[str],
 ) -> None:
     """Write one recording, every line scrubbed of ``secrets``."""
-    hidden = [(json.dumps(s, ensure_ascii=False)[1:-1], s) for s in secrets]
+    # ASCII JSON: a provider's text may hold lone surrogates, which UTF-8 cannot carry.
+    hidden = [(json.dumps(s)[1:-1], s) for s in secrets]
 
     def lines() -> Iterator[dict[str, Any]]:
         yield head
@@ -169,7 +171,7 @@ def write(
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         for line in lines():
-            text = json.dumps(line, ensure_ascii=False)
+            text = json.dumps(line)
             for escaped, secret in hidden:
                 text = text.replace(escaped, SECRET).replace(secret, SECRET)
             out.write(text + "\n")
@@ -180,12 +182,12 @@ def record_run(run: Run, directory: Path, isolation: str = THREAD_ISOLATION) -> 
     started = run.started_wall if run.started_wall is not None else 0.0
     limits = dataclasses.asdict(run.limits)
     written: list[Path] = []
-    for task in run.tasks:
+    for order, task in enumerate(run.tasks):
         trace = task.tracker.trace_since(0)
         path = directory / file_name(task.account.name)
         write(
             path,
-            header(task.account, limits, started, isolation),
+            header(task.account, limits, started, isolation, order),
             trace,
             footer(task.snapshot(), run.error_log.entries[:], trace.cursor, trace.dropped),
             secrets_of(task.account, task.tracker.secrets),

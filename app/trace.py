@@ -105,9 +105,9 @@ class CallRing:
             self.append = self.entries.append
 
     def name_thread(self, ident: int) -> None:
-        """Remember the current thread's name: once it ends its ident may be reused.
-        ``Progress`` leaves this out (the hot path): its threads are named by the
-        other calls and whenever the trace is read."""
+        """Remember the current thread's name, the first time its ident is seen (the
+        caller checks ``ident in named`` inline). A thread that starts after another
+        ended may get its ident, and is then shown under the first one's name."""
         self.named[ident] = threading.current_thread().name
 
     def mark_violation(self) -> None:

@@ -206,12 +206,15 @@ class TaskTracker:
             answer = MAPI_E_USER_CANCEL if self._cancel else S_OK
             ring = self._ring
             if ring is not None:  # inline: this is the hot path (bench B1)
+                ident = get_ident()
+                if ident not in ring.named:
+                    ring.name_thread(ident)
                 if type(pwcszProgress) is not str or len(pwcszProgress) > ARG_LIMIT:
                     pwcszProgress = keep(pwcszProgress)
                 ring.append(
                     (
                         perf_counter(),
-                        get_ident(),
+                        ident,
                         PROGRESS,
                         answer,
                         pwcszProgress,
@@ -343,7 +346,7 @@ class TaskTracker:
         with self._lock:
             self._violate_locked(rule, what, detail)
             self.version += 1
-            self._note_locked(VIOLATION, None, rule.label, what)
+            self._note_locked(VIOLATION, None, rule.label, what, detail)
 
     def time_out(self, limit: float, note: str = "") -> None:
         """The task ran past the host's time limit: cancel it; unless the provider then

@@ -17,6 +17,7 @@ it did; the replay's threads end soon after, never left behind for good.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import re
 import threading
@@ -36,6 +37,7 @@ from app.trace import (
     ERROR,
     PROGRESS,
     QUERY_INTERFACE,
+    STOPPED,
     SYNC_CALLED,
     SYNC_RAISED,
     SYNC_RETURNED,
@@ -44,6 +46,7 @@ from app.trace import (
 )
 
 _LINGER = 0.5  # seconds a hung replay blocks past the recorded cancel grace
+_POLL = 0.005  # seconds; a wake-up missed between a check and a wait costs at most this
 _RAISED = re.compile(r"^(\w+): (.*)$", re.S)
 
 
@@ -53,12 +56,14 @@ class ReplayError(Exception):
 
 @dataclass
 class _Action:
-    pos: int  # its place among the actions: the order across threads
+    pos: int  # its place among the actions, as recorded
     thread: str
     name: str
     args: list[Any]
     result: Any
     time: float
+    after: int  # the barrier it waits for (-1: none)
+    barrier_itself: bool = False
 
 
 class Replay:
@@ -78,6 +83,12 @@ class Replay:
 
 
 class _Replayer:
+    """One replay. Each thread issues its own calls in their recorded order; across
+    threads, the calls that decide a task's end (``Done``, the return, the done event,
+    a thread's death) wait until every call recorded before them was issued, and every
+    later call waits for them. Plain calls of different threads interleave freely, as
+    they did when recorded (a strict global order would cost a thread switch a call)."""
+
     def __init__(self, recording: Recording, speed: float, sib: MAPISIB) -> None:
         self.sib = sib
         self.speed = speed
@@ -89,38 +100,50 @@ class _Replayer:
                 "to load); there are no calls to replay"
             )
         self.caller = str(called["thread"])
-        self.recorded_cancel = next(
-            (c["seq"] for c in lines if c["name"] == CANCEL_REQUESTED), None
-        )
+        self.recorded_cancel = any(c["name"] == CANCEL_REQUESTED for c in lines)
         self.grace = float(recording.header.get("limits", {}).get("cancel_grace", 10.0))
-        self.violations = {str(c["args"][1]) for c in lines if c["name"] == VIOLATION}
+        self.violations = {
+            str(c["args"][1]): c["args"][2:] for c in lines if c["name"] == VIOLATION
+        }
         self.actions = self._actions(lines)
         self.returns = any(a.name in (SYNC_RETURNED, SYNC_RAISED) for a in self.actions)
         self.background = any(
             a.name == SYNC_RETURNED and a.args[-1:] == ["background"] for a in self.actions
         )
         self.done_event = threading.Event()
-        self.turns = {a.pos: threading.Event() for a in self.actions}
+        self.progress = threading.Condition()
+        self.issued: list[None] = []  # one item per action issued (append is atomic)
+        self.barrier = -1  # the position of the last barrier issued
+        self.waiting = 0  # threads waiting on ``progress``
         self.stop = threading.Event()  # the replay was cancelled live: everyone ends
         self.done_called = False
         self.cb: Any = None
         self.start = time.monotonic()
 
     def _actions(self, lines: list[dict[str, Any]]) -> list[_Action]:
-        """The provider's calls, its return (or raise) and its done event, in order."""
+        """The provider's calls, its return (or raise), its done event and its threads'
+        deaths, in order, each knowing the barrier it must wait for."""
         actions: list[_Action] = []
         last_thread = self.caller
+        barrier = -1
         for line in lines:
             name = line["name"]
             thread = str(line["thread"])
+            args = [decode(a) for a in line["args"]]
             if line["line"] == "call":
                 last_thread = thread
             elif name == DONE_EVENT_SET:
                 thread = last_thread  # the watcher noticed; the provider's thread set it
+            elif name == STOPPED and _thread_death(args):
+                name = _THREAD_DIES
             elif name not in (SYNC_RETURNED, SYNC_RAISED):
                 continue  # the host's own steps: the host does them again
-            args = [decode(a) for a in line["args"]]
-            actions.append(_Action(len(actions), thread, name, args, line["result"], line["t"]))
+            pos = len(actions)
+            is_barrier = name in _BARRIERS
+            actions.append(_Action(pos, thread, name, args, line["result"], line["t"], barrier))
+            actions[-1].barrier_itself = is_barrier
+            if is_barrier:
+                barrier = pos
         return actions
 
     # ------------------------------------------------------------ the calling thread
@@ -141,10 +164,10 @@ class _Replayer:
             del mine[returned + 1 :]
         if self.background:
             self._hand_over_event()
+        elif "phSyncDoneEvent type" in self.violations:
+            self.sib.phSyncDoneEvent.value = _described(self.violations["phSyncDoneEvent type"])
         for name, actions in others.items():
             threading.Thread(target=self._play, args=(actions,), name=name, daemon=True).start()
-        if self.actions:
-            self.turns[0].set()
         outcome = self._play(mine)
         if outcome is not None:
             return outcome()
@@ -168,21 +191,41 @@ class _Replayer:
 
     def _play(self, actions: list[_Action]) -> Callable[[], Any] | None:
         """Issue ``actions`` in turn; the calling thread gets back how to end the call."""
+        sib = self.sib  # noqa: F841  # a host object in this frame: the host knows the thread
         for action in actions:
             if not self._wait_turn(action):
                 return None
-            ending = self._issue(action)
-            self._pass_turn(action)
+            try:
+                ending = self._issue(action)
+            finally:  # a thread's recorded death is issued by raising
+                self.issued.append(None)
+            if action.barrier_itself:
+                with self.progress:
+                    self.barrier = action.pos
+                    self.progress.notify_all()
+            elif self.waiting:  # a barrier may be waiting for this one
+                with self.progress:
+                    self.progress.notify_all()
             if ending is not None:
                 return ending
         return None
 
+    def _ready(self, action: _Action) -> bool:
+        if action.barrier_itself:
+            return len(self.issued) == action.pos
+        return self.barrier >= action.after
+
     def _wait_turn(self, action: _Action) -> bool:
-        turn = self.turns[action.pos]
-        while not turn.wait(0.05):
-            if self.stop.is_set():
-                return False
-            self._check_cancel()
+        if not self._ready(action):
+            with self.progress:
+                self.waiting += 1
+                try:
+                    while not self._ready(action):
+                        if self.stop.is_set() or self._check_cancel():
+                            return False
+                        self.progress.wait(_POLL)
+                finally:
+                    self.waiting -= 1
         if self.speed > 0:
             due = self.start + action.time / self.speed
             while (left := due - time.monotonic()) > 0:
@@ -190,16 +233,11 @@ class _Replayer:
                     return False
         return not self.stop.is_set()
 
-    def _pass_turn(self, action: _Action) -> None:
-        following = self.turns.get(action.pos + 1)
-        if following is not None:
-            following.set()
-
     def _check_cancel(self) -> bool:
         """A cancel the recording did not have: end the replay as a provider should."""
         if self.stop.is_set():
             return True
-        if self.recorded_cancel is None and self.sib.psesSync.cancelled:
+        if not self.recorded_cancel and self.sib.psesSync.cancelled:
             self._end_cancelled()
             return True
         return False
@@ -219,12 +257,14 @@ class _Replayer:
             returned = args[0]
             return lambda: returned
         if name == SYNC_RAISED:
-            exc = _exception(str(action.args[0]), str(action.args[1]))
+            exc = _exception(str(action.args[1]))
 
             def throw() -> Any:
                 raise exc
 
             return throw
+        if name == _THREAD_DIES:
+            raise _exception(_thread_death(action.args) or "")
         if name == DONE_EVENT_SET:
             self.done_event.set()
             return None
@@ -239,7 +279,7 @@ class _Replayer:
             raise ReplayError("the recording calls back before any QueryInterface")
         if name == PROGRESS:
             answer = cb.Progress(*args)
-            if answer == MAPI_E_USER_CANCEL and action.result != MAPI_E_USER_CANCEL:
+            if answer == MAPI_E_USER_CANCEL and not self.recorded_cancel:
                 self._end_cancelled()
         elif name == ERROR:
             cb.Error(*args)
@@ -262,6 +302,34 @@ class _Replayer:
         return type(value.type, (), {})()
 
 
+_THREAD_DIES = "thread raised"
+_BARRIERS = frozenset(
+    {QUERY_INTERFACE, DONE, SYNC_RETURNED, SYNC_RAISED, DONE_EVENT_SET, _THREAD_DIES}
+)
+_DEATH = re.compile(r"^The provider's thread .* raised (.*)$", re.S)
+_UNPRINTABLE = re.compile(r"^(\w+) \(its str\(\) raised (\w+)\)$")
+_GOT = re.compile(r"got (.*)$", re.S)
+
+
+def _thread_death(args: list[Any]) -> str | None:
+    """What a provider thread raised, from the host's "stopped" step, if it died so."""
+    if len(args) == 2 and args[0] == "failed" and type(args[1]) is str:
+        found = _DEATH.match(args[1])
+        return found.group(1) if found else None
+    return None
+
+
+def _described(violation_args: list[Any]) -> Any:
+    """The value a violation's detail describes (``… got 'done-event'``), as well as it
+    can be rebuilt: a plain literal, else an object of a class of that name."""
+    found = _GOT.search(str(violation_args[0])) if violation_args else None
+    text = found.group(1) if found else ""
+    with contextlib.suppress(ValueError, SyntaxError):
+        return ast.literal_eval(text)
+    name = re.match(r"^<(\w+) object>$", text)
+    return type(name.group(1) if name else "Replayed", (), {})()
+
+
 def _iid(value: Any) -> Any:
     if type(value) is str:
         with contextlib.suppress(ValueError):
@@ -269,8 +337,17 @@ def _iid(value: Any) -> Any:
     return value
 
 
-def _exception(type_name: str, described: str) -> BaseException:
-    """An exception that the host describes as the recorded one was."""
+def _exception(described: str) -> BaseException:
+    """An exception that the host describes as ``described`` (``"KeyError: 'x'"``)."""
+    unprintable = _UNPRINTABLE.match(described)
+    if unprintable:
+        inner = type(unprintable.group(2), (Exception,), {})
+
+        def fail(self: object) -> str:
+            raise inner
+
+        return type(unprintable.group(1), (Exception,), {"__str__": fail})()  # type: ignore[no-any-return]
     found = _RAISED.match(described)
-    message = found.group(2) if found else described
-    return type(type_name, (Exception,), {})(message)
+    name, message = (found.group(1), found.group(2)) if found else ("Exception", described)
+    made: BaseException = type(name, (Exception,), {})(message)
+    return made
