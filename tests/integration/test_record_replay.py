@@ -113,3 +113,23 @@ def test_diff_of_bad_input_exits_2(tmp_path, capsys):
     assert main(["diff", str(bad), str(bad)]) == 2
     assert main(["diff", str(tmp_path / "missing"), str(bad)]) == 2
     assert "not a sendreceive-recording file" in capsys.readouterr().err
+
+
+def test_json_counts_agree_with_the_table_and_events_carry_times(tmp_path, demo_speed, capsys):
+    args = ("--headless", "--provider", "faulty-calls-after-done", "--provider", "demo-warnings")
+    sendreceive(tmp_path, *args)
+    table = capsys.readouterr().out.split("\n\n")[-2].splitlines()[2:]
+    sendreceive(tmp_path, *args, "--json")
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    finals = [e for e in events if e["event"] == "final"]
+    for row, final in zip(table, finals, strict=True):
+        errors, warnings = row.split()[-2:]
+        assert (int(errors), int(warnings)) == (final["errors"], final["warnings"]), row
+    (summary,) = [e for e in events if e["event"] == "summary"]
+    assert summary["errors"] == sum(f["errors"] for f in finals) > 0
+    assert summary["violations"] == sum(f["violations"] for f in finals) == 2
+    lines = [e for e in events if e["event"] == "error"]
+    assert [e["line"] for e in lines] == list(range(len(lines)))
+    assert all(e["count"] >= 1 for e in lines)
+    times = [e["time"] for e in events]
+    assert times == sorted(times) and times[-1] > 0
