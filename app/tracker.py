@@ -308,7 +308,7 @@ class TaskTracker:
             if self._status.is_final or self._cancel:
                 return False
             self._cancel = True
-            self._note_locked(CANCEL_REQUESTED, None)
+            self._trace_locked(CANCEL_REQUESTED, None)
             if self._status is TaskStatus.PENDING:
                 self._end_locked(TaskStatus.CANCELLED, MAPI_E_USER_CANCEL)
             else:
@@ -337,7 +337,7 @@ class TaskTracker:
                 return False
             self._entry_locked(kind, hresult, printable(text, ERROR_TEXT_LIMIT))
             self._end_locked(TaskStatus.FAILED, hresult)
-            self._note_locked(STOPPED, hresult, "failed", text)
+            self._trace_locked(STOPPED, hresult, "failed", text)
         self._notify()
         return True
 
@@ -346,7 +346,7 @@ class TaskTracker:
         with self._lock:
             self._violate_locked(rule, what, detail)
             self.version += 1
-            self._note_locked(VIOLATION, None, rule.label, what, detail)
+            self._trace_locked(VIOLATION, None, rule.label, what, detail)
 
     def time_out(self, limit: float, note: str = "") -> None:
         """The task ran past the host's time limit: cancel it; unless the provider then
@@ -356,7 +356,7 @@ class TaskTracker:
             if self._status.is_final or self._cancel:
                 return
             self._timed_out = True
-            self._note_locked(TIME_LIMIT, MAPI_E_TIMEOUT, limit)
+            self._trace_locked(TIME_LIMIT, MAPI_E_TIMEOUT, limit)
             self._entry_locked(
                 ErrorKind.ERROR,
                 MAPI_E_TIMEOUT,
@@ -372,7 +372,7 @@ class TaskTracker:
                 return
             self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
             self._end_locked(TaskStatus.ABANDONED, MAPI_E_USER_CANCEL)
-            self._note_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", text)
+            self._trace_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", text)
         self._notify()
 
     def check_responsive(self, now: float, stall_timeout: float) -> None:
@@ -386,7 +386,7 @@ class TaskTracker:
                 if self._status is TaskStatus.NOT_RESPONDING:
                     self._status = TaskStatus.RUNNING
                     self.version += 1
-                    self._note_locked(RESUMED, None)
+                    self._trace_locked(RESUMED, None)
                 self._seen_version = self.version
             elif self._status is TaskStatus.RUNNING and now - self._seen_at >= stall_timeout:
                 self._status = TaskStatus.NOT_RESPONDING
@@ -395,7 +395,7 @@ class TaskTracker:
                     None,
                     f"Not responding: no progress for {stall_timeout:g} s",
                 )
-                self._note_locked(STALLED, None, stall_timeout)
+                self._trace_locked(STALLED, None, stall_timeout)
                 self.version += 1
                 self._seen_version = self.version
 
@@ -411,7 +411,7 @@ class TaskTracker:
     def note(self, step: str, value: int | None, *args: Any) -> None:
         """Record one of the host's own steps in the trace (``app.trace``'s names)."""
         with self._lock:
-            self._note_locked(step, value, *args)
+            self._trace_locked(step, value, *args)
 
     def trace_since(self, cursor: int = 0) -> TraceSlice:
         """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
@@ -468,25 +468,15 @@ class TaskTracker:
 
     # ------------------------------------------------------------ internals (lock held)
 
-    def _trace_locked(self, call: str, answer: int, *args: Any) -> None:
-        """A provider's call, off the hot path (``Progress`` inlines this)."""
+    def _trace_locked(self, name: str, result: int | None, *args: Any) -> None:
+        """A call or a host step, off the hot path (``Progress`` inlines this)."""
         ring = self._ring
         if ring is not None:
             ident = get_ident()
             if ident not in ring.named:
                 ring.name_thread(ident)
             kept = tuple(keep(a) for a in args)
-            ring.append((perf_counter(), ident, call, answer, *kept))
-            ring.total += 1
-
-    def _note_locked(self, step: str, value: int | None, *args: Any) -> None:
-        ring = self._ring
-        if ring is not None:
-            ident = get_ident()
-            if ident not in ring.named:
-                ring.name_thread(ident)
-            kept = tuple(keep(a) for a in args)
-            ring.append((perf_counter(), ident, step, value, *kept))
+            ring.append((perf_counter(), ident, name, result, *kept))
             ring.total += 1
 
     def _late_call_locked(self, what: str, call: str, *args: Any) -> int:
