@@ -11,10 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from app import __version__, languages
-from app.engine import Run, RunLimits
+from app import __version__, languages, recording
+from app.contract import SyncFlags
+from app.engine import Run, RunLimits, RunSummary
 from app.headless import run_headless, run_scheduled
 from app.host_process import exit_process, guard_sigint, take_stdout
+from app.junit import write_junit
 from app.limits import RUN_LIMITS, Limit
 from app.logs import configure_logging
 from app.options import Options
@@ -28,6 +30,7 @@ from app.profile import (
     load_default_profile,
     load_profile,
 )
+from app.recording import record_run
 
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
@@ -78,6 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--store-dir", type=Path, metavar="DIR", help="root of the providers' local stores"
+    )
+    workbench = parser.add_argument_group("provider authors: record, replay, CI reports")
+    workbench.add_argument(
+        "--record", type=Path, metavar="DIR", help="write each task's calls as DIR/<account>.jsonl"
+    )
+    workbench.add_argument(
+        "--replay",
+        type=Path,
+        metavar="PATH",
+        help="replay a recording, or every recording in a directory, each as the account it "
+        "recorded (--set speed=0: as fast as possible); the recorded limits apply",
+    )
+    workbench.add_argument(
+        "--strict",
+        action="store_true",
+        help="with --headless: a task that broke the provider contract fails the run (exit 1)",
+    )
+    workbench.add_argument(
+        "--junit",
+        type=Path,
+        metavar="FILE",
+        help="with --headless: write JUnit XML, one test per task",
     )
     limits = parser.add_argument_group(
         "limits", "the host's patience; each overrides the same key of the profile's [profile]"
@@ -170,8 +195,14 @@ def options_from_args(args: argparse.Namespace) -> Options:
         except ProviderLoadError as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
     extra = adhoc_accounts(args.provider, parse_settings(args.settings))
+    recorded_limits: dict[str, Any] = {}
+    if args.replay is not None:
+        replayed, recorded_limits = replay_accounts(args.replay, parse_settings(args.settings))
+        extra += replayed
     try:
-        if args.profile is not None:
+        if args.replay is not None and args.profile is None:
+            profile = Profile("Replay", None, tuple(extra), ())
+        elif args.profile is not None:
             profile = load_profile(args.profile).with_accounts(extra)
         elif extra:
             profile = Profile("Command line", None, tuple(extra), ())
@@ -201,9 +232,32 @@ def options_from_args(args: argparse.Namespace) -> Options:
         args.group,
         args.run,
         store_root,
-        _limits(profile.limits, args),
+        _limits({**recorded_limits, **profile.limits}, args),
         _language(args.lang),
     )
+
+
+def replay_accounts(
+    path: Path, settings: Mapping[str, Any]
+) -> tuple[list[Account], dict[str, Any]]:
+    """One ``replay`` account per recording, named and flagged as recorded, and the
+    recorded limits (the first recording's) so that time limits replay as they were."""
+    try:
+        found = [recording.read(p) for p in recording.recordings_in(path)]
+        found.sort(key=lambda r: (str(r.header["started"]), int(r.header.get("order", 0))))
+    except recording.RecordingError as exc:
+        raise ValueError(f"--replay: {exc}") from None
+    accounts = [
+        Account(
+            r.account,
+            "replay",
+            SyncFlags(int(r.header["flags"])),
+            {"trace": str(r.path.absolute()), **settings},
+        )
+        for r in found
+    ]
+    limits = {k: v for k, v in found[0].header.get("limits", {}).items() if k in RUN_LIMITS}
+    return accounts, limits
 
 
 def _language(code: str | None) -> str | None:
@@ -239,12 +293,22 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         from app.queue_command import main as queue_main
 
         return queue_main(arguments[1:])
+    if arguments[:1] == ["diff"]:  # ``sendreceive diff A B``
+        from app.run_diff import main as diff_main
+
+        code: int = diff_main(arguments[1:])
+        return code
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.json and not args.headless:
         parser.error("--json only works with --headless (the window has no JSON output)")
     if args.schedule and not args.headless:
         parser.error("--schedule only works with --headless (the window keeps the schedules)")
+    for flag in ("strict", "junit"):
+        if getattr(args, flag) and not args.headless:
+            parser.error(f"--{flag} only works with --headless (it is for CI)")
+    if args.schedule and (args.record is not None or args.junit is not None):
+        parser.error("--record and --junit describe one run: not with --schedule")
     report = sys.stdout
     if own_process and args.headless:  # before --provider modules are imported
         report = take_stdout()
@@ -261,7 +325,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
             show_startup_error(str(exc))
         return EXIT_BAD_INPUT
     if args.headless:
-        return _main_headless(options, args.json, report, args.schedule)
+        return _main_headless(options, args, report)
     problem = _window_problem()
     if problem is not None:  # before Qt aborts with a message that names nothing to do
         print(f"{parser.prog}: {problem}", file=sys.stderr)
@@ -277,7 +341,7 @@ def _window_problem() -> str | None:
     return platform_problem()
 
 
-def _main_headless(options: Options, as_json: bool, report: TextIO, scheduled: bool) -> int:
+def _main_headless(options: Options, args: argparse.Namespace, report: TextIO) -> int:
     if options.profile is None:
         assert options.profile_error is not None
         print("The profile cannot be used:", file=sys.stderr)
@@ -289,15 +353,23 @@ def _main_headless(options: Options, as_json: bool, report: TextIO, scheduled: b
     def make_run(group: str) -> Run:
         return Run(profile.run_accounts([group]), options.store_root, options.limits)
 
-    if not scheduled:
-        summary = asyncio.run(run_headless(make_run(options.group), report, as_json))
-        return EXIT_OK if summary.all_completed else EXIT_TASKS_FAILED
+    def failed(summary: RunSummary) -> bool:
+        return not summary.all_completed or (args.strict and summary.violations > 0)
+
+    if not args.schedule:
+        run = make_run(options.group)
+        summary = asyncio.run(run_headless(run, report, args.json))
+        if args.record is not None:
+            record_run(run, args.record)
+        if args.junit is not None:
+            write_junit(args.junit, run, strict=args.strict)
+        return EXIT_TASKS_FAILED if failed(summary) else EXIT_OK
     groups = [group for group in profile.all_groups() if group.every_minutes]
     if not groups:
         print(f"{profile.path or 'The profile'}: no group has every_minutes", file=sys.stderr)
         return EXIT_BAD_INPUT
-    summaries = asyncio.run(run_scheduled(groups, make_run, report, as_json))
-    return EXIT_OK if all(s.all_completed for s in summaries) else EXIT_TASKS_FAILED
+    summaries = asyncio.run(run_scheduled(groups, make_run, report, args.json))
+    return EXIT_TASKS_FAILED if any(failed(summary) for summary in summaries) else EXIT_OK
 
 
 if __name__ == "__main__":  # python -m app.cli

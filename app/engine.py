@@ -72,6 +72,7 @@ class Run:
                 previous = task
         self._ended = {task: asyncio.Event() for task in self.tasks}
         self.started_at: float | None = None
+        self.started_wall: float | None = None  # time.time(), for recordings
         self.finished_at: float | None = None
 
     def __repr__(self) -> str:
@@ -90,6 +91,7 @@ class Run:
 
     async def execute(self) -> RunSummary:
         self.started_at = time.monotonic()
+        self.started_wall = time.time()
         slots = asyncio.Semaphore(self.limits.max_parallel)
         watchdog = asyncio.create_task(self._watch(), name="sendreceive-watchdog")
         try:

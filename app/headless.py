@@ -40,6 +40,7 @@ class HeadlessPrinter:
         self._json = as_json
         self._printed: dict[TaskId, int] = {}  # task -> version last printed
         self._errors_seen = 0
+        self._counts_sent: list[int] = []  # the fold count each error line was sent with
 
     def announce(self, group: str) -> None:
         """A scheduled run of ``group`` starts (``--schedule``)."""
@@ -57,13 +58,16 @@ class HeadlessPrinter:
         entries = self._run.error_log.entries
         for entry in entries[self._errors_seen : len(entries)]:
             if self._json:
+                self._counts_sent.append(entry.count)
                 self._write_json(
                     event="error",
+                    line=len(self._counts_sent) - 1,
                     task=task_name(entry.task),
                     kind=entry.kind.value,
                     hresult=entry.hresult,
                     hresult_text=entry.hresult_text(),
                     text=entry.text,
+                    count=entry.count,
                 )
             else:
                 self._out.write(error_line(entry) + "\n")
@@ -77,6 +81,16 @@ class HeadlessPrinter:
         states = [task.snapshot() for task in self._run.tasks]
         summary = summarize(states)
         if self._json:
+            entries = self._run.error_log.entries
+            for line, sent in enumerate(self._counts_sent):
+                entry = entries[line]
+                if entry.count != sent:  # folded repeats since the line was sent
+                    self._write_json(
+                        event="error_count",
+                        line=line,
+                        task=task_name(entry.task),
+                        count=entry.count,
+                    )
             for state in states:
                 self._emit_task(state, event="final")
             self._write_json(
@@ -102,6 +116,9 @@ class HeadlessPrinter:
                 index=state.index,
                 index_max=state.index_max,
                 result=state.result,
+                errors=task_errors(state),
+                violations=state.violations,
+                warnings=state.warnings,
             )
             return
         step = f": {state.step}" if state.step else ""
@@ -109,7 +126,10 @@ class HeadlessPrinter:
         self._out.write(f"[{name}] {_progress_text(state):>9}  {status_text(state)}{step}\n")
 
     def _write_json(self, **fields: Any) -> None:
-        self._out.write(json.dumps(fields, ensure_ascii=False) + "\n")
+        started = self._run.started_at
+        at = 0.0 if started is None else time.monotonic() - started
+        stamped = {"event": fields.pop("event"), "time": round(at, 3), **fields}
+        self._out.write(json.dumps(stamped, ensure_ascii=False) + "\n")
 
 
 _ACTIVITY = {

@@ -26,7 +26,8 @@ from app.hosting import Outcome, TaskSetup
 from app.plugins import ProviderLoadError, create_provider
 from app.rules import Rule
 from app.session import Session
-from app.text import describe, describe_exception
+from app.text import describe, describe_exception, type_name
+from app.trace import BACKGROUND, IN_CALL, SYNC_CALLED, SYNC_RAISED, SYNC_RETURNED
 from app.tracker import CallbackUnknown
 
 
@@ -39,6 +40,7 @@ def make_sib(setup: TaskSetup) -> MAPISIB:
         setup.logger,
         lambda: tracker.cancel_requested,
         setup.default_store,
+        tracker.reveal,
     )
     return MAPISIB(
         ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)
@@ -57,11 +59,23 @@ def call_provider(setup: TaskSetup, sib: MAPISIB) -> tuple[Outcome, threading.Ev
         provider = create_provider(spec, setup.account.settings)
     except ProviderLoadError as exc:
         return Outcome(E_FAIL, failure=f"Cannot load provider {spec!r}: {exc}"), None
+    tracker = setup.tracker
+    tracker.note(SYNC_CALLED, int(setup.flags))
     try:
         returned = provider.SynchronizeInBackground(sib)
     except BaseException as exc:  # SystemExit, KeyboardInterrupt: the provider's, not the host's
         setup.logger.error("SynchronizeInBackground raised", exc_info=exc)
+        tracker.note(SYNC_RAISED, E_FAIL, type_name(exc), describe_exception(exc))
         return Outcome(E_FAIL, raised=describe_exception(exc)), None
+    outcome, event = _judge_return(setup, sib, returned)
+    style = BACKGROUND if event is not None else IN_CALL
+    tracker.note(SYNC_RETURNED, outcome.hresult, returned, style)
+    return outcome, event
+
+
+def _judge_return(
+    setup: TaskSetup, sib: MAPISIB, returned: object
+) -> tuple[Outcome, threading.Event | None]:
     hr = normalize_hresult(returned)
     if hr is None:
         setup.tracker.violation(

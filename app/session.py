@@ -35,13 +35,17 @@ class Session:
         logger: logging.Logger,
         is_cancelled: Callable[[], bool],
         default_store: Path | None = None,
+        on_reveal: Callable[[str], None] | None = None,
     ) -> None:
+        """``on_reveal`` learns each password handed out, so that no recording or
+        trace written later holds it."""
         self._account_name = account_name
         self._default_store = default_store
         self._settings = MappingProxyType(dict(settings))
         self._store_dir = store_dir
         self._logger = logger
         self._is_cancelled = is_cancelled
+        self._on_reveal = on_reveal
 
     def __repr__(self) -> str:
         return f"<Session account={self._account_name!r} store_dir={str(self._store_dir)!r}>"
@@ -77,6 +81,12 @@ class Session:
     def password(self) -> str | None:
         """Resolve ``password``, ``password_env`` or ``password_command`` (like mbsync's
         PassCmd: the first line of the command's output), in that order."""
+        secret = self._password()
+        if secret is not None and self._on_reveal is not None:
+            self._on_reveal(secret)
+        return secret
+
+    def _password(self) -> str | None:
         settings = self._settings
         if "password" in settings:
             return str(settings["password"])

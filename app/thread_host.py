@@ -20,6 +20,7 @@ from app.hosting import Outcome, TaskSetup, Waker
 from app.provider_call import call_provider, make_sib
 from app.provider_threads import threads_of, unwatch, watch
 from app.text import describe_exception
+from app.trace import DONE_EVENT_SET
 
 _EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no longer needed
 
@@ -121,6 +122,7 @@ class ThreadHost:
                 if self._stop.is_set():
                     return
             self._event_set = True
+            self._setup.tracker.note(DONE_EVENT_SET, None)
             wake()
 
         self._watcher = threading.Thread(

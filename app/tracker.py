@@ -17,6 +17,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from threading import get_ident
+from time import perf_counter
 from typing import Any
 
 from app.contract import (
@@ -37,6 +39,24 @@ from app.pacing import CHECK_MASK, GuiPacer
 from app.rules import Rule
 from app.task_id import TaskId
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, printable, type_name
+from app.trace import (
+    ARG_LIMIT,
+    CANCEL_REQUESTED,
+    DONE,
+    ERROR,
+    PROGRESS,
+    QUERY_INTERFACE,
+    RESUMED,
+    STALLED,
+    STOPPED,
+    TIME_LIMIT,
+    TRACE_LIMIT,
+    VIOLATION,
+    CallRing,
+    TraceSlice,
+    keep,
+    to_calls,
+)
 
 ULONG_MAX = 0xFFFFFFFF
 _RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
@@ -116,7 +136,14 @@ class TaskTracker:
     """Implements ``IMAPISyncProgressCallback`` for one task, plus the host's own verbs
     (start, cancel, fail, abandon, stall checks) used by the engine."""
 
-    def __init__(self, task: TaskId, error_log: ErrorLog, pacer: GuiPacer | None = None) -> None:
+    def __init__(
+        self,
+        task: TaskId,
+        error_log: ErrorLog,
+        pacer: GuiPacer | None = None,
+        trace_limit: int = TRACE_LIMIT,
+    ) -> None:
+        """``trace_limit``: calls kept in the task's trace (0: no trace)."""
         self.task = task
         self._log = error_log
         self._pacer = pacer
@@ -139,6 +166,8 @@ class TaskTracker:
         self._seen_at = time.monotonic()
         self._rate_origin: tuple[float, int, int] | None = None
         self._listeners: list[Callable[[], None]] = []
+        self._ring = CallRing(trace_limit) if trace_limit else None
+        self.secrets: set[str] = set()  # what password() handed out: never written
 
     def __repr__(self) -> str:
         return f"<TaskTracker {self.task.account!r} {self._status.name} v{self.version}>"
@@ -148,9 +177,11 @@ class TaskTracker:
     def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
         with self._lock:
             if self._closed:
-                return self._late_call_locked(
+                answer = self._late_call_locked(
                     "Progress after Done", "Progress", pwcszProgress, ulIndex, ulIndexMax
                 )
+                self._trace_locked(PROGRESS, answer, pwcszProgress, ulIndex, ulIndexMax)
+                return answer
             if (
                 type(ulIndex) is int
                 and type(ulIndexMax) is int
@@ -160,6 +191,7 @@ class TaskTracker:
                 self._max = ulIndexMax
             else:
                 self._odd_position_locked(ulIndex, ulIndexMax)
+                ulIndex, ulIndexMax = keep(ulIndex), keep(ulIndexMax)
             if pwcszProgress is not None:
                 if type(pwcszProgress) is str:
                     self._step = pwcszProgress
@@ -172,6 +204,25 @@ class TaskTracker:
                     )
             self.version += 1
             answer = MAPI_E_USER_CANCEL if self._cancel else S_OK
+            ring = self._ring
+            if ring is not None:  # inline: this is the hot path (bench B1)
+                ident = get_ident()
+                if ident not in ring.named:
+                    ring.name_thread(ident)
+                if type(pwcszProgress) is not str or len(pwcszProgress) > ARG_LIMIT:
+                    pwcszProgress = keep(pwcszProgress)
+                ring.append(
+                    (
+                        perf_counter(),
+                        ident,
+                        PROGRESS,
+                        answer,
+                        pwcszProgress,
+                        ulIndex,
+                        ulIndexMax,
+                    )
+                )
+                ring.total += 1
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()  # outside the lock: the GUI may want a snapshot
         return answer
@@ -179,7 +230,9 @@ class TaskTracker:
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
         with self._lock:
             if self._closed:
-                return self._late_call_locked("Error after Done", "Error", hResult, pwcszErrorStr)
+                answer = self._late_call_locked("Error after Done", "Error", hResult, pwcszErrorStr)
+                self._trace_locked(ERROR, answer, hResult, pwcszErrorStr)
+                return answer
             text = self._error_text_locked(pwcszErrorStr)
             hr = normalize_hresult(hResult)
             if hr is None:
@@ -196,6 +249,7 @@ class TaskTracker:
                 self._warnings += 1
                 self._log.add(self.task, ErrorKind.WARNING, hr, text)
             self.version += 1
+            self._trace_locked(ERROR, S_OK, hResult, pwcszErrorStr)
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()
         return S_OK
@@ -205,7 +259,9 @@ class TaskTracker:
         with self._lock:
             if self._closed:
                 what = "Done called twice" if self._done_called else "Done after the task ended"
-                return self._late_call_locked(what, "Done", hThreadDoneEvent, hResult)
+                answer = self._late_call_locked(what, "Done", hThreadDoneEvent, hResult)
+                self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
+                return answer
             self._done_called = True
             if hThreadDoneEvent is not None and type(hThreadDoneEvent) is not threading.Event:
                 self._violate_locked(
@@ -224,6 +280,7 @@ class TaskTracker:
                 )
                 hr = E_UNEXPECTED
             self._finish_locked(hr)
+            self._trace_locked(DONE, S_OK, hThreadDoneEvent, hResult)
             notify = True
         if notify:
             self._notify()
@@ -241,6 +298,8 @@ class TaskTracker:
                 self._status = TaskStatus.RUNNING
                 self._seen_at = time.monotonic()
                 self.version += 1
+                if self._ring is not None:
+                    self._ring.origin = perf_counter()
 
     def request_cancel(self) -> bool:
         """Ask the provider to stop; a task that has not started is cancelled at once.
@@ -249,6 +308,7 @@ class TaskTracker:
             if self._status.is_final or self._cancel:
                 return False
             self._cancel = True
+            self._trace_locked(CANCEL_REQUESTED, None)
             if self._status is TaskStatus.PENDING:
                 self._end_locked(TaskStatus.CANCELLED, MAPI_E_USER_CANCEL)
             else:
@@ -277,6 +337,7 @@ class TaskTracker:
                 return False
             self._entry_locked(kind, hresult, printable(text, ERROR_TEXT_LIMIT))
             self._end_locked(TaskStatus.FAILED, hresult)
+            self._trace_locked(STOPPED, hresult, "failed", text)
         self._notify()
         return True
 
@@ -285,6 +346,7 @@ class TaskTracker:
         with self._lock:
             self._violate_locked(rule, what, detail)
             self.version += 1
+            self._trace_locked(VIOLATION, None, rule.label, what, detail)
 
     def time_out(self, limit: float, note: str = "") -> None:
         """The task ran past the host's time limit: cancel it; unless the provider then
@@ -294,6 +356,7 @@ class TaskTracker:
             if self._status.is_final or self._cancel:
                 return
             self._timed_out = True
+            self._trace_locked(TIME_LIMIT, MAPI_E_TIMEOUT, limit)
             self._entry_locked(
                 ErrorKind.ERROR,
                 MAPI_E_TIMEOUT,
@@ -309,6 +372,7 @@ class TaskTracker:
                 return
             self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
             self._end_locked(TaskStatus.ABANDONED, MAPI_E_USER_CANCEL)
+            self._trace_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", text)
         self._notify()
 
     def check_responsive(self, now: float, stall_timeout: float) -> None:
@@ -322,6 +386,7 @@ class TaskTracker:
                 if self._status is TaskStatus.NOT_RESPONDING:
                     self._status = TaskStatus.RUNNING
                     self.version += 1
+                    self._trace_locked(RESUMED, None)
                 self._seen_version = self.version
             elif self._status is TaskStatus.RUNNING and now - self._seen_at >= stall_timeout:
                 self._status = TaskStatus.NOT_RESPONDING
@@ -330,8 +395,39 @@ class TaskTracker:
                     None,
                     f"Not responding: no progress for {stall_timeout:g} s",
                 )
+                self._trace_locked(STALLED, None, stall_timeout)
                 self.version += 1
                 self._seen_version = self.version
+
+    def reveal(self, secret: str) -> None:
+        """The session handed the provider ``secret``; recordings will hide it."""
+        self.secrets.add(secret)
+
+    def traced_call(self, call: str, answer: int, *args: Any) -> None:
+        """Record a provider's call the tracker does not implement (``QueryInterface``)."""
+        with self._lock:
+            self._trace_locked(call, answer, *args)
+
+    def note(self, step: str, value: int | None, *args: Any) -> None:
+        """Record one of the host's own steps in the trace (``app.trace``'s names)."""
+        with self._lock:
+            self._trace_locked(step, value, *args)
+
+    def trace_since(self, cursor: int = 0) -> TraceSlice:
+        """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
+        only what came next. Holds the lock while it copies (bounded: one ring)."""
+        ring = self._ring
+        if ring is None:
+            return TraceSlice([], cursor, 0)
+        with self._lock:
+            raw, seqs, dropped, broke = ring.since(cursor)
+            names, origin, total = dict(ring.named), ring.origin, ring.total
+        return TraceSlice(to_calls(raw, seqs, broke, origin, names), total, dropped)
+
+    @property
+    def traced(self) -> int:
+        """Entries ever added to the trace (kept and dropped)."""
+        return 0 if self._ring is None else self._ring.total
 
     def snapshot(self, now: float | None = None) -> TaskState:
         state = self._snapshot(now, blocking=True)
@@ -371,6 +467,17 @@ class TaskTracker:
         return state
 
     # ------------------------------------------------------------ internals (lock held)
+
+    def _trace_locked(self, name: str, result: int | None, *args: Any) -> None:
+        """A call or a host step, off the hot path (``Progress`` inlines this)."""
+        ring = self._ring
+        if ring is not None:
+            ident = get_ident()
+            if ident not in ring.named:
+                ring.name_thread(ident)
+            kept = tuple(keep(a) for a in args)
+            ring.append((perf_counter(), ident, name, result, *kept))
+            ring.total += 1
 
     def _late_call_locked(self, what: str, call: str, *args: Any) -> int:
         if self._status is TaskStatus.ABANDONED:
@@ -417,6 +524,8 @@ class TaskTracker:
         """One entry per (rule, what): a provider breaking a rule a million times with
         different arguments makes one line, with its exact count."""
         self._violations += 1
+        if self._ring is not None:
+            self._ring.mark_violation()
         if self._status is TaskStatus.COMPLETED:  # a rule broken after (or by) Done
             self._status = TaskStatus.WARNINGS
         self._log.add(
@@ -497,8 +606,15 @@ class CallbackUnknown:
         self._callback = callback
 
     def QueryInterface(self, riid: uuid.UUID) -> Any:
+        found: Any = None
         if riid == IID_IMAPISyncProgressCallback:
-            return self._callback
-        if riid == IID_IUnknown:
-            return self
-        raise COMError(E_NOINTERFACE, f"punkCallBack does not implement {riid}")
+            found = self._callback
+        elif riid == IID_IUnknown:
+            found = self
+        shown = str(riid) if type(riid) is uuid.UUID else riid
+        self._callback.traced_call(
+            QUERY_INTERFACE, S_OK if found is not None else E_NOINTERFACE, shown
+        )
+        if found is None:
+            raise COMError(E_NOINTERFACE, f"punkCallBack does not implement {riid}")
+        return found

@@ -22,6 +22,8 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from app.contract import E_FAIL, S_OK
 from app.errorlog import ErrorLog
 from app.pacing import GuiPacer
+from app.task_id import Activity, TaskId
+from app.trace import TRACE_LIMIT
 from app.tracker import TaskTracker
 from bench.common import Report, median, qt_app, watchdog
 
@@ -42,8 +44,9 @@ class Bare:
         return S_OK
 
 
-def started_tracker(pacer: GuiPacer | None = None) -> TaskTracker:
-    tracker = TaskTracker("Bench - Receiving", ErrorLog(), pacer)
+def started_tracker(pacer: GuiPacer | None = None, trace: bool = True) -> TaskTracker:
+    limit = TRACE_LIMIT if trace else 0
+    tracker = TaskTracker(TaskId("Bench", Activity.RECEIVING), ErrorLog(), pacer, limit)
     tracker.start()
     return tracker
 
@@ -63,6 +66,10 @@ def bare_case() -> Batch:
 
 def progress_case() -> Batch:
     return progress_batch(started_tracker())
+
+
+def progress_untraced_case() -> Batch:
+    return progress_batch(started_tracker(trace=False))
 
 
 def error_repeat_case() -> Batch:
@@ -95,7 +102,7 @@ def done_case() -> Batch:
     log = ErrorLog()
 
     def prepare() -> Chunk:
-        trackers = [TaskTracker(f"Task {n}", log) for n in range(CHUNK)]
+        trackers = [TaskTracker(TaskId(f"Task {n}", Activity.RECEIVING), log) for n in range(CHUNK)]
         for tracker in trackers:
             tracker.start()
 
@@ -182,6 +189,7 @@ class QueuedSignal:
 
 
 PROGRESS, PROGRESS_PACED = "Progress, no pacer (headless)", "Progress, pacer, healthy beat"
+PROGRESS_UNTRACED = "Progress, no pacer, tracing off"
 QUEUED_EMIT, QUEUED_DELIVERED = "queued Qt signal, emit side", "queued Qt signal, emit → delivered"
 
 
@@ -190,6 +198,7 @@ def measure_all(queued: QueuedSignal, pacer: GuiPacer) -> dict[str, list[float]]
     results = {
         "bare method call": time_batches(bare_case),
         PROGRESS: time_batches(progress_case),
+        PROGRESS_UNTRACED: time_batches(progress_untraced_case),
         PROGRESS_PACED: time_batches(lambda: progress_batch(started_tracker(pacer))),
         "Error, identical text (folds)": time_batches(error_repeat_case),
         "Error, distinct texts (appends)": time_batches(error_distinct_case),
@@ -250,8 +259,14 @@ def main() -> None:
     for name, values in results.items():
         report.note(f"{name}: batch medians {min(values):,.0f}–{max(values):,.0f} ns")
     for name, value in figures.items():
-        bound = 1000.0 if name in (PROGRESS, PROGRESS_PACED) else None
+        bound = 1000.0 if name in (PROGRESS, PROGRESS_PACED, PROGRESS_UNTRACED) else None
         report.figure(name, value, "ns/call", at_most=bound, digits=0)
+    report.figure(
+        "Progress, tracing on ÷ off",
+        figures[PROGRESS] / figures[PROGRESS_UNTRACED],
+        "×",
+        at_most=1.3,
+    )
     bare = figures["bare method call"]
     for label, key in (("no pacer", PROGRESS), ("pacer", PROGRESS_PACED)):
         progress = figures[key]

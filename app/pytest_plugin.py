@@ -1,0 +1,133 @@
+"""The ``sendreceive`` pytest fixture, for provider authors: run a provider in the real
+host (headless, real threads, real contract checks) and assert what happened.
+
+Installed with the package and registered under ``pytest11``, so any project that has
+``sendreceive-workbench`` installed gets the fixture::
+
+    def test_hello(sendreceive):
+        result = sendreceive.run("hello.py:Hello", settings={"count": 3})
+        assert result.status == "Completed" and not result.violations
+
+A recording (``sendreceive --record``) becomes a test the same way:
+``sendreceive.replay("run/Hello-….jsonl")``. ``result.assert_clean()`` fails with the
+task's status and every error and violation line, worded as the headless report does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.contract import SyncFlags
+from app.engine import Run, RunLimits
+from app.errorlog import ErrorEntry, ErrorKind
+from app.headless import error_line, status_text
+from app.profile import DEFAULT_FLAGS, Account
+from app.recording import read
+from app.trace import Call
+from app.tracker import TaskState
+
+TEST_LIMITS = RunLimits(stall_timeout=5.0, cancel_grace=2.0, done_event_grace=0.5)
+_registered = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class ErrorLine:
+    kind: str  # "error", "warning" or "contract violation"
+    hresult: int | None
+    text: str
+    count: int
+    line: str  # as the headless report words it
+
+
+@dataclass
+class Result:
+    """What one run of a provider came to."""
+
+    state: TaskState
+    status: str  # as the dialog and the headless table word it: "Completed", "Failed: …"
+    hresult: int | None  # Done's (or the host's) verdict
+    errors: list[ErrorLine] = field(default_factory=list)  # errors and warnings
+    violations: list[ErrorLine] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)  # the call trace, host steps included
+
+    def assert_clean(self) -> None:
+        """Fail, saying why, unless the provider completed with no error, no warning
+        and no contract violation."""
+        if self.state.status.value != "completed" or self.errors or self.violations:
+            lines = "\n".join(e.line for e in [*self.violations, *self.errors])
+            pytest.fail(f"the provider ended {self.status!r}\n{lines}", pytrace=False)
+
+
+class Workbench:
+    """The fixture's object: each ``run`` is a fresh Send/Receive of one account."""
+
+    def __init__(self, store_root: Path) -> None:
+        self._store_root = store_root
+
+    def run(
+        self,
+        provider: Any,
+        settings: Mapping[str, Any] | None = None,
+        flags: SyncFlags = DEFAULT_FLAGS,
+        isolation: str = "thread",
+        limits: RunLimits = TEST_LIMITS,
+        name: str = "Provider under test",
+    ) -> Result:
+        """Run ``provider`` (an object, a class or a spec string) as one account."""
+        if isolation != "thread":
+            raise ValueError(f"isolation {isolation!r} is not available in this host yet")
+        spec = provider if isinstance(provider, str) else _register(provider)
+        account = Account(name, spec, flags, dict(settings or {}))
+        run = Run([account], self._store_root, limits)
+        asyncio.run(run.execute())
+        return _result(run)
+
+    def replay(self, recording: str | Path, speed: float = 0.0, **kwargs: Any) -> Result:
+        """Replay a recording as its account (as fast as possible by default)."""
+        header = read(Path(recording)).header
+        return self.run(
+            "replay",
+            settings={"trace": str(recording), "speed": speed},
+            flags=SyncFlags(int(header["flags"])),
+            name=str(header["account"]),
+            **kwargs,
+        )
+
+
+def _register(provider: Any) -> str:
+    """A ``module:attr`` spec for an object the test holds, for the real plugin loader."""
+    attr = f"provider_{next(_registered)}"
+    setattr(sys.modules[__name__], attr, provider)
+    return f"{__name__}:{attr}"
+
+
+def _result(run: Run) -> Result:
+    (task,) = run.tasks
+    state = task.snapshot()
+    lines = [_line(e) for e in run.error_log.entries[:]]
+    return Result(
+        state,
+        status_text(state),
+        state.result,
+        [e for e in lines if e.kind != ErrorKind.VIOLATION.value],
+        [e for e in lines if e.kind == ErrorKind.VIOLATION.value],
+        task.tracker.trace_since(0).calls,
+    )
+
+
+def _line(entry: ErrorEntry) -> ErrorLine:
+    return ErrorLine(entry.kind.value, entry.hresult, entry.text, entry.count, error_line(entry))
+
+
+@pytest.fixture
+def sendreceive(tmp_path: Path) -> Workbench:
+    """Run a store provider in the Send/Receive host and look at what it did."""
+    return Workbench(tmp_path / "stores")

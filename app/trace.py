@@ -1,0 +1,170 @@
+"""A task's call trace: every call a provider made into its callback, and the host's own
+steps, in order, with time, thread, arguments and what the host answered.
+
+The tracker (``app.tracker``) appends raw tuples to a ``CallRing`` under its own lock, on
+the provider's thread: no formatting, no provider code, a few hundred nanoseconds. The
+ring keeps the last ``limit`` entries and counts exactly how many older ones it dropped,
+so a flood of a million calls costs bounded memory. Readers take what was added since a
+cursor (``since``) and turn the raw tuples into ``Call`` records off the provider's path;
+process mode ships the same slices across its pipe.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import Any
+
+from app.text import describe, type_name
+
+TRACE_LIMIT = 100_000  # entries kept per task: the first HEAD ones and the latest others
+HEAD = 256  # a run's start (load, QueryInterface, first calls) is kept whatever follows
+ARG_LIMIT = 2_500  # characters of a text argument kept (past the error text limit)
+_INT_BITS_KEPT = 64
+
+# Call names, as the contract spells them, and the host's own steps.
+QUERY_INTERFACE = "QueryInterface"
+PROGRESS = "Progress"
+ERROR = "Error"
+DONE = "Done"
+CALLS = (QUERY_INTERFACE, PROGRESS, ERROR, DONE)
+SYNC_CALLED = "SynchronizeInBackground called"
+SYNC_RETURNED = "SynchronizeInBackground returned"
+SYNC_RAISED = "SynchronizeInBackground raised"
+BACKGROUND, IN_CALL = "background", "in-call"  # the styles, as SYNC_RETURNED says
+DONE_EVENT_SET = "done event set"
+CANCEL_REQUESTED = "cancel requested"
+STALLED = "not responding"
+RESUMED = "responding again"
+STOPPED = "stopped"  # the host ended the task itself: failed or abandoned
+TIME_LIMIT = "time limit"
+VIOLATION = "violation"  # a rule broken that the host, not a callback, noticed
+
+
+@dataclass(frozen=True, slots=True)
+class Opaque:
+    """An argument that is not a plain value, kept as its description: the trace never
+    holds a provider's object (nor runs its code) and stays bounded."""
+
+    type: str
+    text: str  # ``describe(value)``; for bytes, their repr cut to ``ARG_LIMIT``
+    data: bytes | None = None  # bytes arguments, cut to ``ARG_LIMIT``
+
+
+def keep(value: Any) -> Any:
+    """``value`` if it is a small plain value, else a bounded stand-in (``Opaque``)."""
+    kind = type(value)
+    if value is None or kind is bool or kind is float:
+        return value
+    if kind is str:
+        return value if len(value) <= ARG_LIMIT else value[:ARG_LIMIT]
+    if kind is int:
+        return value if value.bit_length() <= _INT_BITS_KEPT else Opaque("int", describe(value))
+    if kind is bytes:
+        return Opaque("bytes", describe(value, ARG_LIMIT), value[:ARG_LIMIT])
+    return Opaque(type_name(value), describe(value))
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One entry of a trace, ready to show or write."""
+
+    seq: int  # 0 for the first entry of the task, dense
+    time: float  # seconds since the trace began
+    thread: str
+    host: bool  # a host step rather than a provider's call
+    name: str  # "Progress", …, or a host step ("SynchronizeInBackground called")
+    args: tuple[Any, ...]  # plain values or ``Opaque``
+    result: int | None  # what the host answered (calls), or the step's value
+    violation: bool  # the call broke a rule of the contract
+
+
+class CallRing:
+    """The bounded store behind a tracker's trace: raw entries ``(when, thread ident,
+    name, result, *args)``. Every method runs under the tracker's lock."""
+
+    __slots__ = ("append", "broke", "entries", "head", "limit", "named", "origin", "total")
+
+    def __init__(self, limit: int = TRACE_LIMIT) -> None:
+        self.limit = limit
+        self.head: list[tuple[Any, ...]] = []  # the first entries, never dropped
+        self.entries: deque[tuple[Any, ...]] = deque(maxlen=max(1, limit - HEAD))
+        # Appends go to ``head`` until it is full, then to the ring itself; the swap
+        # keeps the hot path one bound-method call.
+        self.append: Any = self._append_head if limit > HEAD else self.entries.append
+        self.total = 0  # entries ever appended: the next entry's sequence number
+        self.origin = 0.0  # perf_counter() at the task's start
+        self.named: dict[int, str] = {}  # thread ident -> name, as first seen
+        self.broke: set[int] = set()  # sequence numbers of entries that broke a rule
+
+    def _append_head(self, entry: tuple[Any, ...]) -> None:
+        self.head.append(entry)
+        if len(self.head) >= HEAD:
+            self.append = self.entries.append
+
+    def name_thread(self, ident: int) -> None:
+        """Remember the current thread's name, the first time its ident is seen (the
+        caller checks ``ident in named`` inline). A thread that starts after another
+        ended may get its ident, and is then shown under the first one's name."""
+        self.named[ident] = threading.current_thread().name
+
+    def mark_violation(self) -> None:
+        """The entry about to be appended broke a rule (bounded like the entries)."""
+        broke = self.broke
+        broke.add(self.total)
+        if len(broke) > self.limit:
+            oldest = self.total - self.limit
+            self.broke = {seq for seq in broke if seq >= oldest}
+
+    def since(self, cursor: int) -> tuple[list[tuple[Any, ...]], list[int], int, set[int]]:
+        """Raw entries from sequence ``cursor`` on, as (entries, their seqs, dropped,
+        violating seqs): ``dropped`` counts entries after ``cursor`` that the ring no
+        longer holds (between the head and the latest entries)."""
+        head, total = self.head, self.total
+        tail_first = total - len(self.entries)
+        raw = head[cursor:]
+        seqs = list(range(cursor, len(head)))
+        first = max(cursor, tail_first)
+        tail = list(itertools.islice(reversed(self.entries), total - first))
+        tail.reverse()
+        raw += tail
+        seqs += range(first, total)
+        dropped = max(0, tail_first - max(cursor, len(head)))
+        for ident in {entry[1] for entry in raw} - self.named.keys():
+            self.named[ident] = _live_name(ident)
+        broke = {seq for seq in self.broke if seq >= cursor}
+        return raw, seqs, dropped, broke
+
+
+@dataclass(frozen=True)
+class TraceSlice:
+    """What ``TaskTracker.trace_since`` hands over: the calls from a cursor on."""
+
+    calls: list[Call]
+    cursor: int  # pass it back to get only what came after
+    dropped: int  # entries between the old cursor and ``calls[0]`` that were dropped
+
+
+def to_calls(
+    raw: list[tuple[Any, ...]],
+    seqs: list[int],
+    broke: set[int],
+    origin: float,
+    names: dict[int, str],
+) -> list[Call]:
+    """Raw ring entries as ``Call`` records."""
+    calls: list[Call] = []
+    for seq, (when, ident, name, result, *args) in zip(seqs, raw, strict=True):
+        thread = names.get(ident) or f"thread {ident}"
+        host = name not in CALLS
+        calls.append(
+            Call(seq, when - origin, thread, host, name, tuple(args), result, seq in broke)
+        )
+    return calls
+
+
+def _live_name(ident: int) -> str:
+    thread = threading._active.get(ident)  # type: ignore[attr-defined]  # ident -> Thread
+    return str(thread.name) if thread is not None else f"thread {ident}"

@@ -1,0 +1,95 @@
+"""The ``sendreceive`` fixture as a provider author uses it: in a fresh directory, a
+fresh ``pytest`` finds it through the package's ``pytest11`` entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from app.contract import E_FAIL, MAPI_E_USER_CANCEL, S_OK, IID_IMAPISyncProgressCallback
+
+PROVIDER = textwrap.dedent(
+    """
+    from app.contract import S_OK, IID_IMAPISyncProgressCallback
+
+    class Hello:
+        def __init__(self, count=3, twice=False):
+            self.count, self.twice = count, twice
+
+        def SynchronizeInBackground(self, psibpb):
+            cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+            for i in range(1, self.count + 1):
+                cb.Progress(f"Hello step {i}", i, self.count)
+            cb.Done(None, S_OK)
+            if self.twice:
+                cb.Done(None, S_OK)
+            return S_OK
+    """
+)
+
+TEST = textwrap.dedent(
+    """
+    def test_hello(sendreceive):
+        result = sendreceive.run("hello.py:Hello", settings={"twice": TWICE})
+        result.assert_clean()
+    """
+)
+
+
+def pytest_in(tmp_path, twice: bool):
+    (tmp_path / "hello.py").write_text(PROVIDER)
+    (tmp_path / "test_hello.py").write_text(TEST.replace("TWICE", str(twice)))
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_hello.py"],
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_third_party_test_passes_and_fails_readably(tmp_path):
+    passed = pytest_in(tmp_path, twice=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "1 passed" in passed.stdout
+    failed = pytest_in(tmp_path, twice=True)
+    assert failed.returncode == 1
+    assert "the provider ended 'Completed with 1 contract violation'" in failed.stdout
+    assert "Rule 6 (Done exactly once, nothing after it): Done called twice" in failed.stdout
+    assert "Traceback" not in failed.stdout
+
+
+class Cancels:
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        cb.Progress("One", 1, 2)
+        cb.Error(E_FAIL, "Lost the connection")
+        cb.Done(None, MAPI_E_USER_CANCEL)
+        return S_OK
+
+
+def test_the_result_of_an_object(sendreceive):
+    result = sendreceive.run(Cancels())
+    assert (result.status, result.hresult) == ("Cancelled", MAPI_E_USER_CANCEL)
+    assert [(e.kind, e.text, e.count) for e in result.errors] == [
+        ("error", "Lost the connection", 1)
+    ]
+    assert not result.violations
+    assert [c.name for c in result.calls if not c.host] == [
+        "QueryInterface", "Progress", "Error", "Done",
+    ]  # fmt: skip
+
+
+def test_a_recording_replays_as_a_test(sendreceive, tmp_path):
+    from app.cli import main
+
+    main(["--headless", "--provider", "faulty-done-twice", "--record", str(tmp_path / "rec"),
+          "--store-dir", str(tmp_path / "s"), "--log-file", str(tmp_path / "log")])  # fmt: skip
+    (recording,) = (tmp_path / "rec").iterdir()
+    result = sendreceive.replay(recording)
+    assert result.status == "Completed with 1 contract violation"
+    assert result.violations[0].text.startswith("Rule 6 (Done exactly once")
