@@ -25,6 +25,7 @@ from app.profile import Account
 from app.summary import RunSummary, summarize
 from app.task import LoopLateness, Task
 from app.thread_host import ThreadHost
+from app.trace import run_trace_limit
 
 log = logging.getLogger("sendreceive.engine")
 
@@ -52,9 +53,11 @@ class Run:
         self.tasks: list[Task] = []
         # A receive task waits for its account's send task, as Outlook orders them.
         self._after: dict[Task, Task] = {}
-        for account in accounts:
+        parts = [(account, account.tasks()) for account in accounts]
+        trace_limit = run_trace_limit(sum(len(tasks) for _account, tasks in parts))
+        for account, tasks in parts:
             previous: Task | None = None
-            for part in account.tasks():
+            for part in tasks:
                 task = Task(
                     part,
                     part.flags | trigger,
@@ -65,6 +68,7 @@ class Run:
                     pacer,
                     self.lateness,
                     outbox_root,
+                    trace_limit,
                 )
                 if previous is not None:
                     self._after[task] = previous

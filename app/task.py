@@ -29,6 +29,7 @@ from app.pacing import GuiPacer
 from app.paths import slug
 from app.profile import Account
 from app.rules import Rule
+from app.trace import TRACE_LIMIT
 from app.tracker import TaskState, TaskStatus, TaskTracker
 
 log = logging.getLogger("sendreceive.engine")
@@ -71,12 +72,13 @@ class Task:
         pacer: GuiPacer | None = None,
         lateness: LoopLateness | None = None,
         default_store: Path | None = None,
+        trace_limit: int = TRACE_LIMIT,
     ) -> None:
         self.account = account
         self.flags = flags
         self.store_dir = store_dir
         self.limits = limits
-        self.tracker = TaskTracker(account.task, error_log, pacer)
+        self.tracker = TaskTracker(account.task, error_log, pacer, trace_limit)
         self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
         self.host = host_factory(
             TaskSetup(account, flags, store_dir, self.tracker, self.logger, default_store)

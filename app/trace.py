@@ -20,7 +20,9 @@ from typing import Any
 from app.text import describe, type_name
 
 TRACE_LIMIT = 100_000  # entries kept per task: the first HEAD ones and the latest others
+RUN_TRACE_BUDGET = 100_000  # entries kept by a whole run (about 30 MiB), shared by its tasks
 HEAD = 256  # a run's start (load, QueryInterface, first calls) is kept whatever follows
+TASK_TRACE_FLOOR = 4 * HEAD  # however many tasks share the budget
 ARG_LIMIT = 2_500  # characters of a text argument kept (past the error text limit)
 _INT_BITS_KEPT = 64
 
@@ -51,6 +53,12 @@ class Opaque:
     type: str
     text: str  # ``describe(value)``; for bytes, their repr cut to ``ARG_LIMIT``
     data: bytes | None = None  # bytes arguments, cut to ``ARG_LIMIT``
+
+
+def run_trace_limit(tasks: int) -> int:
+    """Entries each of a run's ``tasks`` keeps: 50 flooding providers must not each hold
+    a full trace (that was 420 MiB in bench B2)."""
+    return max(TASK_TRACE_FLOOR, min(TRACE_LIMIT, RUN_TRACE_BUDGET // max(1, tasks)))
 
 
 def keep(value: Any) -> Any:

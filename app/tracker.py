@@ -425,6 +425,11 @@ class TaskTracker:
         return TraceSlice(to_calls(raw, seqs, broke, origin, names), total, dropped)
 
     @property
+    def trace_limit(self) -> int:
+        """Entries this task's trace keeps (0: not traced)."""
+        return 0 if self._ring is None else self._ring.limit
+
+    @property
     def traced(self) -> int:
         """Entries ever added to the trace (kept and dropped)."""
         return 0 if self._ring is None else self._ring.total

@@ -22,6 +22,7 @@ from app.errorlog import ErrorKind
 from app.headless import error_line, status_text, task_name
 from app.paths import store_dir
 from app.profile import load_default_profile
+from app.trace import RUN_TRACE_BUDGET, TRACE_LIMIT, run_trace_limit
 from app.tracker import TaskStatus
 
 FAST = RunLimits(
@@ -307,3 +308,12 @@ def test_exact_types_only_no_provider_code_under_the_lock(tmp_path):
 
     the_run, _ = run([account(InCall(lambda cb: Hr(0), returns=Hr(0)))], tmp_path)
     assert statuses(the_run) == [TaskStatus.COMPLETED]
+
+
+def test_a_run_shares_one_trace_budget_among_its_tasks(tmp_path):
+    """50 flooding providers must not each keep a full trace (B2 grew 420 MiB)."""
+    accounts = [account(InCall(lambda cb: S_OK), name=f"A{n}") for n in range(50)]
+    the_run = Run(accounts, tmp_path)
+    assert {task.tracker.trace_limit for task in the_run.tasks} == {run_trace_limit(50)}
+    assert run_trace_limit(50) * 50 <= RUN_TRACE_BUDGET
+    assert run_trace_limit(1) == TRACE_LIMIT
