@@ -15,11 +15,14 @@ from typing import Any, NoReturn, TextIO
 from app.engine import Run, RunLimits
 from app.headless import run_headless
 from app.host_process import exit_process, guard_sigint, take_stdout
+from app.isolation import DEFAULT_ISOLATION, host_factory
 from app.options import Options
 from app.paths import default_store_root
 from app.plugins import ProviderLoadError, resolve
+from app.process_host import stop_all
 from app.profile import (
     ALL_ACCOUNTS,
+    ISOLATION_MODES,
     LIMIT_KEYS,
     Account,
     Profile,
@@ -107,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="cancel a task still running after this long (default: no limit)",
     )
     parser.add_argument(
+        "--isolation",
+        choices=ISOLATION_MODES,
+        help="where providers run: each in a process of its own (the default), or on "
+        "threads of the app, for a debugger's breakpoints in a provider; an account's own "
+        "'isolation' key still wins",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
     )
     return parser
@@ -183,7 +193,9 @@ def options_from_args(args: argparse.Namespace) -> Options:
             f"no group named {args.group!r} in the profile (groups: {known})"
         ) from None
     store_root = args.store_dir or profile.store_dir or default_store_root()
-    return Options(profile, None, args.group, args.run, store_root, _limits(profile.limits, args))
+    isolation = args.isolation or profile.isolation or DEFAULT_ISOLATION
+    limits = _limits(profile.limits, args)
+    return Options(profile, None, args.group, args.run, store_root, limits, isolation)
 
 
 def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunLimits:
@@ -202,6 +214,7 @@ def run() -> NoReturn:
         code = main(own_process=True)
     except KeyboardInterrupt:  # a second Ctrl-C: quit at once
         code = 130
+    stop_all()
     exit_process(code)
 
 
@@ -241,6 +254,11 @@ def _main_headless(options: Options, as_json: bool, report: TextIO) -> int:
         for line in options.profile_error.lines():
             print(f"  {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    run = Run(group_accounts(options.profile, options.group), options.store_root, options.limits)
+    run = Run(
+        group_accounts(options.profile, options.group),
+        options.store_root,
+        options.limits,
+        host_factory=host_factory(options.isolation, options.profile.accounts),
+    )
     summary = asyncio.run(run_headless(run, report, as_json))
     return EXIT_OK if summary.all_succeeded else EXIT_TASKS_FAILED

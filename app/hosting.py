@@ -1,11 +1,11 @@
 """Where a task's provider runs: the small interface between a task (``app.task``, which
 owns the task's life) and the place its provider code executes.
 
-``ThreadHost`` (``app.thread_host``) runs the provider on a thread of this process; a
-process host implements the same protocol, and the task, the engine, the tracker and
-the front-ends do not change. What crosses the interface is plain host data (ints,
-strs, bools): a host reads and describes what the provider did *where the provider
-runs*, so the task's supervision never touches a provider-supplied object.
+``ThreadHost`` (``app.thread_host``) runs the provider on a thread of this process,
+``ProcessHost`` (``app.process_host``) in a process of its own: the task, the engine,
+the tracker and the front-ends do not tell them apart. What crosses the interface is
+plain host data (ints, strs, bools): a host reads and describes what the provider did
+*where the provider runs*, so the task's supervision never touches a provider-supplied object.
 """
 
 from __future__ import annotations
@@ -72,6 +72,11 @@ class ProviderHost(Protocol):
 
     def stop(self) -> None:
         """Supervision is over: release what the host holds for this task."""
+        ...
+
+    def terminate(self) -> bool:
+        """End the provider's code now, for a provider that ignored Cancel. Returns
+        False where that is impossible (a thread cannot be stopped: it is abandoned)."""
         ...
 
     def left_behind(self) -> str:

@@ -36,8 +36,12 @@ DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 _TOP_KEYS = ("profile", "accounts", "groups")
 #: [profile] keys that tune the host's patience (app.supervisor.RunLimits fields).
 LIMIT_KEYS = ("max_parallel", "stall_timeout", "cancel_grace", "task_timeout")
-_PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS)
-_ACCOUNT_KEYS = ("name", "provider", "flags", "settings")
+#: Where providers run (app.isolation): a [profile] default, or per account.
+ISOLATION_MODES = ("process", "thread")
+#: Per-account limits of a provider's process (resource limits; process isolation only).
+PROCESS_LIMIT_KEYS = ("memory_limit_mb", "open_files", "cpu_seconds")
+_PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS, "isolation")
+_ACCOUNT_KEYS = ("name", "provider", "flags", "settings", "isolation", *PROCESS_LIMIT_KEYS)
 _GROUP_KEYS = ("name", "accounts", "every_minutes")
 
 
@@ -47,6 +51,8 @@ class Account:
     provider: str
     flags: SyncFlags = DEFAULT_FLAGS
     settings: Mapping[str, Any] = field(default_factory=dict)
+    isolation: str | None = None  # one of ISOLATION_MODES; None: the run's default
+    process_limits: Mapping[str, int] = field(default_factory=dict)  # PROCESS_LIMIT_KEYS
 
     @property
     def task_name(self) -> str:
@@ -69,6 +75,7 @@ class Profile:
     groups: tuple[Group, ...]
     store_dir: Path | None = None
     limits: Mapping[str, float] = field(default_factory=dict)  # LIMIT_KEYS given in [profile]
+    isolation: str | None = None  # [profile] isolation, the default of its accounts
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -218,11 +225,14 @@ class _ProfileReader:
                     self._problem(("profile", 0), None, key, "must be a whole number")
                 else:
                     limits[key] = value
+        isolation = self._isolation(meta.get("isolation"), ("profile", 0), None)
         accounts = self._accounts(data.get("accounts", []))
         groups = self._groups(data.get("groups", []), {a.name for a in accounts})
         if self._problems:
             raise ProfileError(self._path, self._problems)
-        return Profile(name, self._path, tuple(accounts), tuple(groups), store_dir, limits)
+        return Profile(
+            name, self._path, tuple(accounts), tuple(groups), store_dir, limits, isolation
+        )
 
     # -- sections
 
@@ -256,7 +266,9 @@ class _ProfileReader:
             if name is None or provider is None or flags is None:
                 continue
             seen.add(name)
-            accounts.append(Account(name, provider, flags, settings))
+            isolation = self._isolation(item.get("isolation"), where, label)
+            process_limits = self._process_limits(item, where, label)
+            accounts.append(Account(name, provider, flags, settings, isolation, process_limits))
         return accounts
 
     def _groups(self, raw: Any, account_names: set[str]) -> list[Group]:
@@ -315,6 +327,27 @@ class _ProfileReader:
                 return None
             flags |= member
         return flags
+
+    def _isolation(self, raw: Any, where: tuple[str, int], label: str | None) -> str | None:
+        if raw is None or raw in ISOLATION_MODES:
+            return raw  # type: ignore[no-any-return]  # None or one of the modes
+        modes = " or ".join(f"'{m}'" for m in ISOLATION_MODES)
+        self._problem(where, label, "isolation", f"must be {modes}, got {raw!r}")
+        return None
+
+    def _process_limits(
+        self, item: dict[str, Any], where: tuple[str, int], label: str
+    ) -> dict[str, int]:
+        limits = {}
+        for key in PROCESS_LIMIT_KEYS:
+            value = item.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                self._problem(where, label, key, "must be a positive whole number")
+            else:
+                limits[key] = value
+        return limits
 
     def _required_string(
         self, item: dict[str, Any], key: str, where: tuple[str, int], label: str | None

@@ -13,9 +13,10 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from app.contract import E_FAIL
+from app.contract import E_FAIL, SyncSession
 from app.hosting import Outcome, TaskSetup, Waker
 from app.provider_call import call_provider, make_sib
 from app.provider_threads import threads_of, unwatch, watch
@@ -27,9 +28,17 @@ _EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no lon
 class ThreadHost:
     """``ProviderHost`` on threads: one worker thread per task."""
 
-    def __init__(self, setup: TaskSetup) -> None:
+    def __init__(
+        self,
+        setup: TaskSetup,
+        on_loaded: Callable[[], None] | None = None,
+        session: SyncSession | None = None,
+    ) -> None:
+        """``on_loaded`` and ``session``: for a provider's process (``app.provider_process``),
+        which says when the provider is loaded and resolves the password in the app."""
         self._setup = setup
-        self.sib = make_sib(setup)
+        self._on_loaded = on_loaded
+        self.sib = make_sib(setup, session)
         self._outcome: Outcome | None = None
         self._event_set = False
         self._thread: threading.Thread | None = None
@@ -63,6 +72,9 @@ class ThreadHost:
     def stop(self) -> None:
         self._stop.set()
         unwatch(self)
+
+    def terminate(self) -> bool:
+        return False  # a thread cannot be stopped from outside: it is abandoned
 
     def left_behind(self) -> str:
         thread = self._thread
@@ -103,7 +115,7 @@ class ThreadHost:
     def _call(self, wake: Waker) -> None:
         outcome = Outcome(E_FAIL, failure="The host could not call the provider.")
         try:
-            outcome, event = call_provider(self._setup, self.sib)
+            outcome, event = call_provider(self._setup, self.sib, self._on_loaded)
             if event is not None:
                 # On the provider's own thread: reading its thread objects is safe here.
                 self._provider_threads = [(i, _thread_name(i)) for i in threads_of(self)]

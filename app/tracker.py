@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -115,6 +115,20 @@ class TaskState:
         return str(self.status.value)
 
 
+@dataclass(frozen=True, slots=True)
+class Mirrored:
+    """What a provider's process found with a tracker of its own (process mode), sent
+    at a bounded rate: the latest position, the error entries' new occurrences, the end."""
+
+    step: str
+    index: int
+    index_max: int
+    calls: int  # that tracker's version: it changes whenever the provider calls back
+    entries: Sequence[tuple[int, ErrorKind, int | None, str, int]]  # key, kind, hr, text, new
+    done: int | None = None  # Done's verdict, once the provider called it
+    failed: int | None = None  # the task failed there without Done (its thread raised)
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
@@ -146,6 +160,7 @@ class TaskTracker:
         self._seen_at = time.monotonic()
         self._rate_origin: tuple[float, int, int] | None = None
         self._listeners: list[Callable[[], None]] = []
+        self._remote_calls = 0
 
     def __repr__(self) -> str:
         return f"<TaskTracker {self.name!r} {self._status.name} v{self.version}>"
@@ -317,6 +332,52 @@ class TaskTracker:
             self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
             self._end_locked(TaskStatus.ABANDONED, MAPI_E_USER_CANCEL)
         self._notify()
+
+    def stop(self, text: str) -> None:
+        """The host stopped a provider that ignored Cancel (its process is gone): the
+        task ends Cancelled, or Failed ``MAPI_E_TIMEOUT`` when the time limit cancelled it."""
+        with self._lock:
+            if self._status.is_final:
+                return
+            hr = MAPI_E_TIMEOUT if self._timed_out else MAPI_E_USER_CANCEL
+            self._entry_locked(ErrorKind.ERROR, hr, text)
+            self._end_locked(TaskStatus.FAILED if self._timed_out else TaskStatus.CANCELLED, hr)
+        self._notify()
+
+    def mirror(self, found: Mirrored) -> None:
+        """Process mode: take over what the provider's process found. Its entries are
+        added with their exact counts; its ``Done`` gets this tracker's verdict (which
+        knows of the host's own findings, such as the time limit)."""
+        ended = False
+        with self._lock:
+            if self._status is TaskStatus.ABANDONED:
+                return
+            changed = found.calls != self._remote_calls
+            self._remote_calls = found.calls
+            for key, kind, hresult, text, count in found.entries:
+                self._log.add(self.name, kind, hresult, text, ("remote", key), count)
+                if kind is ErrorKind.ERROR:
+                    self._errors += count
+                elif kind is ErrorKind.WARNING:
+                    self._warnings += count
+                else:
+                    self._violations += count
+                    if self._status is TaskStatus.COMPLETED:
+                        self._status = TaskStatus.WARNINGS
+                changed = True
+            if not self._closed:
+                self._step, self._index, self._max = found.step, found.index, found.index_max
+                if found.done is not None:
+                    self._done_called = True
+                    self._finish_locked(found.done)
+                    ended = True
+                elif found.failed is not None:
+                    self._end_locked(TaskStatus.FAILED, found.failed)
+                    ended = True
+            if changed:
+                self.version += 1
+        if ended:
+            self._notify()
 
     def check_responsive(self, now: float, stall_timeout: float) -> None:
         """Called periodically by the engine: flag a silent task, and clear the flag

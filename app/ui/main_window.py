@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.engine import RunSummary
+from app.isolation import host_factory
 from app.options import Options
 from app.profile import Account, Profile
 from app.ui.controller import SendReceiveController
@@ -75,7 +76,12 @@ class MainWindow(QMainWindow):
         self.options = options
         self.profile: Profile = options.profile or Profile("(no profile)", None, (), ())
         self.settings = settings or AppSettings()
-        self.controller = SendReceiveController(options.store_root, options.limits, self)
+        self.controller = SendReceiveController(
+            options.store_root,
+            options.limits,
+            self,
+            host_factory(options.isolation, self.profile.accounts),
+        )
         self.dialog = SendReceiveDialog(self.controller, self)
         self.dialog.dont_show.setChecked(self.settings.dont_show_dialog)
         self.dialog.dont_show_changed.connect(self._remember_dont_show)

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -33,10 +34,12 @@ def test_startup_error_is_a_message_box(qtbot):
     assert seen == ["--provider nope.py:Hello: cannot read provider file nope.py"]
 
 
-def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path, mode):
     """The real app on the hostile profile: run, close the window. Abandoned provider
     threads, a non-daemon thread, an executor job and an atexit handler that all wait
-    forever do not keep it from exiting with 0, and the log names what was left."""
+    forever do not keep it from exiting with 0, and the log names what was left. In
+    process mode nothing is left: those providers' processes were stopped or ended."""
     script = textwrap.dedent(
         f"""
         import sys
@@ -54,7 +57,7 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
         application.open_main_window = open_and_close_when_done
         sys.argv = ["sendreceive", "--profile", {str(ROOT / "resources" / "faulty-profile.toml")!r},
                     "--run", "--store-dir", {str(tmp_path)!r}, "--stall-timeout", "0.5",
-                    "--cancel-grace", "0.5", "--task-timeout", "1.5"]
+                    "--cancel-grace", "0.5", "--task-timeout", "1.5", "--isolation", {mode!r}]
         from app.cli import run
         run()
         """
@@ -70,6 +73,10 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    if mode == "process":
+        assert "abandoned task" not in done.stderr  # stopped, not abandoned
+        assert "left behind at exit" not in done.stderr
+        return
     assert "abandoned task 'Hangs silently - Receiving'" in done.stderr
     assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
     assert "left behind at exit: thread 'provider:Hangs silently'" in done.stderr

@@ -7,10 +7,18 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_NETWORK_ERROR, MAPI_E_USER_CANCEL, S_OK
+from app.contract import (
+    E_FAIL,
+    E_OUTOFMEMORY,
+    E_UNEXPECTED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_TIMEOUT,
+    MAPI_E_USER_CANCEL,
+    S_OK,
+)
 from app.engine import RunLimits
 from app.tracker import TaskStatus
 
@@ -18,7 +26,7 @@ PROFILE = Path(__file__).resolve().parents[2] / "resources" / "faulty-profile.to
 # Shorter than the profile's own limits: the same paths, sooner.
 LIMITS = RunLimits(
     max_parallel=48,
-    stall_timeout=0.5,
+    stall_timeout=1.0,  # above a provider process's start-up on two busy cores
     cancel_grace=0.5,
     done_event_grace=0.5,
     task_timeout=1.5,
@@ -116,7 +124,7 @@ EXPECTED: dict[str, Expected] = {
     ),
     "Unpaired surrogate": Expected(_W, S_OK, ("'Receiving message \ufffd 1 of 2'",)),
     "Hangs silently": Expected(
-        _A, MAPI_E_USER_CANCEL, ("Not responding: no progress for 0.5 s", *_ABANDONED)
+        _A, MAPI_E_USER_CANCEL, ("Not responding: no progress for 1 s", *_ABANDONED)
     ),
     "Busy, ignoring Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
     "Ignores Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
@@ -159,7 +167,62 @@ EXPECTED: dict[str, Expected] = {
     ),
     "Leaves work behind": Expected(_C, S_OK),
     "Grabs stdout": Expected(_C, S_OK),
+    "Raises SystemExit": Expected(_F, E_FAIL, ("SynchronizeInBackground raised SystemExit: 3",)),
+    "Raises KeyboardInterrupt": Expected(
+        _F, E_FAIL, ("SynchronizeInBackground raised KeyboardInterrupt: the provider's own Ctrl-C",)
+    ),
+    # Always in a process of their own (isolation = "process" in the profile):
+    "Calls os._exit": Expected(
+        _F,
+        E_FAIL,
+        (
+            "The provider's process died: exit code 3 in SynchronizeInBackground. Its last "
+            "output: faulty: giving up on everything",
+        ),
+    ),
+    "Segfaults": Expected(
+        _F,
+        E_FAIL,
+        (
+            "died: signal 11 (SIGSEGV) in SynchronizeInBackground. Its last output: Fatal "
+            "Python error: Segmentation fault",
+        ),
+    ),
+    "Aborts": Expected(
+        _F,
+        E_FAIL,
+        ("died: signal 6 (SIGABRT) in SynchronizeInBackground. Its last output: Fatal Python",),
+    ),
+    "Memory bomb": Expected(
+        _F, E_OUTOFMEMORY, ("killed: memory limit", "limit of 256 MB (memory_limit_mb)")
+    ),
+    "Catastrophic regex": Expected(
+        _F,
+        E_FAIL,
+        ("died: killed: CPU time limit (1 s, cpu_seconds) in SynchronizeInBackground",),
+    ),
+    "Prints 50 MB": Expected(_C, S_OK),
+    "Leaves a child process": Expected(_C, S_OK),
 }
+
+# In a process, a provider that ignores Cancel is stopped, not abandoned: the task ends
+# Failed MAPI_E_TIMEOUT (the time limit cancelled it), saying that its process was stopped.
+_STOPPED = Expected(
+    _F,
+    MAPI_E_TIMEOUT,
+    (_ABANDONED[0], "did not stop within 0.5 s of Cancel; its process was stopped."),
+)
+IN_PROCESS = {
+    **EXPECTED,
+    "Hangs silently": replace(_STOPPED, fragments=(*_STOPPED.fragments, "Not responding")),
+    "Busy, ignoring Cancel": _STOPPED,
+    "Ignores Cancel": _STOPPED,
+}
+MODES = ("thread", "process")
+
+
+def expected(mode: str) -> dict[str, Expected]:
+    return IN_PROCESS if mode == "process" else EXPECTED
 
 
 @contextlib.contextmanager
