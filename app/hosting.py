@@ -51,7 +51,8 @@ class ProviderHost(Protocol):
 
     def start(self, wake: Waker) -> None:
         """Load the provider and call ``SynchronizeInBackground`` elsewhere; ``wake``
-        when the outcome or the done event arrives."""
+        when the outcome or the done event arrives. The task is Running (``tracker.start``)
+        from when the provider's side is up: a process's start-up is no provider silence."""
         ...
 
     @property

@@ -77,6 +77,11 @@ class ProcessHost:
     def __repr__(self) -> str:
         return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
 
+    @property
+    def pid(self) -> int | None:
+        """The provider's process (and process group) id, once started."""
+        return self._pid
+
     # ------------------------------------------------------------ ProviderHost
 
     @property
@@ -196,6 +201,7 @@ class ProcessHost:
     def _handle(self, message: dict[str, Any]) -> None:
         kind = message["t"]
         if kind == "state":
+            self._setup.tracker.start()  # its first message: the provider's side is up
             self._setup.tracker.mirror(_mirrored(message))
             ended = wire.field(message, "ended", list)
             if len(ended) != 2 or not all(type(e) in (str, type(None)) for e in ended):

@@ -105,7 +105,10 @@ class ProviderProcess:
             account, SyncFlags(start["flags"]), Path(start["store_dir"]), self.tracker, logger
         )
         session = AppPasswordSession(self, make_session(setup))
-        self.host = ThreadHost(setup, on_loaded=self._loaded, session=session)
+        self._sender = threading.Thread(
+            target=self._guarded(self._send_loop), name="host-sender", daemon=True
+        )
+        self.host = ThreadHost(setup, self._loaded, session, companions=(self._sender,))
         self._wake = threading.Event()
         self._passwords: queue.SimpleQueue[Mapping[str, Any]] = queue.SimpleQueue()
         self._password_lock = threading.Lock()
@@ -118,9 +121,8 @@ class ProviderProcess:
     def run(self) -> NoReturn:
         self.tracker.add_listener(self._wake.set)
         self.tracker.start()
-        threading.Thread(
-            target=self._guarded(self._send_loop), name="host-sender", daemon=True
-        ).start()
+        self._flush()  # "up", before any provider code can hold the interpreter lock
+        self._sender.start()
         self.host.start(self._wake.set)
         self._read_loop()
 
@@ -174,11 +176,14 @@ class ProviderProcess:
         """The state, if it changed, then the outcome and the done event once known:
         the app must see ``Done`` before it sees the call return."""
         with self._send_lock:
+            # Read before the state: what the provider did before returning (Done) is
+            # then in the state sent first.
+            outcome = self.host.outcome
+            event_set = self.host.done_event_set
             for _ in range(MAX_MESSAGES_PER_FLUSH):
                 self._send_state()
                 if not self.log.pending:
                     break
-            outcome = self.host.outcome
             if outcome is not None and not self._outcome_sent:
                 self._outcome_sent = True
                 outcome = self._named_memory_error(outcome)
@@ -191,7 +196,7 @@ class ProviderProcess:
                         "background": outcome.background,
                     }
                 )
-            if self.host.done_event_set and not self._event_sent:
+            if event_set and not self._event_sent:
                 self._event_sent = True
                 self._send({"t": "event"})
 

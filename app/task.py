@@ -126,7 +126,6 @@ class Task:
                     loop.call_soon_threadsafe(wake_event.set)
 
         self.tracker.add_listener(wake)
-        self.tracker.start()
         self.host.start(wake)
         try:
             await self._supervise(wake_event)
@@ -205,8 +204,8 @@ class Task:
         """After the end: the call should return and the done event be set soon.
         Returns True when nothing is left to wait for."""
         tracker = self.tracker
-        if tracker.status is TaskStatus.ABANDONED or self._stopped:
-            return True
+        if tracker.status is TaskStatus.ABANDONED or self._stopped or not tracker.started:
+            return True  # nothing more will come, or it was cancelled before it started
         missing_return = not self._judged
         missing_event = self._background and tracker.done_called and not self.host.done_event_set
         if not missing_return and not missing_event:

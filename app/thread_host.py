@@ -33,11 +33,14 @@ class ThreadHost:
         setup: TaskSetup,
         on_loaded: Callable[[], None] | None = None,
         session: SyncSession | None = None,
+        companions: tuple[threading.Thread, ...] = (),
     ) -> None:
-        """``on_loaded`` and ``session``: for a provider's process (``app.provider_process``),
-        which says when the provider is loaded and resolves the password in the app."""
+        """The rest is for a provider's process (``app.provider_process``): it says when
+        the provider is loaded, resolves the password in the app, and has host threads
+        of its own (``companions``) that hold the task's objects but are no provider's."""
         self._setup = setup
         self._on_loaded = on_loaded
+        self._companions = companions
         self.sib = make_sib(setup, session)
         self._outcome: Outcome | None = None
         self._event_set = False
@@ -60,6 +63,7 @@ class ThreadHost:
         return self._event_set
 
     def start(self, wake: Waker) -> None:
+        self._setup.tracker.start()
         watch(self)
         self._thread = threading.Thread(
             target=self._call,
@@ -101,7 +105,7 @@ class ThreadHost:
         return (self._setup.tracker, sib.psesSync, sib, sib.punkCallBack, self)
 
     def host_threads(self) -> tuple[threading.Thread | None, ...]:
-        return (self._thread, self._watcher)
+        return (self._thread, self._watcher, *self._companions)
 
     def thread_raised(self, thread_name: str, exc_info: Any) -> None:
         self._setup.logger.error("provider thread %s raised", thread_name, exc_info=exc_info)

@@ -161,6 +161,7 @@ class TaskTracker:
         self._rate_origin: tuple[float, int, int] | None = None
         self._listeners: list[Callable[[], None]] = []
         self._remote_calls = 0
+        self._started = False
 
     def __repr__(self) -> str:
         return f"<TaskTracker {self.name!r} {self._status.name} v{self.version}>"
@@ -258,7 +259,9 @@ class TaskTracker:
         self._listeners.append(listener)
 
     def start(self) -> None:
+        """The provider's side is up: the task runs, and its silence counts, from now."""
         with self._lock:
+            self._started = True
             if self._status is TaskStatus.PENDING:
                 self._status = TaskStatus.RUNNING
                 self._seen_at = time.monotonic()
@@ -271,13 +274,19 @@ class TaskTracker:
             if self._status.is_final or self._cancel:
                 return False
             self._cancel = True
-            if self._status is TaskStatus.PENDING:
+            if self._status is TaskStatus.PENDING and self._timed_out:
+                self._end_locked(TaskStatus.FAILED, MAPI_E_TIMEOUT)
+            elif self._status is TaskStatus.PENDING:
                 self._end_locked(TaskStatus.CANCELLED, MAPI_E_USER_CANCEL)
             else:
                 self._status = TaskStatus.CANCELLING
                 self.version += 1
         self._notify()
         return True
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     @property
     def cancel_requested(self) -> bool:

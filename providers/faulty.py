@@ -510,11 +510,14 @@ class PrintsFlood:
         self.megabytes = megabytes
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
         line = "x" * 1023
-        for _ in range(self.megabytes * 1024):
-            print(line)
+        for mb in range(1, self.megabytes + 1):
+            for _ in range(1024):
+                print(line)
+            cb.Progress(f"Printed {mb} MiB", mb, self.megabytes)
         sys.stdout.flush()
-        _callback(psibpb).Done(None, S_OK)
+        cb.Done(None, S_OK)
         return S_OK
 
 

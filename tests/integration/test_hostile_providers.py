@@ -193,7 +193,8 @@ def test_the_users_sigint_still_cancels(tmp_path, mode, ending):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        assert "faulty-hangs" in process.stdout.readline()  # the run has started
+        while "Running" not in process.stdout.readline():  # the provider has started
+            assert process.poll() is None
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=30)
     finally:
