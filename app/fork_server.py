@@ -32,6 +32,7 @@ from app import plugins, provider_process
 _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports app from here
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
+NICENESS = 10  # providers yield the CPU to the app (its GUI thread) when both want it
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,11 @@ def _become_provider(server: socket.socket, fds: list[int]) -> None:
     control, stdout, stderr = fds
     try:
         server.close()
-        os.setsid()  # a process group of its own: stopped with its children
+        # A process group of its own, stopped with its children; but the fork server's
+        # session: with the kernel's autogroup scheduling, a session is one share of the
+        # CPU, so fifty busy providers take one share, not fifty, beside the app's.
+        os.setpgid(0, 0)
+        os.nice(NICENESS)
         os.dup2(stdout, 1)
         os.dup2(stderr, 2)
         os.close(stdout)

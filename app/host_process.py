@@ -26,9 +26,8 @@ _HOST_THREADS = (
     "host-sigint",
     "provider-launcher",
     "done-event:",
-    "provider-process:",
-    "provider-stdout:",
-    "provider-stderr:",
+    "provider-hub",
+    "provider-spawner",
     "provider-fork-server",
     "provider-password",
 )

@@ -1,19 +1,17 @@
 """A provider process's stdout or stderr, drained into the app's log, bounded.
 
-The pipe is always read to its end (a child blocked on a full pipe would hang), but
-only ``LINES_PER_SECOND`` lines and ``BYTES_PER_SECOND`` bytes a second reach the log,
-tagged with the account; the rest is counted, not even split into lines, and said in
-one line. A provider printing 50 MB costs the app a read loop, not 50 MB of memory or a
-flooded terminal. The last lines of stderr are kept for the task's failure line.
+The pipe is always read to its end (by ``app.process_hub``: a child blocked on a full
+pipe would hang), but only ``LINES_PER_SECOND`` lines and ``BYTES_PER_SECOND`` bytes a
+second reach the log, tagged with the account; the rest is counted, not even split
+into lines, and said in one line. A provider printing 50 MB costs the app a read
+loop, not 50 MB of memory or a flooded terminal. The last lines of stderr are kept
+for the task's failure line.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import threading
 import time
-from typing import IO
 
 from app.text import printable
 
@@ -22,14 +20,11 @@ BYTES_PER_SECOND = 16 << 10
 LINE_LIMIT = 500  # characters of one line shown
 TAIL_LINES = 5
 _TAIL_BYTES = 16 << 10
-_CHUNK = 64 << 10
 _LEVELS = logging.getLevelNamesMapping()
 
 
-class OutputPump(threading.Thread):
-    def __init__(self, pipe: IO[bytes], logger: logging.Logger, stream: str, account: str) -> None:
-        super().__init__(name=f"provider-{stream}:{account}", daemon=True)
-        self._pipe = pipe
+class OutputPump:
+    def __init__(self, logger: logging.Logger, stream: str) -> None:
         self._logger = logger
         self._stream = stream
         self._default = logging.WARNING if stream == "stderr" else logging.INFO
@@ -54,18 +49,16 @@ class OutputPump(threading.Thread):
                 return lines[i : i + TAIL_LINES]
         return lines[-TAIL_LINES:]
 
-    def run(self) -> None:
-        fd = self._pipe.fileno()
-        try:
-            while chunk := os.read(fd, _CHUNK):
-                self._raw_tail = (self._raw_tail + chunk)[-_TAIL_BYTES:]
-                self._take(chunk)
-        except OSError:
-            pass
-        if self._partial:
-            self._line(self._partial)
-        self._say_dropped()
-        self._pipe.close()
+    def feed(self, chunk: bytes) -> None:
+        """More of the stream; ``b""`` at its end."""
+        if not chunk:
+            if self._partial:
+                self._line(self._partial)
+                self._partial = b""
+            self._say_dropped()
+            return
+        self._raw_tail = (self._raw_tail + chunk)[-_TAIL_BYTES:]
+        self._take(chunk)
 
     def _take(self, chunk: bytes) -> None:
         now = time.monotonic()

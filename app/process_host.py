@@ -4,15 +4,17 @@ A crash, ``os._exit``, a hang in C, a GIL hog, a memory bomb or a process-wide c
 in one provider then touches nothing but its own task. The process is forked by the
 fork server (``app.fork_server``; the app itself never forks: it has Qt threads), in
 a process group of its own, so the provider's own children end with it. One host
-thread per task reads the child's messages (its task state, at a bounded rate) and
-watches its end; two more drain its stdout and stderr into the app's log, bounded
-(``app.output_pump``). Cancel is one message; a provider that ignores it past the
-cancel grace is terminated, then killed, with its whole process group.
+thread of the app's serves every child (``app.process_hub``): it reads their messages
+(each task's state, at a bounded rate), drains their stdout and stderr into the app's
+log, bounded (``app.output_pump``), and watches their deadlines and ends. Cancel is
+one message; a provider that ignores it past the cancel grace is terminated, then
+killed, with its whole process group.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
 import os
 import signal
@@ -27,6 +29,7 @@ from app.errorlog import ErrorKind
 from app.fork_server import LOST, Exit, ForkServer, fork_server
 from app.hosting import Outcome, TaskSetup, Waker
 from app.output_pump import OutputPump
+from app.process_hub import hub
 from app.provider_call import make_session
 from app.provider_process import EXIT_HOST_ERROR
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
@@ -36,7 +39,7 @@ log = logging.getLogger("sendreceive.engine")
 
 STOP_GRACE = 1.0  # seconds a child has to exit when told to, before SIGTERM
 TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
-_POLL = 0.05  # how often the host thread looks at the clock between messages
+PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
 _KINDS = {kind.value: kind for kind in ErrorKind}
 
 
@@ -65,6 +68,8 @@ class ProcessHost:
         self._server: ForkServer | None = None
         self._pid: int | None = None
         self._exit: Exit | None = None
+        self._exited_at = 0.0
+        self._finished = False
         self._sock: socket.socket | None = None
         self._send_lock = threading.Lock()
         self._cancel_sent = False
@@ -72,7 +77,11 @@ class ProcessHost:
         self._stop_at: float | None = None  # since when the child should be exiting
         self._term_at: float | None = None  # SIGTERM sent to its group
         self._terminated = False  # stopped by the host: its end is no death
-        self._pumps: list[OutputPump] = []
+        self._frames = wire.FrameReader()
+        self._pumps = {1: OutputPump(setup.logger, "stdout"), 2: OutputPump(setup.logger, "stderr")}
+        self._open = 3  # streams not yet at their end: socket, stdout, stderr
+        self._closed_at: float | None = None  # when the socket closed or broke
+        self._broken: str | None = None  # why the host gave up on its messages
 
     def __repr__(self) -> str:
         return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
@@ -95,9 +104,8 @@ class ProcessHost:
     def start(self, wake: Waker) -> None:
         self._wake = wake
         self._setup.tracker.add_listener(self._send_cancel)
-        name = f"provider-process:{self._setup.account.name}"
         _live.add(self)
-        threading.Thread(target=self._life, name=name, daemon=True).start()
+        hub().spawn(self._start_process)
 
     def work_ended(self, silent: bool) -> str | None:
         return self._ended[1 if silent else 0]
@@ -113,14 +121,19 @@ class ProcessHost:
         self._signal_group(signal.SIGTERM)
         return True
 
+    @property
+    def finished(self) -> bool:
+        """The process has ended and the hub has let go of it."""
+        return self._finished
+
     def left_behind(self) -> str:
         return f"process {self._pid} ended={self._exit is not None}"
 
-    # ------------------------------------------------------------ the host thread
+    # ------------------------------------------------------------ on the hub's threads
 
-    def _life(self) -> None:
+    def _start_process(self) -> None:
         try:
-            self._spawn()
+            sock, out_r, err_r = self._spawn()
         except OSError as exc:
             self._outcome = Outcome(
                 E_FAIL, failure=f"Cannot start the provider's process: {exc.strerror or exc}"
@@ -128,17 +141,18 @@ class ProcessHost:
             self._wake()
             _live.discard(self)
             return
-        broken = self._read()
-        how = self._wait_for_exit()
-        self._report_end(how, broken)
+        hub().serve(self, sock, out_r, err_r)
 
-    def _spawn(self) -> None:
+    def _spawn(self) -> tuple[socket.socket, int, int]:
         setup = self._setup
         env = {k: v for k, v in os.environ.items() if k not in self._secret_env}
         server = fork_server(env)
         ours, theirs = socket.socketpair()
         out_r, out_w = os.pipe()
         err_r, err_w = os.pipe()
+        for fd in (out_r, err_r):  # fewer wake-ups of the hub for a provider printing a lot
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         try:
             self._pid = server.spawn(theirs.fileno(), out_w, err_w)
         except OSError:
@@ -151,15 +165,7 @@ class ProcessHost:
             os.close(out_w)
             os.close(err_w)
         self._server = server
-        ours.settimeout(_POLL)
         self._sock = ours
-        name = setup.account.name
-        self._pumps = [
-            OutputPump(os.fdopen(out_r, "rb", 0), setup.logger, "stdout", name),
-            OutputPump(os.fdopen(err_r, "rb", 0), setup.logger, "stderr", name),
-        ]
-        for pump in self._pumps:
-            pump.start()
         self._send(
             {
                 "t": "start",
@@ -175,28 +181,56 @@ class ProcessHost:
         if self._stop_asked:
             self._send({"t": "stop"})
         self._send_cancel()
+        return ours, out_r, err_r
 
-    def _read(self) -> str | None:
-        """Handle the child's messages until its end of the socket closes. Returns why
-        the host gave up on it early (a broken message), else ``None``."""
-        sock = self._sock
-        assert sock is not None
-        while True:
-            self._escalate()
-            try:
-                payload = wire.receive_frame(sock)
-            except TimeoutError:
-                continue
-            except OSError:
-                return None
-            except wire.ProtocolError as exc:
-                return str(exc)
-            if payload is None:
-                return None
-            try:
+    def received(self, data: bytes) -> None:
+        if self._broken is not None:
+            return
+        try:
+            for payload in self._frames.feed(data) if data else ():
                 self._handle(wire.from_child(payload))
-            except wire.ProtocolError as exc:
-                return str(exc)
+        except wire.ProtocolError as exc:
+            self._broken = str(exc)
+            self._signal_group(signal.SIGKILL)
+        if not data or self._broken is not None:
+            self._stream_ended()
+            self._closed_at = time.monotonic()
+            if self._stop_at is None and not self._terminated:
+                self._stop_at = self._closed_at  # it closed its socket: it should be ending
+
+    def output(self, stream: int, data: bytes) -> None:
+        self._pumps[stream].feed(data)
+        if not data:
+            self._stream_ended()
+
+    def _stream_ended(self) -> None:
+        self._open -= 1
+
+    def tick(self, now: float) -> bool:
+        """Escalate past the graces; once the child has ended (and its output with it,
+        or a grace later), name its end. True when done."""
+        self._escalate(now)
+        if self._closed_at is None or self._server is None or self._pid is None:
+            return False
+        if self._exit is None:
+            self._exit = self._server.exit_of(self._pid)
+            if self._exit is None:
+                return False
+            self._exited_at = now
+            _live.discard(self)
+            if self._exit.left:
+                self._setup.logger.warning(
+                    "the provider's process left %d process(es) behind (pids %s): killed",
+                    len(self._exit.left),
+                    ", ".join(map(str, self._exit.left)),
+                )
+        if self._open > 0 and now - self._exited_at < TERM_GRACE:
+            return False  # the last of its output is on its way
+        for pump in self._pumps.values():
+            pump.feed(b"")
+        self._report_end(self._exit, self._broken)
+        self._finished = True
+        return True
 
     def _handle(self, message: dict[str, Any]) -> None:
         kind = message["t"]
@@ -233,40 +267,13 @@ class ProcessHost:
 
     # ------------------------------------------------------------ the child's end
 
-    def _escalate(self) -> None:
+    def _escalate(self, now: float) -> None:
         """Past the stop grace, SIGTERM the group; past the term grace, SIGKILL it."""
-        now = time.monotonic()
         if self._term_at is not None:
             if now - self._term_at >= TERM_GRACE:
                 self._signal_group(signal.SIGKILL)
         elif self._stop_at is not None and now - self._stop_at >= STOP_GRACE:
             self._signal_group(signal.SIGTERM)
-
-    def _wait_for_exit(self) -> Exit:
-        """Wait until the fork server says the child has ended (escalating as needed);
-        it has killed what was left of the child's group by then."""
-        pid, server = self._pid, self._server
-        assert pid is not None
-        assert server is not None
-        if self._sock is not None:
-            self._sock.close()
-        if self._stop_at is None and not self._terminated:
-            self._stop_at = time.monotonic()  # it closed its socket: it should be ending
-        pause = threading.Event()
-        while (how := server.exit_of(pid)) is None:
-            self._escalate()
-            pause.wait(_POLL)
-        self._exit = how
-        _live.discard(self)
-        if how.left:
-            self._setup.logger.warning(
-                "the provider's process left %d process(es) behind (pids %s): killed",
-                len(how.left),
-                ", ".join(map(str, how.left)),
-            )
-        for pump in self._pumps:
-            pump.join(TERM_GRACE)
-        return how
 
     def _report_end(self, how: Exit, broken: str | None) -> None:
         """A child that ended unasked is a death: named, with the last of its stderr."""
@@ -274,7 +281,7 @@ class ProcessHost:
             return  # the host ended it
         what = f"broke the host's protocol ({broken})" if broken else f"died: {self._cause(how)}"
         text = f"The provider's process {what} {self._phase()}."
-        tail = self._pumps[1].tail()
+        tail = self._pumps[2].tail()
         if tail:
             text += " Its last output: " + " | ".join(tail)
         self._setup.logger.error("%s", text)

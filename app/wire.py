@@ -27,30 +27,46 @@ def send_frame(sock: socket.socket, payload: bytes) -> None:
 
 
 def receive_frame(sock: socket.socket) -> bytes | None:
-    """One frame's payload; ``None`` at end of stream. ``socket.timeout`` passes through
-    before a frame has begun, so a reader can look at the clock between frames."""
-    header = _receive_exactly(sock, _HEADER, first=True)
+    """One frame's payload, blocking; ``None`` at end of stream."""
+    header = _receive_exactly(sock, _HEADER)
     if header is None:
         return None
     size = int.from_bytes(header, "big")
     if size > MAX_FRAME:
         raise ProtocolError(f"a frame of {size:,} bytes (at most {MAX_FRAME:,})")
-    payload = _receive_exactly(sock, size, first=False)
+    payload = _receive_exactly(sock, size)
     if payload is None:
         raise ProtocolError("the stream ended inside a frame")
     return payload
 
 
-def _receive_exactly(sock: socket.socket, size: int, first: bool) -> bytes | None:
+class FrameReader:
+    """Frames from a non-blocking stream, as its bytes arrive: a reader serving many
+    streams never waits for the rest of one frame."""
+
+    def __init__(self) -> None:
+        self._buffer = bytearray()
+
+    def feed(self, data: bytes) -> list[bytes]:
+        buffer = self._buffer
+        buffer += data
+        frames = []
+        while len(buffer) >= _HEADER:
+            size = int.from_bytes(buffer[:_HEADER], "big")
+            if size > MAX_FRAME:
+                raise ProtocolError(f"a frame of {size:,} bytes (at most {MAX_FRAME:,})")
+            if len(buffer) < _HEADER + size:
+                break
+            frames.append(bytes(buffer[_HEADER : _HEADER + size]))
+            del buffer[: _HEADER + size]
+        return frames
+
+
+def _receive_exactly(sock: socket.socket, size: int) -> bytes | None:
     chunks: list[bytes] = []
     missing = size
     while missing:
-        try:
-            chunk = sock.recv(min(missing, 1 << 20))
-        except TimeoutError:
-            if first and missing == size:
-                raise
-            continue  # inside a frame: the rest is on its way
+        chunk = sock.recv(min(missing, 1 << 20))
         if not chunk:
             return None
         chunks.append(chunk)

@@ -129,6 +129,7 @@ class Options:
     switch_ms: float
     no_pacer: bool
     paint_in_tick: bool
+    isolation: str = "thread"
 
     @property
     def label(self) -> str:
@@ -140,6 +141,8 @@ class Options:
             changes.append("no pacer")
         if self.paint_in_tick:
             changes.append("paint in tick")
+        if self.isolation != "thread":
+            changes.append(f"{self.isolation} isolation")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -161,6 +164,12 @@ def gui_options(doc: str | None) -> Options:
         action="store_true",
         help="prototype: repaint the shown view at the end of each refresh tick",
     )
+    parser.add_argument(
+        "--isolation",
+        choices=("thread", "process"),
+        default="thread",
+        help="where the providers run (B2 only; the others share state with their providers)",
+    )
     args = parser.parse_args()
     if args.switch_interval_ms is not None:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
@@ -168,6 +177,7 @@ def gui_options(doc: str | None) -> Options:
         round(sys.getswitchinterval() * 1000, 3),
         args.no_pacer,
         args.paint_in_tick,
+        args.isolation,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from app.contract import E_FAIL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
@@ -111,6 +112,41 @@ class ErrorFlood:
         for n in range(self.count):
             error(E_FAIL, texts[n % period])
         flood.finish(cb, S_OK, errors=self.count)
+        return S_OK
+
+
+class ProcessFlood:
+    """``ProgressFlood`` and ``ErrorFlood`` for process isolation, where no state is
+    shared with the benchmark: it waits for ``go_file`` (written by the benchmark once
+    every provider's process is up, holding the flood's end as ``time.time()``), floods,
+    and says how many calls it made in its last step text (``flooded N``)."""
+
+    def __init__(self, go_file: str, errors: int = 0) -> None:
+        self.go_file = Path(go_file)
+        self.errors = errors
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        pause, waited = threading.Event(), time.monotonic()
+        while not self.go_file.exists():
+            if time.monotonic() - waited > _WAIT_LIMIT:
+                cb.Done(None, E_FAIL)
+                return S_OK
+            pause.wait(0.002)
+        deadline = float(self.go_file.read_text())
+        calls = 0
+        if self.errors:
+            for n in range(self.errors):
+                cb.Error(E_FAIL, f"Message {n} could not be downloaded")
+            calls = self.errors
+        else:
+            progress, clock, total = cb.Progress, time.time, 64 * _CHECK_EVERY
+            while clock() < deadline:
+                for i in range(calls % total, calls % total + _CHECK_EVERY):
+                    progress("Receiving message", i, total)
+                calls += _CHECK_EVERY
+        cb.Progress(f"flooded {calls}", 1, 1)
+        cb.Done(None, S_OK)
         return S_OK
 
 

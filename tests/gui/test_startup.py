@@ -56,8 +56,8 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path, mode
 
         application.open_main_window = open_and_close_when_done
         sys.argv = ["sendreceive", "--profile", {str(ROOT / "resources" / "faulty-profile.toml")!r},
-                    "--run", "--store-dir", {str(tmp_path)!r}, "--stall-timeout", "0.5",
-                    "--cancel-grace", "0.5", "--task-timeout", "1.5", "--isolation", {mode!r}]
+                    "--run", "--store-dir", {str(tmp_path)!r}, "--stall-timeout", "1",
+                    "--cancel-grace", "0.5", "--task-timeout", "3", "--isolation", {mode!r}]
         from app.cli import run
         run()
         """
