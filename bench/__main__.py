@@ -39,6 +39,7 @@ class Job:
 
 JOBS = (
     Job("B1", "bench.b1_callbacks", timeout=180),
+    Job("B2", "bench.b2_flood", ("--isolation", "process")),
     Job("B2", "bench.b2_flood"),
     Job("B2", "bench.b2_floor", kind=BASELINE),
     Job("B2", "bench.b2_flood", ("--switch-interval-ms", "1"), EXPERIMENT),
@@ -49,6 +50,7 @@ JOBS = (
     Job("B3", "bench.b3_errors", ("--no-pacer",), EXPERIMENT),
     Job("B4", "bench.b4_many_tasks"),
     Job("B5", "bench.b5_cold_start", timeout=150),
+    Job("B6", "bench.b6_startup", timeout=180),
 )
 
 

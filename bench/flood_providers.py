@@ -176,3 +176,39 @@ def drive(callbacks: Sequence[Any], seconds: float, period: float, steps: int = 
             cb.Progress(text, rounds % steps, steps)
         pause.wait(period)
     return rounds
+
+
+class Quick:
+    """Reports at once, then waits for ``go_file`` (at most 30 s) before ``Done``: for
+    start-up (B6) and the size of an idle provider process."""
+
+    def __init__(self, go_file: str) -> None:
+        self.go_file = Path(go_file)
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress("Started", 1, 2)
+        pause, waited = threading.Event(), time.monotonic()
+        while not self.go_file.exists() and time.monotonic() - waited < _WAIT_LIMIT:
+            pause.wait(0.005)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class TimesProgress:
+    """Times ``calls`` calls of ``Progress`` where it runs (B1 in a provider's process)
+    and says the cost in its last step text (``ns <per call>``)."""
+
+    def __init__(self, calls: int = 1_000_000) -> None:
+        self.calls = calls
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        progress, total = cb.Progress, self.calls
+        started = time.perf_counter()
+        for i in range(total):
+            progress("Receiving message", i, total)
+        per_call = (time.perf_counter() - started) / total * 1e9
+        cb.Progress(f"ns {per_call:.1f}", total, total)
+        cb.Done(None, S_OK)
+        return S_OK
