@@ -32,7 +32,10 @@ from app import plugins, provider_process
 _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports app from here
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
-NICENESS = 10  # providers yield the CPU to the app (its GUI thread) when both want it
+# Providers yield the CPU to the app (its GUI thread) when both want it. At 10, fifty busy
+# providers still make the GUI 40-100 ms late at p99 (B2), at 19 about 20-40 ms, but then
+# any other busy program on the machine starves them. SENDRECEIVE_PROVIDER_NICENESS sets it.
+NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ class ForkServer:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 pass_fds=(theirs.fileno(),),
-                start_new_session=True,  # the terminal's Ctrl-C is the app's to handle
+                process_group=0,  # the terminal's Ctrl-C is the app's to handle
                 env=env,
             )
         finally:
@@ -152,9 +155,9 @@ def _become_provider(server: socket.socket, fds: list[int]) -> None:
     control, stdout, stderr = fds
     try:
         server.close()
-        # A process group of its own, stopped with its children; but the fork server's
-        # session: with the kernel's autogroup scheduling, a session is one share of the
-        # CPU, so fifty busy providers take one share, not fifty, beside the app's.
+        # A process group of its own, stopped with its children, in the app's session:
+        # under the kernel's autogroup scheduling a session of their own would be a CPU
+        # share of its own beside the app's, and the GUI waited up to a second (B2).
         os.setpgid(0, 0)
         os.nice(NICENESS)
         os.dup2(stdout, 1)

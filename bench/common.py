@@ -9,6 +9,7 @@ import faulthandler
 import itertools
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
@@ -143,6 +144,9 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
+        niceness = os.environ.get("SENDRECEIVE_PROVIDER_NICENESS")
+        if niceness is not None:
+            changes.append(f"provider niceness {niceness}")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -170,7 +174,14 @@ def gui_options(doc: str | None) -> Options:
         default="thread",
         help="where the providers run (B2 only; the others share state with their providers)",
     )
+    parser.add_argument(
+        "--provider-niceness",
+        type=int,
+        help="experiment: the provider processes' niceness (SENDRECEIVE_PROVIDER_NICENESS)",
+    )
     args = parser.parse_args()
+    if args.provider_niceness is not None:  # read by the fork server when it starts
+        os.environ["SENDRECEIVE_PROVIDER_NICENESS"] = str(args.provider_niceness)
     if args.switch_interval_ms is not None:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
     return Options(
