@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import logging
 import os
 import signal
 import socket
@@ -34,8 +33,6 @@ from app.provider_call import make_session
 from app.provider_process import EXIT_HOST_ERROR
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from app.tracker import ULONG_MAX, Mirrored
-
-log = logging.getLogger("sendreceive.engine")
 
 STOP_GRACE = 1.0  # seconds a child has to exit when told to, before SIGTERM
 TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -23,6 +24,7 @@ from app.engine import RunLimits
 from app.tracker import TaskStatus
 
 PROFILE = Path(__file__).resolve().parents[2] / "resources" / "faulty-profile.toml"
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
 # Shorter than the profile's own limits: the same paths, sooner.
 LIMITS = RunLimits(
     max_parallel=48,
@@ -221,6 +223,18 @@ MODES = ("thread", "process")
 
 def expected(mode: str) -> dict[str, Expected]:
     return IN_PROCESS if mode == "process" else EXPECTED
+
+
+def main_py(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(MAIN), *args],
+        capture_output=True,
+        stdin=stdin,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
+        check=False,
+    )
 
 
 @contextlib.contextmanager

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.hostile import DEMO, EXPECTED, LIMITS, MODES, PROFILE, expected, keep_stdio
+from helpers.hostile import DEMO, EXPECTED, LIMITS, MODES, PROFILE, expected, keep_stdio, main_py
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -144,18 +144,6 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path, mode):
         assert "atexit handler(s) registered after start-up, not run" in done.stderr
     else:  # it was left in the provider's process, which ended with its task
         assert "left behind at exit" not in done.stderr
-
-
-def main_py(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        stdin=stdin,
-        text=True,
-        timeout=60,
-        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
-        check=False,
-    )
 
 
 def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):

@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers.hostile import LIMITS
+from helpers.hostile import LIMITS, main_py
 
 from app.engine import Run
 from app.errorlog import ErrorKind
@@ -187,14 +187,7 @@ def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
 def test_headless_names_every_death_and_exits_1(tmp_path):
     providers = ["demo-fast", "faulty-os-exit", "faulty-segfault", "faulty-abort"]
     args = [arg for spec in providers for arg in ("--provider", spec)]
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--headless", "--store-dir", str(tmp_path), *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
-        check=False,
-    )
+    done = main_py("--headless", "--store-dir", str(tmp_path), *args)
     assert done.returncode == 1, done.stderr[-2000:]
     out = done.stdout
     assert "1 of 4 tasks have completed successfully" in out
