@@ -210,3 +210,17 @@ def test_a_provider_process_does_not_import_qt(tmp_path):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_cpu_limit_hit_is_named(tmp_path):
+    """The catastrophic regex, with ``cpu_seconds = 1``: killed by the kernel at the
+    limit, long before any time limit of the host's."""
+    hog = Account("Hog", "faulty-catastrophic-regex", process_limits={"cpu_seconds": 1})
+    run = run_in_processes([hog], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert state.status is TaskStatus.FAILED
+    lines = [e.line() for e in run.error_log.entries]
+    assert any(
+        "died: killed: CPU time limit (1 s, cpu_seconds) in SynchronizeInBackground" in line
+        for line in lines
+    ), lines
