@@ -16,14 +16,17 @@ from app.contract import SyncFlags
 from app.engine import Run, RunLimits, RunSummary
 from app.headless import run_headless, run_scheduled
 from app.host_process import exit_process, guard_sigint, take_stdout
+from app.isolation import DEFAULT_ISOLATION, host_factory
 from app.junit import write_junit
 from app.limits import RUN_LIMITS, Limit
 from app.logs import configure_logging
 from app.options import Options
 from app.paths import default_log_file, default_store_root
 from app.plugins import ProviderLoadError, resolve
+from app.process_host import stop_all
 from app.profile import (
     ALL_ACCOUNTS,
+    ISOLATION_MODES,
     Account,
     Profile,
     ProfileError,
@@ -127,6 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help=f"the window's language: {', '.join(languages.available())} (default: the one "
         "chosen in View > Language, else the system's); the headless output is English",
+    )
+    parser.add_argument(
+        "--isolation",
+        choices=ISOLATION_MODES,
+        help="where providers run: each in a process of its own (the default), or on "
+        "threads of the app, for a debugger's breakpoints in a provider; an account's own "
+        "'isolation' key still wins",
     )
     parser.add_argument(
         "-v", "--verbose", action="count", default=0, help="log more (-vv for debug)"
@@ -234,6 +244,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         store_root,
         _limits({**recorded_limits, **profile.limits}, args),
         _language(args.lang),
+        args.isolation or profile.isolation or DEFAULT_ISOLATION,
     )
 
 
@@ -283,6 +294,7 @@ def run() -> NoReturn:
         code = main(own_process=True)
     except KeyboardInterrupt:  # a second Ctrl-C: quit at once
         code = 130
+    stop_all()
     exit_process(code)
 
 
@@ -351,7 +363,12 @@ def _main_headless(options: Options, args: argparse.Namespace, report: TextIO) -
     profile = options.profile
 
     def make_run(group: str) -> Run:
-        return Run(profile.run_accounts([group]), options.store_root, options.limits)
+        return Run(
+            profile.run_accounts([group]),
+            options.store_root,
+            options.limits,
+            host_factory=host_factory(options.isolation, profile.accounts),
+        )
 
     def failed(summary: RunSummary) -> bool:
         return not summary.all_completed or (args.strict and summary.violations > 0)

@@ -28,6 +28,7 @@ from app.thread_host import ThreadHost
 from app.trace import run_trace_limit
 
 log = logging.getLogger("sendreceive.engine")
+SETTLE_TIMEOUT = 5.0  # seconds a finished run waits for its providers' last messages
 
 
 class Run:
@@ -81,6 +82,13 @@ class Run:
 
     def __repr__(self) -> str:
         return f"<Run {len(self.tasks)} tasks finished={self.finished}>"
+
+    def settle(self, timeout: float = SETTLE_TIMEOUT) -> None:
+        """After ``execute``: wait (bounded) until every task's host has delivered all it
+        will, such as the trace a provider's process sends when it ends."""
+        deadline = time.monotonic() + timeout
+        for task in self.tasks:
+            task.host.wait_finished(max(0.0, deadline - time.monotonic()))
 
     @property
     def finished(self) -> bool:

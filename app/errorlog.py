@@ -57,24 +57,26 @@ class ErrorLog:
         hresult: int | None,
         text: str,
         fold_key: object = None,
+        count: int = 1,
     ) -> ErrorEntry:
         """Record an entry; a repeat of the same key is folded into the first one.
 
         ``fold_key`` defaults to the text; contract checks pass the rule, so a provider
         that breaks one rule a million times with different arguments makes one line.
+        ``count``: occurrences at once (a provider's process sends them folded).
         """
         now = time.time()
         key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)
             if entry is None:
-                entry = ErrorEntry(task, kind, hresult, text, now, now)
+                entry = ErrorEntry(task, kind, hresult, text, now, now, count)
                 self._by_key[key] = entry
                 self._entries.append(entry)
             else:
-                entry.count += 1
+                entry.count += count
                 entry.last_time = now
-            self._totals[kind] += 1
+            self._totals[kind] += count
             self.version += 1
             return entry
 

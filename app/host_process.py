@@ -22,7 +22,15 @@ from typing import NoReturn, TextIO
 
 log = logging.getLogger("sendreceive.host")
 
-_HOST_THREADS = ("host-sigint", "provider-launcher", "done-event:")
+_HOST_THREADS = (
+    "host-sigint",
+    "provider-launcher",
+    "done-event:",
+    "provider-hub",
+    "provider-spawner",
+    "provider-fork-server",
+    "provider-password",
+)
 _atexit_count = getattr(atexit, "_ncallbacks", lambda: 0)
 _atexit_at_start = _atexit_count()
 

@@ -1,11 +1,11 @@
 """Where a task's provider runs: the small interface between a task (``app.task``, which
 owns the task's life) and the place its provider code executes.
 
-``ThreadHost`` (``app.thread_host``) runs the provider on a thread of this process; a
-process host implements the same protocol, and the task, the engine, the tracker and
-the front-ends do not change. What crosses the interface is plain host data (ints,
-strs, bools): a host reads and describes what the provider did *where the provider
-runs*, so the task's supervision never touches a provider-supplied object.
+``ThreadHost`` (``app.thread_host``) runs the provider on a thread of this process,
+``ProcessHost`` (``app.process_host``) in a process of its own: the task, the engine,
+the tracker and the front-ends do not tell them apart. What crosses the interface is
+plain host data (ints, strs, bools): a host reads and describes what the provider did
+*where the provider runs*, so the task's supervision never touches a provider-supplied object.
 """
 
 from __future__ import annotations
@@ -50,9 +50,12 @@ class ProviderHost(Protocol):
     """One task's provider, hosted somewhere. Every method is called on the event loop
     and returns at once; none of them runs provider code."""
 
+    isolation: str  # "thread" or "process": where the provider runs, for recordings
+
     def start(self, wake: Waker) -> None:
         """Load the provider and call ``SynchronizeInBackground`` elsewhere; ``wake``
-        when the outcome or the done event arrives."""
+        when the outcome or the done event arrives. The task is Running (``tracker.start``)
+        from when the provider's side is up: a process's start-up is no provider silence."""
         ...
 
     @property
@@ -73,6 +76,16 @@ class ProviderHost(Protocol):
 
     def stop(self) -> None:
         """Supervision is over: release what the host holds for this task."""
+        ...
+
+    def terminate(self) -> bool:
+        """End the provider's code now, for a provider that ignored Cancel. Returns
+        False where that is impossible (a thread cannot be stopped: it is abandoned)."""
+        ...
+
+    def wait_finished(self, timeout: float) -> bool:
+        """After ``stop``: wait, at most ``timeout`` s, until everything the provider's
+        side will ever send has arrived (a process's last messages); whether it has."""
         ...
 
     def left_behind(self) -> str:

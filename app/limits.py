@@ -20,6 +20,11 @@ ONE_DAY_SECONDS = 24 * 60 * 60
 ONE_WEEK_SECONDS = 7 * ONE_DAY_SECONDS
 
 
+def _plain(number: float) -> str:
+    """1048576, not 1.04858e+06."""
+    return str(int(number)) if number == int(number) else f"{number:g}"
+
+
 @dataclass(frozen=True)
 class Limit:
     """A number's range: a whole number from ``low`` to ``high``, or a finite number
@@ -36,10 +41,10 @@ class Limit:
     def rule(self) -> str:
         """The range in plain words, e.g. 'a number of seconds greater than 0 and at
         most 86400 (one day)'."""
-        high = f"{self.high:g}" + (f" ({self.high_label})" if self.high_label else "")
+        high = _plain(self.high) + (f" ({self.high_label})" if self.high_label else "")
         if self.whole:
-            return f"a whole number of {self.unit} from {self.low:g} to {high}"
-        return f"a number of {self.unit} greater than {self.low:g} and at most {high}"
+            return f"a whole number of {self.unit} from {_plain(self.low)} to {high}"
+        return f"a number of {self.unit} greater than {_plain(self.low)} and at most {high}"
 
     def problem(self, value: object) -> str | None:
         """Why ``value`` (as TOML gave it) is out of range; None when it is fine."""
@@ -72,6 +77,15 @@ RUN_LIMITS = {
         Limit("stall_timeout", "seconds", 0, ONE_DAY_SECONDS, high_label="one day"),
         Limit("cancel_grace", "seconds", 0, ONE_DAY_SECONDS, high_label="one day"),
         Limit("task_timeout", "seconds", 0, ONE_WEEK_SECONDS, high_label="one week"),
+    )
+}
+#: Per-account limits of a provider's process (process isolation), set with ``resource``.
+PROCESS_LIMITS = {
+    limit.key: limit
+    for limit in (
+        Limit("memory_limit_mb", "MiB", 1, 1024 * 1024, whole=True, high_label="1 TiB"),
+        Limit("open_files", "files", 1, 1024 * 1024, whole=True),
+        Limit("cpu_seconds", "seconds", 1, ONE_WEEK_SECONDS, whole=True, high_label="one week"),
     )
 }
 #: A ``[[groups]]`` schedule.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.isolation import DEFAULT_ISOLATION
 from app.limits import RunLimits
 from app.paths import default_store_root
 from app.profile import ALL_ACCOUNTS, Profile, ProfileError
@@ -22,3 +23,4 @@ class Options:
     store_root: Path = field(default_factory=default_store_root)
     limits: RunLimits = field(default_factory=RunLimits)
     language: str | None = None  # --lang: the window's language (headless is English)
+    isolation: str = DEFAULT_ISOLATION  # the accounts' default (app.isolation)

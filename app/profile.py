@@ -31,7 +31,7 @@ from typing import Any
 
 from app.bundled import resources_dir
 from app.contract import SyncFlags
-from app.limits import EVERY_MINUTES, RUN_LIMITS
+from app.limits import EVERY_MINUTES, PROCESS_LIMITS, RUN_LIMITS
 from app.task_id import Activity, TaskId
 from app.text import ERROR_TEXT_LIMIT, describe, printable
 from app.toml_lines import TomlLines
@@ -48,7 +48,11 @@ MAX_PROFILE_BYTES = 16 * 1024 * 1024
 _TOP_KEYS = ("profile", "accounts", "groups")
 #: [profile] keys that tune the host's patience (app.limits.RunLimits fields).
 LIMIT_KEYS = tuple(RUN_LIMITS)
-_PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS)
+#: Where providers run (app.isolation): a [profile] default, or per account.
+ISOLATION_MODES = ("process", "thread")
+#: Per-account limits of a provider's process (resource limits; process isolation only).
+PROCESS_LIMIT_KEYS = tuple(PROCESS_LIMITS)
+_PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS, "isolation")
 _ACCOUNT_KEYS = (
     "name",
     "provider",
@@ -57,6 +61,8 @@ _ACCOUNT_KEYS = (
     "enabled",
     "transport",
     "transport_settings",
+    "isolation",
+    *PROCESS_LIMIT_KEYS,
 )
 _GROUP_KEYS = ("name", "accounts", "every_minutes", "send_receive_all", "send_only", "receive_only")
 _OUTGOING = SyncFlags.SYNC_OUTGOING_MAIL
@@ -71,6 +77,8 @@ class Account:
     enabled: bool = True  # a disabled account is left out of every run
     transport: str | None = None  # the provider that sends the account's mail, if not its own
     transport_settings: Mapping[str, Any] = field(default_factory=dict)
+    isolation: str | None = None  # one of ISOLATION_MODES; None: the run's default
+    process_limits: Mapping[str, int] = field(default_factory=dict)  # PROCESS_LIMIT_KEYS
 
     @property
     def task(self) -> TaskId:
@@ -140,6 +148,7 @@ class Profile:
     groups: tuple[Group, ...]
     store_dir: Path | None = None
     limits: Mapping[str, float] = field(default_factory=dict)  # LIMIT_KEYS given in [profile]
+    isolation: str | None = None  # [profile] isolation, the default of its accounts
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -370,11 +379,14 @@ class _ProfileReader:
                     limits[key] = meta[key]
                 else:
                     self._problem(("profile", 0), None, key, problem)
+        isolation = self._isolation(meta.get("isolation"), ("profile", 0), None)
         accounts, declared = self._accounts(data.get("accounts", []))
         groups = self._groups(data.get("groups", []), declared)
         if self._problems:
             raise ProfileError(self._path, self._problems)
-        return Profile(name, self._path, tuple(accounts), tuple(groups), store_dir, limits)
+        return Profile(
+            name, self._path, tuple(accounts), tuple(groups), store_dir, limits, isolation
+        )
 
     # -- sections
 
@@ -429,8 +441,20 @@ class _ProfileReader:
                 transport_settings = {}
             if name is None or provider is None or flags is None:
                 continue
+            isolation = self._isolation(item.get("isolation"), where, label)
+            process_limits = self._process_limits(item, where, label)
             accounts.append(
-                Account(name, provider, flags, settings, enabled, transport, transport_settings)
+                Account(
+                    name,
+                    provider,
+                    flags,
+                    settings,
+                    enabled,
+                    transport,
+                    transport_settings,
+                    isolation,
+                    process_limits,
+                )
             )
         return accounts, seen
 
@@ -565,6 +589,28 @@ class _ProfileReader:
                 return None
             flags |= member
         return flags
+
+    def _isolation(self, raw: Any, where: tuple[str, int], label: str | None) -> str | None:
+        if raw is None or raw in ISOLATION_MODES:
+            return raw  # type: ignore[no-any-return]  # None or one of the modes
+        modes = " or ".join(f"'{m}'" for m in ISOLATION_MODES)
+        self._problem(where, label, "isolation", f"must be {modes}, got {raw!r}")
+        return None
+
+    def _process_limits(
+        self, item: dict[str, Any], where: tuple[str, int], label: str
+    ) -> dict[str, int]:
+        limits = {}
+        for key, limit in PROCESS_LIMITS.items():
+            value = item.get(key)
+            if value is None:
+                continue
+            problem = limit.problem(value)
+            if problem is None:
+                limits[key] = value
+            else:
+                self._problem(where, label, key, problem)
+        return limits
 
     def _required_string(
         self, item: dict[str, Any], key: str, where: tuple[str, int], label: str | None

@@ -11,6 +11,7 @@ process.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from app.contract import (
     E_FAIL,
@@ -20,6 +21,7 @@ from app.contract import (
     MAPISIB,
     S_OK,
     DoneEventSlot,
+    SyncSession,
     normalize_hresult,
 )
 from app.hosting import Outcome, TaskSetup
@@ -31,9 +33,18 @@ from app.trace import BACKGROUND, IN_CALL, SYNC_CALLED, SYNC_RAISED, SYNC_RETURN
 from app.tracker import CallbackUnknown
 
 
-def make_sib(setup: TaskSetup) -> MAPISIB:
+def make_sib(setup: TaskSetup, session: SyncSession | None = None) -> MAPISIB:
     tracker = setup.tracker
-    session = Session(
+    if session is None:
+        session = make_session(setup)
+    return MAPISIB(
+        ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)
+    )
+
+
+def make_session(setup: TaskSetup) -> Session:
+    tracker = setup.tracker
+    return Session(
         setup.account.name,
         setup.account.settings,
         setup.store_dir,
@@ -42,13 +53,13 @@ def make_sib(setup: TaskSetup) -> MAPISIB:
         setup.default_store,
         tracker.reveal,
     )
-    return MAPISIB(
-        ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)
-    )
 
 
-def call_provider(setup: TaskSetup, sib: MAPISIB) -> tuple[Outcome, threading.Event | None]:
-    """The outcome, and the done event to wait for (background style)."""
+def call_provider(
+    setup: TaskSetup, sib: MAPISIB, on_loaded: Callable[[], None] | None = None
+) -> tuple[Outcome, threading.Event | None]:
+    """The outcome, and the done event to wait for (background style). ``on_loaded``
+    is called between loading the provider and calling it."""
     try:
         setup.store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -59,6 +70,8 @@ def call_provider(setup: TaskSetup, sib: MAPISIB) -> tuple[Outcome, threading.Ev
         provider = create_provider(spec, setup.account.settings)
     except ProviderLoadError as exc:
         return Outcome(E_FAIL, failure=f"Cannot load provider {spec!r}: {exc}"), None
+    if on_loaded is not None:
+        on_loaded()
     tracker = setup.tracker
     tracker.note(SYNC_CALLED, int(setup.flags))
     try:

@@ -29,7 +29,8 @@ from app.contract import SyncFlags
 from app.engine import Run, RunLimits
 from app.errorlog import ErrorEntry, ErrorKind
 from app.headless import error_line, status_text
-from app.profile import DEFAULT_FLAGS, Account
+from app.isolation import host_factory
+from app.profile import DEFAULT_FLAGS, ISOLATION_MODES, Account
 from app.recording import read
 from app.trace import Call
 from app.tracker import TaskState
@@ -81,12 +82,19 @@ class Workbench:
         limits: RunLimits = TEST_LIMITS,
         name: str = "Provider under test",
     ) -> Result:
-        """Run ``provider`` (an object, a class or a spec string) as one account."""
-        if isolation != "thread":
-            raise ValueError(f"isolation {isolation!r} is not available in this host yet")
+        """Run ``provider`` (an object, a class or a spec string) as one account, on a
+        thread of this process or (a spec string only) in a process of its own."""
+        if isolation not in ISOLATION_MODES:
+            raise ValueError(f"isolation must be one of {ISOLATION_MODES}, got {isolation!r}")
+        if isolation == "process" and not isinstance(provider, str):
+            raise ValueError(
+                "an object or a class lives in this process: pass a spec string "
+                "('path/to/file.py:Provider', 'package.module:attr' or an entry point) "
+                "to run it in a process of its own"
+            )
         spec = provider if isinstance(provider, str) else _register(provider)
-        account = Account(name, spec, flags, dict(settings or {}))
-        run = Run([account], self._store_root, limits)
+        account = Account(name, spec, flags, dict(settings or {}), isolation=isolation)
+        run = Run([account], self._store_root, limits, host_factory=host_factory(isolation, []))
         asyncio.run(run.execute())
         return _result(run)
 
@@ -110,6 +118,7 @@ def _register(provider: Any) -> str:
 
 
 def _result(run: Run) -> Result:
+    run.settle()
     (task,) = run.tasks
     state = task.snapshot()
     lines = [_line(e) for e in run.error_log.entries[:]]

@@ -23,7 +23,7 @@ from app.contract import SyncFlags
 from app.errorlog import ErrorEntry
 from app.paths import store_name
 from app.profile import Account
-from app.trace import Call, Opaque, TraceSlice
+from app.trace import TraceSlice, call_line
 from app.tracker import TaskState
 
 if TYPE_CHECKING:
@@ -94,19 +94,6 @@ def header(
     }
 
 
-def call_line(call: Call) -> dict[str, Any]:
-    return {
-        "line": "step" if call.host else "call",
-        "seq": call.seq,
-        "t": round(call.time, 6),
-        "thread": call.thread,
-        "name": call.name,
-        "args": [encode(a) for a in call.args],
-        "result": call.result,
-        "violation": call.violation,
-    }
-
-
 def footer(
     state: TaskState, entries: Iterable[ErrorEntry], calls: int, dropped: int
 ) -> dict[str, Any]:
@@ -127,26 +114,6 @@ def footer(
             if e.task == state.task
         ],
     }
-
-
-def encode(value: Any) -> Any:
-    """A trace argument as JSON: plain values as they are, others as an object."""
-    if type(value) is Opaque:
-        encoded: dict[str, Any] = {"type": value.type, "text": value.text}
-        if value.data is not None:
-            encoded["bytes"] = value.data.decode("latin-1")
-        return encoded
-    return value
-
-
-def decode(value: Any) -> Any:
-    """The inverse of ``encode``, for replay: ``Opaque`` for an object."""
-    if isinstance(value, dict):
-        data = value.get("bytes")
-        return Opaque(
-            str(value["type"]), str(value["text"]), None if data is None else data.encode("latin-1")
-        )
-    return value
 
 
 def write(
@@ -177,17 +144,18 @@ def write(
             out.write(text + "\n")
 
 
-def record_run(run: Run, directory: Path, isolation: str = THREAD_ISOLATION) -> list[Path]:
+def record_run(run: Run, directory: Path) -> list[Path]:
     """Write each task of a finished run as ``directory/<account>.jsonl``."""
     started = run.started_wall if run.started_wall is not None else 0.0
     limits = dataclasses.asdict(run.limits)
     written: list[Path] = []
+    run.settle()
     for order, task in enumerate(run.tasks):
         trace = task.tracker.trace_since(0)
         path = directory / file_name(task.account.name)
         write(
             path,
-            header(task.account, limits, started, isolation, order),
+            header(task.account, limits, started, task.host.isolation, order),
             trace,
             footer(task.snapshot(), run.error_log.entries[:], trace.cursor, trace.dropped),
             secrets_of(task.account, task.tracker.secrets),

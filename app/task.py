@@ -3,7 +3,7 @@ task's life.
 
 A ``Task`` holds the task's state (its tracker, the host's ``IMAPISyncProgressCallback``)
 and a ``ProviderHost`` (``app.hosting``) that runs the provider somewhere — a thread
-today, a process next. ``run()`` starts the provider and supervises it on the event
+or a process of its own. ``run()`` starts the provider and supervises it on the event
 loop: it judges what ``SynchronizeInBackground`` did (rules 2, 3 and 6) and keeps the
 host's deadlines (task time limit, cancel grace, ``Done`` after the done event). It
 sleeps until woken (``Done``, cancel, the call returning, the done event) or until the
@@ -86,6 +86,7 @@ class Task:
         self._lateness = lateness or LoopLateness()
         self._judged = False
         self._background = False  # returned S_OK with a done event: Done is still to come
+        self._stopped = False  # the host stopped the provider (process mode)
 
     def __repr__(self) -> str:
         account = self.account
@@ -126,7 +127,6 @@ class Task:
                     loop.call_soon_threadsafe(wake_event.set)
 
         self.tracker.add_listener(wake)
-        self.tracker.start()
         self.host.start(wake)
         try:
             await self._supervise(wake_event)
@@ -205,8 +205,8 @@ class Task:
         """After the end: the call should return and the done event be set soon.
         Returns True when nothing is left to wait for."""
         tracker = self.tracker
-        if tracker.status is TaskStatus.ABANDONED:
-            return True
+        if tracker.status is TaskStatus.ABANDONED or self._stopped or not tracker.started:
+            return True  # nothing more will come, or it was cancelled before it started
         missing_return = not self._judged
         missing_event = self._background and tracker.done_called and not self.host.done_event_set
         if not missing_return and not missing_event:
@@ -264,6 +264,13 @@ class Task:
             )
 
     def _abandon(self) -> None:
+        if self.host.terminate():
+            self._stopped = True  # nothing more will come from it
+            self.tracker.stop(
+                f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; "
+                "its process was stopped."
+            )
+            return
         self.tracker.abandon(
             f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; it was "
             "abandoned and its thread left to end on its own."

@@ -13,9 +13,10 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
-from app.contract import E_FAIL
+from app.contract import E_FAIL, SyncSession
 from app.hosting import Outcome, TaskSetup, Waker
 from app.provider_call import call_provider, make_sib
 from app.provider_threads import threads_of, unwatch, watch
@@ -28,9 +29,22 @@ _EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no lon
 class ThreadHost:
     """``ProviderHost`` on threads: one worker thread per task."""
 
-    def __init__(self, setup: TaskSetup) -> None:
+    isolation = "thread"
+
+    def __init__(
+        self,
+        setup: TaskSetup,
+        on_loaded: Callable[[], None] | None = None,
+        session: SyncSession | None = None,
+        companions: tuple[threading.Thread, ...] = (),
+    ) -> None:
+        """The rest is for a provider's process (``app.provider_process``): it says when
+        the provider is loaded, resolves the password in the app, and has host threads
+        of its own (``companions``) that hold the task's objects but are no provider's."""
         self._setup = setup
-        self.sib = make_sib(setup)
+        self._on_loaded = on_loaded
+        self._companions = companions
+        self.sib = make_sib(setup, session)
         self._outcome: Outcome | None = None
         self._event_set = False
         self._thread: threading.Thread | None = None
@@ -52,6 +66,7 @@ class ThreadHost:
         return self._event_set
 
     def start(self, wake: Waker) -> None:
+        self._setup.tracker.start()
         watch(self)
         self._thread = threading.Thread(
             target=self._call,
@@ -64,6 +79,13 @@ class ThreadHost:
     def stop(self) -> None:
         self._stop.set()
         unwatch(self)
+
+    def terminate(self) -> bool:
+        return False  # a thread cannot be stopped from outside: it is abandoned
+
+    def wait_finished(self, timeout: float) -> bool:
+        """A thread's calls reach the tracker as they are made: nothing is in flight."""
+        return True
 
     def left_behind(self) -> str:
         thread = self._thread
@@ -90,7 +112,7 @@ class ThreadHost:
         return (self._setup.tracker, sib.psesSync, sib, sib.punkCallBack, self)
 
     def host_threads(self) -> tuple[threading.Thread | None, ...]:
-        return (self._thread, self._watcher)
+        return (self._thread, self._watcher, *self._companions)
 
     def thread_raised(self, thread_name: str, exc_info: Any) -> None:
         self._setup.logger.error("provider thread %s raised", thread_name, exc_info=exc_info)
@@ -104,7 +126,7 @@ class ThreadHost:
     def _call(self, wake: Waker) -> None:
         outcome = Outcome(E_FAIL, failure="The host could not call the provider.")
         try:
-            outcome, event = call_provider(self._setup, self.sib)
+            outcome, event = call_provider(self._setup, self.sib, self._on_loaded)
             if event is not None:
                 # On the provider's own thread: reading its thread objects is safe here.
                 self._provider_threads = [(i, _thread_name(i)) for i in threads_of(self)]

@@ -176,3 +176,60 @@ def to_calls(
 def _live_name(ident: int) -> str:
     thread = threading._active.get(ident)  # type: ignore[attr-defined]  # ident -> Thread
     return str(thread.name) if thread is not None else f"thread {ident}"
+
+
+def call_line(call: Call) -> dict[str, Any]:
+    return {
+        "line": "step" if call.host else "call",
+        "seq": call.seq,
+        "t": round(call.time, 6),
+        "thread": call.thread,
+        "name": call.name,
+        "args": [encode(a) for a in call.args],
+        "result": call.result,
+        "violation": call.violation,
+    }
+
+
+def call_from_line(line: Any) -> Call:
+    """The inverse of ``call_line`` for lines that another process sent (process mode):
+    ``ValueError`` for anything that is not such a line."""
+    fields = {"seq": int, "t": float, "thread": str, "name": str, "args": list, "violation": bool}
+    if type(line) is not dict or any(
+        type(line.get(key)) is not kind and not (kind is float and type(line.get(key)) is int)
+        for key, kind in fields.items()
+    ):
+        raise ValueError("not a trace line")
+    result = line.get("result")
+    if result is not None and type(result) is not int:
+        raise ValueError("not a trace line")
+    return Call(
+        line["seq"],
+        float(line["t"]),
+        line["thread"],
+        line.get("line") == "step",
+        line["name"],
+        tuple(decode(value) for value in line["args"]),
+        result,
+        line["violation"],
+    )
+
+
+def encode(value: Any) -> Any:
+    """A trace argument as JSON: plain values as they are, others as an object."""
+    if type(value) is Opaque:
+        encoded: dict[str, Any] = {"type": value.type, "text": value.text}
+        if value.data is not None:
+            encoded["bytes"] = value.data.decode("latin-1")
+        return encoded
+    return value
+
+
+def decode(value: Any) -> Any:
+    """The inverse of ``encode``, for replay: ``Opaque`` for an object."""
+    if isinstance(value, dict):
+        data = value.get("bytes")
+        return Opaque(
+            str(value["type"]), str(value["text"]), None if data is None else data.encode("latin-1")
+        )
+    return value

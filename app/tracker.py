@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from threading import get_ident
@@ -52,6 +52,7 @@ from app.trace import (
     TIME_LIMIT,
     TRACE_LIMIT,
     VIOLATION,
+    Call,
     CallRing,
     TraceSlice,
     keep,
@@ -132,6 +133,20 @@ class TaskState:
         return self.index / self.index_max
 
 
+@dataclass(frozen=True, slots=True)
+class Mirrored:
+    """What a provider's process found with a tracker of its own (process mode), sent
+    at a bounded rate: the latest position, the error entries' new occurrences, the end."""
+
+    step: str
+    index: int
+    index_max: int
+    calls: int  # that tracker's version: it changes whenever the provider calls back
+    entries: Sequence[tuple[int, ErrorKind, int | None, str, int]]  # key, kind, hr, text, new
+    done: int | None = None  # Done's verdict, once the provider called it
+    failed: int | None = None  # the task failed there without Done (its thread raised)
+
+
 class TaskTracker:
     """Implements ``IMAPISyncProgressCallback`` for one task, plus the host's own verbs
     (start, cancel, fail, abandon, stall checks) used by the engine."""
@@ -168,6 +183,10 @@ class TaskTracker:
         self._listeners: list[Callable[[], None]] = []
         self._ring = CallRing(trace_limit) if trace_limit else None
         self.secrets: set[str] = set()  # what password() handed out: never written
+        self._remote_calls = 0
+        self._remote_trace: list[Call] | None = None  # process mode: the child's trace
+        self._remote_dropped = 0
+        self._started = False
 
     def __repr__(self) -> str:
         return f"<TaskTracker {self.task.account!r} {self._status.name} v{self.version}>"
@@ -293,7 +312,9 @@ class TaskTracker:
         self._listeners.append(listener)
 
     def start(self) -> None:
+        """The provider's side is up: the task runs, and its silence counts, from now."""
         with self._lock:
+            self._started = True
             if self._status is TaskStatus.PENDING:
                 self._status = TaskStatus.RUNNING
                 self._seen_at = time.monotonic()
@@ -309,13 +330,19 @@ class TaskTracker:
                 return False
             self._cancel = True
             self._trace_locked(CANCEL_REQUESTED, None)
-            if self._status is TaskStatus.PENDING:
+            if self._status is TaskStatus.PENDING and self._timed_out:
+                self._end_locked(TaskStatus.FAILED, MAPI_E_TIMEOUT)
+            elif self._status is TaskStatus.PENDING:
                 self._end_locked(TaskStatus.CANCELLED, MAPI_E_USER_CANCEL)
             else:
                 self._status = TaskStatus.CANCELLING
                 self.version += 1
         self._notify()
         return True
+
+    @property
+    def started(self) -> bool:
+        return self._started
 
     @property
     def cancel_requested(self) -> bool:
@@ -375,6 +402,52 @@ class TaskTracker:
             self._trace_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", text)
         self._notify()
 
+    def stop(self, text: str) -> None:
+        """The host stopped a provider that ignored Cancel (its process is gone): the
+        task ends Cancelled, or Failed ``MAPI_E_TIMEOUT`` when the time limit cancelled it."""
+        with self._lock:
+            if self._status.is_final:
+                return
+            hr = MAPI_E_TIMEOUT if self._timed_out else MAPI_E_USER_CANCEL
+            self._entry_locked(ErrorKind.ERROR, hr, text)
+            self._end_locked(TaskStatus.FAILED if self._timed_out else TaskStatus.CANCELLED, hr)
+        self._notify()
+
+    def mirror(self, found: Mirrored) -> None:
+        """Process mode: take over what the provider's process found. Its entries are
+        added with their exact counts; its ``Done`` gets this tracker's verdict (which
+        knows of the host's own findings, such as the time limit)."""
+        ended = False
+        with self._lock:
+            if self._status is TaskStatus.ABANDONED:
+                return
+            changed = found.calls != self._remote_calls
+            self._remote_calls = found.calls
+            for key, kind, hresult, text, count in found.entries:
+                self._log.add(self.task, kind, hresult, text, ("remote", key), count)
+                if kind is ErrorKind.ERROR:
+                    self._errors += count
+                elif kind is ErrorKind.WARNING:
+                    self._warnings += count
+                else:
+                    self._violations += count
+                    if self._status is TaskStatus.COMPLETED:
+                        self._status = TaskStatus.WARNINGS
+                changed = True
+            if not self._closed:
+                self._step, self._index, self._max = found.step, found.index, found.index_max
+                if found.done is not None:
+                    self._done_called = True
+                    self._finish_locked(found.done)
+                    ended = True
+                elif found.failed is not None:
+                    self._end_locked(TaskStatus.FAILED, found.failed)
+                    ended = True
+            if changed:
+                self.version += 1
+        if ended:
+            self._notify()
+
     def check_responsive(self, now: float, stall_timeout: float) -> None:
         """Called periodically by the engine: flag a silent task, and clear the flag
         when callbacks resume. Costs the providers nothing."""
@@ -413,9 +486,24 @@ class TaskTracker:
         with self._lock:
             self._trace_locked(step, value, *args)
 
+    def absorb_trace(self, calls: Sequence[Call], dropped: int) -> None:
+        """The trace a provider's process recorded (process mode), sent once its task
+        ended: from then on it is this task's trace."""
+        with self._lock:
+            if self._remote_trace is None:
+                self._remote_trace = []
+            self._remote_trace.extend(calls)
+            self._remote_dropped += dropped
+
     def trace_since(self, cursor: int = 0) -> TraceSlice:
         """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
         only what came next. Holds the lock while it copies (bounded: one ring)."""
+        if self._remote_trace is not None:
+            with self._lock:
+                calls = [call for call in self._remote_trace if call.seq >= cursor]
+                dropped = self._remote_dropped if cursor == 0 else 0
+            end = calls[-1].seq + 1 if calls else cursor
+            return TraceSlice(calls, end, dropped)
         ring = self._ring
         if ring is None:
             return TraceSlice([], cursor, 0)
@@ -432,6 +520,8 @@ class TaskTracker:
     @property
     def traced(self) -> int:
         """Entries ever added to the trace (kept and dropped)."""
+        if self._remote_trace is not None:
+            return len(self._remote_trace) + self._remote_dropped
         return 0 if self._ring is None else self._ring.total
 
     def snapshot(self, now: float | None = None) -> TaskState:

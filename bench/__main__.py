@@ -26,6 +26,7 @@ NOISE = ("This plugin does not support propagateSizeHints()",)
 
 
 APP, BASELINE, EXPERIMENT = "app", "baseline", "experiment"
+PROCESS_NICE_19 = ("--isolation", "process", "--provider-niceness", "19")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class Job:
 
 JOBS = (
     Job("B1", "bench.b1_callbacks", timeout=180),
+    Job("B2", "bench.b2_flood", ("--isolation", "process")),
+    Job(
+        "B2", "bench.b2_flood", ("--isolation", "process", "--provider-niceness", "19"), EXPERIMENT
+    ),
     Job("B2", "bench.b2_flood"),
     Job("B2", "bench.b2_floor", kind=BASELINE),
     Job("B2", "bench.b2_flood", ("--switch-interval-ms", "1"), EXPERIMENT),
@@ -49,7 +54,8 @@ JOBS = (
     Job("B3", "bench.b3_errors", ("--no-pacer",), EXPERIMENT),
     Job("B4", "bench.b4_many_tasks"),
     Job("B5", "bench.b5_cold_start", timeout=150),
-    Job("B6", "bench.bench_profile"),
+    Job("B6", "bench.b6_startup", timeout=180),
+    Job("B7", "bench.bench_profile"),
 )
 
 

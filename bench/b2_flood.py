@@ -1,14 +1,17 @@
 """B2 — GUI stall under a flood: 50 provider threads call ``Progress`` flat out for 3 s and
 one calls ``Error`` 20,000 times (distinct texts), while the real dialog shows the run.
 
-Run: ``python -m bench.b2_flood [--switch-interval-ms MS] [--no-pacer]``. The switch interval
-is the GIL's (``sys.setswitchinterval``): how long a CPU-bound provider thread may keep
-the GIL while the GUI thread waits for it.
+Run: ``python -m bench.b2_flood [--switch-interval-ms MS] [--no-pacer] [--isolation process]``.
+With ``--isolation process`` the 51 providers are 51 processes (the app's default).
+The switch interval is the GIL's (``sys.setswitchinterval``): how long a CPU-bound
+provider thread may keep the GIL while the GUI thread waits for it.
 """
 
 from __future__ import annotations
 
 import math
+import tempfile
+from pathlib import Path
 
 from bench.common import Options, Report, gui_options, run_on_qasync, watchdog
 from bench.harness import TASKS_TAB, DialogBench, accounts, report_memory, report_ticks
@@ -19,11 +22,22 @@ FLOOD_SECONDS = 3.0
 
 
 async def flood(report: Report, options: Options) -> None:
-    run_accounts = [
-        *accounts("bench.flood_providers:ProgressFlood", PROGRESS_THREADS, "Progress"),
-        *accounts("bench.flood_providers:ErrorFlood", 1, "Errors", count=ERRORS, distinct=ERRORS),
-    ]
-    bench = DialogBench(run_accounts, TASKS_TAB, options)
+    go_file = None
+    if options.isolation == "process":  # no state shared with the providers: a go file
+        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / "go"
+        spec, go = "bench.flood_providers:ProcessFlood", {"go_file": str(go_file)}
+        run_accounts = [
+            *accounts(spec, PROGRESS_THREADS, "Progress", **go),
+            *accounts(spec, 1, "Errors", errors=ERRORS, **go),
+        ]
+    else:
+        run_accounts = [
+            *accounts("bench.flood_providers:ProgressFlood", PROGRESS_THREADS, "Progress"),
+            *accounts(
+                "bench.flood_providers:ErrorFlood", 1, "Errors", count=ERRORS, distinct=ERRORS
+            ),
+        ]
+    bench = DialogBench(run_accounts, TASKS_TAB, options, go_file=go_file)
     try:
         outcome = await bench.run(FLOOD_SECONDS, timeout=FLOOD_SECONDS + 30)
     finally:

@@ -1,4 +1,4 @@
-"""B6 — reporting a big broken profile: ``load_profile`` on N accounts, each with an
+"""B7 — reporting a big broken profile: ``load_profile`` on N accounts, each with an
 unknown key, until the ``ProfileError`` text (N lines, each with its file:line) is built.
 Sizes 1,000 / 4,000 / 10,000; the ratio 10k ÷ 1k is 10 when the cost is linear in the
 profile's size (100 when quadratic).
@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs per size")
     args = parser.parse_args()
     watchdog(600)
-    report = Report("B6", "a broken profile's problems reported, by the number of accounts")
+    report = Report("B7", "a broken profile's problems reported, by the number of accounts")
     seconds: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as scratch:
         for size in args.sizes:

@@ -9,6 +9,7 @@ import faulthandler
 import itertools
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
@@ -129,6 +130,7 @@ class Options:
     switch_ms: float
     no_pacer: bool
     paint_in_tick: bool
+    isolation: str = "thread"
 
     @property
     def label(self) -> str:
@@ -140,6 +142,11 @@ class Options:
             changes.append("no pacer")
         if self.paint_in_tick:
             changes.append("paint in tick")
+        if self.isolation != "thread":
+            changes.append(f"{self.isolation} isolation")
+        niceness = os.environ.get("SENDRECEIVE_PROVIDER_NICENESS")
+        if niceness is not None:
+            changes.append(f"provider niceness {niceness}")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -161,13 +168,27 @@ def gui_options(doc: str | None) -> Options:
         action="store_true",
         help="prototype: repaint the shown view at the end of each refresh tick",
     )
+    parser.add_argument(
+        "--isolation",
+        choices=("thread", "process"),
+        default="thread",
+        help="where the providers run (B2 only; the others share state with their providers)",
+    )
+    parser.add_argument(
+        "--provider-niceness",
+        type=int,
+        help="experiment: the provider processes' niceness (SENDRECEIVE_PROVIDER_NICENESS)",
+    )
     args = parser.parse_args()
+    if args.provider_niceness is not None:  # read by the fork server when it starts
+        os.environ["SENDRECEIVE_PROVIDER_NICENESS"] = str(args.provider_niceness)
     if args.switch_interval_ms is not None:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
     return Options(
         round(sys.getswitchinterval() * 1000, 3),
         args.no_pacer,
         args.paint_in_tick,
+        args.isolation,
     )
 
 

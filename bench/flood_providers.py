@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from app.contract import E_FAIL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
@@ -114,6 +115,41 @@ class ErrorFlood:
         return S_OK
 
 
+class ProcessFlood:
+    """``ProgressFlood`` and ``ErrorFlood`` for process isolation, where no state is
+    shared with the benchmark: it waits for ``go_file`` (written by the benchmark once
+    every provider's process is up, holding the flood's end as ``time.time()``), floods,
+    and says how many calls it made in its last step text (``flooded N``)."""
+
+    def __init__(self, go_file: str, errors: int = 0) -> None:
+        self.go_file = Path(go_file)
+        self.errors = errors
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        pause, waited = threading.Event(), time.monotonic()
+        while not self.go_file.exists():
+            if time.monotonic() - waited > _WAIT_LIMIT:
+                cb.Done(None, E_FAIL)
+                return S_OK
+            pause.wait(0.002)
+        deadline = float(self.go_file.read_text())
+        calls = 0
+        if self.errors:
+            for n in range(self.errors):
+                cb.Error(E_FAIL, f"Message {n} could not be downloaded")
+            calls = self.errors
+        else:
+            progress, clock, total = cb.Progress, time.time, 64 * _CHECK_EVERY
+            while clock() < deadline:
+                for i in range(calls % total, calls % total + _CHECK_EVERY):
+                    progress("Receiving message", i, total)
+                calls += _CHECK_EVERY
+        cb.Progress(f"flooded {calls}", 1, 1)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
 class Driven:
     """Checks in and waits for ``stop``: ``drive`` moves all such tasks at once from one
     thread, as a provider serving many accounts from one worker would."""
@@ -140,3 +176,39 @@ def drive(callbacks: Sequence[Any], seconds: float, period: float, steps: int = 
             cb.Progress(text, rounds % steps, steps)
         pause.wait(period)
     return rounds
+
+
+class Quick:
+    """Reports at once, then waits for ``go_file`` (at most 30 s) before ``Done``: for
+    start-up (B6) and the size of an idle provider process."""
+
+    def __init__(self, go_file: str) -> None:
+        self.go_file = Path(go_file)
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress("Started", 1, 2)
+        pause, waited = threading.Event(), time.monotonic()
+        while not self.go_file.exists() and time.monotonic() - waited < _WAIT_LIMIT:
+            pause.wait(0.005)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class TimesProgress:
+    """Times ``calls`` calls of ``Progress`` where it runs (B1 in a provider's process)
+    and says the cost in its last step text (``ns <per call>``)."""
+
+    def __init__(self, calls: int = 1_000_000) -> None:
+        self.calls = calls
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        progress, total = cb.Progress, self.calls
+        started = time.perf_counter()
+        for i in range(total):
+            progress("Receiving message", i, total)
+        per_call = (time.perf_counter() - started) / total * 1e9
+        cb.Progress(f"ns {per_call:.1f}", total, total)
+        cb.Done(None, S_OK)
+        return S_OK

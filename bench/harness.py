@@ -17,6 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
 from app.engine import Run, RunLimits
+from app.isolation import host_factory
 from app.profile import Account
 from app.ui.controller import SendReceiveController
 from app.ui.sync_dialog import SendReceiveDialog
@@ -81,13 +82,17 @@ class DialogBench:
         options: Options,
         *,
         repaint: bool = False,
+        go_file: Path | None = None,
     ) -> None:
         """``repaint``: repaint the shown view at the end of every tick and time it
-        (also on with ``options.paint_in_tick``)."""
+        (also on with ``options.paint_in_tick``). ``go_file``: process isolation, where
+        the providers (``ProcessFlood``) wait for that file instead of ``Flood.go``."""
         self._accounts = list(run_accounts)
         self._store = tempfile.TemporaryDirectory(prefix="bench-stores-")
+        self._go_file = go_file
         limits = RunLimits(max_parallel=len(self._accounts), stall_timeout=600.0)
-        self.controller = SendReceiveController(Path(self._store.name), limits)
+        hosts = host_factory(options.isolation, self._accounts)
+        self.controller = SendReceiveController(Path(self._store.name), limits, None, hosts)
         self.dialog = SendReceiveDialog(self.controller)
         self.dialog.tabs.setCurrentIndex(tab)
         self.view: QAbstractItemView = (
@@ -165,10 +170,13 @@ class DialogBench:
         self.probe.start()
         pacer_waits_before = self.controller.pacer.waits
         run = self._start()
-        expected = len(self._accounts)
-        if not await wait_until(lambda: flood.arrived == expected, 30.0):
-            raise RuntimeError(f"only {flood.arrived} of {expected} providers checked in")
-        go = flood.start(flood_seconds)
+        if self._go_file is not None:
+            go = await self._release_processes(run, flood, flood_seconds, timeout)
+        else:
+            expected = len(self._accounts)
+            if not await wait_until(lambda: flood.arrived == expected, 30.0):
+                raise RuntimeError(f"only {flood.arrived} of {expected} providers checked in")
+            go = flood.start(flood_seconds)
         if on_go is not None:
             on_go(flood)
         await wait_until(lambda: self.final_seen is not None and run.finished, timeout)
@@ -185,6 +193,24 @@ class DialogBench:
             ticks=list(self._ticks),
             pacer_waits=self.controller.pacer.waits - pacer_waits_before if self.paced else None,
         )
+
+    async def _release_processes(
+        self, run: Run, flood: Flood, seconds: float, timeout: float
+    ) -> float:
+        """Once every provider's process is up, write the go file; the flood's end is
+        when the last task is final here, its calls what the providers said they made."""
+        assert self._go_file is not None
+        if not await wait_until(lambda: all(t.tracker.started for t in run.tasks), 30.0):
+            raise RuntimeError("not every provider's process came up")
+        go = time.perf_counter()
+        self._go_file.write_text(repr(time.time() + seconds))
+        await wait_until(lambda: all(t.tracker.status.is_final for t in run.tasks), timeout)
+        flood.last_done = time.perf_counter()
+        for task in run.tasks:
+            said = task.snapshot().step.split()
+            if said[:1] == ["flooded"] and "errors" not in task.account.settings:
+                flood.progress_calls += int(said[1])
+        return go
 
     def _start(self) -> Run:
         """``controller.start`` as shipped; with ``--no-pacer``, the app as it would be

@@ -14,7 +14,9 @@ import atexit
 import concurrent.futures
 import ctypes
 import os
+import re
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -420,6 +422,113 @@ class HoldsTheGil:
         cb.Progress("Compacting in C", 0, 0)
         ctypes.PyDLL(None).usleep(int(self.seconds * 1_000_000))
         cb.Done(None, S_OK)
+        return S_OK
+
+
+# --------------------------------------------------------------------------- process-wide
+# What no thread of the app's own process can survive: these run with isolation =
+# "process" in the catalogue (README, "What thread mode cannot prevent").
+
+
+class ExitsProcess:
+    """Reports once, then ends its process with ``os._exit``."""
+
+    def __init__(self, code: int = 3) -> None:
+        self.code = code
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Receiving message 1 of 10", 1, 10)
+        sys.stderr.write("faulty: giving up on everything\n")
+        sys.stderr.flush()
+        os._exit(self.code)
+
+
+class Segfaults:
+    """Reads address 0 in C, as a broken C extension would."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Decoding in C", 0, 0)
+        ctypes.string_at(0)
+        return S_OK
+
+
+class Aborts:
+    """Calls ``os.abort()``, as a failed assertion in C would."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        os.abort()
+
+
+class RaisesBaseException:
+    """Raises ``SystemExit`` or ``KeyboardInterrupt`` out of SynchronizeInBackground."""
+
+    def __init__(self, raises: str = "SystemExit") -> None:
+        self.raises = raises
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        if self.raises == "SystemExit":
+            raise SystemExit(3)
+        raise KeyboardInterrupt("the provider's own Ctrl-C")
+
+
+class MemoryBomb:
+    """Allocates 16 MiB after 16 MiB (at most ``cap_mb``, so that it never takes a
+    machine down even unbounded) and keeps it all."""
+
+    def __init__(self, cap_mb: int = 4096) -> None:
+        self.cap_mb = cap_mb
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        hoard = []
+        for mb in range(0, self.cap_mb, 16):
+            hoard.append(bytearray(16 << 20))
+            cb.Progress(f"Caching {mb + 16} MiB", mb + 16, self.cap_mb)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class CatastrophicRegex:
+    """Matches a catastrophic pattern: the regex engine runs for minutes in C without
+    releasing the interpreter lock, so no other thread of its process moves."""
+
+    def __init__(self, length: int = 40) -> None:
+        self.length = length
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        cb.Progress("Parsing a message header", 0, 0)
+        re.match(r"(a+)+$", "a" * self.length + "!")
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class PrintsFlood:
+    """Prints ``megabytes`` MiB to stdout, then completes."""
+
+    def __init__(self, megabytes: int = 50) -> None:
+        self.megabytes = megabytes
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        line = "x" * 1023
+        for mb in range(1, self.megabytes + 1):
+            for _ in range(1024):
+                print(line)
+            cb.Progress(f"Printed {mb} MiB", mb, self.megabytes)
+        sys.stdout.flush()
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class LeavesChildProcess:
+    """Starts a process that would run for ten minutes, writes its pid to
+    ``child.pid`` in its store, and completes."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        child = subprocess.Popen(["sleep", "600"])
+        (psibpb.psesSync.store_dir / "child.pid").write_text(str(child.pid))
+        _callback(psibpb).Done(None, S_OK)
         return S_OK
 
 

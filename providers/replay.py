@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from app.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
-from app.recording import Recording, RecordingError, decode, read
+from app.recording import Recording, RecordingError, read
 from app.trace import (
     CANCEL_REQUESTED,
     DONE,
@@ -43,6 +43,7 @@ from app.trace import (
     SYNC_RETURNED,
     VIOLATION,
     Opaque,
+    decode,
 )
 
 _LINGER = 0.5  # seconds a hung replay blocks past the recorded cancel grace

@@ -13,9 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.engine import Run, RunLimits, RunSummary
+from app.hosting import HostFactory
 from app.pacing import GuiPacer
 from app.profile import Account
 from app.summary import summarize
+from app.thread_host import ThreadHost
 from app.ui.error_model import ErrorTableModel
 from app.ui.task_model import TaskTableModel
 
@@ -43,10 +45,17 @@ class SendReceiveController(QObject):
     run_finished = Signal(object)  # RunRecord
     shown_changed = Signal(object)  # RunRecord
 
-    def __init__(self, store_root: Path, limits: RunLimits, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store_root: Path,
+        limits: RunLimits,
+        parent: QObject | None = None,
+        hosts: HostFactory = ThreadHost,
+    ) -> None:
         super().__init__(parent)
         self._store_root = store_root
         self._limits = limits
+        self._hosts = hosts
         self.task_model = TaskTableModel()
         self.error_model = ErrorTableModel()
         self.run: Run | None = None  # the latest run
@@ -80,7 +89,14 @@ class SendReceiveController(QObject):
         runs stay in ``history``, errors and all."""
         if self.running or not accounts:
             return None
-        run = Run(accounts, self._store_root, self._limits, on_demand=on_demand, pacer=self.pacer)
+        run = Run(
+            accounts,
+            self._store_root,
+            self._limits,
+            on_demand=on_demand,
+            pacer=self.pacer,
+            host_factory=self._hosts,
+        )
         self.run = run
         self.last_summary = None
         record = RunRecord(run, group, not on_demand, time.time())

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import languages
+from app.isolation import host_factory
 from app.logs import log_file_in_use
 from app.options import Options
 from app.outbox import default_store
@@ -97,7 +98,12 @@ class MainWindow(QMainWindow):
         self.options = options
         self.profile: Profile = options.profile or Profile(self.tr("(no profile)"), None, (), ())
         self.settings = settings or AppSettings()
-        self.controller = SendReceiveController(options.store_root, options.limits, self)
+        self.controller = SendReceiveController(
+            options.store_root,
+            options.limits,
+            self,
+            host_factory(options.isolation, self.profile.accounts),
+        )
         self.dialog = SendReceiveDialog(self.controller, self)
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
         self.dialog.dont_show_changed.connect(self._dont_show_toggled)

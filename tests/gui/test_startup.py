@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers.hostile import LIMIT_ARGS
 from helpers.program import run_window_program
 from PySide6.QtCore import QTimer
@@ -31,10 +32,12 @@ def test_startup_error_is_a_message_box(qtbot):
     assert seen == ["--provider nope.py:Hello: cannot read provider file nope.py"]
 
 
-def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
+@pytest.mark.parametrize("mode", ["thread", "process"])
+def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path, mode):
     """The real app on the hostile profile: run, close the window. Abandoned provider
     threads, a non-daemon thread, an executor job and an atexit handler that all wait
-    forever do not keep it from exiting with 0, and the log names what was left."""
+    forever do not keep it from exiting with 0, and the log names what was left. In
+    process mode nothing is left: those providers' processes were stopped or ended."""
     done = run_window_program(
         [
             "--profile",
@@ -43,11 +46,17 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path):
             "--store-dir",
             str(tmp_path),
             *LIMIT_ARGS,
+            "--isolation",
+            mode,
         ],
         close_when_run_ends=True,
         SENDRECEIVE_DEMO_SPEED="20",
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    if mode == "process":
+        assert "abandoned task" not in done.stderr  # stopped, not abandoned
+        assert "left behind at exit: thread" not in done.stderr
+        return
     assert "abandoned task 'Hangs silently'" in done.stderr
     assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
     assert "left behind at exit: thread 'provider:Hangs silently'" in done.stderr

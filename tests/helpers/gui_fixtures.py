@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,6 @@ from PySide6.QtCore import QSettings
 
 from app.cli import build_parser, options_from_args
 from app.engine import RunLimits
-from app.options import Options
 from app.ui.application import create_application, open_main_window
 from app.ui.language import Language
 from app.ui.main_window import MainWindow
@@ -79,14 +79,7 @@ def make_window(
         parsed = build_parser().parse_args([*args, "--store-dir", str(tmp_path / "stores")])
         options = options_from_args(parsed)
         install_language(options.language or "en")
-        options = Options(
-            options.profile,
-            options.profile_error,
-            options.group,
-            options.run_at_start,
-            options.store_root,
-            limits,
-        )
+        options = replace(options, limits=limits)
         settings = AppSettings(QSettings(str(settings_file), QSettings.Format.IniFormat))
         window = open_main_window(options, settings)
         qtbot.addWidget(window)

@@ -5,28 +5,38 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.contract import E_FAIL, E_UNEXPECTED, MAPI_E_NETWORK_ERROR, MAPI_E_USER_CANCEL, S_OK
+from app.contract import (
+    E_FAIL,
+    E_OUTOFMEMORY,
+    E_UNEXPECTED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_TIMEOUT,
+    MAPI_E_USER_CANCEL,
+    S_OK,
+)
 from app.engine import RunLimits
 from app.tracker import TaskStatus
 
 PROFILE = Path(__file__).resolve().parents[2] / "resources" / "faulty-profile.toml"
+MAIN = Path(__file__).resolve().parents[2] / "main.py"
 # Shorter than the profile's own limits: the same paths, sooner.
 LIMITS = RunLimits(
     max_parallel=48,
-    stall_timeout=0.5,
+    stall_timeout=1.0,  # above a provider process's start-up on two loaded cores
     cancel_grace=0.5,
     done_event_grace=0.5,
-    task_timeout=1.5,
+    task_timeout=3.0,  # above the busiest task (the 100,000 errors) on two loaded cores
     watchdog_interval=0.05,
 )
 
 # The same limits on the command line, for the real program.
-LIMIT_ARGS = ("--stall-timeout", "0.5", "--cancel-grace", "0.5", "--task-timeout", "1.5")
+LIMIT_ARGS = ("--stall-timeout", "1", "--cancel-grace", "0.5", "--task-timeout", "3")  # LIMITS
 
 DEMO = ("Contoso", "Fabrikam", "Northwind")
 
@@ -41,7 +51,7 @@ class Expected:
 
 _C, _W, _F, _A = TaskStatus.COMPLETED, TaskStatus.WARNINGS, TaskStatus.FAILED, TaskStatus.ABANDONED
 _ABANDONED = (
-    "No result after 1.5 s (the task time limit); the host cancelled the task.",
+    "No result after 3 s (the task time limit); the host cancelled the task.",
     "did not stop within 0.5 s of Cancel; it was abandoned",
 )
 
@@ -119,7 +129,7 @@ EXPECTED: dict[str, Expected] = {
     ),
     "Unpaired surrogate": Expected(_W, S_OK, ("'Receiving message \ufffd 1 of 2'",)),
     "Hangs silently": Expected(
-        _A, MAPI_E_USER_CANCEL, ("Not responding: no progress for 0.5 s", *_ABANDONED)
+        _A, MAPI_E_USER_CANCEL, ("Not responding: no progress for 1 s", *_ABANDONED)
     ),
     "Busy, ignoring Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
     "Ignores Cancel": Expected(_A, MAPI_E_USER_CANCEL, _ABANDONED),
@@ -162,7 +172,72 @@ EXPECTED: dict[str, Expected] = {
     ),
     "Leaves work behind": Expected(_C, S_OK),
     "Grabs stdout": Expected(_C, S_OK),
+    "Raises SystemExit": Expected(_F, E_FAIL, ("SynchronizeInBackground raised SystemExit: 3",)),
+    "Raises KeyboardInterrupt": Expected(
+        _F, E_FAIL, ("SynchronizeInBackground raised KeyboardInterrupt: the provider's own Ctrl-C",)
+    ),
+    # Always in a process of their own (isolation = "process" in the profile):
+    "Calls os._exit": Expected(
+        _F,
+        E_FAIL,
+        (
+            "The provider's process died: exit code 3 in SynchronizeInBackground. Its last "
+            "output: faulty: giving up on everything",
+        ),
+    ),
+    "Segfaults": Expected(
+        _F,
+        E_FAIL,
+        (
+            "died: signal 11 (SIGSEGV) in SynchronizeInBackground. Its last output: Fatal "
+            "Python error: Segmentation fault",
+        ),
+    ),
+    "Aborts": Expected(
+        _F,
+        E_FAIL,
+        ("died: signal 6 (SIGABRT) in SynchronizeInBackground. Its last output: Fatal Python",),
+    ),
+    "Memory bomb": Expected(
+        _F, E_OUTOFMEMORY, ("killed: memory limit", "limit of 256 MB (memory_limit_mb)")
+    ),
+    "Catastrophic regex": Expected(
+        _F, MAPI_E_TIMEOUT, (_ABANDONED[0], "did not stop within 0.5 s of Cancel; its process")
+    ),
+    "Prints 50 MB": Expected(_C, S_OK),
+    "Leaves a child process": Expected(_C, S_OK),
 }
+
+# In a process, a provider that ignores Cancel is stopped, not abandoned: the task ends
+# Failed MAPI_E_TIMEOUT (the time limit cancelled it), saying that its process was stopped.
+_STOPPED = Expected(
+    _F,
+    MAPI_E_TIMEOUT,
+    (_ABANDONED[0], "did not stop within 0.5 s of Cancel; its process was stopped."),
+)
+IN_PROCESS = {
+    **EXPECTED,
+    "Hangs silently": replace(_STOPPED, fragments=(*_STOPPED.fragments, "Not responding")),
+    "Busy, ignoring Cancel": _STOPPED,
+    "Ignores Cancel": _STOPPED,
+}
+MODES = ("thread", "process")
+
+
+def expected(mode: str) -> dict[str, Expected]:
+    return IN_PROCESS if mode == "process" else EXPECTED
+
+
+def main_py(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(MAIN), *args],
+        capture_output=True,
+        stdin=stdin,
+        text=True,
+        timeout=60,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
+        check=False,
+    )
 
 
 @contextlib.contextmanager

@@ -1,5 +1,6 @@
-"""Every provider of the hostile catalogue in one run with the demo accounts: each ends
-in its documented state with its documented lines, and the demo accounts complete."""
+"""Every provider of the hostile catalogue in one run with the demo accounts, in both
+isolation modes: each ends in its documented state with its documented lines, and the
+demo accounts complete."""
 
 from __future__ import annotations
 
@@ -13,12 +14,23 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.hostile import DEMO, EXPECTED, LIMIT_ARGS, LIMITS, PROFILE, keep_stdio
+from helpers.hostile import (
+    DEMO,
+    EXPECTED,
+    LIMIT_ARGS,
+    LIMITS,
+    MODES,
+    PROFILE,
+    expected,
+    keep_stdio,
+    main_py,
+)
 
 from app.contract import SyncFlags
 from app.engine import Run
 from app.errorlog import ErrorKind
 from app.headless import STATUS_WORDS, error_line, status_text
+from app.isolation import host_factory
 from app.profile import Account, load_profile
 from app.tracker import TaskStatus
 from providers.faulty import wake_hung_providers
@@ -26,14 +38,18 @@ from providers.faulty import wake_hung_providers
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def finished_run(tmp_path_factory):
+@pytest.fixture(scope="module", params=MODES)
+def finished_run(request, tmp_path_factory):
+    """The catalogue, run once per isolation mode (accounts marked isolation = "process"
+    in the profile run in a process in both)."""
     os.environ["SENDRECEIVE_DEMO_SPEED"] = "20"
     try:
-        run = Run(load_profile(PROFILE).accounts, tmp_path_factory.mktemp("stores"), LIMITS)
+        accounts = load_profile(PROFILE).accounts
+        hosts = host_factory(request.param, accounts)
+        run = Run(accounts, tmp_path_factory.mktemp("stores"), LIMITS, host_factory=hosts)
         with keep_stdio():
             summary = asyncio.run(run.execute())
-        yield run, summary
+        yield run, summary, request.param
     finally:
         del os.environ["SENDRECEIVE_DEMO_SPEED"]
         wake_hung_providers()  # let the abandoned threads end before the next module
@@ -51,25 +67,28 @@ def test_the_profile_covers_the_whole_catalogue():
 
 @pytest.mark.parametrize("account", DEMO)
 def test_demo_accounts_are_unaffected(finished_run, account):
-    run, _ = finished_run
+    run, _, _ = finished_run
     assert task(run, account).tracker.status.is_success
 
 
 @pytest.mark.parametrize("account", list(EXPECTED))
 def test_each_hostile_provider_ends_as_documented(finished_run, account):
-    run, _ = finished_run
-    expected = EXPECTED[account]
+    run, _, mode = finished_run
+    documented = expected(mode)[account]
     the_task = task(run, account)
     state = the_task.snapshot()
-    assert (state.status, state.result) == (expected.status, expected.result), status_text(state)
-    assert state.violations == expected.violations
     lines = [error_line(e) for e in run.error_log.entries if e.task == the_task.tracker.task]
-    for fragment in expected.fragments:
+    assert (state.status, state.result) == (documented.status, documented.result), (
+        status_text(state),
+        lines,
+    )
+    assert state.violations == documented.violations
+    for fragment in documented.fragments:
         assert any(fragment in line for line in lines), (fragment, lines)
 
 
 def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
-    run, _ = finished_run
+    run, _, _ = finished_run
     flood = task(run, "Error flood")
     entries = [e for e in run.error_log.entries if e.task == flood.tracker.task]
     assert [(e.kind, e.count) for e in entries] == [(ErrorKind.ERROR, 100_000)]
@@ -78,14 +97,14 @@ def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
 
 
 def test_many_threads_keep_exact_counts(finished_run):
-    run, _ = finished_run
+    run, _, _ = finished_run
     state = task(run, "Many threads").snapshot()
     assert state.errors == 16
     assert (state.index, state.index_max) == (2000, 2000)
 
 
 def test_summary_is_truthful(finished_run):
-    run, summary = finished_run
+    run, summary, _ = finished_run
     statuses = [t.tracker.status for t in run.tasks]
     assert summary.total == len(EXPECTED) + len(DEMO)
     states = [t.tracker.snapshot() for t in run.tasks]
@@ -100,8 +119,9 @@ def test_summary_is_truthful(finished_run):
     assert all(s.is_final for s in statuses)
 
 
-def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
-    """The real program, hung provider threads and all, ends by itself with exit 1."""
+@pytest.mark.parametrize("mode", MODES)
+def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path, mode):
+    """The real program, hung providers and all, ends by itself with exit 1."""
     done = subprocess.run(
         [
             sys.executable,
@@ -112,6 +132,8 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
             "--store-dir",
             str(tmp_path),
             *LIMIT_ARGS,
+            "--isolation",
+            mode,
         ],
         capture_output=True,
         text=True,
@@ -124,29 +146,21 @@ def test_headless_run_of_the_catalogue_exits_cleanly(tmp_path):
     lines = done.stdout.splitlines()
     start = lines.index(next(line for line in lines if line.startswith("Task  "))) + 2
     rows = [re.split(r"\s{2,}", line) for line in lines[start : lines.index("", start)]]
-    assert len(rows) == len(EXPECTED) + len(DEMO)
+    documented = expected(mode)
+    assert len(rows) == len(documented) + len(DEMO)
     clean = sum(row[1].startswith("Completed") and row[3] == "0" for row in rows)
     assert f"{clean} of {len(rows)} tasks have completed successfully (" in done.stdout
-    for account, expected in EXPECTED.items():
+    for account, outcome in documented.items():
         row = next(
             line for line in done.stdout.splitlines() if line.startswith(f"{account} - Receiving  ")
         )
-        assert STATUS_WORDS[expected.status].split(" ")[0] in row
-    # What "Leaves work behind" left did not keep the process from exiting, and is named.
-    assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
-    assert "atexit handler(s) registered after start-up, not run" in done.stderr
-
-
-def main_py(*args: str, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        stdin=stdin,
-        text=True,
-        timeout=60,
-        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
-        check=False,
-    )
+        assert STATUS_WORDS[outcome.status].split(" ")[0] in row
+    if mode == "thread":
+        # What "Leaves work behind" left did not keep the process from exiting, and is named.
+        assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
+        assert "atexit handler(s) registered after start-up, not run" in done.stderr
+    else:  # it was left in the provider's process, which ended with its task
+        assert "left behind at exit" not in done.stderr
 
 
 def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
@@ -164,20 +178,23 @@ def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
     assert events[-1]["headline"] == "2 of 2 tasks have completed successfully"
 
 
-def test_a_providers_own_sigint_cancels_nothing(tmp_path):
+@pytest.mark.parametrize("mode", MODES)
+def test_a_providers_own_sigint_cancels_nothing(tmp_path, mode):
     done = main_py(
-        "--headless", "--store-dir", str(tmp_path),
+        "--headless", "--store-dir", str(tmp_path), "--isolation", mode,
         "--provider", "providers.faulty:SendsSigint", "--provider", "demo-folders",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "2 of 2 tasks have completed successfully" in done.stdout
-    assert "ignored a SIGINT this process sent itself" in done.stderr
+    if mode == "thread":  # in a process, it only reached its own (which ignores it)
+        assert "ignored a SIGINT this process sent itself" in done.stderr
 
 
-def test_the_users_sigint_still_cancels(tmp_path):
+@pytest.mark.parametrize(("mode", "ending"), [("thread", "Abandoned"), ("process", "Cancelled")])
+def test_the_users_sigint_still_cancels(tmp_path, mode, ending):
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--headless", "--store-dir", str(tmp_path),
-         "--provider", "faulty-hangs", "--cancel-grace", "0.5"],
+         "--provider", "faulty-hangs", "--cancel-grace", "0.5", "--isolation", mode],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -191,24 +208,26 @@ def test_the_users_sigint_still_cancels(tmp_path):
     finally:
         process.kill()
     assert process.returncode == 1, err
-    # Cancelled when the SIGINT came before the provider was called, else Abandoned (it
-    # hangs): either way the user's Ctrl-C ended the task.
-    assert re.search(r"^faulty-hangs - Receiving +(Cancelled|Abandoned) ", out, re.MULTILINE)
+    # Cancelled when the SIGINT came before the provider was called; else, in thread mode,
+    # Abandoned (it hangs). Either way the user's Ctrl-C ended the task.
+    assert re.search(rf"^faulty-hangs - Receiving +({ending}|Cancelled) ", out, re.MULTILINE)
 
 
-def test_exit_is_not_held_by_a_read_on_stdin(tmp_path):
+@pytest.mark.parametrize("mode", MODES)
+def test_exit_is_not_held_by_a_read_on_stdin(tmp_path, mode):
     reader, writer = os.pipe()  # stdin stays open: the provider's read never returns
     try:
         done = main_py(
-            "--headless", "--store-dir", str(tmp_path), "--provider", "providers.faulty:ReadsStdin",
-            stdin=reader,
+            "--headless", "--store-dir", str(tmp_path), "--isolation", mode,
+            "--provider", "providers.faulty:ReadsStdin", stdin=reader,
         )  # fmt: skip
     finally:
         os.close(reader)
         os.close(writer)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Fatal Python error" not in done.stderr
-    assert "left behind at exit: thread 'faulty-stdin'" in done.stderr
+    if mode == "thread":  # a provider's process has no stdin: its read ends at once
+        assert "left behind at exit: thread 'faulty-stdin'" in done.stderr
 
 
 def test_provider_that_exits_at_import_is_a_bad_spec_not_a_silent_exit(tmp_path):
@@ -233,6 +252,13 @@ NOT_REPLAYABLE = {
     "Constructor raises": "failed to load: no call",
     "Exits at import": "failed to load: no call",
 }
+# A provider process that died or was stopped by force sent no trace back: its recording
+# holds no call to replay.
+DIED = {"Calls os._exit", "Segfaults", "Aborts", "Catastrophic regex"}
+# The memory bomb's end is the host's finding about a limit the replaying account does not
+# have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.
+UNFAITHFUL = {"Memory bomb"}
+STOPPED_IN_PROCESS = {"Hangs silently", "Busy, ignoring Cancel", "Ignores Cancel"}
 FLOODS = {"Error flood", "Many threads"}  # the only ones allowed to pass the trace budget
 REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 
@@ -240,17 +266,24 @@ REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 def test_replaying_the_catalogue_gives_the_same_states_lines_and_violations(finished_run, tmp_path):
     from app.recording import record_run
     from app.run_diff import compare, load
+    from app.trace import SYNC_CALLED
 
-    run, _ = finished_run
+    run, _, mode = finished_run  # in process mode the trace comes from each provider's process
     recorded = tmp_path / "recorded"
     record_run(run, recorded)
     recordings = load(recorded)
     dropped = {name for name, recording in recordings.items() if recording.dropped}
     assert dropped <= FLOODS, dropped
+    silent = {
+        name
+        for name, recording in recordings.items()
+        if not any(line["name"] == SYNC_CALLED for line in recording.calls)
+    }
+    assert silent == {*NOT_REPLAYABLE, *DIED, *(STOPPED_IN_PROCESS if mode == "process" else ())}
     originals = {
         name: recording
         for name, recording in recordings.items()
-        if name not in NOT_REPLAYABLE and name not in dropped
+        if name not in silent | dropped | UNFAITHFUL
     }
     again = tmp_path / "again"
     alone = [name for name in REPLAYED_ALONE if name in originals]

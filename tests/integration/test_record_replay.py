@@ -60,7 +60,7 @@ def test_a_recording_is_documented_json_lines(tmp_path, demo_speed, capsys):
     head = lines[0]
     assert head["format"] == "sendreceive-recording" and head["version"] == 1
     assert head["account"] == "demo-fast" and head["provider"] == "demo-fast"
-    assert head["isolation"] == "thread" and "started" in head and "limits" in head
+    assert head["isolation"] == "process" and "started" in head and "limits" in head
     calls = [line for line in lines[1:-1] if line["line"] == "call"]
     assert calls[0]["name"] == "QueryInterface" and calls[-1]["name"] == "Done"
     assert [c["seq"] for c in lines[1:-1]] == list(range(len(lines) - 2))

@@ -384,3 +384,43 @@ def test_a_group_part_must_name_one_of_its_accounts(tmp_path):
         tmp_path,
     )
     assert "'B' is not in the group's accounts" in line
+
+
+def test_isolation_and_process_limits(tmp_path):
+    path = tmp_path / "isolated.toml"
+    path.write_text(
+        '[profile]\nisolation = "thread"\n\n'
+        '[[accounts]]\nname = "A"\nprovider = "demo-fast"\nisolation = "process"\n'
+        "memory_limit_mb = 256\nopen_files = 64\ncpu_seconds = 30\n\n"
+        '[[accounts]]\nname = "B"\nprovider = "demo-fast"\n',
+        encoding="utf-8",
+    )
+    profile = load_profile(path)
+    assert profile.isolation == "thread"
+    a, b = profile.accounts
+    assert (a.isolation, dict(a.process_limits)) == (
+        "process",
+        {"memory_limit_mb": 256, "open_files": 64, "cpu_seconds": 30},
+    )
+    assert (b.isolation, dict(b.process_limits)) == (None, {})
+
+
+def test_bad_isolation_and_limits_are_named(tmp_path):
+    lines = problems(
+        '[profile]\nisolation = "container"\n\n'
+        '[[accounts]]\nname = "A"\nprovider = "demo-fast"\nisolation = 1\n'
+        'memory_limit_mb = -5\ncpu_seconds = 1.5\nopen_files = "many"\n',
+        tmp_path,
+    )
+    assert lines == [
+        f"{tmp_path / 'broken.toml'}:2: key 'isolation': must be 'process' or 'thread', "
+        "got 'container'",
+        f"{tmp_path / 'broken.toml'}:7: account 'A': key 'isolation': must be 'process' or "
+        "'thread', got 1",
+        f"{tmp_path / 'broken.toml'}:8: account 'A': key 'memory_limit_mb': must be a whole "
+        "number of MiB from 1 to 1048576 (1 TiB), got -5",
+        f"{tmp_path / 'broken.toml'}:10: account 'A': key 'open_files': must be a whole "
+        "number of files from 1 to 1048576, got 'many'",
+        f"{tmp_path / 'broken.toml'}:9: account 'A': key 'cpu_seconds': must be a whole "
+        "number of seconds from 1 to 604800 (one week), got 1.5",
+    ]

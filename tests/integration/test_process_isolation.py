@@ -1,0 +1,228 @@
+"""Process isolation beyond the catalogue: what a provider's process leaves behind
+(nothing), the password's way into it, fresh code per run, bounded output, state at a
+bounded rate, and deaths named by the real program."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers.hostile import LIMITS, main_py
+
+from app.engine import Run
+from app.errorlog import ErrorKind
+from app.headless import error_line, status_text
+from app.isolation import host_factory
+from app.paths import store_dir
+from app.process_host import ProcessHost
+from app.profile import Account
+from app.tracker import TaskStatus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_in_processes(accounts: list[Account], store: Path, **limits: float) -> Run:
+    run = Run(
+        accounts,
+        store,
+        replace(LIMITS, task_timeout=None, **limits),
+        host_factory=host_factory("process", accounts),
+    )
+    asyncio.run(run.execute())
+    return run
+
+
+def wait_until(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    pause = threading.Event()
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        pause.wait(0.02)
+    return True
+
+
+def process_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z"
+
+
+HUB_THREADS = {"provider-hub", "provider-spawner", "provider-fork-server"}  # one per app
+
+
+@pytest.mark.parametrize(
+    "provider", ["faulty-ignores-cancel", "faulty-hangs", "faulty-busy-ignoring-cancel"]
+)
+def test_cancel_ignored_leaves_no_thread_and_no_process(tmp_path, provider):
+    account = Account(f"Stubborn {provider}", provider)
+    accounts = [account]
+    threads_before = set(threading.enumerate())
+    run = Run(accounts, tmp_path, LIMITS, host_factory=host_factory("process", accounts))
+
+    async def cancel_once_running() -> None:
+        execution = asyncio.ensure_future(run.execute())
+        while run.tasks[0].tracker.status is not TaskStatus.RUNNING:
+            await asyncio.sleep(0.01)
+        run.cancel_all()
+        await execution
+
+    asyncio.run(cancel_once_running())
+    task = run.tasks[0]
+    assert isinstance(task.host, ProcessHost)
+    state = task.snapshot()
+    assert state.status is TaskStatus.CANCELLED, status_text(state)
+    lines = [error_line(e) for e in run.error_log.entries]
+    assert any(
+        "did not stop within 0.5 s of Cancel; its process was stopped." in ln for ln in lines
+    )
+    pid = task.host.pid
+    assert pid is not None
+    assert wait_until(lambda: process_gone(pid)), f"process {pid} is still there"
+    assert wait_until(lambda: task.host.finished)
+    new_threads = {t.name for t in set(threading.enumerate()) - threads_before}
+    assert new_threads <= HUB_THREADS
+
+
+def test_a_process_the_provider_started_ends_with_it(tmp_path):
+    run = run_in_processes([Account("Parent", "faulty-leaves-child-process")], tmp_path)
+    assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
+    grandchild = int((store_dir(tmp_path, "Parent") / "child.pid").read_text())
+    assert wait_until(lambda: process_gone(grandchild)), f"sleep {grandchild} outlived it"
+
+
+PASSWORD_PROVIDER = """
+import os
+from app.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Reads:
+    def __init__(self, password_env):
+        pass
+
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        seen = sorted(k for k in os.environ if k.startswith("WORKBENCH_SECRET"))
+        ok = psibpb.psesSync.password() == "mine-" + psibpb.psesSync.account_name
+        cb.Error(1, f"env {seen} password {'right' if ok else 'wrong'}")
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_the_password_crosses_the_pipe_and_no_secret_is_in_the_environment(tmp_path, monkeypatch):
+    """Each account's process gets its own password when it asks; no account's
+    password_env variable is in any provider's environment."""
+    provider = tmp_path / "reads.py"
+    provider.write_text(PASSWORD_PROVIDER)
+    accounts = []
+    for name in ("A", "B"):
+        monkeypatch.setenv(f"WORKBENCH_SECRET_{name}", f"mine-{name}")
+        settings = {"password_env": f"WORKBENCH_SECRET_{name}"}
+        accounts.append(Account(name, f"{provider}:Reads", settings=settings))
+    run = run_in_processes(accounts, tmp_path / "stores")
+    texts = sorted(e.text for e in run.error_log.entries)
+    assert texts == ["env [] password right", "env [] password right"]
+
+
+FRESH_PROVIDER = """
+from app.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Provider:
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        cb.Progress("{step}", 1, 1)
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_each_run_loads_the_providers_code_fresh(tmp_path, monkeypatch):
+    """``module:attr`` (and entry points) too, not only provider files: an author edits
+    a module and presses F9 again."""
+    package = tmp_path / "src"
+    package.mkdir()
+    monkeypatch.setenv("PYTHONPATH", str(package))
+    module = package / "fresh_provider_module.py"
+    steps = []
+    for step in ("first version", "second version"):
+        module.write_text(FRESH_PROVIDER.format(step=step))
+        run = run_in_processes([Account("Fresh", "fresh_provider_module:Provider")], tmp_path)
+        steps.append(run.tasks[0].snapshot().step)
+    assert steps == ["first version", "second version"]
+
+
+def test_fifty_megabytes_of_stdout_reach_the_log_bounded(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="sendreceive.provider")
+    run = run_in_processes([Account("Loud", "faulty-prints-flood")], tmp_path)
+    assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
+    host = run.tasks[0].host
+    assert isinstance(host, ProcessHost)
+    assert wait_until(lambda: host.finished)  # its output is read to the end
+    ours = [r for r in caplog.records if r.name == "sendreceive.provider.Loud"]
+    assert len(ours) < 200  # about 50 lines a second, then one line for the rest
+    assert any("bytes of the provider's output not logged" in r.getMessage() for r in ours)
+
+
+def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
+    """100,000 Error calls: the app's tracker changes at most 50 times a second, and
+    the count is exact."""
+    started = time.monotonic()
+    run = run_in_processes([Account("Flood", "faulty-error-flood")], tmp_path)
+    elapsed = time.monotonic() - started
+    state = run.tasks[0].snapshot()
+    assert state.errors == 100_000
+    assert [e.count for e in run.error_log.entries if e.kind is ErrorKind.ERROR] == [100_000]
+    assert state.version <= 50 * elapsed + 10
+
+
+def test_headless_names_every_death_and_exits_1(tmp_path):
+    providers = ["demo-fast", "faulty-os-exit", "faulty-segfault", "faulty-abort"]
+    args = [arg for spec in providers for arg in ("--provider", spec)]
+    done = main_py("--headless", "--store-dir", str(tmp_path), *args)
+    assert done.returncode == 1, done.stderr[-2000:]
+    out = done.stdout
+    assert "1 of 4 tasks have completed successfully" in out
+    assert "exit code 3 in SynchronizeInBackground" in out
+    assert "signal 11 (SIGSEGV) in SynchronizeInBackground" in out
+    assert "signal 6 (SIGABRT) in SynchronizeInBackground" in out
+    for spec in providers:
+        assert any(line.startswith(f"{spec} - Receiving  ") for line in out.splitlines())
+
+
+def test_a_provider_process_does_not_import_qt(tmp_path):
+    script = textwrap.dedent(
+        """
+        import sys
+        from app import provider_process, fork_server  # what a provider's process runs
+        print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_cpu_limit_hit_is_named(tmp_path):
+    """The catastrophic regex, with ``cpu_seconds = 1``: killed by the kernel at the
+    limit, long before any time limit of the host's."""
+    hog = Account("Hog", "faulty-catastrophic-regex", process_limits={"cpu_seconds": 1})
+    run = run_in_processes([hog], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert state.status is TaskStatus.FAILED
+    lines = [error_line(e) for e in run.error_log.entries]
+    assert any(
+        "died: killed: CPU time limit (1 s, cpu_seconds) in SynchronizeInBackground" in line
+        for line in lines
+    ), lines
