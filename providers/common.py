@@ -2,12 +2,12 @@
 TLS set-up, the settings every server connection checks, and the words for the network
 failures every protocol meets.
 
-The smtp transport uses it; the IMAP provider has its own copies of the same code, which
-can move here (``providers/imap`` belongs to another change).
+The smtp transport and the IMAP provider both use it.
 """
 
 from __future__ import annotations
 
+import math
 import socket
 import ssl
 import threading
@@ -81,8 +81,13 @@ def check_port(port: object) -> int:
 
 
 def check_timeout(timeout: object) -> float:
-    if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-        raise ValueError("timeout must be a positive number of seconds")
+    if (
+        isinstance(timeout, bool)
+        or not isinstance(timeout, int | float)
+        or not math.isfinite(timeout)
+        or timeout <= 0
+    ):
+        raise ValueError("timeout must be a positive, finite number of seconds")
     return float(timeout)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import logging
-import ssl
 from collections.abc import Callable
 
 from imapclient import IMAPClient
 
-from app.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT, MAPI_E_UNCONFIGURED
+from app.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT
+from providers.common import tls_context
 
 from .errors import SyncError
 from .progress import UserCancelledError
@@ -18,28 +18,14 @@ from .settings import ImapSettings
 from .wire import BoundedClient, WireOptions
 
 
-def tls_context(settings: ImapSettings) -> ssl.SSLContext:
-    """The system's trust store (or ``ca_file``), hostname checked, unless turned off."""
-    try:
-        context = ssl.create_default_context(
-            cafile=str(settings.ca_file) if settings.ca_file else None
-        )
-    except (OSError, ssl.SSLError) as exc:
-        raise SyncError(
-            MAPI_E_UNCONFIGURED,
-            f"The ca_file {settings.ca_file} cannot be used ({exc}). Point it at the PEM "
-            "file of the certificate authority that signed the server's certificate.",
-        ) from exc
-    if not settings.verify_certificate:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-    return context
-
-
 def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]) -> BoundedClient:
     """Connect, secure (never falling back to plain text) and log in; ``timeout`` bounds
     each step and ``cancelled()`` interrupts any of them."""
-    context = tls_context(settings) if settings.security != "none" else None
+    context = (
+        tls_context(settings.ca_file, settings.verify_certificate)
+        if settings.security != "none"
+        else None
+    )
     tls = context if settings.security == "ssl" else None
     client = BoundedClient(
         settings.host, settings.port, WireOptions(tls, settings.timeout, cancelled)

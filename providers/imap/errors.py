@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import re
-import socket
 import ssl
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,8 @@ from app.contract import (
     MAPI_E_LOGON_FAILED,
     MAPI_E_NETWORK_ERROR,
     MAPI_E_NOT_ENOUGH_DISK,
-    MAPI_E_TIMEOUT,
 )
+from providers.common import ProviderError, network_failure, reason
 
 from .settings import ImapSettings
 from .wire import MIB, ResponseTooLargeError
@@ -33,12 +32,7 @@ _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 _COMMAND_PREFIX = re.compile(r"^command: \w+ => ")
 
 
-class SyncError(Exception):
-    """A fatal condition already phrased for the user, with its HRESULT."""
-
-    def __init__(self, hresult: int, message: str) -> None:
-        super().__init__(message)
-        self.hresult = hresult
+SyncError = ProviderError  # a fatal condition already phrased for the user, with its HRESULT
 
 
 class StoreError(Exception):
@@ -102,25 +96,9 @@ def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> 
             f"{server} refused the login of user '{settings.username}' "
             f"({server_text(exc)}). Check the user name and the password.",
         )
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return Failure(
-            MAPI_E_NETWORK_ERROR,
-            f"The TLS certificate of {settings.host} is not trusted ({exc.verify_message}), "
-            "so the connection was refused. If the server uses a private or self-signed "
-            "certificate, set ca_file to its CA certificate.",
-        )
-    if isinstance(exc, TimeoutError):
-        return Failure(
-            MAPI_E_TIMEOUT,
-            f"{server} did not answer within {settings.timeout:g} s. Check the network "
-            "connection, or raise the timeout setting.",
-        )
-    if isinstance(exc, socket.gaierror):
-        return Failure(
-            MAPI_E_NETWORK_ERROR,
-            f"The server name '{settings.host}' could not be resolved ({exc.strerror}). "
-            "Check the host setting and the network connection.",
-        )
+    network = network_failure(exc, settings.host, server, settings.timeout)
+    if network is not None:
+        return Failure(network.hresult, str(network))
     if isinstance(exc, ResponseTooLargeError):
         return Failure(
             MAPI_E_CALL_FAILED,
@@ -151,8 +129,6 @@ def describe(exc: BaseException, settings: ImapSettings, *, logged_in: bool) -> 
 
 
 def _reason(exc: BaseException) -> str:
-    if isinstance(exc, ssl.SSLError) and exc.reason:
-        return str(exc.reason).replace("_", " ").lower()
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror.lower()
+    if isinstance(exc, OSError | ssl.SSLError):
+        return reason(exc)
     return server_text(exc) or type(exc).__name__

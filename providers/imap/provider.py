@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import functools
 import operator
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from app.contract import (
-    E_FAIL,
     MAPI_E_UNKNOWN_FLAGS,
     MAPISIB,
-    S_OK,
     IID_IMAPISyncProgressCallback,
     IMAPISyncProgressCallback,
     SyncFlags,
 )
+from providers.common import start_in_background
 
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_TIMEOUT, ImapSettings
 from .sync import SyncRun
@@ -78,26 +76,5 @@ class ImapProvider:
             callback.Error(MAPI_E_UNKNOWN_FLAGS, f"Unknown sync flags 0x{unknown:08X}")
             return MAPI_E_UNKNOWN_FLAGS
         run = SyncRun(self._settings, psibpb.ulFlags, psibpb.psesSync, callback)
-        done = threading.Event()
-        psibpb.phSyncDoneEvent.value = done
-        threading.Thread(
-            target=_run_in_background,
-            args=(run, callback, done),
-            name=f"imap-sync {psibpb.psesSync.account_name}",
-            daemon=True,
-        ).start()
-        return S_OK
-
-
-def _run_in_background(
-    run: SyncRun, callback: IMAPISyncProgressCallback, done: threading.Event
-) -> None:
-    """Call ``Done`` exactly once, then signal the event: the host may close it after ``Done``."""
-    hresult = E_FAIL
-    try:
-        hresult = run.run()
-    finally:
-        try:
-            callback.Done(done, hresult)
-        finally:
-            done.set()
+        name = f"imap-sync {psibpb.psesSync.account_name}"
+        return start_in_background(psibpb, callback, run.run, name)

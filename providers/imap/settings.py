@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from providers.common import check_port, check_timeout
 
 SECURITY_MODES = ("ssl", "starttls", "none")
 DEFAULT_BATCH_SIZE = 250
@@ -52,19 +53,12 @@ class ImapSettings:
             raise ValueError(f"security must be one of {', '.join(SECURITY_MODES)}")
         if port is None:
             port = 993 if security == "ssl" else 143
-        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
-            raise ValueError("port must be an integer from 1 to 65535")
+        port = check_port(port)
         if not isinstance(verify_certificate, bool):
             raise TypeError("verify_certificate must be true or false")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
             raise ValueError("batch_size must be a positive integer")
-        if (
-            isinstance(timeout, bool)
-            or not isinstance(timeout, int | float)
-            or not math.isfinite(timeout)
-            or timeout <= 0
-        ):
-            raise ValueError("timeout must be a positive, finite number of seconds")
+        timeout = check_timeout(timeout)
         if (
             isinstance(max_message_size, bool)
             or not isinstance(max_message_size, int)
