@@ -33,3 +33,9 @@ def test_the_dialog_shows_the_run_and_its_violation(sendreceive):
     assert names.count("Done") == 2
     assert calls.model.violation_rows()  # the second Done, marked
     assert len(result.calls) == calls.model.rowCount()
+
+
+def test_a_clean_run_as_the_readme_shows_it(sendreceive):
+    dialog, result = sendreceive.show(InCall(lambda cb: cb.Progress("Hello", 1, 1)))
+    result.assert_clean()
+    assert dialog.header.text() == "1 of 1 tasks have completed successfully"
