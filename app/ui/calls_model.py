@@ -133,6 +133,10 @@ class CallTableModel(ColumnTableModel):
             del self._violations[: bisect.bisect_left(self._violations, self._removed)]
             self.endRemoveRows()
 
+    @property
+    def violation_count(self) -> int:
+        return len(self._violations)
+
     def violation_rows(self) -> list[int]:
         """Rows of the calls that broke the contract, in order."""
         return [position - self._removed for position in self._violations]

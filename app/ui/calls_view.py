@@ -7,7 +7,7 @@ import bisect
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import recording
-from app.engine import Run
+from app.engine import SETTLE_TIMEOUT, Run
 from app.task import Task
 from app.trace import CALLS
 from app.ui.calls_model import HOST, CallColumn, CallFilter, CallTableModel, call_line
@@ -116,6 +116,11 @@ class CallsPage(QWidget):
             self._tail.start()
         self._update_note()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Catch up: the dialog refreshes this tab only while it is shown."""
+        super().showEvent(event)
+        self.refresh()
+
     def _update_note(self) -> None:
         task, model = self.model.task, self.model
         if task is None:
@@ -128,7 +133,7 @@ class CallsPage(QWidget):
         )
         if model.dropped:
             text += " " + self.tr("(%Ln earlier call(s) dropped)", "", model.dropped)
-        violations = len(model.violation_rows())
+        violations = model.violation_count
         if violations:
             text += " · " + self.tr(
                 "%Ln contract violation(s), F8 goes to the next", "", violations
@@ -206,7 +211,8 @@ class CallsPage(QWidget):
             if kind == text_filter or path.suffix == TEXT_SUFFIX:
                 path.write_text(self.selected_text() + "\n", encoding="utf-8")
             else:
-                run.settle(0.0)
+                if task.tracker.status.is_final:  # a process's trace comes last
+                    task.host.wait_finished(SETTLE_TIMEOUT)
                 recording.record_task(run, task, path)
         except OSError as exc:
             QMessageBox.warning(

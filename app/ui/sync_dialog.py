@@ -298,7 +298,8 @@ class SendReceiveDialog(QDialog):
         self.cancel_all_button.setEnabled(controller.running)
         self.runs.setEnabled(not controller.running and len(controller.history) > 1)
         self.save_run_button.setEnabled(controller.shown is not None and not controller.running)
-        self.calls.refresh()
+        if self.calls.isVisible():  # a hidden tab catches up when it is shown
+            self.calls.refresh()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

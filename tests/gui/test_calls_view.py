@@ -8,7 +8,7 @@ import pytest
 from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox
 
 from app import recording
 from app.contract import MAPI_E_USER_CANCEL, S_OK
@@ -16,7 +16,7 @@ from app.errorlog import ErrorLog
 from app.task_id import Activity, TaskId
 from app.trace import DONE, PROGRESS, SYNC_CALLED, TRACE_LIMIT
 from app.tracker import TaskTracker
-from app.ui.calls_model import HOST, CallColumn
+from app.ui.calls_model import HOST, CallColumn, CallTableModel, call_line
 from app.ui.calls_view import CallsPage
 
 TASK = TaskId("Trace", Activity.RECEIVING)
@@ -46,7 +46,7 @@ def traced():
 def page_for(qtbot, tracker):
     page = CallsPage()
     qtbot.addWidget(page)
-    page.show_task(None, fake_task(tracker))
+    page.show_task(SimpleNamespace(), fake_task(tracker))  # a run: only recordings read it
     return page
 
 
@@ -167,3 +167,44 @@ def test_the_demo_run_shows_each_tasks_calls_and_saves_them(
     assert len(files) == len(window.controller.shown.run.tasks)
     accounts = {json.loads(f.read_text().splitlines()[0])["account"] for f in files}
     assert accounts == {t.account.name for t in window.controller.shown.run.tasks}
+
+
+def test_the_model_keeps_the_latest_calls_within_its_limit(qtbot, qtmodeltester):
+    tracker = traced()
+    model = CallTableModel(limit=100)
+    model.set_task(fake_task(tracker))
+    for i in range(300):
+        tracker.Progress("Step", i, 300)
+        if i % 7 == 0:
+            tracker.Done(None, S_OK)  # the first ends the task; the others are violations
+        model.refresh()
+    assert 100 <= model.rowCount() <= 110
+    assert model.call(model.rowCount() - 1).args == ("Step", 299, 300)
+    rows = model.violation_rows()
+    assert rows and all(model.call(row).violation for row in rows)
+    assert len(rows) == model.violation_count
+    assert sum(model.call(row).violation for row in range(model.rowCount())) == len(rows)
+    qtmodeltester.check(model)
+
+
+def test_save_writes_the_selected_calls_as_text_or_says_why_it_cannot(qtbot, tmp_path, monkeypatch):
+    tracker = traced()
+    tracker.Progress("Step", 1, 2)
+    tracker.Done(None, S_OK)
+    page = page_for(qtbot, tracker)
+    page.view.selectRow(1)
+    target = tmp_path / "calls.txt"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda *a, **k: (str(target), "Selected calls as text (*.txt)"),
+    )
+    page.save()
+    assert target.read_text().splitlines() == [call_line(page.model.call(1))]
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    target = tmp_path / "missing" / "calls.txt"
+    page.save()
+    assert len(warnings) == 1 and str(target) in warnings[0]
+    assert "Choose another place" in warnings[0] and "Traceback" not in warnings[0]
