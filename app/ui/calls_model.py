@@ -87,6 +87,7 @@ class CallTableModel(ColumnTableModel):
         self._task: Task | None = None
         self._calls: list[Call] = []
         self._cursor = 0
+        self._generation = 0  # the tracker's trace_generation the rows come from
         self._removed = 0  # rows dropped from the front, so far
         self._violations: list[int] = []  # positions (row + removed) of rows marked
         self.dropped = 0  # calls the tracker no longer held when they were asked for
@@ -101,6 +102,7 @@ class CallTableModel(ColumnTableModel):
         self._calls = []
         self._cursor = self._removed = self.dropped = 0
         self._violations = []
+        self._generation = 0 if task is None else task.tracker.trace_generation
         self.endResetModel()
         self.refresh()
 
@@ -111,7 +113,11 @@ class CallTableModel(ColumnTableModel):
         """Append the calls made since the last refresh."""
         if self._task is None:
             return
-        trace = self._task.tracker.trace_since(self._cursor)
+        tracker = self._task.tracker
+        if tracker.trace_generation != self._generation:  # a process's trace replaced it
+            self.set_task(self._task)
+            return
+        trace = tracker.trace_since(self._cursor)
         self._cursor = trace.cursor
         self.dropped += trace.dropped
         if not trace.calls:

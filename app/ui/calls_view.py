@@ -41,6 +41,7 @@ class CallsPage(QWidget):
         self.model = CallTableModel()
         self.proxy = CallFilter(self.model)
         self._run: Run | None = None
+        self._said: tuple[object, ...] = ()  # what the note says, to skip a tick's rewrite
 
         self.kinds = QComboBox()
         self.kinds.setObjectName("callKinds")
@@ -123,6 +124,10 @@ class CallsPage(QWidget):
 
     def _update_note(self) -> None:
         task, model = self.model.task, self.model
+        said = (task, model.rowCount(), model.dropped, model.violation_count)
+        if said == self._said:  # most ticks: nothing new to say
+            return
+        self._said = said
         if task is None:
             self.note.setText(self.tr("Select a task in the Tasks tab to see its calls."))
             return

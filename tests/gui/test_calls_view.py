@@ -208,3 +208,21 @@ def test_save_writes_the_selected_calls_as_text_or_says_why_it_cannot(qtbot, tmp
     page.save()
     assert len(warnings) == 1 and str(target) in warnings[0]
     assert "Choose another place" in warnings[0] and "Traceback" not in warnings[0]
+
+
+def test_a_process_trace_replaces_what_the_app_traced_while_it_ran(qtbot):
+    """Process mode: the app traces its own steps (a cancel) while the provider's process
+    runs; the process's whole trace, sent at its end, then replaces them."""
+    tracker = traced()
+    tracker.request_cancel()
+    page = page_for(qtbot, tracker)
+    assert shown(page) == ["cancel requested"]
+    child = traced()
+    child.Progress("Step", 1, 2)
+    child.request_cancel()
+    child.Done(None, MAPI_E_USER_CANCEL)
+    remote = child.trace_since(0).calls
+    tracker.absorb_trace(remote, 0)
+    page.refresh()
+    assert shown(page) == [PROGRESS, "cancel requested", DONE]
+    assert page.model.rowCount() == tracker.traced
