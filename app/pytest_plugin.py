@@ -8,7 +8,9 @@ Installed with the package and registered under ``pytest11``, so any project tha
         result = sendreceive.run("hello.py:Hello", settings={"count": 3})
         assert result.status == "Completed" and not result.violations
 
-A recording (``sendreceive --record``) becomes a test the same way:
+With pytest-qt, ``dialog, result = sendreceive.show(...)`` runs it in the real
+Send/Receive dialog instead, and returns the dialog to assert what it shows. A recording
+(``sendreceive --record``) becomes a test the same way:
 ``sendreceive.replay("run/Hello-….jsonl")``. ``result.assert_clean()`` fails with the
 task's status and every error and violation line, worded as the headless report does.
 """
@@ -18,7 +20,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,8 +73,10 @@ class Result:
 class Workbench:
     """The fixture's object: each ``run`` is a fresh Send/Receive of one account."""
 
-    def __init__(self, store_root: Path) -> None:
+    def __init__(self, store_root: Path, request: pytest.FixtureRequest) -> None:
         self._store_root = store_root
+        self._request = request
+        self._cleanup = ExitStack()
 
     def run(
         self,
@@ -84,19 +89,35 @@ class Workbench:
     ) -> Result:
         """Run ``provider`` (an object, a class or a spec string) as one account, on a
         thread of this process or (a spec string only) in a process of its own."""
-        if isolation not in ISOLATION_MODES:
-            raise ValueError(f"isolation must be one of {ISOLATION_MODES}, got {isolation!r}")
-        if isolation == "process" and not isinstance(provider, str):
-            raise ValueError(
-                "an object or a class lives in this process: pass a spec string "
-                "('path/to/file.py:Provider', 'package.module:attr' or an entry point) "
-                "to run it in a process of its own"
-            )
-        spec = provider if isinstance(provider, str) else _register(provider)
-        account = Account(name, spec, flags, dict(settings or {}), isolation=isolation)
+        account = _account(provider, settings, flags, isolation, name)
         run = Run([account], self._store_root, limits, host_factory=host_factory(isolation, []))
         asyncio.run(run.execute())
         return _result(run)
+
+    def show(
+        self,
+        provider: Any,
+        settings: Mapping[str, Any] | None = None,
+        flags: SyncFlags = DEFAULT_FLAGS,
+        isolation: str = "thread",
+        limits: RunLimits = TEST_LIMITS,
+        name: str = "Provider under test",
+    ) -> tuple[Any, Result]:
+        """Run ``provider`` as ``run`` does, but in the real Send/Receive dialog (needs
+        pytest-qt): returns the dialog, its task selected, once it shows the end, and the
+        same ``Result``. The dialog is closed when the test ends."""
+        from app.ui.dialog_run import qasync_loop, run_in_dialog  # Qt only when asked
+
+        qtbot = self._request.getfixturevalue("qtbot")
+        if asyncio.events._get_running_loop() is None:  # no GUI loop of the test's own
+            self._cleanup.enter_context(qasync_loop())
+        account = _account(provider, settings, flags, isolation, name)
+        hosts = host_factory(isolation, [])
+        dialog, run = run_in_dialog(qtbot, account, self._store_root, limits, hosts)
+        return dialog, _result(run)
+
+    def close(self) -> None:
+        self._cleanup.close()
 
     def replay(self, recording: str | Path, speed: float = 0.0, **kwargs: Any) -> Result:
         """Replay a recording as its account (as fast as possible by default)."""
@@ -108,6 +129,22 @@ class Workbench:
             name=str(header["account"]),
             **kwargs,
         )
+
+
+def _account(
+    provider: Any, settings: Mapping[str, Any] | None, flags: SyncFlags, isolation: str, name: str
+) -> Account:
+    """The account that runs ``provider``, checked for what isolation can host it."""
+    if isolation not in ISOLATION_MODES:
+        raise ValueError(f"isolation must be one of {ISOLATION_MODES}, got {isolation!r}")
+    if isolation == "process" and not isinstance(provider, str):
+        raise ValueError(
+            "an object or a class lives in this process: pass a spec string "
+            "('path/to/file.py:Provider', 'package.module:attr' or an entry point) "
+            "to run it in a process of its own"
+        )
+    spec = provider if isinstance(provider, str) else _register(provider)
+    return Account(name, spec, flags, dict(settings or {}), isolation=isolation)
 
 
 def _register(provider: Any) -> str:
@@ -137,6 +174,8 @@ def _line(entry: ErrorEntry) -> ErrorLine:
 
 
 @pytest.fixture
-def sendreceive(tmp_path: Path) -> Workbench:
+def sendreceive(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Workbench]:
     """Run a store provider in the Send/Receive host and look at what it did."""
-    return Workbench(tmp_path / "stores")
+    workbench = Workbench(tmp_path / "stores", request)
+    yield workbench
+    workbench.close()

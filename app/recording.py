@@ -28,6 +28,7 @@ from app.tracker import TaskState
 
 if TYPE_CHECKING:
     from app.engine import Run
+    from app.task import Task
 
 FORMAT = "sendreceive-recording"
 VERSION = 1
@@ -146,22 +147,32 @@ def write(
 
 def record_run(run: Run, directory: Path) -> list[Path]:
     """Write each task of a finished run as ``directory/<account>.jsonl``."""
-    started = run.started_wall if run.started_wall is not None else 0.0
-    limits = dataclasses.asdict(run.limits)
-    written: list[Path] = []
     run.settle()
-    for order, task in enumerate(run.tasks):
-        trace = task.tracker.trace_since(0)
+    written: list[Path] = []
+    for task in run.tasks:
         path = directory / file_name(task.account.name)
-        write(
-            path,
-            header(task.account, limits, started, task.host.isolation, order),
-            trace,
-            footer(task.snapshot(), run.error_log.entries[:], trace.cursor, trace.dropped),
-            secrets_of(task.account, task.tracker.secrets),
-        )
+        record_task(run, task, path)
         written.append(path)
     return written
+
+
+def record_task(run: Run, task: Task, path: Path) -> None:
+    """Write one task of ``run`` as the recording ``path`` (the run settled first)."""
+    started = run.started_wall if run.started_wall is not None else 0.0
+    trace = task.tracker.trace_since(0)
+    write(
+        path,
+        header(
+            task.account,
+            dataclasses.asdict(run.limits),
+            started,
+            task.host.isolation,
+            run.tasks.index(task),
+        ),
+        trace,
+        footer(task.snapshot(), run.error_log.entries[:], trace.cursor, trace.dropped),
+        secrets_of(task.account, task.tracker.secrets),
+    )
 
 
 def read(path: Path) -> Recording:

@@ -513,6 +513,12 @@ class TaskTracker:
         return TraceSlice(to_calls(raw, seqs, broke, origin, names), total, dropped)
 
     @property
+    def trace_generation(self) -> int:
+        """0 while the trace is this process's own; 1 once a provider's process sent its
+        trace, which replaces it (cursors taken before then no longer apply)."""
+        return 0 if self._remote_trace is None else 1
+
+    @property
     def trace_limit(self) -> int:
         """Entries this task's trace keeps (0: not traced)."""
         return 0 if self._ring is None else self._ring.limit

@@ -1,6 +1,7 @@
 """The README's pictures of the dialog in each language, mid-run on the demo profile.
 
     xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png
+                                                          # and docs/calls-view.png
 
 The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
 one, Qt draws boxes.
@@ -44,6 +45,27 @@ async def shoot(language: str, folder: Path) -> Path:
     return path
 
 
+async def shoot_calls(folder: Path) -> Path:
+    """The Calls tab, in English, on a provider that calls ``Done`` twice."""
+    args = ["--provider", "faulty-done-twice", "--store-dir", str(folder / "calls")]
+    settings = AppSettings(QSettings(str(folder / "calls.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
+    window.send_receive_all()
+    controller, dialog = window.controller, window.dialog
+    while controller.last_summary is None:
+        await asyncio.sleep(0.05)
+    dialog.tabs.setCurrentIndex(dialog.tabs.indexOf(dialog.calls))
+    dialog.select_task(0)
+    while not dialog.calls.model.violation_rows():  # the process's trace, once it ended
+        await asyncio.sleep(0.05)
+    dialog.calls.next_violation()
+    await asyncio.sleep(0.3)
+    path = DOCS / "calls-view.png"
+    dialog.grab().save(str(path))
+    window.close()
+    return path
+
+
 async def main() -> None:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -51,6 +73,9 @@ async def main() -> None:
             installed = Language(app, language)
             print(await shoot(language, Path(folder)))
             installed.remove()
+        installed = Language(app, "en")  # English plural forms
+        print(await shoot_calls(Path(folder)))
+        installed.remove()
 
 
 if __name__ == "__main__":

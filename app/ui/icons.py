@@ -42,3 +42,8 @@ def status_icon(status: TaskStatus) -> QIcon:
 
 def kind_icon(kind: ErrorKind) -> QIcon:
     return _standard(_KIND[kind])
+
+
+def violation_icon() -> QIcon:
+    """Marks a call that broke the contract in the Calls tab."""
+    return _standard(_SP.SP_MessageBoxCritical)

@@ -4,6 +4,8 @@ in a detail pane), and a list of the last runs."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -11,23 +13,27 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.contract import MAPI_E_LOGON_FAILED
+from app.recording import record_run
+from app.ui.calls_view import CallsPage
 from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
+from app.ui.table_view import make_table, with_buttons
 from app.ui.task_model import TaskColumn
 from app.ui.wording import arg, when, words
 
@@ -75,10 +81,15 @@ class SendReceiveDialog(QDialog):
         self.details_button.setAccessibleDescription(
             self.tr("Shows or hides the list of tasks and the errors")
         )
+        self.save_run_button = QPushButton(self.tr("Save &Run…"))
+        self.save_run_button.setObjectName("saveRun")
+        self.save_run_button.setToolTip(
+            self.tr("Write each task's calls as a recording into a directory")
+        )
         self.dont_show = QCheckBox(self.tr("Don't show this dialog box during Send/Receive"))
         self.dont_show.setObjectName("dontShow")
 
-        self.tasks_view = self._table(controller.task_model, "tasksView")
+        self.tasks_view = make_table(controller.task_model, "tasksView")
         self.tasks_view.setItemDelegateForColumn(
             TaskColumn.PROGRESS, ProgressBarDelegate(self.tasks_view)
         )
@@ -98,7 +109,7 @@ class SendReceiveDialog(QDialog):
         self.cancel_task_button.setObjectName("cancelTask")
         self.cancel_task_button.setAccessibleDescription(self.tr("Stops the selected task"))
 
-        self.errors_view = self._table(controller.error_model, "errorsView")
+        self.errors_view = make_table(controller.error_model, "errorsView")
         self.errors_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         errors_header = self.errors_view.horizontalHeader()
         # Fixed widths: measuring contents would visit every row of a 100,000-line list.
@@ -133,8 +144,10 @@ class SendReceiveDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailsTabs")
-        self.tabs.addTab(_with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
-        self.tabs.addTab(_with_buttons(errors_split, self.copy_button), words.errors_tab(None))
+        self.tabs.addTab(with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
+        self.tabs.addTab(with_buttons(errors_split, self.copy_button), words.errors_tab(None))
+        self.calls = CallsPage()
+        self.tabs.addTab(self.calls, self.tr("Calls"))
         self._expanded_size: QSize | None = None
 
         top = QHBoxLayout()
@@ -148,6 +161,7 @@ class SendReceiveDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.cancel_all_button)
         right.addWidget(self.details_button)
+        right.addWidget(self.save_run_button)
         right.addStretch()
         top.addLayout(left, 1)
         top.addLayout(right)
@@ -163,25 +177,13 @@ class SendReceiveDialog(QDialog):
         self.dont_show.toggled.connect(self.dont_show_changed)
         QShortcut(QKeySequence.StandardKey.Copy, self.errors_view, self.copy_errors)
         self.tasks_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.tasks_view.selectionModel().currentRowChanged.connect(self._show_task_calls)
+        self.save_run_button.clicked.connect(self.save_run)
         self.errors_view.selectionModel().currentRowChanged.connect(self._show_error_detail)
         self.runs.activated.connect(self._show_chosen_run)
         controller.refreshed.connect(self.update_from_models)
         controller.shown_changed.connect(self._on_shown_changed)
         self.update_from_models()
-
-    @staticmethod
-    def _table(model: object, name: str) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)  # type: ignore[arg-type]  # a QAbstractItemModel
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().hide()
-        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        view.setShowGrid(False)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        return view
 
     # ------------------------------------------------------------ actions
 
@@ -223,6 +225,36 @@ class SendReceiveDialog(QDialog):
         details = [words.entry_detail(model.entry(row)) for row in rows]
         QGuiApplication.clipboard().setText("\n\n".join(details))
 
+    def save_run(self) -> None:
+        """Ask for a directory, then write the shown run's recordings into it."""
+        shown = self._controller.shown
+        if shown is None:
+            return
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Save Run"))
+        if not chosen:
+            return
+        try:
+            record_run(shown.run, Path(chosen))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Save Run"),
+                arg(
+                    self.tr("Could not write into %1: %2. Choose another directory."),
+                    chosen,
+                    exc.strerror or exc,
+                ),
+            )
+
+    def _show_task_calls(self) -> None:
+        index = self.tasks_view.selectionModel().currentIndex()
+        shown = self._controller.shown
+        model = self._controller.task_model
+        if shown is None or not index.isValid() or index.row() >= model.rowCount():
+            self.calls.show_task(None, None)
+        else:
+            self.calls.show_task(shown.run, model.task(index.row()))
+
     def _show_error_detail(self) -> None:
         index = self.errors_view.selectionModel().currentIndex()
         model = self._controller.error_model
@@ -241,6 +273,7 @@ class SendReceiveDialog(QDialog):
     def _on_shown_changed(self, record: RunRecord) -> None:
         self.tasks_view.resizeColumnToContents(TaskColumn.NAME)
         self.error_detail.clear()
+        self._show_task_calls()
         self._fill_runs(record)
         self.update_from_models()
 
@@ -264,6 +297,9 @@ class SendReceiveDialog(QDialog):
         self.tabs.setTabText(ERRORS_TAB, words.errors_tab(summary))
         self.cancel_all_button.setEnabled(controller.running)
         self.runs.setEnabled(not controller.running and len(controller.history) > 1)
+        self.save_run_button.setEnabled(controller.shown is not None and not controller.running)
+        if self.calls.isVisible():  # a hidden tab catches up when it is shown
+            self.calls.refresh()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -284,15 +320,3 @@ def set_progress(bar: QProgressBar, fraction: float) -> None:
     if value != bar.value() or not bar.accessibleDescription():
         bar.setValue(value)
         bar.setAccessibleDescription(words.progress_description(fraction))
-
-
-def _with_buttons(view: QWidget, *buttons: QPushButton) -> QWidget:
-    page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.addWidget(view, 1)
-    row = QHBoxLayout()
-    row.addStretch()
-    for button in buttons:
-        row.addWidget(button)
-    layout.addLayout(row)
-    return page

@@ -53,6 +53,106 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>CallTableModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Aufruf</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Show calls of kind</source>
+        <translation>Aufrufe dieser Art zeigen</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Alle Aufrufe</translation>
+    </message>
+    <message>
+        <source>Host steps</source>
+        <translation>Schritte des Hosts</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>F8: next contract violation, Shift+F8: previous one</source>
+        <translation>F8: nächster Vertragsverstoß, Umschalt+F8: vorheriger</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s recording, or the selected calls as text</source>
+        <translation>Die Aufzeichnung der Aufgabe oder die ausgewählten Aufrufe als Text speichern</translation>
+    </message>
+    <message>
+        <source>Select a task in the Tasks tab to see its calls.</source>
+        <translation>Wählen Sie auf der Registerkarte „Aufgaben“ eine Aufgabe aus, um ihre Aufrufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>calls of task: count</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln Aufruf</numerusform>
+            <numerusform>%Ln Aufrufe</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln earlier call(s) dropped)</source>
+        <translation>
+            <numerusform>(%Ln früherer Aufruf verworfen)</numerusform>
+            <numerusform>(%Ln frühere Aufrufe verworfen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contract violation(s), F8 goes to the next</source>
+        <translation>
+            <numerusform>%Ln Vertragsverstoß, F8 springt hin</numerusform>
+            <numerusform>%Ln Vertragsverstöße, F8 springt zum nächsten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording (*.jsonl)</source>
+        <translation>Aufzeichnung (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Selected calls as text (*.txt)</source>
+        <translation>Ausgewählte Aufrufe als Text (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save Calls</source>
+        <translation>Aufrufe speichern</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another place to save the calls.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Wählen Sie einen anderen Ort zum Speichern der Aufrufe.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorTableModel</name>
     <message>
         <source>Task</source>
@@ -538,6 +638,14 @@ Es wurde nichts in den Postausgang gestellt.</translation>
         <translation>Zeigt oder verbirgt die Aufgabenliste und die Fehler</translation>
     </message>
     <message>
+        <source>Save &amp;Run…</source>
+        <translation>&amp;Lauf speichern…</translation>
+    </message>
+    <message>
+        <source>Write each task&apos;s calls as a recording into a directory</source>
+        <translation>Die Aufrufe jeder Aufgabe als Aufzeichnung in ein Verzeichnis schreiben</translation>
+    </message>
+    <message>
         <source>Don&apos;t show this dialog box during Send/Receive</source>
         <translation>Dieses Dialogfeld während der Übermittlung nicht anzeigen</translation>
     </message>
@@ -574,8 +682,20 @@ Es wurde nichts in den Postausgang gestellt.</translation>
         <translation>Der ausgewählte Fehler vollständig</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>&amp;Details &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>Lauf speichern</translation>
+    </message>
+    <message>
+        <source>Could not write into %1: %2. Choose another directory.</source>
+        <translation>In %1 konnte nicht geschrieben werden: %2. Wählen Sie ein anderes Verzeichnis.</translation>
     </message>
     <message>
         <source>%1 · %2 (scheduled)</source>

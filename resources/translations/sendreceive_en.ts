@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CallsPage</name>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln call</numerusform>
+            <numerusform>%Ln calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln earlier call(s) dropped)</source>
+        <translation>
+            <numerusform>(%Ln earlier call dropped)</numerusform>
+            <numerusform>(%Ln earlier calls dropped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contract violation(s), F8 goes to the next</source>
+        <translation>
+            <numerusform>%Ln contract violation, F8 goes to it</numerusform>
+            <numerusform>%Ln contract violations, F8 goes to the next</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Wording</name>
     <message numerus="yes">
         <source>Completed with %Ln error(s)</source>

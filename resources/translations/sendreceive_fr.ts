@@ -53,6 +53,106 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>CallTableModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>Temps (s)</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>Thread</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Appel</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Arguments</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Show calls of kind</source>
+        <translation>Afficher les appels de ce type</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>Tous les appels</translation>
+    </message>
+    <message>
+        <source>Host steps</source>
+        <translation>Étapes de l’hôte</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <source>F8: next contract violation, Shift+F8: previous one</source>
+        <translation>F8 : violation du contrat suivante, Maj+F8 : précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s recording, or the selected calls as text</source>
+        <translation>Enregistrer l’enregistrement de la tâche, ou les appels sélectionnés en texte</translation>
+    </message>
+    <message>
+        <source>Select a task in the Tasks tab to see its calls.</source>
+        <translation>Sélectionnez une tâche dans l’onglet Tâches pour voir ses appels.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>calls of task: count</comment>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln appel</numerusform>
+            <numerusform>%Ln appels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln earlier call(s) dropped)</source>
+        <translation>
+            <numerusform>(%Ln appel antérieur abandonné)</numerusform>
+            <numerusform>(%Ln appels antérieurs abandonnés)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contract violation(s), F8 goes to the next</source>
+        <translation>
+            <numerusform>%Ln violation du contrat, F8 y mène</numerusform>
+            <numerusform>%Ln violations du contrat, F8 mène à la suivante</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording (*.jsonl)</source>
+        <translation>Enregistrement (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Selected calls as text (*.txt)</source>
+        <translation>Appels sélectionnés en texte (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save Calls</source>
+        <translation>Enregistrer les appels</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another place to save the calls.</source>
+        <translation>Impossible d’écrire %1 : %2. Choisissez un autre emplacement pour enregistrer les appels.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorTableModel</name>
     <message>
         <source>Task</source>
@@ -538,6 +638,14 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
         <translation>Affiche ou masque la liste des tâches et les erreurs</translation>
     </message>
     <message>
+        <source>Save &amp;Run…</source>
+        <translation>Enregistrer l’e&amp;xécution…</translation>
+    </message>
+    <message>
+        <source>Write each task&apos;s calls as a recording into a directory</source>
+        <translation>Écrire les appels de chaque tâche comme enregistrement dans un dossier</translation>
+    </message>
+    <message>
         <source>Don&apos;t show this dialog box during Send/Receive</source>
         <translation>Ne pas afficher cette boîte de dialogue pendant l&apos;envoi/réception</translation>
     </message>
@@ -574,8 +682,20 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
         <translation>L&apos;erreur sélectionnée en entier</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>&amp;Détails &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>Enregistrer l’exécution</translation>
+    </message>
+    <message>
+        <source>Could not write into %1: %2. Choose another directory.</source>
+        <translation>Impossible d’écrire dans %1 : %2. Choisissez un autre dossier.</translation>
     </message>
     <message>
         <source>%1 · %2 (scheduled)</source>

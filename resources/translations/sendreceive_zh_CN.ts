@@ -53,6 +53,103 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>CallTableModel</name>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>CallsPage</name>
+    <message>
+        <source>Show calls of kind</source>
+        <translation>显示此类调用</translation>
+    </message>
+    <message>
+        <source>All calls</source>
+        <translation>所有调用</translation>
+    </message>
+    <message>
+        <source>Host steps</source>
+        <translation>宿主步骤</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>F8: next contract violation, Shift+F8: previous one</source>
+        <translation>F8：下一个违约，Shift+F8：上一个</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the task&apos;s recording, or the selected calls as text</source>
+        <translation>保存该任务的记录，或将所选调用保存为文本</translation>
+    </message>
+    <message>
+        <source>Select a task in the Tasks tab to see its calls.</source>
+        <translation>在“任务”选项卡中选择一个任务以查看其调用。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>calls of task: count</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln call(s)</source>
+        <translation>
+            <numerusform>%Ln 个调用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln earlier call(s) dropped)</source>
+        <translation>
+            <numerusform>（已丢弃 %Ln 个较早的调用）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contract violation(s), F8 goes to the next</source>
+        <translation>
+            <numerusform>%Ln 个违约，按 F8 转到下一个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording (*.jsonl)</source>
+        <translation>记录 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Selected calls as text (*.txt)</source>
+        <translation>所选调用为文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Save Calls</source>
+        <translation>保存调用</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Choose another place to save the calls.</source>
+        <translation>无法写入 %1：%2。请选择其他位置保存调用。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorTableModel</name>
     <message>
         <source>Task</source>
@@ -538,6 +635,14 @@ Nothing was queued.</source>
         <translation>显示或隐藏任务列表和错误</translation>
     </message>
     <message>
+        <source>Save &amp;Run…</source>
+        <translation>保存运行(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Write each task&apos;s calls as a recording into a directory</source>
+        <translation>将每个任务的调用作为记录写入目录</translation>
+    </message>
+    <message>
         <source>Don&apos;t show this dialog box during Send/Receive</source>
         <translation>发送/接收期间不显示此对话框</translation>
     </message>
@@ -574,8 +679,20 @@ Nothing was queued.</source>
         <translation>所选错误的完整内容</translation>
     </message>
     <message>
+        <source>Calls</source>
+        <translation>调用</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>详细信息(&amp;D) &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Save Run</source>
+        <translation>保存运行</translation>
+    </message>
+    <message>
+        <source>Could not write into %1: %2. Choose another directory.</source>
+        <translation>无法写入 %1：%2。请选择其他目录。</translation>
     </message>
     <message>
         <source>%1 · %2 (scheduled)</source>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTableView
 
 from app.ui.account_model import AccountColumn, AccountTableModel
+from app.ui.calls_model import CallColumn, CallFilter
 from app.ui.error_model import ErrorColumn, ErrorTableModel
 from app.ui.main_window import MainWindow
 from app.ui.outbox_view import OutboxColumn, OutboxModel
@@ -61,6 +62,7 @@ EXPECTED = {
 
 PROVIDER_COLUMNS = {  # what providers and profiles say, in their own words
     TaskTableModel: {TaskColumn.PROGRESS},
+    CallFilter: set(CallColumn),  # contract names, threads, arguments, HRESULTs
     ErrorTableModel: {ErrorColumn.MESSAGE},
     AccountTableModel: {AccountColumn.NAME, AccountColumn.FIRST_ERROR},
     OutboxModel: {OutboxColumn.ACCOUNT, OutboxColumn.RECIPIENTS, OutboxColumn.SUBJECT},

@@ -3,8 +3,6 @@ use them): the app's real window on qasync's loop, driven by pytest-qt."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +13,8 @@ from PySide6.QtCore import QSettings
 
 from app.cli import build_parser, options_from_args
 from app.engine import RunLimits
-from app.ui.application import create_application, open_main_window
+from app.ui.application import open_main_window
+from app.ui.dialog_run import qasync_loop as running_loop
 from app.ui.language import Language
 from app.ui.main_window import MainWindow
 from app.ui.settings import AppSettings
@@ -27,24 +26,9 @@ GUI_LIMITS = RunLimits(
 
 @pytest.fixture
 def qasync_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    """qasync's loop marked running on the Qt loop pytest-qt spins, so the engine's
-    coroutines advance while ``qtbot.waitUntil`` waits, as they do in the app."""
-    create_application()
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.set_event_loop(loop)
-    yield loop
-    for task in asyncio.all_tasks(loop):
-        task.cancel()
-    # loop.stop() would call QApplication.exit(), which poisons the next test's Qt event
-    # processing; the loop never ran exec(), so only its "running" mark needs clearing.
-    loop._QEventLoop__is_running = False
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
-    loop.close()
-    # Collect the test's Qt objects (the loop's timers and signallers sit in reference
-    # cycles) here, on the GUI thread: left to a later collection, they could be
-    # destroyed on whichever thread triggers it, a provider thread of the next test.
-    gc.collect()
+    """qasync's loop on the Qt loop pytest-qt spins (see ``app.ui.dialog_run``)."""
+    with running_loop() as loop:
+        yield loop
 
 
 @pytest.fixture

@@ -38,13 +38,26 @@ TEST = textwrap.dedent(
 )
 
 
-def pytest_in(tmp_path, twice: bool):
+SHOW_TEST = textwrap.dedent(
+    """
+    def test_hello(sendreceive):
+        dialog, result = sendreceive.show("hello.py:Hello", settings={"twice": TWICE})
+        assert dialog.header.text() == "1 of 1 tasks have completed successfully"
+        result.assert_clean()
+    """
+)
+
+
+def pytest_in(tmp_path, twice: bool, test: str = TEST):
     (tmp_path / "hello.py").write_text(PROVIDER)
-    (tmp_path / "test_hello.py").write_text(TEST.replace("TWICE", str(twice)))
+    (tmp_path / "test_hello.py").write_text(test.replace("TWICE", str(twice)))
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_hello.py"],
         cwd=tmp_path,
-        env={k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
+            "QT_QPA_PLATFORM": "offscreen",  # the dialog of a ``show`` test, off any screen
+        },
         capture_output=True,
         text=True,
         timeout=60,
@@ -61,6 +74,14 @@ def test_a_third_party_test_passes_and_fails_readably(tmp_path):
     assert "the provider ended 'Completed with 1 contract violation'" in failed.stdout
     assert "Rule 6 (Done exactly once, nothing after it): Done called twice" in failed.stdout
     assert "Traceback" not in failed.stdout
+
+
+def test_a_third_party_test_asserts_what_the_dialog_shows(tmp_path):
+    passed = pytest_in(tmp_path, twice=False, test=SHOW_TEST)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    failed = pytest_in(tmp_path, twice=True, test=SHOW_TEST)
+    assert failed.returncode == 1
+    assert "0 of 1 tasks have completed successfully" in failed.stdout  # the dialog's header
 
 
 class Cancels:

@@ -51,7 +51,8 @@ def test_each_failure_has_its_hresult_and_says_what_to_check(exc, connected, hre
         ({"host": ""}, "host must be a non-empty string"),
         ({"host": "h", "security": "tls"}, "security must be one of ssl, starttls, none"),
         ({"host": "h", "port": 70000}, "port must be an integer from 1 to 65535"),
-        ({"host": "h", "timeout": 0}, "timeout must be a positive number"),
+        ({"host": "h", "timeout": 0}, "timeout must be a positive, finite number"),
+        ({"host": "h", "timeout": float("nan")}, "timeout must be a positive, finite number"),
         ({"host": "h", "username": ""}, "username must be a non-empty string"),
     ],
 )
