@@ -110,7 +110,7 @@ def left_behind() -> list[str]:
         try:  # the base class's properties: a provider's Thread subclass runs nothing
             name = str(threading.Thread.name.fget(thread))  # type: ignore[attr-defined]
             daemon = bool(threading.Thread.daemon.fget(thread))  # type: ignore[attr-defined]
-        except Exception:
+        except (AttributeError, AssertionError):  # a subclass that skipped Thread.__init__
             name, daemon = "?", True
         if not name.startswith(_HOST_THREADS):
             found.append(f"thread {name!r}" + ("" if daemon else " (non-daemon)"))
