@@ -38,6 +38,8 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
+from app.durable import fsync_path, replace_atomically, write_synced
+
 DEFAULT_STORE_NAME = "default-store"
 OUTBOX = "Outbox"
 SENT_ITEMS = "Sent Items"
@@ -145,9 +147,9 @@ class DefaultStore:
         meta: dict[str, object] = {"account": account, "queued_at": time.time()}
         self._write_meta(msg_id, meta)
         tmp = self.outbox / "tmp" / msg_id
-        _write_durably(tmp, data)
+        write_synced(tmp, data)
         os.rename(tmp, self.outbox / "cur" / f"{msg_id}:2,")
-        _sync_dir(self.outbox / "cur")
+        fsync_path(self.outbox / "cur")
         return self._describe(message, msg_id, account, len(data), MessageState.QUEUED, meta)
 
     def remove(self, msg_id: str) -> None:
@@ -182,8 +184,8 @@ class DefaultStore:
         """Right after the server accepted it: one rename into Sent Items."""
         (self.sent_items / "cur").mkdir(parents=True, exist_ok=True)
         os.rename(self._outbox_file(msg_id), self.sent_items / "cur" / f"{msg_id}:2,S")
-        _sync_dir(self.sent_items / "cur")
-        _sync_dir(self.outbox / "cur")
+        fsync_path(self.sent_items / "cur")
+        fsync_path(self.outbox / "cur")
 
     def mark_not_sent(self, msg_id: str, error: str) -> None:
         """Refused or cut off: queued again, with ``error`` for the Outbox view."""
@@ -268,9 +270,8 @@ class DefaultStore:
 
     def _write_meta(self, msg_id: str, meta: dict[str, object]) -> None:
         self._meta.mkdir(parents=True, exist_ok=True)
-        tmp = self._meta / f".{msg_id}.json.tmp"
-        _write_durably(tmp, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
-        os.replace(tmp, self._meta / f"{msg_id}.json")
+        data = json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        replace_atomically(self._meta / f"{msg_id}.json", data)
 
 
 def default_store(store_root: Path) -> DefaultStore:
@@ -281,21 +282,6 @@ def _unique_name() -> str:
     """A Maildir unique name: time, a random part and the host (no ':' or '/')."""
     host = socket.gethostname().replace("/", "\\057").replace(":", "\\072")
     return f"{time.time_ns() // 1000}.R{secrets.token_hex(8)}P{os.getpid()}.{host}"
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    with open(path, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
-
-
-def _sync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class AccountOutbox:

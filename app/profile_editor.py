@@ -10,14 +10,13 @@ and the previous text is kept beside it as ``<name>.bak``.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import tomlkit
 from tomlkit.items import AoT, Table
 
+from app.durable import replace_atomically
 from app.profile import ALL_ACCOUNTS, Group, Profile, ProfileError, load_profile, parse_profile
 
 BACKUP_SUFFIX = ".bak"
@@ -136,24 +135,9 @@ def _number(minutes: float | None) -> float | int | None:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """``text`` in ``path`` or, whatever happens, the file as it was."""
+    """``text`` in ``path`` or, whatever happens, the file as it was (its mode kept)."""
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+    replace_atomically(path, text.encode("utf-8"), mode)
 
 
 __all__ = ["ProfileChangedError", "ProfileEditor", "ProfileError"]

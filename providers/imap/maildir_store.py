@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import Any
 
 from app.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
+from app.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
 from .folders import ServerFolder
@@ -146,25 +147,9 @@ def _write_file(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> Non
         os.close(fd)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """tmp, fsync, ``os.replace``, fsync the folder: the old or the new file, never half."""
-    tmp = path.with_name(path.name + ".tmp")
-    _write_file(tmp, data, exclusive=False, fsync=True)
-    os.replace(tmp, path)
-    _fsync(path.parent)
-
-
 def _fsync_dirs(*paths: Path) -> None:
     for path in paths:
-        _fsync(path)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        fsync_path(path)
 
 
 def _make_durable(paths: Iterable[Path]) -> None:
@@ -173,7 +158,7 @@ def _make_durable(paths: Iterable[Path]) -> None:
         os.sync()
         return
     for path in paths:
-        _fsync(path)
+        fsync_path(path)
 
 
 def _make_maildir(path: Path, *, subfolder: bool) -> bool:
@@ -445,7 +430,7 @@ class LocalFolder:
     def save_state(self) -> None:
         target = self.path / STATE_FILE
         with _disk(target):
-            _write_atomically(target, json.dumps(self.state.to_json()).encode())
+            replace_atomically(target, json.dumps(self.state.to_json()).encode())
 
 
 class MaildirStore:
@@ -506,7 +491,7 @@ class MaildirStore:
                 "of its own (store_dir).",
             )
         with _disk(path):
-            _write_atomically(path, json.dumps(owner).encode())
+            replace_atomically(path, json.dumps(owner).encode())
 
     def folder(self, server: ServerFolder) -> LocalFolder:
         """Open (creating it if needed) the local folder of a server folder."""

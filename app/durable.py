@@ -1,0 +1,46 @@
+"""Writing files so that a crash leaves either the old bytes or the new ones, never half.
+
+One owner for the pattern the profile editor, the Outbox and the IMAP store all need:
+write beside the target, fsync, ``os.replace`` over it, fsync the folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file's or a folder's entries to disk (a rename is durable once its folder
+    is synced)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_synced(path: Path, data: bytes) -> None:
+    """Create or truncate ``path`` with ``data``, on disk when this returns."""
+    with open(path, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def replace_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """``data`` in ``path`` or, whatever happens, the file as it was: a temporary file
+    beside it (removed on failure), fsynced, renamed over it, the folder fsynced."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    fsync_path(path.parent)
