@@ -35,7 +35,6 @@ VERSION = 1
 SUFFIX = ".jsonl"
 SECRET = "«secret»"
 SECRET_SETTINGS = frozenset({"password", "password_command"})  # values never written
-THREAD_ISOLATION = "thread"
 
 
 class RecordingError(Exception):
