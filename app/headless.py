@@ -303,4 +303,5 @@ async def _print_run(run: Run, printer: HeadlessPrinter) -> RunSummary:
             {execution}, timeout=max(0.0, PRINT_INTERVAL - (time.monotonic() - started))
         )
     execution.result()  # the engine's own failure, if any, is raised here
+    await asyncio.to_thread(run.settle)  # a provider process's last output reaches the log
     return printer.finish()
