@@ -104,8 +104,9 @@ class SendReceiveController(QObject):
         self.show_run(record)
         self._execution = asyncio.ensure_future(run.execute())
         self._execution.add_done_callback(self._on_finished)
-        self.pacer.beat()
-        self._beat_timer.start()
+        if any(task.host.isolation == "thread" for task in run.tasks):
+            self.pacer.beat()  # only provider threads need the GUI's beat: processes have
+            self._beat_timer.start()  # no interpreter lock to share with it
         self._refresh_timer.start()
         self.run_started.emit(record)
         return run

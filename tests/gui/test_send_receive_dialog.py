@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from helpers.gui_waits import wait_for_run_end
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -232,3 +232,16 @@ def test_scheduled_groups_run_in_the_background(qtbot, make_window):
         t.flags & SyncFlags.SYNC_BACKGROUND and not t.flags & SyncFlags.SYNC_ON_DEMAND
         for t in tasks
     )
+
+
+def test_the_gil_pacer_beats_only_for_provider_threads(qtbot, make_window):
+    """The 4 ms beat lets provider threads step aside for the GUI; processes share no
+    interpreter lock with it, so a run of processes alone does not wake the GUI for it."""
+    beating = []
+    for isolation in ("process", "thread"):
+        window = make_window("--isolation", isolation)
+        beat = window.controller.findChild(QTimer, "paceTimer")
+        window.controller.start(window.profile.accounts[:1])
+        beating.append(beat.isActive())
+        wait_for_run_end(qtbot, window)
+    assert beating == [False, True]
