@@ -32,9 +32,10 @@ from app import plugins, provider_process
 _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports app from here
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
-# Providers yield the CPU to the app (its GUI thread) when both want it. At 10, fifty busy
-# providers still make the GUI 40-100 ms late at p99 (B2), at 19 about 20-40 ms, but then
-# any other busy program on the machine starves them. SENDRECEIVE_PROVIDER_NICENESS sets it.
+# Providers yield some CPU to the app and the rest of the machine when both want it; a
+# GUI's providers go further (the idle scheduling class: app.provider_process
+# .run_in_background). At 19 any other busy program on the machine would starve headless
+# runs too. SENDRECEIVE_PROVIDER_NICENESS sets it.
 NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
 
 

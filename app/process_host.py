@@ -32,7 +32,6 @@ from app.process_hub import hub
 from app.provider_call import make_session
 from app.provider_process import EXIT_HOST_ERROR
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
-from app.trace import call_from_line
 from app.tracker import ULONG_MAX, Mirrored
 
 STOP_GRACE = 1.0  # seconds a child has to exit when told to, before SIGTERM
@@ -57,9 +56,13 @@ class ProcessHost:
 
     isolation = "process"
 
-    def __init__(self, setup: TaskSetup, secret_env: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, setup: TaskSetup, secret_env: frozenset[str] = frozenset(), background: bool = False
+    ) -> None:
+        """``background``: the provider yields the CPU to the app (the GUI's runs)."""
         self._setup = setup
         self._secret_env = secret_env  # every account's password_env: kept from children
+        self._background = background
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
@@ -180,6 +183,8 @@ class ProcessHost:
                 "store_dir": str(setup.store_dir),
                 "default_store": None if setup.default_store is None else str(setup.default_store),
                 "logger": setup.logger.name,
+                "trace_limit": setup.tracker.trace_limit,  # the run's budget holds in the child
+                "background": self._background,
                 "log_level": setup.logger.getEffectiveLevel(),
             }
         )
@@ -195,7 +200,10 @@ class ProcessHost:
             return
         try:
             for payload in self._frames.feed(data) if data else ():
-                self._handle(wire.from_child(payload))
+                if wire.is_trace(payload):  # kept as it came: read when somebody looks
+                    self._setup.tracker.absorb_trace(payload)
+                else:
+                    self._handle(wire.from_child(payload))
         except wire.ProtocolError as exc:
             self._broken = str(exc)
             self._signal_group(signal.SIGKILL)
@@ -257,13 +265,6 @@ class ProcessHost:
         elif kind == "event":
             self._event_set = True
             self._wake()
-        elif kind == "trace":
-            calls = wire.field(message, "calls", list)
-            dropped = wire.field(message, "dropped", int)
-            try:
-                self._setup.tracker.absorb_trace([call_from_line(line) for line in calls], dropped)
-            except ValueError as exc:
-                raise wire.ProtocolError(f"trace: {exc}") from None
         elif kind == "password":
             threading.Thread(
                 target=self._answer_password, name="provider-password", daemon=True

@@ -24,6 +24,7 @@ from typing import Protocol
 log = logging.getLogger("sendreceive.engine")
 
 POLL = 0.05  # seconds between looks at the hosts' deadlines
+READ_EVERY = 0.02  # seconds: the hub wakes at most 50 times a second, whatever arrives
 _CHUNK = 1 << 20
 _BURST = 16 << 20  # bytes read from one stream per wake-up, at most
 
@@ -72,6 +73,10 @@ class Hub:
             self._spawns.get()()
 
     def _serve(self) -> None:
+        """Reads whatever is ready, then rests the rest of ``READ_EVERY``: fifty processes
+        each sending 50 states a second wake it 50 times a second, not 2,500 — every
+        wake-up takes the interpreter lock from the GUI thread, and on a machine whose
+        CPUs the providers keep busy, the GUI waits for a CPU after each handover."""
         while True:
             for key, _ in self._selector.select(POLL):
                 if key.data is None:
@@ -83,6 +88,7 @@ class Hub:
                 if host.tick(now):
                     self._served.discard(host)
                     self._release(host)
+            time.sleep(max(0.0, READ_EVERY - (time.monotonic() - now)))
 
     def _join(self) -> None:
         with contextlib.suppress(BlockingIOError):

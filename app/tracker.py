@@ -11,6 +11,7 @@ pushed to a front-end; front-ends pull snapshots at their own bounded rate (see
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
@@ -21,6 +22,7 @@ from threading import get_ident
 from time import perf_counter
 from typing import Any
 
+from app import wire
 from app.contract import (
     E_NOINTERFACE,
     E_UNEXPECTED,
@@ -55,9 +57,14 @@ from app.trace import (
     Call,
     CallRing,
     TraceSlice,
+    call_from_line,
     keep,
     to_calls,
 )
+
+log = logging.getLogger("sendreceive.engine")
+
+TRACE_BYTES_PER_LINE = 4 << 10  # a process's trace frames kept, at most, per line of limit
 
 ULONG_MAX = 0xFFFFFFFF
 _RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
@@ -185,6 +192,9 @@ class TaskTracker:
         self.secrets: set[str] = set()  # what password() handed out: never written
         self._remote_calls = 0
         self._remote_trace: list[Call] | None = None  # process mode: the child's trace
+        self._remote_frames: list[bytes] = []  # ... as it came, until somebody reads it
+        self._remote_bytes = 0
+        self._remote_refused = 0  # frames past the budget
         self._remote_dropped = 0
         self._started = False
 
@@ -486,21 +496,51 @@ class TaskTracker:
         with self._lock:
             self._trace_locked(step, value, *args)
 
-    def absorb_trace(self, calls: Sequence[Call], dropped: int) -> None:
-        """The trace a provider's process recorded (process mode), sent once its task
-        ended: from then on it is this task's trace."""
+    def absorb_trace(self, frame: bytes) -> None:
+        """A frame of the trace a provider's process recorded (process mode, sent once
+        its task ended): from then on that is this task's trace. Kept as bytes and read
+        when somebody looks, so fifty processes ending together cost the app a copy, not
+        a decode while the GUI draws. Frames past ``TRACE_BYTES_PER_LINE`` per line of
+        the task's limit are counted and left out."""
         with self._lock:
             if self._remote_trace is None:
                 self._remote_trace = []
+            if self._remote_bytes + len(frame) > self.trace_limit * TRACE_BYTES_PER_LINE:
+                self._remote_refused += 1
+                return
+            self._remote_bytes += len(frame)
+            self._remote_frames.append(frame)
+
+    def _read_remote_locked(self) -> list[Call]:
+        assert self._remote_trace is not None
+        frames, self._remote_frames = self._remote_frames, []
+        for frame in frames:
+            try:
+                lines, dropped = wire.read_trace_frame(frame)
+                calls = [call_from_line(line) for line in lines]
+            except (wire.ProtocolError, ValueError) as exc:
+                log.warning(
+                    "%s: a frame of the provider's trace is unreadable: %s", self.task.account, exc
+                )
+                continue
             self._remote_trace.extend(calls)
             self._remote_dropped += dropped
+        if self._remote_refused:
+            log.warning(
+                "%s: %d frames of the provider's trace left out (over its budget)",
+                self.task.account,
+                self._remote_refused,
+            )
+            self._remote_refused = 0
+        return self._remote_trace
 
     def trace_since(self, cursor: int = 0) -> TraceSlice:
         """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
         only what came next. Holds the lock while it copies (bounded: one ring)."""
         if self._remote_trace is not None:
             with self._lock:
-                calls = [call for call in self._remote_trace if call.seq >= cursor]
+                remote = self._read_remote_locked()
+                calls = [call for call in remote if call.seq >= cursor]
                 dropped = self._remote_dropped if cursor == 0 else 0
             end = calls[-1].seq + 1 if calls else cursor
             return TraceSlice(calls, end, dropped)
@@ -527,7 +567,8 @@ class TaskTracker:
     def traced(self) -> int:
         """Entries ever added to the trace (kept and dropped)."""
         if self._remote_trace is not None:
-            return len(self._remote_trace) + self._remote_dropped
+            with self._lock:
+                return len(self._read_remote_locked()) + self._remote_dropped
         return 0 if self._ring is None else self._ring.total
 
     def snapshot(self, now: float | None = None) -> TaskState:

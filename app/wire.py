@@ -11,10 +11,12 @@ from __future__ import annotations
 import json
 import pickle
 import socket
+import zlib
 from typing import Any
 
 MAX_FRAME = 8 << 20  # bytes; a state message carries at most ENTRIES_PER_MESSAGE entries
 ENTRIES_PER_MESSAGE = 2_000
+TRACE = b"T"  # the first byte of a trace frame (a message's is "{")
 _HEADER = 4
 
 
@@ -102,6 +104,40 @@ def from_child(payload: bytes) -> dict[str, Any]:
     if type(message) is not dict or type(message.get("t")) is not str:
         raise ProtocolError("a message must be an object with a type")
     return message
+
+
+def trace_frame(lines: list[dict[str, Any]], dropped: int) -> bytes:
+    """Trace lines (``app.trace.call_line``) as one frame, compressed by the provider's
+    process: the host keeps it as it came (a tenth of its size) and reads it only when
+    somebody looks at the trace."""
+    return TRACE + zlib.compress(to_host({"calls": lines, "dropped": dropped}), 1)
+
+
+def is_trace(payload: bytes) -> bool:
+    return payload[:1] == TRACE
+
+
+def read_trace_frame(payload: bytes) -> tuple[list[Any], int]:
+    """A trace frame's raw lines and its count of dropped ones, type-checked; at most
+    ``MAX_FRAME`` bytes are inflated (the frame comes from provider code)."""
+    inflate = zlib.decompressobj()
+    try:
+        text = inflate.decompress(payload[len(TRACE) :], MAX_FRAME)
+    except zlib.error as exc:
+        raise ProtocolError(f"trace: not compressed: {exc}") from None
+    if inflate.unconsumed_tail or not inflate.eof:
+        raise ProtocolError(f"trace: more than {MAX_FRAME:,} bytes, or cut short")
+    try:
+        message = json.loads(text)
+    except ValueError as exc:
+        raise ProtocolError(f"trace: not JSON: {exc}") from None
+    if type(message) is not dict:
+        raise ProtocolError("trace: not an object")
+    message["t"] = "trace"
+    dropped = field(message, "dropped", int)
+    if dropped < 0:
+        raise ProtocolError("trace.dropped: negative")
+    return field(message, "calls", list), dropped
 
 
 def field(message: dict[str, Any], name: str, *kinds: type) -> Any:

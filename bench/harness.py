@@ -91,7 +91,7 @@ class DialogBench:
         self._store = tempfile.TemporaryDirectory(prefix="bench-stores-")
         self._go_file = go_file
         limits = RunLimits(max_parallel=len(self._accounts), stall_timeout=600.0)
-        hosts = host_factory(options.isolation, self._accounts)
+        hosts = host_factory(options.isolation, self._accounts, background=True)  # as the GUI
         self.controller = SendReceiveController(Path(self._store.name), limits, None, hosts)
         self.dialog = SendReceiveDialog(self.controller)
         self.dialog.tabs.setCurrentIndex(tab)
@@ -203,7 +203,9 @@ class DialogBench:
         if not await wait_until(lambda: all(t.tracker.started for t in run.tasks), 30.0):
             raise RuntimeError("not every provider's process came up")
         go = time.perf_counter()
-        self._go_file.write_text(repr(time.time() + seconds))
+        ready = self._go_file.with_suffix(".new")  # renamed: a provider never reads it half-written
+        ready.write_text(repr(time.time() + seconds))
+        ready.replace(self._go_file)
         await wait_until(lambda: all(t.tracker.status.is_final for t in run.tasks), timeout)
         flood.last_done = time.perf_counter()
         for task in run.tasks:

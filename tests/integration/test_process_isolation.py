@@ -30,12 +30,14 @@ from app.tracker import TaskStatus
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_in_processes(accounts: list[Account], store: Path, **limits: float) -> Run:
+def run_in_processes(
+    accounts: list[Account], store: Path, background: bool = False, **limits: float
+) -> Run:
     run = Run(
         accounts,
         store,
         replace(LIMITS, task_timeout=None, **limits),
-        host_factory=host_factory("process", accounts),
+        host_factory=host_factory("process", accounts, background),
     )
     asyncio.run(run.execute())
     return run
@@ -160,6 +162,35 @@ def test_each_run_loads_the_providers_code_fresh(tmp_path, monkeypatch):
         run = run_in_processes([Account("Fresh", "fresh_provider_module:Provider")], tmp_path)
         steps.append(run.tasks[0].snapshot().step)
     assert steps == ["first version", "second version"]
+
+
+SCHEDULING_PROVIDER = """
+import os, threading
+from app.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Reports:
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        seen = []
+        worker = threading.Thread(target=lambda: seen.append(os.sched_getscheduler(0)))
+        worker.start()
+        worker.join()
+        cb.Progress(f"{os.sched_getscheduler(0)} {seen[0]}", 1, 1)
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+@pytest.mark.parametrize("background", [True, False])
+def test_a_guis_providers_leave_the_cpu_to_the_app(tmp_path, background):
+    """The GUI's providers run in the idle scheduling class, threads included, so that
+    fifty busy ones cannot keep its thread from a CPU (bench B2); headless, they don't."""
+    provider = tmp_path / "reports.py"
+    provider.write_text(SCHEDULING_PROVIDER)
+    account = Account("Sched", f"{provider}:Reports")
+    run = run_in_processes([account], tmp_path / "stores", background)
+    policy = os.SCHED_IDLE if background else os.SCHED_OTHER
+    assert run.tasks[0].snapshot().step == f"{policy} {policy}"
 
 
 def test_fifty_megabytes_of_stdout_reach_the_log_bounded(tmp_path, caplog):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import zlib
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,10 @@ from app.hosting import TaskSetup
 from app.isolation import host_factory
 from app.process_host import ProcessHost, _mirrored
 from app.profile import Account
+from app.task_id import Activity, TaskId
 from app.thread_host import ThreadHost
-from app.tracker import TaskTracker
+from app.trace import call_line
+from app.tracker import TRACE_BYTES_PER_LINE, TaskTracker
 
 PROFILE = """
 [profile]
@@ -97,3 +100,58 @@ def test_text_from_a_providers_process_is_made_printable_and_bounded():
     found = _mirrored({**GOOD, "step": "a\x1b[31m" + "x" * 10_000})
     assert "\x1b" not in found.step
     assert len(found.step) <= 300
+
+
+TASK = TaskId("X", Activity.RECEIVING)
+
+
+def traced_calls(count: int) -> list[dict[str, object]]:
+    """The trace lines a provider's process sends for ``count`` Progress calls."""
+    child = TaskTracker(TASK, ErrorLog())
+    for index in range(count):
+        child.Progress("Step", index, count)
+    return [call_line(call) for call in child.trace_since(0).calls]
+
+
+def test_a_process_trace_is_kept_as_it_came_and_read_when_asked(caplog):
+    """Fifty processes ending together must not make the app decode their traces while
+    the GUI draws: a frame is stored as bytes; reading the trace decodes it, once."""
+    tracker = TaskTracker(TASK, ErrorLog())
+    lines = traced_calls(3)
+    frame = wire.trace_frame(lines, dropped=7)
+    assert len(frame) < len(wire.to_host({"calls": lines}))  # compressed by the child
+    tracker.absorb_trace(frame)
+    tracker.absorb_trace(wire.TRACE + b"not zlib")
+    assert tracker.trace_generation == 1
+    with caplog.at_level(logging.WARNING, "sendreceive.engine"):
+        trace = tracker.trace_since(0)
+    assert [call_line(call) for call in trace.calls] == lines
+    assert trace.dropped == 7 and tracker.traced == 3 + 7
+    assert "a frame of the provider's trace is unreadable" in caplog.text
+    assert tracker.trace_since(trace.cursor).calls == []  # decoded once, kept
+
+
+def test_a_process_trace_past_its_budget_is_left_out_and_said(caplog):
+    tracker = TaskTracker(TASK, ErrorLog(), trace_limit=1)
+    frame = wire.trace_frame(traced_calls(1), 0)
+    for _ in range(TRACE_BYTES_PER_LINE // len(frame) + 2):
+        tracker.absorb_trace(frame)
+    with caplog.at_level(logging.WARNING, "sendreceive.engine"):
+        kept = tracker.traced
+    assert 0 < kept <= TRACE_BYTES_PER_LINE // len(frame)
+    assert "frames of the provider's trace left out (over its budget)" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        wire.TRACE + zlib.compress(b"[1, 2]"),  # not an object
+        wire.TRACE + zlib.compress(b'{"calls": [], "dropped": -1}'),
+        wire.TRACE + zlib.compress(b"{" * 10),
+        wire.TRACE + zlib.compress(b" " * (wire.MAX_FRAME + 1)),  # inflates past a frame
+        wire.TRACE + zlib.compress(b'{"calls": [], "dropped": 0}')[:-3],  # cut short
+    ],
+)
+def test_a_broken_trace_frame_is_a_protocol_error(payload):
+    with pytest.raises(wire.ProtocolError):
+        wire.read_trace_frame(payload)
