@@ -9,7 +9,6 @@ import faulthandler
 import itertools
 import json
 import math
-import os
 import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.ui.application import create_application
+from app.ui.collector import GuiThreadCollector
 
 RESULT_TAG = "BENCH-RESULT "  # prefix of the one JSON line the runner collects
 ROOT = Path(__file__).resolve().parents[1]
@@ -131,6 +131,7 @@ class Options:
     no_pacer: bool
     paint_in_tick: bool
     isolation: str = "thread"
+    foreground: bool = False  # experiment: provider processes outside the idle class
 
     @property
     def label(self) -> str:
@@ -144,9 +145,8 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
-        niceness = os.environ.get("SENDRECEIVE_PROVIDER_NICENESS")
-        if niceness is not None:
-            changes.append(f"provider niceness {niceness}")
+        if self.foreground:
+            changes.append("providers at niceness 10, not idle class")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -175,13 +175,12 @@ def gui_options(doc: str | None) -> Options:
         help="where the providers run (B2 only; the others share state with their providers)",
     )
     parser.add_argument(
-        "--provider-niceness",
-        type=int,
-        help="experiment: the provider processes' niceness (SENDRECEIVE_PROVIDER_NICENESS)",
+        "--foreground-providers",
+        action="store_true",
+        help="experiment: provider processes at niceness 10, as headless, not in the idle "
+        "scheduling class the GUI gives them",
     )
     args = parser.parse_args()
-    if args.provider_niceness is not None:  # read by the fork server when it starts
-        os.environ["SENDRECEIVE_PROVIDER_NICENESS"] = str(args.provider_niceness)
     if args.switch_interval_ms is not None:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
     return Options(
@@ -189,6 +188,7 @@ def gui_options(doc: str | None) -> Options:
         args.no_pacer,
         args.paint_in_tick,
         args.isolation,
+        args.foreground_providers,
     )
 
 
@@ -207,9 +207,14 @@ def qt_app() -> QApplication:
 
 
 def run_on_qasync(main: Callable[[], Coroutine[Any, Any, None]]) -> None:
-    """Run ``main()`` on qasync's Qt-integrated loop, as the GUI runs the engine."""
-    qt_app()
-    qasync.run(main())
+    """Run ``main()`` on qasync's Qt-integrated loop, as the GUI runs the engine, with
+    the app's garbage collection (``run_gui``'s collector on the GUI thread)."""
+    collector = GuiThreadCollector(qt_app())
+    collector.start()
+    try:
+        qasync.run(main())
+    finally:
+        collector.stop()
 
 
 async def wait_until(predicate: Callable[[], bool], timeout: float, poll: float = 0.01) -> bool:

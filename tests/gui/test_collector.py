@@ -17,6 +17,7 @@ def test_collection_happens_on_the_gui_thread_only(qtbot):
     collector.start()
     try:
         assert not gc.isenabled()
+        assert gc.get_freeze_count() > 1000  # start-up's objects: out of every collection
         probe = weakref.ref(Node())  # a cycle: only the collector frees it
 
         def allocate() -> None:  # a provider thread allocating far past the threshold
@@ -30,4 +31,4 @@ def test_collection_happens_on_the_gui_thread_only(qtbot):
         qtbot.waitUntil(lambda: probe() is None)  # the GUI timer did
     finally:
         collector.stop()
-    assert gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
