@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app.contract import SyncFlags
 from app.errorlog import ErrorLog
-from app.hosting import HostFactory
+from app.hosting import LAST_MESSAGES_LIMIT, HostFactory
 from app.limits import RunLimits
 from app.outbox import default_store
 from app.pacing import GuiPacer
@@ -28,7 +28,7 @@ from app.thread_host import ThreadHost
 from app.trace import run_trace_limit
 
 log = logging.getLogger("sendreceive.engine")
-SETTLE_TIMEOUT = 5.0  # seconds a finished run waits for its providers' last messages
+SETTLE_TIMEOUT = LAST_MESSAGES_LIMIT + 5.0  # a finished run's wait for its hosts' ends
 
 
 class Run:

@@ -21,6 +21,10 @@ from app.profile import Account
 from app.tracker import TaskTracker
 
 Waker = Callable[[], None]  # wakes a task's supervision; callable from any thread
+# Seconds a host may go on delivering a finished task's last messages (a provider
+# process's trace, on a busy machine) while it keeps sending; a silent one is stopped
+# sooner (``app.process_host.STOP_GRACE``).
+LAST_MESSAGES_LIMIT = 30.0
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from app import wire
 from app.contract import E_FAIL, normalize_hresult
 from app.errorlog import ErrorKind
 from app.fork_server import LOST, Exit, ForkServer, fork_server
-from app.hosting import Outcome, TaskSetup, Waker
+from app.hosting import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
 from app.output_pump import OutputPump
 from app.process_hub import hub
 from app.provider_call import make_session
@@ -34,7 +34,7 @@ from app.provider_process import EXIT_HOST_ERROR
 from app.text import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from app.tracker import ULONG_MAX, Mirrored
 
-STOP_GRACE = 1.0  # seconds a child has to exit when told to, before SIGTERM
+STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
 TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
 PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
 _KINDS = {kind.value: kind for kind in ErrorKind}
@@ -79,6 +79,7 @@ class ProcessHost:
         self._cancel_sent = False
         self._stop_asked = False  # supervision ended: the child's end is no death
         self._stop_at: float | None = None  # since when the child should be exiting
+        self._heard_at = 0.0  # when its socket last brought data
         self._term_at: float | None = None  # SIGTERM sent to its group
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = wire.FrameReader()
@@ -198,6 +199,7 @@ class ProcessHost:
     def received(self, data: bytes) -> None:
         if self._broken is not None:
             return
+        self._heard_at = time.monotonic()
         try:
             for payload in self._frames.feed(data) if data else ():
                 if wire.is_trace(payload):  # kept as it came: read when somebody looks
@@ -284,11 +286,16 @@ class ProcessHost:
     # ------------------------------------------------------------ the child's end
 
     def _escalate(self, now: float) -> None:
-        """Past the stop grace, SIGTERM the group; past the term grace, SIGKILL it."""
+        """Past the stop grace, SIGTERM the group; past the term grace, SIGKILL it. A
+        child still sending its last messages (its trace, slowly on a busy machine) is
+        silent only once it stops sending, within ``LAST_MESSAGES_LIMIT``."""
         if self._term_at is not None:
             if now - self._term_at >= TERM_GRACE:
                 self._signal_group(signal.SIGKILL)
-        elif self._stop_at is not None and now - self._stop_at >= STOP_GRACE:
+        elif self._stop_at is not None and (
+            now - max(self._stop_at, self._heard_at) >= STOP_GRACE
+            or now - self._stop_at >= LAST_MESSAGES_LIMIT
+        ):
             self._signal_group(signal.SIGTERM)
 
     def _report_end(self, how: Exit, broken: str | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import zlib
 from pathlib import Path
 
@@ -12,9 +13,9 @@ from app import wire
 from app.cli import build_parser, options_from_args
 from app.contract import SyncFlags
 from app.errorlog import ErrorLog
-from app.hosting import TaskSetup
+from app.hosting import LAST_MESSAGES_LIMIT, TaskSetup
 from app.isolation import host_factory
-from app.process_host import ProcessHost, _mirrored
+from app.process_host import STOP_GRACE, ProcessHost, _mirrored
 from app.profile import Account
 from app.task_id import Activity, TaskId
 from app.thread_host import ThreadHost
@@ -155,3 +156,24 @@ def test_a_process_trace_past_its_budget_is_left_out_and_said(caplog):
 def test_a_broken_trace_frame_is_a_protocol_error(payload):
     with pytest.raises(wire.ProtocolError):
         wire.read_trace_frame(payload)
+
+
+def test_a_child_still_sending_its_last_messages_is_not_stopped_as_silent(tmp_path):
+    """Told to exit, a child has ``STOP_GRACE`` of silence before SIGTERM; one still
+    delivering its trace on a busy machine keeps going, up to ``LAST_MESSAGES_LIMIT``."""
+    account = Account("X", "demo-fast")
+    tracker = TaskTracker(TASK, ErrorLog())
+    host = ProcessHost(TaskSetup(account, SyncFlags(0), tmp_path, tracker, logging.getLogger()))
+    signals: list[int] = []
+    host._signal_group = signals.append  # type: ignore[method-assign]
+    host._stop_at = 100.0
+    host._heard_at = 100.0 + LAST_MESSAGES_LIMIT - 0.5  # it was sending until just now
+    host._escalate(100.0 + LAST_MESSAGES_LIMIT - 0.1)
+    assert signals == []
+    host._escalate(100.0 + LAST_MESSAGES_LIMIT)  # past the limit, however busy it is
+    assert signals == [signal.SIGTERM]
+    quiet = ProcessHost(TaskSetup(account, SyncFlags(0), tmp_path, tracker, logging.getLogger()))
+    quiet._signal_group = signals.append  # type: ignore[method-assign]
+    quiet._stop_at = 100.0
+    quiet._escalate(100.0 + STOP_GRACE)
+    assert signals == [signal.SIGTERM, signal.SIGTERM]
