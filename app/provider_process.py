@@ -126,8 +126,10 @@ class ProviderProcess:
         self._event_sent = False
         self._ended: tuple[str | None, str | None] = (None, None)
         self._ended_at = 0.0
+        self._stopping = False  # SIGTERM came: ship what is left and end
 
     def run(self) -> NoReturn:
+        signal.signal(signal.SIGTERM, self._stopped)
         self.tracker.add_listener(self._wake.set)
         self.tracker.start()
         self._flush()  # "up", before any provider code can hold the interpreter lock
@@ -174,12 +176,23 @@ class ProviderProcess:
     def _loaded(self) -> None:
         self._send({"t": "loaded"})
 
+    def _stopped(self, signum: int, frame: object) -> None:
+        """SIGTERM: the app stops this provider (it ignored Cancel). The sender ships
+        what is left — state, trace — and ends the process, so the Calls tab and a
+        recording show what the provider was doing; a provider holding the interpreter
+        lock in C code keeps the sender from it, and the app's SIGKILL follows."""
+        self._stopping = True
+        self._wake.set()
+
     def _send_loop(self) -> None:
         interval = 1.0 / SEND_HZ
         while True:
             self._wake.wait(interval)
             self._wake.clear()
             self._flush()
+            if self._stopping:
+                self._send_trace()
+                _exit(0)
             time.sleep(interval)  # the rate bound: at most SEND_HZ messages a second
 
     def _flush(self) -> None:
@@ -214,15 +227,17 @@ class ProviderProcess:
 
     def _send_trace(self) -> None:
         """The call trace, once the task has ended (and what came after, at each flush):
-        the app reads it only then, so it never competes with the state during the run."""
-        trace = self.tracker.trace_since(self._trace_cursor)
-        if not trace.calls and not trace.dropped:
-            return
-        lines = [call_line(call) for call in trace.calls]
-        for start in range(0, max(1, len(lines)), TRACE_LINES_PER_MESSAGE):
-            chunk = lines[start : start + TRACE_LINES_PER_MESSAGE]
-            self._send_bytes(wire.trace_frame(chunk, trace.dropped if not start else 0))
-        self._trace_cursor = trace.cursor
+        the app reads it only then, so it never competes with the state during the run.
+        Under the send lock: the reader (at "stop") and the sender may both get here."""
+        with self._send_lock:
+            trace = self.tracker.trace_since(self._trace_cursor)
+            if not trace.calls and not trace.dropped:
+                return
+            lines = [call_line(call) for call in trace.calls]
+            for start in range(0, max(1, len(lines)), TRACE_LINES_PER_MESSAGE):
+                chunk = lines[start : start + TRACE_LINES_PER_MESSAGE]
+                self._send_bytes(wire.trace_frame(chunk, trace.dropped if not start else 0))
+            self._trace_cursor = trace.cursor
 
     def _send_state(self) -> None:
         state = self.tracker.snapshot()

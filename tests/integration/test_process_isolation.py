@@ -25,6 +25,7 @@ from app.isolation import host_factory
 from app.paths import store_dir
 from app.process_host import ProcessHost
 from app.profile import Account
+from app.trace import CANCEL_REQUESTED, SYNC_CALLED
 from app.tracker import TaskStatus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -95,6 +96,9 @@ def test_cancel_ignored_leaves_no_thread_and_no_process(tmp_path, provider):
     assert wait_until(lambda: task.host.finished)
     new_threads = {t.name for t in set(threading.enumerate()) - threads_before}
     assert new_threads <= HUB_THREADS
+    # Stopped by SIGTERM, it shipped its trace first: the Calls tab shows what it did.
+    names = [call.name for call in task.tracker.trace_since(0).calls]
+    assert SYNC_CALLED in names and CANCEL_REQUESTED in names, names
 
 
 def test_a_process_the_provider_started_ends_with_it(tmp_path):
