@@ -78,6 +78,13 @@ class ProviderHost(Protocol):
         ``silent``: the task has said nothing past the stall timeout."""
         ...
 
+    def starved(self) -> bool | None:
+        """Asked before a silent task is flagged Not responding: whether the provider
+        spent the time since the last ask waiting for a CPU rather than running (a GUI's
+        provider processes take only the CPU the machine leaves); ``None`` when this ask
+        only took a baseline (ask again at the next look)."""
+        ...
+
     def stop(self) -> None:
         """Supervision is over: release what the host holds for this task."""
         ...

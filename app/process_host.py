@@ -36,6 +36,8 @@ from app.tracker import ULONG_MAX, Mirrored
 
 STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
 TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
+TRACE_PULL_EVERY = 0.25  # seconds between asks for the trace while somebody reads it
+STARVED_SHARE = 0.5  # of a silence spent waiting for a CPU: starved, not stuck
 PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
 _KINDS = {kind.value: kind for kind in ErrorKind}
 
@@ -80,6 +82,8 @@ class ProcessHost:
         self._stop_asked = False  # supervision ended: the child's end is no death
         self._stop_at: float | None = None  # since when the child should be exiting
         self._heard_at = 0.0  # when its socket last brought data
+        self._trace_asked_at = -TRACE_PULL_EVERY
+        self._run_delay: tuple[float, float] | None = None  # (when, seconds) last looked at
         self._term_at: float | None = None  # SIGTERM sent to its group
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = wire.FrameReader()
@@ -109,8 +113,20 @@ class ProcessHost:
     def start(self, wake: Waker) -> None:
         self._wake = wake
         self._setup.tracker.add_listener(self._send_cancel)
+        self._setup.tracker.pull_trace_from(self._ask_for_trace)
         _live.add(self)
         hub().spawn(self._start_process)
+
+    def starved(self) -> bool | None:
+        pid = self._pid
+        waited = None if pid is None else run_delay(pid)
+        if waited is None:  # gone, or no schedstat here: judge by silence alone
+            return False
+        now, last = time.monotonic(), self._run_delay
+        self._run_delay = (now, waited)
+        if last is None:
+            return None
+        return waited - last[1] >= STARVED_SHARE * (now - last[0])
 
     def work_ended(self, silent: bool) -> str | None:
         return self._ended[1 if silent else 0]
@@ -350,6 +366,15 @@ class ProcessHost:
         if self._setup.tracker.cancel_requested and not self._cancel_sent:
             self._cancel_sent = self._send({"t": "cancel"})
 
+    def _ask_for_trace(self) -> None:
+        """Somebody reads the trace (the Calls tab) while the provider runs: ask its
+        process for what it traced since it last sent, at a bounded rate."""
+        now = time.monotonic()
+        if self._stop_asked or self._terminated or now - self._trace_asked_at < TRACE_PULL_EVERY:
+            return
+        self._trace_asked_at = now
+        self._send({"t": "trace"})
+
     def _send(self, message: dict[str, Any]) -> bool:
         """A few small messages per task: the socket's buffer takes them at once."""
         with self._send_lock:
@@ -370,6 +395,19 @@ class ProcessHost:
             self._term_at = time.monotonic()
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signum)
+
+
+def run_delay(pid: int) -> float | None:
+    """Seconds the threads of process ``pid`` have spent runnable but waiting for a CPU
+    (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be read."""
+    total = 0
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stat:
+                total += int(stat.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / 1e9
 
 
 def _mirrored(message: dict[str, Any]) -> Mirrored:

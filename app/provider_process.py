@@ -153,6 +153,8 @@ class ProviderProcess:
                 self.tracker.request_cancel()
             elif kind == "password":
                 self._passwords.put(message)
+            elif kind == "trace":  # the app's Calls tab shows this task: what is new
+                self._send_trace()
             elif kind == "stop":
                 self._flush()
                 self._send_trace()  # the host's verdict may have ended the task, not Done
@@ -226,9 +228,10 @@ class ProviderProcess:
                 self._send_trace()
 
     def _send_trace(self) -> None:
-        """The call trace, once the task has ended (and what came after, at each flush):
-        the app reads it only then, so it never competes with the state during the run.
-        Under the send lock: the reader (at "stop") and the sender may both get here."""
+        """The call trace since it was last sent: when the app asks (somebody watches the
+        task's calls), once the task has ended, and at each flush after that; never on
+        its own during the run, so it does not compete with the state. Under the send
+        lock: the reader (asked, or at "stop") and the sender may both get here."""
         with self._send_lock:
             trace = self.tracker.trace_since(self._trace_cursor)
             if not trace.calls and not trace.dropped:

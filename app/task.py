@@ -102,7 +102,7 @@ class Task:
         """The run's watchdog, every ``watchdog_interval``: stalls, and a background
         task whose provider's own work ended without ``Done``."""
         tracker = self.tracker
-        tracker.check_responsive(now, self.limits.stall_timeout)
+        tracker.check_responsive(now, self.limits.stall_timeout, self.host.starved)
         if not self._background or tracker.done_called or tracker.status.is_final:
             return
         ended = self.host.work_ended(silent=tracker.status is TaskStatus.NOT_RESPONDING)

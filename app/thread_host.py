@@ -92,6 +92,10 @@ class ThreadHost:
         alive = thread is not None and thread.is_alive()
         return f"thread {thread.name if thread else '?'} alive={alive}"
 
+    def starved(self) -> bool | None:
+        """A thread that waits for the GIL is the engine's lateness to judge (``Task``)."""
+        return False
+
     def work_ended(self, silent: bool) -> str | None:
         threads = self._provider_threads
         if threads:

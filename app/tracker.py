@@ -195,6 +195,7 @@ class TaskTracker:
         self._remote_frames: list[bytes] = []  # ... as it came, until somebody reads it
         self._remote_bytes = 0
         self._remote_refused = 0  # frames past the budget
+        self._trace_source: Callable[[], None] | None = None  # process mode: asks for more
         self._remote_dropped = 0
         self._started = False
 
@@ -458,9 +459,28 @@ class TaskTracker:
         if ended:
             self._notify()
 
-    def check_responsive(self, now: float, stall_timeout: float) -> None:
+    def check_responsive(
+        self, now: float, stall_timeout: float, starved: Callable[[], bool | None] | None = None
+    ) -> None:
         """Called periodically by the engine: flag a silent task, and clear the flag
-        when callbacks resume. Costs the providers nothing."""
+        when callbacks resume. Costs the providers nothing. ``starved`` is asked before
+        flagging (``ProviderHost.starved``): a provider that waited for a CPU is not
+        silent by choice, and its stall clock starts again; ``None``: ask next time."""
+        if starved is not None:
+            with self._lock:
+                due = (
+                    self._status is TaskStatus.RUNNING
+                    and self.version == self._seen_version
+                    and now - self._seen_at >= stall_timeout
+                )
+            verdict = starved() if due else False  # outside the lock: it reads /proc
+            if verdict is None:
+                return
+            if verdict:
+                with self._lock:
+                    if self.version == self._seen_version:
+                        self._seen_at = now
+                return
         with self._lock:
             if self._status not in _ACTIVE:
                 return
@@ -511,6 +531,12 @@ class TaskTracker:
             self._remote_bytes += len(frame)
             self._remote_frames.append(frame)
 
+    def pull_trace_from(self, source: Callable[[], None]) -> None:
+        """Process mode: ``source()`` asks the provider's process for what it traced so
+        far (it comes back through ``absorb_trace``). ``trace_since`` calls it, so the
+        trace crosses during a run only while somebody reads it (the Calls tab)."""
+        self._trace_source = source
+
     def _read_remote_locked(self) -> list[Call]:
         assert self._remote_trace is not None
         frames, self._remote_frames = self._remote_frames, []
@@ -537,6 +563,8 @@ class TaskTracker:
     def trace_since(self, cursor: int = 0) -> TraceSlice:
         """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
         only what came next. Holds the lock while it copies (bounded: one ring)."""
+        if self._trace_source is not None:
+            self._trace_source()  # what the provider's process traced: later, not now
         if self._remote_trace is not None:
             with self._lock:
                 remote = self._read_remote_locked()

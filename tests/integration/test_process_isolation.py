@@ -25,7 +25,7 @@ from app.isolation import host_factory
 from app.paths import store_dir
 from app.process_host import ProcessHost
 from app.profile import Account
-from app.trace import CANCEL_REQUESTED, SYNC_CALLED
+from app.trace import CANCEL_REQUESTED, DONE, PROGRESS, SYNC_CALLED
 from app.tracker import TaskStatus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -195,6 +195,57 @@ def test_a_guis_providers_leave_the_cpu_to_the_app(tmp_path, background):
     run = run_in_processes([account], tmp_path / "stores", background)
     policy = os.SCHED_IDLE if background else os.SCHED_OTHER
     assert run.tasks[0].snapshot().step == f"{policy} {policy}"
+
+
+WATCHED_PROVIDER = """
+import time
+from pathlib import Path
+from app.contract import IID_IMAPISyncProgressCallback, MAPI_E_USER_CANCEL, S_OK
+
+class Watched:
+    def __init__(self, release):
+        self.release = Path(release)
+
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        cb.Progress("Watched step", 1, 2)
+        while not self.release.exists():
+            time.sleep(0.01)
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_the_calls_of_a_running_provider_process_cross_while_somebody_reads_them(tmp_path):
+    """The Calls tab reads the trace every refresh: in process isolation each read asks
+    the provider's process (at a bounded rate) for what it traced since, so a provider
+    is watched as it runs, not only once it has ended."""
+    provider = tmp_path / "watched.py"
+    provider.write_text(WATCHED_PROVIDER)
+    release = tmp_path / "release"
+    account = Account("Watched", f"{provider}:Watched", settings={"release": str(release)})
+    run = Run([account], tmp_path / "stores", LIMITS, host_factory=host_factory("process", []))
+    seen: list[str] = []
+
+    async def watch() -> None:
+        execution = asyncio.ensure_future(run.execute())
+        tracker = run.tasks[0].tracker
+        deadline = time.monotonic() + 10
+        while PROGRESS not in seen:
+            if time.monotonic() > deadline:
+                release.touch()  # let the provider end, then fail
+                await execution
+                pytest.fail(f"no Progress crossed while the provider ran: {seen}")
+            seen[:] = [call.name for call in tracker.trace_since(0).calls]
+            await asyncio.sleep(0.05)
+        assert tracker.status is TaskStatus.RUNNING
+        release.touch()
+        await execution
+
+    asyncio.run(watch())
+    run.settle()
+    names = [call.name for call in run.tasks[0].tracker.trace_since(0).calls]
+    assert names[: len(seen)] == seen and names.count(PROGRESS) == 1 and DONE in names
 
 
 def test_fifty_megabytes_of_stdout_reach_the_log_bounded(tmp_path, caplog):

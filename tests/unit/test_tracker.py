@@ -1,3 +1,4 @@
+import os
 import threading
 import uuid
 
@@ -167,6 +168,38 @@ def test_cancel_is_told_by_progress(tracker):
     assert tracker.Progress("x", 1, 2) == MAPI_E_USER_CANCEL
     tracker.Done(None, MAPI_E_USER_CANCEL)
     assert tracker.snapshot().status is TaskStatus.CANCELLED
+
+
+def test_a_provider_starved_of_cpu_is_not_flagged_until_it_had_the_cpu(tracker):
+    """A GUI's provider processes take only the CPU the machine leaves: silence while
+    its process waited for a CPU is no stall. The host is asked only once the silence
+    is due; ``None`` (a baseline taken) asks again at the next look."""
+    answers = iter([None, True, None, False])
+    asked = []
+
+    def starved() -> bool | None:
+        asked.append(True)
+        return next(answers)
+
+    tracker.check_responsive(100.0, 5.0, starved)
+    tracker.check_responsive(104.0, 5.0, starved)
+    assert asked == []  # not due yet: /proc is not read
+    tracker.check_responsive(105.0, 5.0, starved)  # due: a baseline
+    tracker.check_responsive(105.25, 5.0, starved)  # it waited for a CPU: clock restarts
+    assert tracker.status is TaskStatus.RUNNING
+    tracker.check_responsive(110.0, 5.0, starved)
+    assert len(asked) == 2  # 4.75 s of its own silence so far
+    tracker.check_responsive(110.25, 5.0, starved)  # a baseline again
+    tracker.check_responsive(110.5, 5.0, starved)  # it had the CPU and said nothing
+    assert tracker.status is TaskStatus.NOT_RESPONDING
+
+
+def test_the_run_delay_of_a_process_is_read_from_proc():
+    from app.process_host import run_delay
+
+    waited = run_delay(os.getpid())
+    assert waited is not None and waited >= 0.0
+    assert run_delay(2**22 + 7) is None  # no such process
 
 
 def test_cancelling_a_pending_task_ends_it_at_once(log):
