@@ -16,6 +16,7 @@ children), while the zombie still holds the group's id.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import queue
 import selectors
@@ -26,12 +27,14 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from app import plugins, provider_process
 
 _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports app from here
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
+_PR_SET_PDEATHSIG = 1
 # Providers yield some CPU to the app and the rest of the machine when both want it; a
 # GUI's providers go further (the idle scheduling class: app.provider_process
 # .run_in_background). At 19 any other busy program on the machine would starve headless
@@ -129,9 +132,18 @@ def fork_server(env: dict[str, str]) -> ForkServer:
 # ------------------------------------------------------------ the server process
 
 
+_children: set[int] = set()  # forked and not yet reaped: each leads its process group
+
+
 def serve(sock: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # However the app ends (a crash, SIGKILL), the kernel tells us: SIGTERM, and every
+    # provider goes with us — one in C code holding the GIL never reads its socket's end.
+    signal.signal(signal.SIGTERM, lambda signum, frame: _end())
+    if not die_with_parent(signal.SIGTERM) or os.getppid() == 1:
+        _end()  # no parent-death signal here, or the app is already gone
     plugins.available_providers()  # the entry-point scan, once: metadata, no provider code
+    server_pid = os.getpid()
     with selectors.DefaultSelector() as selector:
         selector.register(sock, selectors.EVENT_READ)
         while True:
@@ -141,21 +153,43 @@ def serve(sock: socket.socket) -> None:
                 except OSError:
                     message, fds = b"", []
                 if not message:
-                    os._exit(0)  # the app is gone; its providers notice on their own
+                    _end()  # the app is gone
                 pid = os.fork()
                 if pid == 0:
                     selector.close()
-                    _become_provider(sock, fds)
+                    _become_provider(sock, fds, server_pid)
+                _children.add(pid)
                 for fd in fds:
                     os.close(fd)
                 sock.sendall(f"pid {pid}\n".encode())
             _reap(sock)
 
 
-def _become_provider(server: socket.socket, fds: list[int]) -> None:
+def _end() -> NoReturn:
+    """The app is gone: so is every provider's process group, then the server."""
+    for pid in _children:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+    os._exit(0)
+
+
+def die_with_parent(signum: int) -> bool:
+    """Have the kernel send ``signum`` when the thread that started this process ends
+    (Linux's PR_SET_PDEATHSIG); False where that is not available."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(_PR_SET_PDEATHSIG, signum) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _become_provider(server: socket.socket, fds: list[int], server_pid: int) -> None:
     control, stdout, stderr = fds
     try:
         server.close()
+        # Killed with the fork server, should that be killed before it could kill us.
+        if die_with_parent(signal.SIGKILL) and os.getppid() != server_pid:
+            os._exit(provider_process.EXIT_HOST_ERROR)
         # A process group of its own, stopped with its children, in the app's session:
         # under the kernel's autogroup scheduling a session of their own would be a CPU
         # share of its own beside the app's, and the GUI waited up to a second (B2).
@@ -180,6 +214,7 @@ def _reap(sock: socket.socket) -> None:
         if info is None:
             return
         pid = info.si_pid
+        _children.discard(pid)
         left = group_members(pid)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL)

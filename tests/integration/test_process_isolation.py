@@ -312,3 +312,42 @@ def test_a_cpu_limit_hit_is_named(tmp_path):
         "died: killed: CPU time limit (1 s, cpu_seconds) in SynchronizeInBackground" in line
         for line in lines
     ), lines
+
+
+HOG_PROVIDER = """
+import os, re, subprocess
+from pathlib import Path
+from app.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Hog:
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        store = Path(psibpb.psesSync.store_dir)
+        child = subprocess.Popen(["sleep", "600"])
+        (store / "pids").write_text(f"{os.getpid()} {child.pid}")
+        cb.Progress("Hogging", 1, 2)
+        re.match(r"(a+)+$", "a" * 64 + "!")  # minutes in C code, holding the GIL
+        return S_OK
+"""
+
+
+def test_providers_end_with_the_app_however_it_ends(tmp_path):
+    """The app killed with SIGKILL leaves no provider process and none of its children,
+    not even one in C code that never reads its socket's end: the kernel ends the fork
+    server (parent-death signal), which kills every provider's process group."""
+    provider = tmp_path / "hog.py"
+    provider.write_text(HOG_PROVIDER)
+    app = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--headless", "--provider", f"{provider}:Hog",
+         "--store-dir", str(tmp_path / "stores")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        pids_file = store_dir(tmp_path / "stores", "Hog") / "pids"
+        assert wait_until(pids_file.exists, 30), "the provider did not start"
+        pids = [int(p) for p in pids_file.read_text().split()]
+    finally:
+        app.kill()
+        app.wait()
+    for pid in pids:
+        assert wait_until(lambda pid=pid: process_gone(pid)), f"{pid} outlived the app"
