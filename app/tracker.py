@@ -46,6 +46,7 @@ from app.trace import (
     CANCEL_REQUESTED,
     DONE,
     ERROR,
+    HEAD,
     PROGRESS,
     QUERY_INTERFACE,
     RESUMED,
@@ -538,8 +539,12 @@ class TaskTracker:
         self._trace_source = source
 
     def _read_remote_locked(self) -> list[Call]:
+        """Decode the frames that came since the last read; keep, like the process's own
+        ring, the first ``HEAD`` calls and the latest others up to the task's limit (a
+        watched flood is pulled again and again), counting the rest as dropped."""
         assert self._remote_trace is not None
         frames, self._remote_frames = self._remote_frames, []
+        self._remote_bytes = 0  # the budget is for frames waiting to be read
         for frame in frames:
             try:
                 lines, dropped = wire.read_trace_frame(frame)
@@ -551,6 +556,10 @@ class TaskTracker:
                 continue
             self._remote_trace.extend(calls)
             self._remote_dropped += dropped
+        excess = len(self._remote_trace) - max(self.trace_limit, HEAD)
+        if excess > 0:
+            del self._remote_trace[HEAD : HEAD + excess]
+            self._remote_dropped += excess
         if self._remote_refused:
             log.warning(
                 "%s: %d frames of the provider's trace left out (over its budget)",

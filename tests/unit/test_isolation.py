@@ -19,7 +19,7 @@ from app.process_host import STOP_GRACE, ProcessHost, _mirrored
 from app.profile import Account
 from app.task_id import Activity, TaskId
 from app.thread_host import ThreadHost
-from app.trace import call_line
+from app.trace import HEAD, call_line
 from app.tracker import TRACE_BYTES_PER_LINE, TaskTracker
 
 PROFILE = """
@@ -177,3 +177,18 @@ def test_a_child_still_sending_its_last_messages_is_not_stopped_as_silent(tmp_pa
     quiet._stop_at = 100.0
     quiet._escalate(100.0 + STOP_GRACE)
     assert signals == [signal.SIGTERM, signal.SIGTERM]
+
+
+def test_a_watched_process_trace_keeps_its_start_and_latest_calls_within_the_limit():
+    """The Calls tab pulls a flooding provider's trace again and again: the app keeps,
+    like the process's own ring, the first calls and the latest up to the task's limit."""
+    limit = HEAD + 50
+    tracker = TaskTracker(TASK, ErrorLog(), trace_limit=limit)
+    lines = traced_calls(HEAD + 200)
+    for start in range(0, len(lines), 100):  # pulled in pieces, as a watched run is
+        tracker.absorb_trace(wire.trace_frame(lines[start : start + 100], 0))
+        tracker.trace_since(0)
+    calls = tracker.trace_since(0).calls
+    assert len(calls) == limit and tracker.traced == len(lines)
+    kept = [call_line(call) for call in calls]
+    assert kept == lines[:HEAD] + lines[-(limit - HEAD) :]
