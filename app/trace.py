@@ -12,12 +12,16 @@ process mode ships the same slices across its pipe.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+from app import wire
 from app.text import describe, type_name
+
+log = logging.getLogger("sendreceive.engine")
 
 TRACE_LIMIT = 100_000  # entries kept per task: the first HEAD ones and the latest others
 RUN_TRACE_BUDGET = 100_000  # entries kept by a whole run (about 30 MiB), shared by its tasks
@@ -144,6 +148,61 @@ class CallRing:
             self.named[ident] = _live_name(ident)
         broke = {seq for seq in self.broke if seq >= cursor}
         return raw, seqs, dropped, broke
+
+
+class RemoteTrace:
+    """A provider process's trace (process mode), as its frames arrive: kept as bytes
+    until somebody reads the trace, then decoded once, so fifty processes ending
+    together cost the app a copy, not a decode while the GUI draws. Like ``CallRing``
+    it keeps the first ``HEAD`` calls and the latest up to ``limit`` (a watched flood is
+    pulled again and again), counting the rest as dropped. Unread frames past
+    ``BYTES_PER_LINE`` per line of the limit are left out and said. Every method runs
+    under the tracker's lock."""
+
+    BYTES_PER_LINE = 4 << 10
+
+    def __init__(self, limit: int, account: str) -> None:
+        self.limit = limit
+        self.calls: list[Call] = []
+        self.dropped = 0
+        self._account = account  # for the log's lines
+        self._frames: list[bytes] = []
+        self._bytes = 0
+        self._refused = 0
+
+    def add(self, frame: bytes) -> None:
+        if self._bytes + len(frame) > self.limit * self.BYTES_PER_LINE:
+            self._refused += 1
+            return
+        self._bytes += len(frame)
+        self._frames.append(frame)
+
+    def read(self) -> list[Call]:
+        """The calls, with the frames that came since the last read decoded."""
+        frames, self._frames, self._bytes = self._frames, [], 0
+        for frame in frames:
+            try:
+                lines, dropped = wire.read_trace_frame(frame)
+                calls = [call_from_line(line) for line in lines]
+            except (wire.ProtocolError, ValueError) as exc:
+                log.warning(
+                    "%s: a frame of the provider's trace is unreadable: %s", self._account, exc
+                )
+                continue
+            self.calls.extend(calls)
+            self.dropped += dropped
+        excess = len(self.calls) - max(self.limit, HEAD)
+        if excess > 0:
+            del self.calls[HEAD : HEAD + excess]
+            self.dropped += excess
+        if self._refused:
+            log.warning(
+                "%s: %d frames of the provider's trace left out (over its budget)",
+                self._account,
+                self._refused,
+            )
+            self._refused = 0
+        return self.calls
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ pushed to a front-end; front-ends pull snapshots at their own bounded rate (see
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 import uuid
@@ -22,7 +21,6 @@ from threading import get_ident
 from time import perf_counter
 from typing import Any
 
-from app import wire
 from app.contract import (
     E_NOINTERFACE,
     E_UNEXPECTED,
@@ -46,7 +44,6 @@ from app.trace import (
     CANCEL_REQUESTED,
     DONE,
     ERROR,
-    HEAD,
     PROGRESS,
     QUERY_INTERFACE,
     RESUMED,
@@ -55,17 +52,12 @@ from app.trace import (
     TIME_LIMIT,
     TRACE_LIMIT,
     VIOLATION,
-    Call,
     CallRing,
+    RemoteTrace,
     TraceSlice,
-    call_from_line,
     keep,
     to_calls,
 )
-
-log = logging.getLogger("sendreceive.engine")
-
-TRACE_BYTES_PER_LINE = 4 << 10  # a process's trace frames kept, at most, per line of limit
 
 ULONG_MAX = 0xFFFFFFFF
 _RATE_MIN_SPAN = 0.5  # seconds of history before a rate is worth showing
@@ -192,12 +184,8 @@ class TaskTracker:
         self._ring = CallRing(trace_limit) if trace_limit else None
         self.secrets: set[str] = set()  # what password() handed out: never written
         self._remote_calls = 0
-        self._remote_trace: list[Call] | None = None  # process mode: the child's trace
-        self._remote_frames: list[bytes] = []  # ... as it came, until somebody reads it
-        self._remote_bytes = 0
-        self._remote_refused = 0  # frames past the budget
+        self._remote: RemoteTrace | None = None  # process mode: the child's trace
         self._trace_source: Callable[[], None] | None = None  # process mode: asks for more
-        self._remote_dropped = 0
         self._started = False
 
     def __repr__(self) -> str:
@@ -518,19 +506,12 @@ class TaskTracker:
             self._trace_locked(step, value, *args)
 
     def absorb_trace(self, frame: bytes) -> None:
-        """A frame of the trace a provider's process recorded (process mode, sent once
-        its task ended): from then on that is this task's trace. Kept as bytes and read
-        when somebody looks, so fifty processes ending together cost the app a copy, not
-        a decode while the GUI draws. Frames past ``TRACE_BYTES_PER_LINE`` per line of
-        the task's limit are counted and left out."""
+        """A frame of the trace a provider's process recorded (process mode): from the
+        first one on, that is this task's trace (``RemoteTrace``)."""
         with self._lock:
-            if self._remote_trace is None:
-                self._remote_trace = []
-            if self._remote_bytes + len(frame) > self.trace_limit * TRACE_BYTES_PER_LINE:
-                self._remote_refused += 1
-                return
-            self._remote_bytes += len(frame)
-            self._remote_frames.append(frame)
+            if self._remote is None:
+                self._remote = RemoteTrace(self.trace_limit, self.task.account)
+            self._remote.add(frame)
 
     def pull_trace_from(self, source: Callable[[], None]) -> None:
         """Process mode: ``source()`` asks the provider's process for what it traced so
@@ -538,47 +519,15 @@ class TaskTracker:
         trace crosses during a run only while somebody reads it (the Calls tab)."""
         self._trace_source = source
 
-    def _read_remote_locked(self) -> list[Call]:
-        """Decode the frames that came since the last read; keep, like the process's own
-        ring, the first ``HEAD`` calls and the latest others up to the task's limit (a
-        watched flood is pulled again and again), counting the rest as dropped."""
-        assert self._remote_trace is not None
-        frames, self._remote_frames = self._remote_frames, []
-        self._remote_bytes = 0  # the budget is for frames waiting to be read
-        for frame in frames:
-            try:
-                lines, dropped = wire.read_trace_frame(frame)
-                calls = [call_from_line(line) for line in lines]
-            except (wire.ProtocolError, ValueError) as exc:
-                log.warning(
-                    "%s: a frame of the provider's trace is unreadable: %s", self.task.account, exc
-                )
-                continue
-            self._remote_trace.extend(calls)
-            self._remote_dropped += dropped
-        excess = len(self._remote_trace) - max(self.trace_limit, HEAD)
-        if excess > 0:
-            del self._remote_trace[HEAD : HEAD + excess]
-            self._remote_dropped += excess
-        if self._remote_refused:
-            log.warning(
-                "%s: %d frames of the provider's trace left out (over its budget)",
-                self.task.account,
-                self._remote_refused,
-            )
-            self._remote_refused = 0
-        return self._remote_trace
-
     def trace_since(self, cursor: int = 0) -> TraceSlice:
         """The trace from sequence ``cursor`` on; pass the slice's ``cursor`` back for
         only what came next. Holds the lock while it copies (bounded: one ring)."""
         if self._trace_source is not None:
             self._trace_source()  # what the provider's process traced: later, not now
-        if self._remote_trace is not None:
+        if self._remote is not None:
             with self._lock:
-                remote = self._read_remote_locked()
-                calls = [call for call in remote if call.seq >= cursor]
-                dropped = self._remote_dropped if cursor == 0 else 0
+                calls = [call for call in self._remote.read() if call.seq >= cursor]
+                dropped = self._remote.dropped if cursor == 0 else 0
             end = calls[-1].seq + 1 if calls else cursor
             return TraceSlice(calls, end, dropped)
         ring = self._ring
@@ -593,7 +542,7 @@ class TaskTracker:
     def trace_generation(self) -> int:
         """0 while the trace is this process's own; 1 once a provider's process sent its
         trace, which replaces it (cursors taken before then no longer apply)."""
-        return 0 if self._remote_trace is None else 1
+        return 0 if self._remote is None else 1
 
     @property
     def trace_limit(self) -> int:
@@ -603,9 +552,9 @@ class TaskTracker:
     @property
     def traced(self) -> int:
         """Entries ever added to the trace (kept and dropped)."""
-        if self._remote_trace is not None:
+        if self._remote is not None:
             with self._lock:
-                return len(self._read_remote_locked()) + self._remote_dropped
+                return len(self._remote.read()) + self._remote.dropped
         return 0 if self._ring is None else self._ring.total
 
     def snapshot(self, now: float | None = None) -> TaskState:

@@ -19,8 +19,8 @@ from app.process_host import STOP_GRACE, ProcessHost, _mirrored
 from app.profile import Account
 from app.task_id import Activity, TaskId
 from app.thread_host import ThreadHost
-from app.trace import HEAD, call_line
-from app.tracker import TRACE_BYTES_PER_LINE, TaskTracker
+from app.trace import HEAD, RemoteTrace, call_line
+from app.tracker import TaskTracker
 
 PROFILE = """
 [profile]
@@ -135,11 +135,11 @@ def test_a_process_trace_is_kept_as_it_came_and_read_when_asked(caplog):
 def test_a_process_trace_past_its_budget_is_left_out_and_said(caplog):
     tracker = TaskTracker(TASK, ErrorLog(), trace_limit=1)
     frame = wire.trace_frame(traced_calls(1), 0)
-    for _ in range(TRACE_BYTES_PER_LINE // len(frame) + 2):
+    for _ in range(RemoteTrace.BYTES_PER_LINE // len(frame) + 2):
         tracker.absorb_trace(frame)
     with caplog.at_level(logging.WARNING, "sendreceive.engine"):
         kept = tracker.traced
-    assert 0 < kept <= TRACE_BYTES_PER_LINE // len(frame)
+    assert 0 < kept <= RemoteTrace.BYTES_PER_LINE // len(frame)
     assert "frames of the provider's trace left out (over its budget)" in caplog.text
 
 
