@@ -336,11 +336,12 @@ def apply_limits(limits: Mapping[str, int]) -> None:
 
 
 def run_in_background() -> None:
-    """The GUI's providers take the idle scheduling class (inherited by their threads
-    and children): they get all the CPU the app leaves, and any thread of the app that
-    wakes takes a CPU from them at once. Niceness is not enough: at 19, fifty busy
-    providers still kept the GUI thread waiting for a CPU 0.3-1.6 s in 3.5 s (bench B2),
-    because each paint hands work to Qt's helper threads and waits for them."""
+    """The idle scheduling class (inherited by the provider's threads and children), for
+    the GUI's providers when ``app.isolation.gui_providers_idle``: they get all the CPU
+    the app leaves, and any thread of the app that wakes takes a CPU from them at once.
+    Niceness is not enough for that: at 19, fifty busy providers still kept the GUI
+    thread waiting for a CPU 0.3-1.6 s in 3.5 s (bench B2), because each paint hands
+    work to Qt's helper threads and waits for them."""
     with contextlib.suppress(AttributeError, OSError):  # no SCHED_IDLE here: niceness only
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 

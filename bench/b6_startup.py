@@ -32,7 +32,7 @@ async def first_progress(isolation: str, how_many: int) -> tuple[float, float]:
     go = scratch / "go"
     run_accounts = accounts("bench.flood_providers:Quick", how_many, "Quick", go_file=str(go))
     limits = RunLimits(max_parallel=how_many, stall_timeout=600.0)
-    hosts = host_factory(isolation, run_accounts, background=True)  # as the GUI
+    hosts = host_factory(isolation, run_accounts)
     controller = SendReceiveController(scratch / "stores", limits, None, hosts)
     started = time.perf_counter()
     run = controller.start(run_accounts)

@@ -20,6 +20,7 @@ import qasync
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.isolation import gui_providers_idle
 from app.ui.application import create_application
 from app.ui.collector import GuiThreadCollector
 
@@ -131,7 +132,7 @@ class Options:
     no_pacer: bool
     paint_in_tick: bool
     isolation: str = "thread"
-    foreground: bool = False  # experiment: provider processes outside the idle class
+    idle_providers: bool = False  # experiment: provider processes in the idle class
 
     @property
     def label(self) -> str:
@@ -145,8 +146,8 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
-        if self.foreground:
-            changes.append("providers at niceness 10, not idle class")
+        if self.idle_providers:
+            changes.append("providers in the idle class")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -175,10 +176,10 @@ def gui_options(doc: str | None) -> Options:
         help="where the providers run (B2 only; the others share state with their providers)",
     )
     parser.add_argument(
-        "--foreground-providers",
+        "--idle-providers",
         action="store_true",
-        help="experiment: provider processes at niceness 10, as headless, not in the idle "
-        "scheduling class the GUI gives them",
+        help="experiment: provider processes in the idle scheduling class "
+        "(SENDRECEIVE_IDLE_PROVIDERS=1 in the app)",
     )
     args = parser.parse_args()
     if args.switch_interval_ms is not None:
@@ -188,7 +189,7 @@ def gui_options(doc: str | None) -> Options:
         args.no_pacer,
         args.paint_in_tick,
         args.isolation,
-        args.foreground_providers,
+        args.idle_providers or gui_providers_idle(),
     )
 
 
