@@ -178,8 +178,11 @@ class Task:
                         self._abandon()
                         continue
                 elif limits.task_timeout is not None:
-                    deadlines.append(started + limits.task_timeout)
-                    if now >= deadlines[-1]:
+                    due = started + limits.task_timeout
+                    if now >= due:  # time its process waited for a CPU is not its own
+                        due += self.host.waited_for_cpu()
+                    deadlines.append(due)
+                    if now >= due:
                         self._time_out(started, late=now - deadlines[-1])
                         continue
                 deadline = min(deadlines) if deadlines else None
