@@ -85,12 +85,6 @@ class ProviderHost(Protocol):
         only took a baseline (ask again at the next look)."""
         ...
 
-    def waited_for_cpu(self) -> float:
-        """Seconds the provider spent runnable but waiting for a CPU since it started:
-        the task time limit does not count them (a provider starved by other work is
-        not slow)."""
-        ...
-
     def stop(self) -> None:
         """Supervision is over: release what the host holds for this task."""
         ...

@@ -117,11 +117,6 @@ class ProcessHost:
         _live.add(self)
         hub().spawn(self._start_process)
 
-    def waited_for_cpu(self) -> float:
-        pid = self._pid
-        waited = None if pid is None else run_delay(pid)
-        return 0.0 if waited is None else waited
-
     def starved(self) -> bool | None:
         pid = self._pid
         waited = None if pid is None else run_delay(pid)
@@ -403,17 +398,16 @@ class ProcessHost:
 
 
 def run_delay(pid: int) -> float | None:
-    """Seconds the most delayed thread of process ``pid`` has spent runnable but waiting
-    for a CPU (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be
-    read. The most delayed, not the sum: sixteen waiting threads wait the same second."""
-    most = 0
+    """Seconds the threads of process ``pid`` have spent runnable but waiting for a CPU
+    (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be read."""
+    total = 0
     try:
         for tid in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stat:
-                most = max(most, int(stat.read().split()[1]))
+                total += int(stat.read().split()[1])
     except (OSError, ValueError, IndexError):
         return None
-    return most / 1e9
+    return total / 1e9
 
 
 def _mirrored(message: dict[str, Any]) -> Mirrored:

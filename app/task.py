@@ -178,11 +178,8 @@ class Task:
                         self._abandon()
                         continue
                 elif limits.task_timeout is not None:
-                    due = started + limits.task_timeout
-                    if now >= due:  # time its process waited for a CPU is not its own
-                        due += self.host.waited_for_cpu()
-                    deadlines.append(due)
-                    if now >= due:
+                    deadlines.append(started + limits.task_timeout)
+                    if now >= deadlines[-1]:
                         self._time_out(started, late=now - deadlines[-1])
                         continue
                 deadline = min(deadlines) if deadlines else None

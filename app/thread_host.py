@@ -92,10 +92,6 @@ class ThreadHost:
         alive = thread is not None and thread.is_alive()
         return f"thread {thread.name if thread else '?'} alive={alive}"
 
-    def waited_for_cpu(self) -> float:
-        """A starved host is the engine's to name (``Task._time_out``)."""
-        return 0.0
-
     def starved(self) -> bool | None:
         """A thread that waits for the GIL is the engine's lateness to judge (``Task``)."""
         return False

@@ -132,7 +132,7 @@ class Options:
     no_pacer: bool
     paint_in_tick: bool
     isolation: str = "thread"
-    idle_providers: bool = True  # as the app; False: the experiment at niceness 10
+    idle_providers: bool = False  # experiment: provider processes in the idle class
 
     @property
     def label(self) -> str:
@@ -146,8 +146,8 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
-        if self.isolation == "process" and not self.idle_providers:
-            changes.append("providers at niceness 10, not the idle class")
+        if self.idle_providers:
+            changes.append("providers in the idle class")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -176,10 +176,10 @@ def gui_options(doc: str | None) -> Options:
         help="where the providers run (B2 only; the others share state with their providers)",
     )
     parser.add_argument(
-        "--normal-providers",
+        "--idle-providers",
         action="store_true",
-        help="experiment: provider processes at niceness 10, not in the idle scheduling "
-        "class (SENDRECEIVE_IDLE_PROVIDERS=0 in the app)",
+        help="experiment: provider processes in the idle scheduling class "
+        "(SENDRECEIVE_IDLE_PROVIDERS=1 in the app)",
     )
     args = parser.parse_args()
     if args.switch_interval_ms is not None:
@@ -189,7 +189,7 @@ def gui_options(doc: str | None) -> Options:
         args.no_pacer,
         args.paint_in_tick,
         args.isolation,
-        not args.normal_providers and gui_providers_idle(),
+        args.idle_providers or gui_providers_idle(),
     )
 
 

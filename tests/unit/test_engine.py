@@ -1,6 +1,5 @@
 import asyncio
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,6 @@ from app.errorlog import ErrorKind
 from app.headless import error_line, status_text, task_name
 from app.paths import store_dir
 from app.profile import load_default_profile
-from app.thread_host import ThreadHost
 from app.trace import RUN_TRACE_BUDGET, TRACE_LIMIT, run_trace_limit
 from app.tracker import TaskStatus
 
@@ -291,30 +289,6 @@ def test_a_task_timed_out_while_the_host_was_starved_says_so(tmp_path):
     state = the_run.tasks[0].snapshot()
     assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_TIMEOUT)
     assert "the whole host was held up for" in lines(the_run)[0]
-
-
-def test_time_a_provider_waited_for_a_cpu_does_not_count_toward_its_time_limit(tmp_path):
-    """A GUI's provider processes take only the CPU the machine leaves: the time limit
-    is moved by the time the host says its provider waited for a CPU."""
-    release = threading.Event()
-    limits = RunLimits(task_timeout=0.3, cancel_grace=2.0, watchdog_interval=0.02)
-
-    class WaitedHost(ThreadHost):
-        def waited_for_cpu(self) -> float:
-            return 0.6
-
-    the_run = Run(
-        [account(InCall(until_cancelled(release)))], tmp_path, limits, host_factory=WaitedHost
-    )
-    try:
-        started = time.monotonic()
-        asyncio.run(the_run.execute())
-        took = time.monotonic() - started
-    finally:
-        release.set()
-    state = the_run.tasks[0].snapshot()
-    assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_TIMEOUT)
-    assert took >= 0.9, took  # 0.3 s of its own + 0.6 s spent waiting for a CPU
 
 
 def test_store_dirs_are_absolute_before_any_provider_runs(tmp_path, monkeypatch):

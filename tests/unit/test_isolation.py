@@ -194,10 +194,10 @@ def test_a_watched_process_trace_keeps_its_start_and_latest_calls_within_the_lim
     assert kept == lines[:HEAD] + lines[-(limit - HEAD) :]
 
 
-def test_the_guis_idle_providers_can_be_turned_off(monkeypatch):
+def test_the_guis_idle_providers_are_an_opt_in(monkeypatch):
     from app.isolation import IDLE_PROVIDERS_ENV, gui_providers_idle
 
     monkeypatch.delenv(IDLE_PROVIDERS_ENV, raising=False)
-    assert gui_providers_idle()
-    monkeypatch.setenv(IDLE_PROVIDERS_ENV, "0")
     assert not gui_providers_idle()
+    monkeypatch.setenv(IDLE_PROVIDERS_ENV, "1")
+    assert gui_providers_idle()
