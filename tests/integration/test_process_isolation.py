@@ -198,22 +198,26 @@ def test_a_guis_providers_leave_the_cpu_to_the_app(tmp_path, background):
 
 
 WATCHED_PROVIDER = """
-import time
-from pathlib import Path
-from app.contract import IID_IMAPISyncProgressCallback, MAPI_E_USER_CANCEL, S_OK
+from app.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Watched:
     def __init__(self, release):
-        self.release = Path(release)
+        self.release = release  # a FIFO: reading it waits until the test writes
 
     def SynchronizeInBackground(self, psibpb):
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
         cb.Progress("Watched step", 1, 2)
-        while not self.release.exists():
-            time.sleep(0.01)
+        with open(self.release) as release:
+            release.read()
         cb.Done(None, S_OK)
         return S_OK
 """
+
+
+def let_go(fifo: Path) -> None:
+    """Release the watched provider (its process is reading the FIFO)."""
+    with open(fifo, "w") as release:
+        release.write("go")
 
 
 def test_the_calls_of_a_running_provider_process_cross_while_somebody_reads_them(tmp_path):
@@ -223,6 +227,7 @@ def test_the_calls_of_a_running_provider_process_cross_while_somebody_reads_them
     provider = tmp_path / "watched.py"
     provider.write_text(WATCHED_PROVIDER)
     release = tmp_path / "release"
+    os.mkfifo(release)
     account = Account("Watched", f"{provider}:Watched", settings={"release": str(release)})
     run = Run([account], tmp_path / "stores", LIMITS, host_factory=host_factory("process", []))
     seen: list[str] = []
@@ -233,13 +238,12 @@ def test_the_calls_of_a_running_provider_process_cross_while_somebody_reads_them
         deadline = time.monotonic() + 10
         while PROGRESS not in seen:
             if time.monotonic() > deadline:
-                release.touch()  # let the provider end, then fail
-                await execution
+                await execution  # the task's time limit stops the provider
                 pytest.fail(f"no Progress crossed while the provider ran: {seen}")
             seen[:] = [call.name for call in tracker.trace_since(0).calls]
             await asyncio.sleep(0.05)
         assert tracker.status is TaskStatus.RUNNING
-        release.touch()
+        await asyncio.to_thread(let_go, release)
         await execution
 
     asyncio.run(watch())
