@@ -36,9 +36,8 @@ _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
 _PR_SET_PDEATHSIG = 1
 # Providers yield some CPU to the app and the rest of the machine when both want it; a
-# GUI's providers can go further (the idle scheduling class, an opt-in:
-# app.isolation.gui_providers_idle). At 19 any other busy program on the machine would
-# starve them. SENDRECEIVE_PROVIDER_NICENESS sets it.
+# GUI's providers go further (app.provider_process.run_in_background).
+# SENDRECEIVE_PROVIDER_NICENESS sets it.
 NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
 
 

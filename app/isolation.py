@@ -8,7 +8,6 @@ the profile's ``[profile] isolation``, else ``DEFAULT_ISOLATION``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 
 from app.hosting import HostFactory, ProviderHost, TaskSetup
@@ -17,16 +16,6 @@ from app.profile import Account
 from app.thread_host import ThreadHost
 
 DEFAULT_ISOLATION = "process"
-# Opt-in (SENDRECEIVE_IDLE_PROVIDERS=1): the GUI's provider processes take only the CPU
-# the machine leaves (Linux's idle scheduling class). Then fifty busy providers leave
-# the GUI within a frame (bench B2: 7 ms p99 instead of 75-150 ms), but whatever else
-# keeps the CPUs busy — the GUI's own painting included — starves them: the hostile
-# catalogue's tasks ran out of their time limits in the GUI. Not the default, for that.
-IDLE_PROVIDERS_ENV = "SENDRECEIVE_IDLE_PROVIDERS"
-
-
-def gui_providers_idle() -> bool:
-    return os.environ.get(IDLE_PROVIDERS_ENV) == "1"
 
 
 def host_factory(
@@ -35,7 +24,7 @@ def host_factory(
     """The hosts of a run. ``accounts``: the whole profile's, so that no account's
     ``password_env`` variable reaches any provider's process (the app resolves
     passwords and sends each to its own account's process alone). ``background``: the
-    providers' processes yield the CPU to the app (a GUI's runs: see
+    providers' processes give the CPU to the app first (a GUI's runs: see
     ``app.provider_process.run_in_background``)."""
     secret_env = frozenset(
         str(account.settings["password_env"])

@@ -44,6 +44,7 @@ from app.tracker import TaskTracker
 SEND_HZ = 50
 TRACE_LINES_PER_MESSAGE = 500  # a text argument is at most 2,500 characters: < 8 MiB
 MAX_MESSAGES_PER_FLUSH = 64  # entries of a flood beyond these wait for the next flush
+BACKGROUND_NICENESS = 19  # a GUI's providers: see run_in_background
 WORK_ENDED_EVERY = 0.25  # seconds between looks at a background provider's threads
 PASSWORD_WAIT = 120.0  # the app runs password_command with a timeout of its own
 EXIT_HOST_ERROR = 70  # this module's own failure (EX_SOFTWARE), named as such by the app
@@ -336,14 +337,15 @@ def apply_limits(limits: Mapping[str, int]) -> None:
 
 
 def run_in_background() -> None:
-    """The idle scheduling class (inherited by the provider's threads and children), for
-    the GUI's providers when ``app.isolation.gui_providers_idle``: they get all the CPU
-    the app leaves, and any thread of the app that wakes takes a CPU from them at once.
-    Niceness is not enough for that: at 19, fifty busy providers still kept the GUI
-    thread waiting for a CPU 0.3-1.6 s in 3.5 s (bench B2), because each paint hands
-    work to Qt's helper threads and waits for them."""
-    with contextlib.suppress(AttributeError, OSError):  # no SCHED_IDLE here: niceness only
-        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    """The lowest priority (inherited by the provider's threads and children), for the
+    GUI's providers: whenever the GUI thread wants a CPU it gets most of one, however
+    many providers are busy. A scheduler shares a CPU by weight, and the app's one GUI
+    thread (weight 1024) beside 25 busy providers per CPU gets 27 % of it at niceness 10
+    (weight 110 each) and 73 % at 19 (15 each): each paint then takes about 1.4 times
+    its CPU time rather than 3.7 (bench B2: 10-18 ms p99 against 34-86 ms). They still
+    get every CPU the app leaves, which during a run is nearly all of them."""
+    with contextlib.suppress(OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICENESS)
 
 
 def _exit(code: int) -> NoReturn:

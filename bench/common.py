@@ -20,7 +20,6 @@ import qasync
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.isolation import gui_providers_idle
 from app.ui.application import create_application
 from app.ui.collector import GuiThreadCollector
 
@@ -132,7 +131,7 @@ class Options:
     no_pacer: bool
     paint_in_tick: bool
     isolation: str = "thread"
-    idle_providers: bool = False  # experiment: provider processes in the idle class
+    foreground_providers: bool = False  # experiment: the GUI's providers at niceness 10
 
     @property
     def label(self) -> str:
@@ -146,8 +145,8 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
-        if self.idle_providers:
-            changes.append("providers in the idle class")
+        if self.foreground_providers:
+            changes.append("providers at the headless niceness")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -176,10 +175,10 @@ def gui_options(doc: str | None) -> Options:
         help="where the providers run (B2 only; the others share state with their providers)",
     )
     parser.add_argument(
-        "--idle-providers",
+        "--foreground-providers",
         action="store_true",
-        help="experiment: provider processes in the idle scheduling class "
-        "(SENDRECEIVE_IDLE_PROVIDERS=1 in the app)",
+        help="experiment: the GUI's provider processes at the headless niceness (10) "
+        "instead of the GUI's (19)",
     )
     args = parser.parse_args()
     if args.switch_interval_ms is not None:
@@ -189,7 +188,7 @@ def gui_options(doc: str | None) -> Options:
         args.no_pacer,
         args.paint_in_tick,
         args.isolation,
-        args.idle_providers or gui_providers_idle(),
+        args.foreground_providers,
     )
 
 

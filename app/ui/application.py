@@ -4,6 +4,7 @@ the Qt event loop."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 
 import qasync
@@ -20,6 +21,11 @@ from app.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 
 
 def create_application() -> QApplication:
+    # Qt's raster painting hands each tall fill to helper threads and waits for them.
+    # With providers keeping every CPU busy, each hand-over costs the GUI thread a wait
+    # for a CPU, twice (bench B2: ~2,500 wake-ups a second, half the GUI's lateness);
+    # a dialog this size paints faster on one thread. Read when Qt first paints.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import languages
-from app.isolation import gui_providers_idle, host_factory
+from app.isolation import host_factory
 from app.logs import log_file_in_use
 from app.options import Options
 from app.outbox import default_store
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             options.store_root,
             options.limits,
             self,
-            host_factory(options.isolation, self.profile.accounts, gui_providers_idle()),
+            host_factory(options.isolation, self.profile.accounts, background=True),
         )
         self.dialog = SendReceiveDialog(self.controller, self)
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)

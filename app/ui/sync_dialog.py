@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from app.ui.calls_view import CallsPage
 from app.ui.controller import RunRecord, SendReceiveController
 from app.ui.error_model import ErrorColumn
 from app.ui.progress_delegate import ProgressBarDelegate
+from app.ui.steady_tabs import SteadyTabWidget
 from app.ui.table_view import make_table, with_buttons
 from app.ui.task_model import TaskColumn
 from app.ui.wording import arg, when, words
@@ -142,7 +142,7 @@ class SendReceiveDialog(QDialog):
         errors_split.setStretchFactor(0, 3)
         errors_split.setStretchFactor(1, 2)
 
-        self.tabs = QTabWidget()
+        self.tabs = SteadyTabWidget()
         self.tabs.setObjectName("detailsTabs")
         self.tabs.addTab(with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
         self.tabs.addTab(with_buttons(errors_split, self.copy_button), words.errors_tab(None))
@@ -294,7 +294,7 @@ class SendReceiveDialog(QDialog):
             self.header.setText(words.header(summary))
             fractions = [1.0 if s.status.is_final else (s.fraction or 0.0) for s in states]
             set_progress(self.overall, sum(fractions) / len(fractions))
-        self.tabs.setTabText(ERRORS_TAB, words.errors_tab(summary))
+        self.tabs.set_label(ERRORS_TAB, words.errors_tab(summary))
         self.cancel_all_button.setEnabled(controller.running)
         self.runs.setEnabled(not controller.running and len(controller.history) > 1)
         self.save_run_button.setEnabled(controller.shown is not None and not controller.running)

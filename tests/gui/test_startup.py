@@ -3,6 +3,9 @@ after a run full of hung providers."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,37 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path, mode
     assert "abandoned task 'Hangs silently'" in done.stderr
     assert "left behind at exit: thread 'faulty-lingering' (non-daemon)" in done.stderr
     assert "left behind at exit: thread 'provider:Hangs silently'" in done.stderr
+
+
+PAINT_A_LARGE_GRADIENT = """
+import glob
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from app.ui.application import create_application
+
+app = create_application()
+image = QImage(1000, 1000, QImage.Format.Format_ARGB32_Premultiplied)
+painter = QPainter(image)
+gradient = QLinearGradient(0, 0, 1000, 1000)
+gradient.setColorAt(0, QColor("red"))
+gradient.setColorAt(1, QColor("blue"))
+painter.fillRect(image.rect(), gradient)
+painter.end()
+print(sorted({open(task + "/comm").read().strip() for task in glob.glob("/proc/self/task/*")}))
+"""
+
+
+@pytest.mark.parametrize("app_default", [True, False])
+def test_the_app_paints_on_its_own_thread(tmp_path, app_default):
+    """Qt hands tall fills to helper threads and waits for them; with providers keeping
+    the CPUs busy each hand-over cost the GUI thread a wait for a CPU (bench B2), so the
+    app paints on the GUI thread alone. Checked against Qt's own default."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+    script = PAINT_A_LARGE_GRADIENT
+    if not app_default:  # the same painting, with Qt as it comes
+        script = script.replace("app = create_application()", "app = QApplication([])")
+        script = "from PySide6.QtWidgets import QApplication\n" + script
+    threads = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    ).stdout
+    assert ("Thread (pooled)" in threads) is not app_default, threads

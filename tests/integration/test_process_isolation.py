@@ -20,11 +20,13 @@ from helpers.hostile import LIMITS, main_py
 
 from app.engine import Run
 from app.errorlog import ErrorKind
+from app.fork_server import NICENESS
 from app.headless import error_line, status_text
 from app.isolation import host_factory
 from app.paths import store_dir
 from app.process_host import ProcessHost
 from app.profile import Account
+from app.provider_process import BACKGROUND_NICENESS
 from app.trace import CANCEL_REQUESTED, DONE, PROGRESS, SYNC_CALLED
 from app.tracker import TaskStatus
 
@@ -176,10 +178,10 @@ class Reports:
     def SynchronizeInBackground(self, psibpb):
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
         seen = []
-        worker = threading.Thread(target=lambda: seen.append(os.sched_getscheduler(0)))
+        worker = threading.Thread(target=lambda: seen.append(os.getpriority(os.PRIO_PROCESS, 0)))
         worker.start()
         worker.join()
-        cb.Progress(f"{os.sched_getscheduler(0)} {seen[0]}", 1, 1)
+        cb.Progress(f"{os.getpriority(os.PRIO_PROCESS, 0)} {seen[0]}", 1, 1)
         cb.Done(None, S_OK)
         return S_OK
 """
@@ -187,14 +189,14 @@ class Reports:
 
 @pytest.mark.parametrize("background", [True, False])
 def test_a_guis_providers_leave_the_cpu_to_the_app(tmp_path, background):
-    """The GUI's providers run in the idle scheduling class, threads included, so that
-    fifty busy ones cannot keep its thread from a CPU (bench B2); headless, they don't."""
+    """The GUI's providers run at the lowest priority, threads included, so that fifty
+    busy ones leave its thread most of a CPU (bench B2); headless, at niceness 10."""
     provider = tmp_path / "reports.py"
     provider.write_text(SCHEDULING_PROVIDER)
     account = Account("Sched", f"{provider}:Reports")
     run = run_in_processes([account], tmp_path / "stores", background)
-    policy = os.SCHED_IDLE if background else os.SCHED_OTHER
-    assert run.tasks[0].snapshot().step == f"{policy} {policy}"
+    niceness = BACKGROUND_NICENESS if background else NICENESS
+    assert run.tasks[0].snapshot().step == f"{niceness} {niceness}"
 
 
 WATCHED_PROVIDER = """

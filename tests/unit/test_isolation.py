@@ -192,12 +192,3 @@ def test_a_watched_process_trace_keeps_its_start_and_latest_calls_within_the_lim
     assert len(calls) == limit and tracker.traced == len(lines)
     kept = [call_line(call) for call in calls]
     assert kept == lines[:HEAD] + lines[-(limit - HEAD) :]
-
-
-def test_the_guis_idle_providers_are_an_opt_in(monkeypatch):
-    from app.isolation import IDLE_PROVIDERS_ENV, gui_providers_idle
-
-    monkeypatch.delenv(IDLE_PROVIDERS_ENV, raising=False)
-    assert not gui_providers_idle()
-    monkeypatch.setenv(IDLE_PROVIDERS_ENV, "1")
-    assert gui_providers_idle()
