@@ -85,6 +85,12 @@ class ProviderHost(Protocol):
         only took a baseline (ask again at the next look)."""
         ...
 
+    def waited_for_cpu(self) -> float:
+        """Seconds the provider has been kept from a CPU by other work since it started
+        (its most delayed thread's wait), as last read; 0 where that is unknown. The
+        task time limit gives this time back, up to the limit once more (``Task``)."""
+        ...
+
     def stop(self) -> None:
         """Supervision is over: release what the host holds for this task."""
         ...

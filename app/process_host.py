@@ -58,13 +58,9 @@ class ProcessHost:
 
     isolation = "process"
 
-    def __init__(
-        self, setup: TaskSetup, secret_env: frozenset[str] = frozenset(), background: bool = False
-    ) -> None:
-        """``background``: the provider yields the CPU to the app (the GUI's runs)."""
+    def __init__(self, setup: TaskSetup, secret_env: frozenset[str] = frozenset()) -> None:
         self._setup = setup
         self._secret_env = secret_env  # every account's password_env: kept from children
-        self._background = background
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
@@ -84,6 +80,7 @@ class ProcessHost:
         self._heard_at = 0.0  # when its socket last brought data
         self._trace_asked_at = -TRACE_PULL_EVERY
         self._run_delay: tuple[float, float] | None = None  # (when, seconds) last looked at
+        self._cpu_wait = 0.0  # run_delay as last read
         self._term_at: float | None = None  # SIGTERM sent to its group
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = wire.FrameReader()
@@ -117,11 +114,19 @@ class ProcessHost:
         _live.add(self)
         hub().spawn(self._start_process)
 
+    def waited_for_cpu(self) -> float:
+        pid = self._pid
+        waited = None if pid is None else run_delay(pid)
+        if waited is not None:  # else gone: what was last read stands
+            self._cpu_wait = waited
+        return self._cpu_wait
+
     def starved(self) -> bool | None:
         pid = self._pid
         waited = None if pid is None else run_delay(pid)
         if waited is None:  # gone, or no schedstat here: judge by silence alone
             return False
+        self._cpu_wait = waited
         now, last = time.monotonic(), self._run_delay
         self._run_delay = (now, waited)
         if last is None:
@@ -201,7 +206,6 @@ class ProcessHost:
                 "default_store": None if setup.default_store is None else str(setup.default_store),
                 "logger": setup.logger.name,
                 "trace_limit": setup.tracker.trace_limit,  # the run's budget holds in the child
-                "background": self._background,
                 "log_level": setup.logger.getEffectiveLevel(),
             }
         )
@@ -398,16 +402,17 @@ class ProcessHost:
 
 
 def run_delay(pid: int) -> float | None:
-    """Seconds the threads of process ``pid`` have spent runnable but waiting for a CPU
-    (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be read."""
-    total = 0
+    """Seconds the most delayed thread of process ``pid`` has spent runnable but waiting
+    for a CPU (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be
+    read. The most delayed, not the sum: four threads waiting together wait one second."""
+    most = 0
     try:
         for tid in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stat:
-                total += int(stat.read().split()[1])
+                most = max(most, int(stat.read().split()[1]))
     except (OSError, ValueError, IndexError):
         return None
-    return total / 1e9
+    return most / 1e9
 
 
 def _mirrored(message: dict[str, Any]) -> Mirrored:

@@ -178,9 +178,12 @@ class Task:
                         self._abandon()
                         continue
                 elif limits.task_timeout is not None:
-                    deadlines.append(started + limits.task_timeout)
-                    if now >= deadlines[-1]:
-                        self._time_out(started, late=now - deadlines[-1])
+                    due = started + limits.task_timeout
+                    if now >= due:  # time other work kept it from a CPU is given back
+                        due += min(host.waited_for_cpu(), limits.task_timeout)
+                    deadlines.append(due)
+                    if now >= due:
+                        self._time_out(started, late=now - due)
                         continue
                 deadline = min(deadlines) if deadlines else None
             timeout = None if deadline is None else max(0.0, deadline - now)
@@ -197,6 +200,12 @@ class Task:
                 f" Meanwhile the whole host was held up for {starved:.1f} s (a thread held "
                 "Python's interpreter lock, the GIL, e.g. a provider in C code): this task "
                 "may have been starved rather than slow."
+            )
+        waited = self.host.waited_for_cpu()
+        if waited >= STARVED_AFTER:
+            note += (
+                f" Its process waited {waited:.1f} s for a CPU while other work ran (given "
+                "back, up to the limit again)."
             )
         assert self.limits.task_timeout is not None
         self.tracker.time_out(self.limits.task_timeout, note)

@@ -92,6 +92,10 @@ class ThreadHost:
         alive = thread is not None and thread.is_alive()
         return f"thread {thread.name if thread else '?'} alive={alive}"
 
+    def waited_for_cpu(self) -> float:
+        """A host starved by one of its threads is the engine's to name (``Task``)."""
+        return 0.0
+
     def starved(self) -> bool | None:
         """A thread that waits for the GIL is the engine's lateness to judge (``Task``)."""
         return False

@@ -1,5 +1,6 @@
 import asyncio
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from app.errorlog import ErrorKind
 from app.headless import error_line, status_text, task_name
 from app.paths import store_dir
 from app.profile import load_default_profile
+from app.thread_host import ThreadHost
 from app.trace import RUN_TRACE_BUDGET, TRACE_LIMIT, run_trace_limit
 from app.tracker import TaskStatus
 
@@ -289,6 +291,32 @@ def test_a_task_timed_out_while_the_host_was_starved_says_so(tmp_path):
     state = the_run.tasks[0].snapshot()
     assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_TIMEOUT)
     assert "the whole host was held up for" in lines(the_run)[0]
+
+
+def test_time_other_work_kept_a_provider_from_a_cpu_is_given_back_up_to_the_limit(tmp_path):
+    """A GUI's providers run at the lowest priority: the time limit gives back the time
+    the host says its provider waited for a CPU, up to the limit once more (a provider
+    whose own busy threads keep each other waiting cannot push its limit away)."""
+    release = threading.Event()
+    limits = RunLimits(task_timeout=0.3, cancel_grace=2.0, watchdog_interval=0.02)
+
+    class WaitedHost(ThreadHost):
+        def waited_for_cpu(self) -> float:
+            return 3.0
+
+    the_run = Run(
+        [account(InCall(until_cancelled(release)))], tmp_path, limits, host_factory=WaitedHost
+    )
+    try:
+        started = time.monotonic()
+        asyncio.run(the_run.execute())
+        took = time.monotonic() - started
+    finally:
+        release.set()
+    state = the_run.tasks[0].snapshot()
+    assert (state.status, state.result) == (TaskStatus.FAILED, MAPI_E_TIMEOUT)
+    assert 0.6 <= took < 3.0, took  # 0.3 s of its own + 0.3 s given back, not 3 s
+    assert "Its process waited 3.0 s for a CPU while other work ran" in lines(the_run)[0]
 
 
 def test_store_dirs_are_absolute_before_any_provider_runs(tmp_path, monkeypatch):
