@@ -35,11 +35,9 @@ _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports ap
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
 _PR_SET_PDEATHSIG = 1
-# Providers yield some CPU to the app and the rest of the machine when both want it.
-# A CPU is shared by weight: beside 25 busy providers per CPU the GUI thread gets 27 % of
-# one at 10 and 73 % at 19 (bench B2 p99: 34-86 ms against 10-18 ms). But at 19 the app's
-# own work starves them: with one other busy program on a 2-core machine, the GUI's
-# hostile catalogue ran out of its time limits. SENDRECEIVE_PROVIDER_NICENESS sets it.
+# Providers yield some CPU to the app and the rest of the machine when both want it; a
+# GUI's providers go further (app.provider_process.run_in_background).
+# SENDRECEIVE_PROVIDER_NICENESS sets it.
 NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
 
 
