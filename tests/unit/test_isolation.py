@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from app.contract import SyncFlags
 from app.errorlog import ErrorLog
 from app.hosting import LAST_MESSAGES_LIMIT, TaskSetup
 from app.isolation import host_factory
-from app.process_host import STOP_GRACE, ProcessHost, _mirrored
+from app.process_host import STOP_GRACE, ProcessHost, _mirrored, run_delay
 from app.profile import Account
 from app.task_id import Activity, TaskId
 from app.thread_host import ThreadHost
@@ -192,3 +195,41 @@ def test_a_watched_process_trace_keeps_its_start_and_latest_calls_within_the_lim
     assert len(calls) == limit and tracker.traced == len(lines)
     kept = [call_line(call) for call in calls]
     assert kept == lines[:HEAD] + lines[-(limit - HEAD) :]
+
+
+BUSY_THREADS = """
+import threading
+def spin():
+    while True:
+        pass
+for _ in range(3):
+    threading.Thread(target=spin, daemon=True).start()
+print("up", flush=True)
+spin()
+"""
+
+
+def test_a_process_s_wait_for_a_cpu_is_its_most_delayed_thread_s_and_outlives_it(tmp_path):
+    """Four busy threads on two CPUs wait together: the process waited as long as the
+    most delayed of them, not their sum; once the process is gone, the host keeps what
+    it last read (a time limit due after a death still has it)."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", BUSY_THREADS], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "up\n"
+        os.kill(child.pid, signal.SIGSTOP)  # its counters hold still while we read them
+        waits = []
+        for tid in os.listdir(f"/proc/{child.pid}/task"):
+            with open(f"/proc/{child.pid}/task/{tid}/schedstat") as stat:
+                waits.append(int(stat.read().split()[1]) / 1e9)
+        assert run_delay(child.pid) == max(waits)
+        host = ProcessHost(setup(Account("X", "demo-fast"), tmp_path))
+        host._pid = child.pid
+        read = host.waited_for_cpu()
+        assert read == max(waits)
+    finally:
+        child.kill()
+        child.wait()
+    assert run_delay(child.pid) is None
+    assert host.waited_for_cpu() == read
