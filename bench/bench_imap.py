@@ -27,8 +27,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -254,7 +256,17 @@ def child(settings_json: str, store: str) -> None:
 # --------------------------------------------------------------------------- main
 
 
-TOOLS = {"provider": Provider, "mbsync": Mbsync, "offlineimap": OfflineImap}
+class Tool(Protocol):
+    """What the benchmark asks of each syncing tool."""
+
+    def sync(self) -> Run: ...
+
+
+TOOLS: dict[str, Callable[[Dovecot, str, str, Path], Tool]] = {
+    "provider": Provider,
+    "mbsync": Mbsync,
+    "offlineimap": OfflineImap,
+}
 MiB = 1024 * 1024
 
 
@@ -302,11 +314,11 @@ def main(argv: list[str]) -> int:
         )
         results: dict[str, tuple[Run, Run]] = {}
         for name in tools:
-            tool = TOOLS[name](server, user, password, Path(tmp))
-            full, resync = tool.sync(), tool.sync()
+            syncer = TOOLS[name](server, user, password, Path(tmp))
+            full, resync = syncer.sync(), syncer.sync()
             results[name] = (full, resync)
-            if isinstance(tool, Provider) and tool.count() != args.messages:
-                raise RuntimeError(f"the provider stored {tool.count()} messages")
+            if isinstance(syncer, Provider) and syncer.count() != args.messages:
+                raise RuntimeError(f"the provider stored {syncer.count()} messages")
             print(
                 f"{name:12} full sync {full.wall:7.2f} s   no-change resync {resync.wall:6.2f} s"
                 f"   peak RSS {full.peak_rss_mib:6.1f} MiB / {resync.peak_rss_mib:6.1f} MiB"
