@@ -119,23 +119,25 @@ class ProcessHost:
         hub().spawn(self._start_process)
 
     def waited_for_cpu(self) -> float:
-        pid = self._pid
-        waited = None if pid is None else run_delay(pid)
-        if waited is not None:  # else gone: what was last read stands
-            self._cpu_wait = waited
-        return self._cpu_wait
+        self._read_cpu_wait()
+        return self._cpu_wait  # once the process is gone, what was last read
 
     def starved(self) -> bool | None:
-        pid = self._pid
-        waited = None if pid is None else run_delay(pid)
+        waited = self._read_cpu_wait()
         if waited is None:  # gone, or no schedstat here: judge by silence alone
             return False
-        self._cpu_wait = waited
         now, last = time.monotonic(), self._run_delay
         self._run_delay = (now, waited)
         if last is None:
             return None
         return waited - last[1] >= STARVED_SHARE * (now - last[0])
+
+    def _read_cpu_wait(self) -> float | None:
+        """The process's ``run_delay`` now, also kept for ``waited_for_cpu``."""
+        waited = None if self._pid is None else run_delay(self._pid)
+        if waited is not None:
+            self._cpu_wait = waited
+        return waited
 
     def work_ended(self, silent: bool) -> str | None:
         return self._ended[1 if silent else 0]

@@ -343,7 +343,7 @@ def run_in_background() -> None:
     scheduler shares a CPU by weight, and the GUI thread (weight 1024) beside 25 busy
     providers per CPU gets 27 % of it at niceness 10 (weight 110 each) and 73 % at 19
     (15 each): a paint takes about 1.4 times its CPU time rather than 3.7 (bench B2:
-    9-18 ms p99 against 34-87 ms). They get every CPU the machine leaves; another busy
+    7-18 ms p99 against 34-87 ms). They get every CPU the machine leaves; another busy
     program comes first, and a task's time limit gives back the time they waited for a
     CPU (``Task``)."""
     with contextlib.suppress(OSError):
