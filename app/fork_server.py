@@ -35,8 +35,11 @@ _APP_ROOT = str(Path(__file__).resolve().parent.parent)  # the server imports ap
 _REPLY_WAIT = 10.0
 _REAP_EVERY = 0.05
 _PR_SET_PDEATHSIG = 1
-# Providers yield some CPU to the app and the rest of the machine when both want it; a
-# GUI's providers go further (app.provider_process.run_in_background).
+# Providers yield some CPU to the app and the rest of the machine when both want it.
+# A CPU is shared by weight: beside 25 busy providers per CPU the GUI thread gets 27 % of
+# one at 10 and 73 % at 19 (bench B2 p99: 34-87 ms against 7-18 ms). But at 19 the app's
+# own work starves them: the GUI's hostile catalogue (3 s time limits) failed in 2 of 3
+# runs with nothing else on the machine, and in 5 of 5 beside one busy program.
 # SENDRECEIVE_PROVIDER_NICENESS sets it.
 NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
 

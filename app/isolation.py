@@ -18,14 +18,10 @@ from app.thread_host import ThreadHost
 DEFAULT_ISOLATION = "process"
 
 
-def host_factory(
-    default: str, accounts: Iterable[Account], background: bool = False
-) -> HostFactory:
+def host_factory(default: str, accounts: Iterable[Account]) -> HostFactory:
     """The hosts of a run. ``accounts``: the whole profile's, so that no account's
     ``password_env`` variable reaches any provider's process (the app resolves
-    passwords and sends each to its own account's process alone). ``background``: the
-    providers' processes give the CPU to the app first (a GUI's runs: see
-    ``app.provider_process.run_in_background``)."""
+    passwords and sends each to its own account's process alone)."""
     secret_env = frozenset(
         str(account.settings["password_env"])
         for account in accounts
@@ -34,7 +30,7 @@ def host_factory(
 
     def make(setup: TaskSetup) -> ProviderHost:
         if (setup.account.isolation or default) == "process":
-            return ProcessHost(setup, secret_env, background)
+            return ProcessHost(setup, secret_env)
         return ThreadHost(setup)
 
     return make

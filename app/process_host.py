@@ -58,13 +58,9 @@ class ProcessHost:
 
     isolation = "process"
 
-    def __init__(
-        self, setup: TaskSetup, secret_env: frozenset[str] = frozenset(), background: bool = False
-    ) -> None:
-        """``background``: the provider gives the CPU to the app first (the GUI's runs)."""
+    def __init__(self, setup: TaskSetup, secret_env: frozenset[str] = frozenset()) -> None:
         self._setup = setup
         self._secret_env = secret_env  # every account's password_env: kept from children
-        self._background = background
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
@@ -212,7 +208,6 @@ class ProcessHost:
                 "default_store": None if setup.default_store is None else str(setup.default_store),
                 "logger": setup.logger.name,
                 "trace_limit": setup.tracker.trace_limit,  # the run's budget holds in the child
-                "background": self._background,
                 "log_level": setup.logger.getEffectiveLevel(),
             }
         )

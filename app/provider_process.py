@@ -44,7 +44,6 @@ from app.tracker import TaskTracker
 SEND_HZ = 50
 TRACE_LINES_PER_MESSAGE = 500  # a text argument is at most 2,500 characters: < 8 MiB
 MAX_MESSAGES_PER_FLUSH = 64  # entries of a flood beyond these wait for the next flush
-BACKGROUND_NICENESS = 19  # a GUI's providers: see run_in_background
 WORK_ENDED_EVERY = 0.25  # seconds between looks at a background provider's threads
 PASSWORD_WAIT = 120.0  # the app runs password_command with a timeout of its own
 EXIT_HOST_ERROR = 70  # this module's own failure (EX_SOFTWARE), named as such by the app
@@ -336,20 +335,6 @@ def apply_limits(limits: Mapping[str, int]) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
 
 
-def run_in_background() -> None:
-    """The lowest priority (inherited by the provider's threads and children), for the
-    GUI's providers, which are background work, as a desktop's indexers are: whenever
-    the GUI thread wants a CPU it gets most of one, however many providers are busy. A
-    scheduler shares a CPU by weight, and the GUI thread (weight 1024) beside 25 busy
-    providers per CPU gets 27 % of it at niceness 10 (weight 110 each) and 73 % at 19
-    (15 each): a paint takes about 1.4 times its CPU time rather than 3.7 (bench B2:
-    7-18 ms p99 against 34-87 ms). They get every CPU the machine leaves; another busy
-    program comes first, and a task's time limit gives back the time they waited for a
-    CPU (``Task``)."""
-    with contextlib.suppress(OSError):
-        os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICENESS)
-
-
 def _exit(code: int) -> NoReturn:
     """End now, whatever threads or atexit handlers the provider left: flush what
     Python buffered of its output first."""
@@ -371,6 +356,4 @@ def main(fd: int) -> NoReturn:
     start = wire.from_host(payload)
     logging.basicConfig(stream=sys.stderr, level=start["log_level"], format=LOG_FORMAT)
     apply_limits(start["account"].process_limits)
-    if start["background"]:
-        run_in_background()  # before any thread starts: they inherit it
     ProviderProcess(sock, start).run()

@@ -9,6 +9,7 @@ import faulthandler
 import itertools
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
@@ -131,7 +132,7 @@ class Options:
     no_pacer: bool
     paint_in_tick: bool
     isolation: str = "thread"
-    foreground_providers: bool = False  # experiment: the GUI's providers at niceness 10
+    provider_niceness: int | None = None  # experiment: SENDRECEIVE_PROVIDER_NICENESS
 
     @property
     def label(self) -> str:
@@ -145,8 +146,8 @@ class Options:
             changes.append("paint in tick")
         if self.isolation != "thread":
             changes.append(f"{self.isolation} isolation")
-        if self.foreground_providers:
-            changes.append("providers at the headless niceness")
+        if self.provider_niceness is not None:
+            changes.append(f"providers at niceness {self.provider_niceness}")
         return f" [{', '.join(changes)}]" if changes else ""
 
 
@@ -175,20 +176,22 @@ def gui_options(doc: str | None) -> Options:
         help="where the providers run (B2 only; the others share state with their providers)",
     )
     parser.add_argument(
-        "--foreground-providers",
-        action="store_true",
-        help="experiment: the GUI's provider processes at the headless niceness (10) "
-        "instead of the GUI's (19)",
+        "--provider-niceness",
+        type=int,
+        help="experiment: provider processes at this niceness "
+        "(SENDRECEIVE_PROVIDER_NICENESS; the app's default: 10)",
     )
     args = parser.parse_args()
     if args.switch_interval_ms is not None:
         sys.setswitchinterval(args.switch_interval_ms / 1000)
+    if args.provider_niceness is not None:  # read by the fork server when it starts
+        os.environ["SENDRECEIVE_PROVIDER_NICENESS"] = str(args.provider_niceness)
     return Options(
         round(sys.getswitchinterval() * 1000, 3),
         args.no_pacer,
         args.paint_in_tick,
         args.isolation,
-        args.foreground_providers,
+        args.provider_niceness,
     )
 
 

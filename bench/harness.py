@@ -91,7 +91,7 @@ class DialogBench:
         self._store = tempfile.TemporaryDirectory(prefix="bench-stores-")
         self._go_file = go_file
         limits = RunLimits(max_parallel=len(self._accounts), stall_timeout=600.0)
-        hosts = host_factory(options.isolation, self._accounts, not options.foreground_providers)
+        hosts = host_factory(options.isolation, self._accounts)
         self.controller = SendReceiveController(Path(self._store.name), limits, None, hosts)
         self.dialog = SendReceiveDialog(self.controller)
         self.dialog.tabs.setCurrentIndex(tab)

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
             options.store_root,
             options.limits,
             self,
-            host_factory(options.isolation, self.profile.accounts, background=True),
+            host_factory(options.isolation, self.profile.accounts),
         )
         self.dialog = SendReceiveDialog(self.controller, self)
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
