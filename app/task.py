@@ -179,19 +179,22 @@ class Task:
                         continue
                 elif limits.task_timeout is not None:
                     due = started + limits.task_timeout
+                    waited = 0.0
                     if now >= due:  # time other work kept it from a CPU is given back
-                        due += min(host.waited_for_cpu(), limits.task_timeout)
+                        waited = host.waited_for_cpu()
+                        due += min(waited, limits.task_timeout)
                     deadlines.append(due)
                     if now >= due:
-                        self._time_out(started, late=now - due)
+                        self._time_out(started, late=now - due, waited_for_cpu=waited)
                         continue
                 deadline = min(deadlines) if deadlines else None
             timeout = None if deadline is None else max(0.0, deadline - now)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(wake_event.wait(), timeout)
 
-    def _time_out(self, started: float, late: float) -> None:
-        """The task time limit: cancel; name a starved host rather than blame the task."""
+    def _time_out(self, started: float, late: float, waited_for_cpu: float) -> None:
+        """The task time limit: cancel; name a starved host or a provider kept from a CPU
+        (``waited_for_cpu`` seconds) rather than blame the task."""
         self._lateness.note(time.monotonic(), late)
         starved = max(late, self._lateness.worst_since(started))
         note = ""
@@ -201,11 +204,10 @@ class Task:
                 "Python's interpreter lock, the GIL, e.g. a provider in C code): this task "
                 "may have been starved rather than slow."
             )
-        waited = self.host.waited_for_cpu()
-        if waited >= STARVED_AFTER:
+        if waited_for_cpu >= STARVED_AFTER:
             note += (
-                f" Its process waited {waited:.1f} s for a CPU while other work ran (given "
-                "back, up to the limit again)."
+                f" Its process waited {waited_for_cpu:.1f} s for a CPU while other work ran "
+                "(given back, up to the limit again)."
             )
         assert self.limits.task_timeout is not None
         self.tracker.time_out(self.limits.task_timeout, note)

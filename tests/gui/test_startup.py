@@ -83,7 +83,7 @@ print(sorted({open(task + "/comm").read().strip() for task in glob.glob("/proc/s
 
 
 @pytest.mark.parametrize("app_default", [True, False])
-def test_the_app_paints_on_its_own_thread(tmp_path, app_default):
+def test_the_app_paints_on_its_own_thread(app_default):
     """Qt hands tall fills to helper threads and waits for them; with providers keeping
     the CPUs busy each hand-over cost the GUI thread a wait for a CPU (bench B2), so the
     app paints on the GUI thread alone. Checked against Qt's own default."""
