@@ -80,7 +80,7 @@ class ProcessHost:
         self._heard_at = 0.0  # when its socket last brought data
         self._trace_asked_at = -TRACE_PULL_EVERY
         self._run_delay: tuple[float, float] | None = None  # (when, seconds) last looked at
-        self._cpu_wait = 0.0  # run_delay as last read
+        self._cpu_wait = 0.0  # its most delayed thread's run delay, as last read
         self._term_at: float | None = None  # SIGTERM sent to its group
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = wire.FrameReader()
@@ -115,25 +115,27 @@ class ProcessHost:
         hub().spawn(self._start_process)
 
     def waited_for_cpu(self) -> float:
-        self._read_cpu_wait()
+        self._read_run_delays()
         return self._cpu_wait  # once the process is gone, what was last read
 
     def starved(self) -> bool | None:
-        waited = self._read_cpu_wait()
-        if waited is None:  # gone, or no schedstat here: judge by silence alone
+        delays = self._read_run_delays()
+        if delays is None:  # gone, or no schedstat here: judge by silence alone
             return False
+        waited = sum(delays)
         now, last = time.monotonic(), self._run_delay
         self._run_delay = (now, waited)
         if last is None:
             return None
         return waited - last[1] >= STARVED_SHARE * (now - last[0])
 
-    def _read_cpu_wait(self) -> float | None:
-        """The process's ``run_delay`` now, also kept for ``waited_for_cpu``."""
-        waited = None if self._pid is None else run_delay(self._pid)
-        if waited is not None:
-            self._cpu_wait = waited
-        return waited
+    def _read_run_delays(self) -> list[float] | None:
+        """Its threads' ``run_delays`` now; the most delayed is kept for ``waited_for_cpu``
+        (four threads waiting together waited one second, not four)."""
+        delays = None if self._pid is None else run_delays(self._pid)
+        if delays:
+            self._cpu_wait = max(delays)
+        return delays
 
     def work_ended(self, silent: bool) -> str | None:
         return self._ended[1 if silent else 0]
@@ -403,18 +405,17 @@ class ProcessHost:
             os.killpg(pid, signum)
 
 
-def run_delay(pid: int) -> float | None:
-    """Seconds the most delayed thread of process ``pid`` has spent runnable but waiting
-    for a CPU (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be
-    read. The most delayed, not the sum: four threads waiting together wait one second."""
-    most = 0
+def run_delays(pid: int) -> list[float] | None:
+    """Seconds each thread of process ``pid`` has spent runnable but waiting for a CPU
+    (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be read."""
+    delays = []
     try:
         for tid in os.listdir(f"/proc/{pid}/task"):
             with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stat:
-                most = max(most, int(stat.read().split()[1]))
+                delays.append(int(stat.read().split()[1]) / 1e9)
     except (OSError, ValueError, IndexError):
         return None
-    return most / 1e9
+    return delays
 
 
 def _mirrored(message: dict[str, Any]) -> Mirrored:
