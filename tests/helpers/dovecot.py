@@ -106,10 +106,30 @@ def _ensure_command(command: str, package: str) -> None:
         raise SetupError(f"`{' '.join(install)}` failed: {done.stderr.strip()[-2000:]}")
 
 
+_FIRST_PORT = 10_000  # below this, well-known services may listen
+
+
+def _ephemeral_ports() -> range:
+    """The kernel's range for outgoing connections' local ports (Linux)."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+    """A port a test server can bind a moment later. Not one the kernel hands out itself
+    (``bind(0)``): those come from the range every outgoing connection also takes its
+    local port from, and a provider connecting somewhere took one between our choice and
+    the server's bind (EADDRINUSE in CI). A random port below that range, checked free."""
+    ephemeral = _ephemeral_ports()
+    for _ in range(200):
+        port = secrets.randbelow(ephemeral.start - _FIRST_PORT) + _FIRST_PORT
+        with socket.socket() as sock, contextlib.suppress(OSError):
+            sock.bind((HOST, port))
+            return port
+    raise SetupError(f"no free port below {ephemeral.start} after 200 tries")
 
 
 def poll(condition: Callable[[], bool], timeout: float, what: str) -> None:
