@@ -615,6 +615,7 @@ class TaskTracker:
         self._violate_locked(
             Rule.DONE_ONCE, what, f"{call}({shown}) was called after the task ended; ignored"
         )
+        self.version += 1  # the status and counts changed: a reader of versions must look
         return E_UNEXPECTED
 
     def _end_locked(self, status: TaskStatus, result: int | None) -> None:

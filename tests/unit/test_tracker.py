@@ -155,6 +155,16 @@ def test_second_done_and_calls_after_done_are_reported_and_ignored(tracker, log)
     ]
 
 
+def test_a_call_after_done_changes_the_version_readers_watch(tracker):
+    """Front-ends refresh a task only when its version moves: the verdict that a second
+    Done turns Completed into Completed-with-warnings must move it (a GUI race)."""
+    tracker.Done(None, S_OK)
+    before = tracker.version
+    tracker.Done(None, S_OK)
+    assert tracker.version != before
+    assert tracker.snapshot().status is TaskStatus.WARNINGS
+
+
 def test_done_with_a_non_hresult_fails_the_task(tracker, log):
     tracker.Done(None, "S_OK")
     state = tracker.snapshot()
