@@ -19,13 +19,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal, Slot
 
-from app.contract import E_FAIL, S_OK
-from app.errorlog import ErrorLog
-from app.pacing import GuiPacer
-from app.task_id import Activity, TaskId
-from app.trace import TRACE_LIMIT
-from app.tracker import TaskTracker
 from bench.common import Report, median, qt_app, watchdog
+from sendreceive.config.task_id import Activity, TaskId
+from sendreceive.contract import E_FAIL, S_OK
+from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.gil_pacer import GuiPacer
+from sendreceive.tracking.trace import TRACE_LIMIT
+from sendreceive.tracking.tracker import TaskTracker
 
 CHUNK = 10_000
 CHUNKS = 10

@@ -4,7 +4,7 @@ provider's process (B1 there); the memory of one idle provider process. Thread a
 process isolation side by side, in the same run.
 
 Run: ``python -m bench.b6_startup``. Process isolation's first run also starts the fork
-server (``app.fork_server``); its later runs fork from it ("warm").
+server (``sendreceive.hosting.process.fork_server``); its later runs fork from it ("warm").
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.engine import Run, RunLimits
-from app.isolation import host_factory
-from app.process_host import ProcessHost
-from app.profile import Account
-from app.ui.controller import SendReceiveController
 from bench.common import Report, median, run_on_qasync, wait_until, watchdog
 from bench.harness import accounts
+from sendreceive.config.profile import Account
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.hosting.process.host import ProcessHost
+from sendreceive.run.send_receive import Run, RunLimits
+from sendreceive.ui.controller import SendReceiveController
 
 REPEATS = 5
 

@@ -35,15 +35,15 @@ from typing import Protocol
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from app.contract import (  # noqa: E402
+from sendreceive.contract import (  # noqa: E402
     MAPISIB,
     S_OK,
     IID_IMAPISyncProgressCallback,
     SyncFlags,
     format_hresult,
 )
-from app.session import Session  # noqa: E402
-from providers.imap import ImapProvider  # noqa: E402
+from sendreceive.hosting.session import Session  # noqa: E402
+from sendreceive.providers.imap import ImapProvider  # noqa: E402
 from tests.helpers.dovecot import Dovecot, running  # noqa: E402
 
 FLAGS = (

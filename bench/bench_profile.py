@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.profile import ProfileError, load_profile
 from bench.common import Report, watchdog
+from sendreceive.config.profile import ProfileError, load_profile
 
 SIZES = (1_000, 4_000, 10_000)
 

@@ -21,8 +21,8 @@ import qasync
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from app.ui.application import create_application
-from app.ui.collector import GuiThreadCollector
+from sendreceive.ui.application import create_application
+from sendreceive.ui.cycle_collector import GuiThreadCollector
 
 RESULT_TAG = "BENCH-RESULT "  # prefix of the one JSON line the runner collects
 ROOT = Path(__file__).resolve().parents[1]

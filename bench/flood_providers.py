@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from app.contract import E_FAIL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import E_FAIL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
 
 _CHECK_EVERY = 1024  # calls between two looks at the clock
 _WAIT_LIMIT = 30.0  # no provider waits longer than this for anything

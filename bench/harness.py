@@ -16,11 +16,6 @@ from unittest import mock
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 
-from app.engine import Run, RunLimits
-from app.isolation import host_factory
-from app.profile import Account
-from app.ui.controller import SendReceiveController
-from app.ui.sync_dialog import SendReceiveDialog
 from bench import flood_providers
 from bench.common import (
     LatenessProbe,
@@ -33,6 +28,11 @@ from bench.common import (
     wait_until,
 )
 from bench.flood_providers import Flood
+from sendreceive.config.profile import Account
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.run.send_receive import Run, RunLimits
+from sendreceive.ui.controller import SendReceiveController
+from sendreceive.ui.sync_dialog import SendReceiveDialog
 
 TASKS_TAB, ERRORS_TAB = 0, 1
 
@@ -226,7 +226,7 @@ class DialogBench:
                 kwargs["pacer"] = None
                 return Run(*args, **kwargs)
 
-            with mock.patch("app.ui.controller.Run", run_without_pacer):
+            with mock.patch("sendreceive.ui.controller.Run", run_without_pacer):
                 run = self.controller.start(self._accounts)
             beat = self.controller.findChild(QTimer, "paceTimer")
             if not isinstance(beat, QTimer):

@@ -45,8 +45,8 @@ def bare() -> None:
 
 
 def app_main(target: str, args: list[str]) -> int:
-    import app.ui.application as application
-    from app.cli import main
+    import sendreceive.ui.application as application
+    from sendreceive.cli import main
 
     opened = application.open_main_window
 

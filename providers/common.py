@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from app.contract import (
+from sendreceive.contract import (
     E_FAIL,
     MAPI_E_NETWORK_ERROR,
     MAPI_E_TIMEOUT,

@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Sequence
 
-from app.contract import (
+from sendreceive.contract import (
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     MAPI_E_CORRUPT_DATA,
     MAPI_E_LOGON_FAILED,

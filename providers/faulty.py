@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from app.contract import (
+from sendreceive.contract import (
     E_FAIL,
     MAPI_E_NETWORK_ERROR,
     MAPISIB,

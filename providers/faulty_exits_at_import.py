@@ -3,7 +3,7 @@ the host must report a failed task, never exit silently."""
 
 import sys
 
-from app.contract import S_OK
+from sendreceive.contract import S_OK
 
 sys.exit(0)
 

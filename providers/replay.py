@@ -1,4 +1,4 @@
-"""The ``replay`` provider: re-issues the calls of a recording (``app.recording``).
+"""The ``replay`` provider: re-issues the calls of a recording (``sendreceive.records.recording``).
 
 Settings: ``trace = "path.jsonl"`` and ``speed = 1.0`` (``2`` twice as fast, ``0`` as
 fast as possible). Each recorded thread gets a thread of its own (the thread that called
@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
-from app.recording import Recording, RecordingError, read
-from app.trace import (
+from sendreceive.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
+from sendreceive.records.recording import Recording, RecordingError, read
+from sendreceive.tracking.trace import (
     CANCEL_REQUESTED,
     DONE,
     DONE_EVENT_SET,

@@ -17,10 +17,10 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QSettings
 
-from app.cli import build_parser, options_from_args
-from app.ui.application import create_application, open_main_window
-from app.ui.language import Language
-from app.ui.settings import AppSettings
+from sendreceive.cli import build_parser, options_from_args
+from sendreceive.ui.application import create_application, open_main_window
+from sendreceive.ui.language import Language
+from sendreceive.ui.settings import AppSettings
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 LANGUAGES = ("de", "fr", "zh_CN")

@@ -1,7 +1,7 @@
 """Refresh and compile the GUI's translations: one command after any change to a
-user-visible string in ``app/ui/``.
+user-visible string in ``app/sendreceive/ui/``.
 
-    python -m tools.translations            # lupdate app/ui -> resources/translations/*.ts,
+    python -m tools.translations            # lupdate the UI -> resources/translations/*.ts,
                                             # then lrelease -> *.qm (both committed)
     python -m tools.translations --check    # what is left to translate; exit 1 if any
 
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "app" / "ui"
+SOURCES = ROOT / "app" / "sendreceive" / "ui"
 FOLDER = ROOT / "resources" / "translations"
 CATALOG = "sendreceive"
 LANGUAGES = ("de", "fr", "zh_CN")  # fully translated

@@ -9,13 +9,13 @@ from collections.abc import Callable
 
 from imapclient import IMAPClient
 
-from app.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT
-from providers.common import tls_context
+from sendreceive.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT
+from sendreceive.providers.common import tls_context
 
+from .bounded_client import BoundedClient, WireOptions
 from .errors import SyncError
 from .progress import UserCancelledError
 from .settings import ImapSettings
-from .wire import BoundedClient, WireOptions
 
 
 def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]) -> BoundedClient:

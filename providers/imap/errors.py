@@ -15,7 +15,7 @@ from pathlib import Path
 
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from app.contract import (
+from sendreceive.contract import (
     E_FAIL,
     MAPI_E_CALL_FAILED,
     MAPI_E_DISK_ERROR,
@@ -23,10 +23,10 @@ from app.contract import (
     MAPI_E_NETWORK_ERROR,
     MAPI_E_NOT_ENOUGH_DISK,
 )
-from providers.common import ProviderError, network_failure, reason
+from sendreceive.providers.common import ProviderError, network_failure, reason
 
+from .bounded_client import MIB, ResponseTooLargeError
 from .settings import ImapSettings
-from .wire import MIB, ResponseTooLargeError
 
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 _COMMAND_PREFIX = re.compile(r"^command: \w+ => ")

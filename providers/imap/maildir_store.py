@@ -55,8 +55,8 @@ from email.parser import BytesHeaderParser
 from pathlib import Path
 from typing import Any
 
-from app.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
-from app.durable import fsync_path, replace_atomically
+from sendreceive.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
+from sendreceive.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
 from .folders import ServerFolder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from app.contract import (
+from sendreceive.contract import (
     FAILED,
     MAPI_E_USER_CANCEL,
     S_FALSE,

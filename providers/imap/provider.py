@@ -7,14 +7,14 @@ import operator
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_UNKNOWN_FLAGS,
     MAPISIB,
     IID_IMAPISyncProgressCallback,
     IMAPISyncProgressCallback,
     SyncFlags,
 )
-from providers.common import start_in_background
+from sendreceive.providers.common import start_in_background
 
 from .settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_TIMEOUT, ImapSettings
 from .sync import SyncRun

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from providers.common import check_port, check_timeout
+from sendreceive.providers.common import check_port, check_timeout
 
 SECURITY_MODES = ("ssl", "starttls", "none")
 DEFAULT_BATCH_SIZE = 250

@@ -34,7 +34,7 @@ from typing import Any
 
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from app.contract import (
+from sendreceive.contract import (
     E_FAIL,
     MAPI_E_CALL_FAILED,
     MAPI_E_CORRUPT_DATA,
@@ -53,6 +53,7 @@ from app.contract import (
 )
 
 from . import server_data
+from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
 from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
@@ -68,7 +69,6 @@ from .maildir_store import (
 )
 from .progress import Reporter, UserCancelledError
 from .settings import ImapSettings
-from .wire import BoundedClient, ResponseTooLargeError
 
 BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import smtplib
 
-from app.contract import MAPI_E_NO_SUPPORT
+from sendreceive.contract import MAPI_E_NO_SUPPORT
 
 from ..common import ProviderError, tls_context
 from .settings import SmtpSettings

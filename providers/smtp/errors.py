@@ -9,7 +9,12 @@ from __future__ import annotations
 import smtplib
 import ssl
 
-from app.contract import E_FAIL, MAPI_E_CALL_FAILED, MAPI_E_LOGON_FAILED, MAPI_E_NETWORK_ERROR
+from sendreceive.contract import (
+    E_FAIL,
+    MAPI_E_CALL_FAILED,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NETWORK_ERROR,
+)
 
 from ..common import ProviderError, network_failure, reason
 from .settings import SmtpSettings

@@ -6,7 +6,7 @@ import functools
 import operator
 from pathlib import Path
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_NO_SUPPORT,
     MAPI_E_UNKNOWN_FLAGS,
     MAPISIB,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import smtplib
 
-from app.contract import (
+from sendreceive.contract import (
     FAILED,
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     IXP_E_SMTP_REJECTED_SENDER,
@@ -22,9 +22,11 @@ from app.contract import (
     S_FALSE,
     S_OK,
     IMAPISyncProgressCallback,
+    MessageState,
+    Outbox,
+    OutgoingMessage,
     SyncSession,
 )
-from app.outbox import AccountOutbox, MessageState, OutgoingMessage
 
 from ..common import ProviderError
 from .connection import connect, disconnect
@@ -81,7 +83,7 @@ class SendRun:
                 disconnect(self._client)
         return self._result
 
-    def _send(self, outbox: AccountOutbox, message: OutgoingMessage) -> None:
+    def _send(self, outbox: Outbox, message: OutgoingMessage) -> None:
         client = self._client
         assert client is not None
         data = without_bcc(outbox.content(message.id))
@@ -121,9 +123,7 @@ class SendRun:
             f"the server refused the message: {reply(code, text)}",
         )
 
-    def _refused(
-        self, outbox: AccountOutbox, message: OutgoingMessage, hresult: int, why: str
-    ) -> None:
+    def _refused(self, outbox: Outbox, message: OutgoingMessage, hresult: int, why: str) -> None:
         """The message stays queued, the server's words beside it; a 4xx reply is
         temporary, so the next Send/Receive simply tries again."""
         outbox.mark_not_sent(message.id, why)

@@ -2,7 +2,7 @@
 
 import threading
 
-from app.contract import MAPI_E_USER_CANCEL, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import MAPI_E_USER_CANCEL, S_OK, IID_IMAPISyncProgressCallback
 
 
 class Hello:

@@ -1,7 +1,7 @@
 """A provider that leaks its own password: it reads it through ``psesSync.password()``
 and puts it in a step text, an error text and a bytes argument."""
 
-from app.contract import E_FAIL, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import E_FAIL, S_OK, IID_IMAPISyncProgressCallback
 
 
 class LeaksPassword:

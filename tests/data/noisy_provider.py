@@ -1,6 +1,6 @@
 """A provider that logs and raises what a hostile server would send: ESC and BEL."""
 
-from app.contract import S_OK
+from sendreceive.contract import S_OK
 
 SERVER_TEXT = "\x1b[31mred\x07"
 

@@ -2,7 +2,7 @@
 the IMAP provider does: with ``report = true`` it reports a failure through Error, the
 log and Done; otherwise the exception escapes to the host (its traceback is logged)."""
 
-from app.contract import MAPI_E_LOGON_FAILED, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import MAPI_E_LOGON_FAILED, S_OK, IID_IMAPISyncProgressCallback
 
 
 class NeedsPassword:

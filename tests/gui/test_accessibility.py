@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.tracker import TaskStatus
-from app.ui import accessibility
-from app.ui.task_model import TaskColumn
+from sendreceive.tracking.tracker import TaskStatus
+from sendreceive.ui import accessibility
+from sendreceive.ui.task_model import TaskColumn
 
 Text = QAccessible.Text
 Role = QAccessible.Role

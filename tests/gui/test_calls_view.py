@@ -10,15 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QMessageBox
 
-from app import recording, wire
-from app.contract import MAPI_E_USER_CANCEL, S_OK
-from app.errorlog import ErrorLog
-from app.task_id import Activity, TaskId
-from app.trace import DONE, PROGRESS, SYNC_CALLED, TRACE_LIMIT
-from app.trace import call_line as json_line
-from app.tracker import TaskTracker
-from app.ui.calls_model import HOST, CallColumn, CallTableModel, call_line
-from app.ui.calls_view import CallsPage
+from sendreceive.config.task_id import Activity, TaskId
+from sendreceive.contract import MAPI_E_USER_CANCEL, S_OK
+from sendreceive.hosting.process import messages
+from sendreceive.records import recording
+from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.trace import DONE, PROGRESS, SYNC_CALLED, TRACE_LIMIT
+from sendreceive.tracking.trace import call_line as json_line
+from sendreceive.tracking.tracker import TaskTracker
+from sendreceive.ui.calls_model import HOST, CallColumn, CallTableModel, call_line
+from sendreceive.ui.calls_view import CallsPage
 
 TASK = TaskId("Trace", Activity.RECEIVING)
 CALLS_TAB = 2
@@ -223,7 +224,9 @@ def test_a_process_trace_replaces_what_the_app_traced_while_it_ran(qtbot):
     child.request_cancel()
     child.Done(None, MAPI_E_USER_CANCEL)
     remote = child.trace_since(0).calls
-    tracker.absorb_trace(wire.trace_frame([json_line(call) for call in remote], 0))
+    tracker.absorb_trace(
+        messages.trace_frame([json_line(call) for call in remote], 0), messages.decode_trace_frame
+    )
     page.refresh()
     assert shown(page) == [PROGRESS, "cancel requested", DONE]
     assert page.model.rowCount() == tracker.traced

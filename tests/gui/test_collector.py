@@ -4,7 +4,7 @@ import gc
 import threading
 import weakref
 
-from app.ui.collector import GuiThreadCollector
+from sendreceive.ui.cycle_collector import GuiThreadCollector
 
 
 class Node:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from helpers.program import run_program, run_window_program
 
-from app.ui import platform_check
-from app.ui.platform_check import APT_INSTALL, XCB_PACKAGES, platform_problem
-from app.ui.settings import AppSettings
+from sendreceive.ui import platform_check
+from sendreceive.ui.platform_check import APT_INSTALL, XCB_PACKAGES, platform_problem
+from sendreceive.ui.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 

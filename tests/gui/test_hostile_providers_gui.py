@@ -11,9 +11,9 @@ from helpers.gui_waits import wait_for_run_end
 from helpers.hostile import DEMO, LIMITS, MODES, PROFILE, expected, keep_stdio
 from PySide6.QtCore import QTimer
 
-from app.errorlog import ErrorKind
-from app.summary import Outcome, summarize
-from providers.faulty import wake_hung_providers
+from sendreceive.providers.faulty import wake_hung_providers
+from sendreceive.run.summary import Outcome, summarize
+from sendreceive.tracking.error_log import ErrorKind
 
 TICK_MS = 10
 FROZEN_S = 2.0  # a gap this long means the GUI thread was blocked, not merely busy

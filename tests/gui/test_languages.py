@@ -10,13 +10,13 @@ from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTableView
 
-from app.ui.account_model import AccountColumn, AccountTableModel
-from app.ui.calls_model import CallColumn, CallFilter
-from app.ui.error_model import ErrorColumn, ErrorTableModel
-from app.ui.main_window import MainWindow
-from app.ui.outbox_view import OutboxColumn, OutboxModel
-from app.ui.task_model import TaskColumn, TaskTableModel
-from app.ui.wording import number, words
+from sendreceive.ui.account_model import AccountColumn, AccountTableModel
+from sendreceive.ui.calls_model import CallColumn, CallFilter
+from sendreceive.ui.error_model import ErrorColumn, ErrorTableModel
+from sendreceive.ui.main_window import MainWindow
+from sendreceive.ui.outbox_view import OutboxColumn, OutboxModel
+from sendreceive.ui.task_model import TaskColumn, TaskTableModel
+from sendreceive.ui.wording import number, words
 from tools.translations import messages, ts_file
 
 EXPECTED = {

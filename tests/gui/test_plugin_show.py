@@ -4,9 +4,9 @@ dialog shows; the same ``Result`` as ``sendreceive.run``."""
 import pytest
 from helpers.scripted import InCall
 
-from app.contract import S_OK
-from app.ui.calls_model import CallColumn
-from app.ui.task_model import TaskColumn
+from sendreceive.contract import S_OK
+from sendreceive.ui.calls_model import CallColumn
+from sendreceive.ui.task_model import TaskColumn
 
 CALLS_TAB = 2
 

@@ -10,19 +10,19 @@ from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QGuiApplication
 
-from app.errorlog import ErrorKind
-from app.paths import default_log_file
-from app.summary import Outcome, summarize
-from app.tracker import TaskStatus
-from app.ui.account_model import AccountColumn
-from app.ui.error_model import ErrorColumn
-from app.ui.progress_delegate import bar_label
-from app.ui.settings import ShowDialog
+from sendreceive.paths import default_log_file
+from sendreceive.run.summary import Outcome, summarize
+from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.tracker import TaskStatus
+from sendreceive.ui.account_model import AccountColumn
+from sendreceive.ui.error_model import ErrorColumn
+from sendreceive.ui.progress_delegate import bar_label
+from sendreceive.ui.settings import ShowDialog
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FAILS_AND_CANCELS = str(DATA / "fails-and-cancels.toml")
 UNKNOWN_CODE_PROVIDER = """\
-from app.contract import S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import S_OK, IID_IMAPISyncProgressCallback
 
 TEXT = "The server closed the connection. " + "details " * 246
 

@@ -7,13 +7,13 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.contract import MAPI_E_LOGON_FAILED, SyncFlags
-from app.errorlog import ErrorKind
-from app.limits import EVERY_MINUTES
-from app.tracker import TaskStatus
-from app.ui.error_model import ErrorColumn
-from app.ui.task_model import TaskColumn
-from app.ui.wording import words
+from sendreceive.config.limits import EVERY_MINUTES
+from sendreceive.contract import MAPI_E_LOGON_FAILED, SyncFlags
+from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.tracker import TaskStatus
+from sendreceive.ui.error_model import ErrorColumn
+from sendreceive.ui.task_model import TaskColumn
+from sendreceive.ui.wording import words
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LONG = str(DATA / "long-running.toml")
@@ -208,8 +208,9 @@ def test_broken_profile_is_shown_not_a_traceback(qtbot, make_window, tmp_path):
 
 
 def test_the_longest_schedule_a_profile_may_have_is_armed(qtbot, make_window, tmp_path):
-    """A profile's ``every_minutes`` is capped (app.limits) so that the loop's timer for
-    it (qasync's, a Qt timer of at most 2**31 - 1 ms) can hold it: the window starts."""
+    """A profile's ``every_minutes`` is capped (sendreceive.config.limits) so that the
+    loop's timer for it (qasync's, a Qt timer of at most 2**31 - 1 ms) can hold it: the
+    window starts."""
     profile = tmp_path / "weekly.toml"
     profile.write_text(
         f'[[accounts]]\nname = "A"\nprovider = "demo-fast"\n[[groups]]\nname = "Weekly"\n'

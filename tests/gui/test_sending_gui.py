@@ -12,11 +12,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from app.headless import task_name
-from app.outbox import MessageState
-from app.profile import load_profile
-from app.ui.groups_dialog import GroupsDialog
-from app.ui.outbox_view import OutboxColumn
+from sendreceive.config.profile import load_profile
+from sendreceive.contract import MessageState
+from sendreceive.run.english import task_name
+from sendreceive.ui.groups_dialog import GroupsDialog
+from sendreceive.ui.outbox_view import OutboxColumn
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -64,7 +64,9 @@ def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_p
     window = make_window("--profile", str(sending_profile(tmp_path)))
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
-    monkeypatch.setattr("app.ui.outbox_view.QInputDialog.getItem", lambda *args: ("Outbound", True))
+    monkeypatch.setattr(
+        "sendreceive.ui.outbox_view.QInputDialog.getItem", lambda *args: ("Outbound", True)
+    )
     good, bad = tmp_path / "a.eml", tmp_path / "b.eml"
     good.write_bytes(outgoing(1))
     bad.write_bytes(b"\x00 not mail")

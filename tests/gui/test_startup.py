@@ -14,7 +14,7 @@ from helpers.program import run_window_program
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.ui.application import show_startup_error
+from sendreceive.ui.application import show_startup_error
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,7 +68,7 @@ def test_gui_exits_when_its_window_closes_whatever_providers_left(tmp_path, mode
 PAINT_A_LARGE_GRADIENT = """
 import glob
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
-from app.ui.application import create_application
+from sendreceive.ui.application import create_application
 
 app = create_application()
 image = QImage(1000, 1000, QImage.Format.Format_ARGB32_Premultiplied)

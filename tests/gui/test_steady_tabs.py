@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.ui.steady_tabs import SteadyTabWidget
+from sendreceive.ui.steady_tabs import SteadyTabWidget
 
 
 class PaintCounter(QObject):

@@ -11,13 +11,13 @@ import pytest
 import qasync
 from PySide6.QtCore import QSettings
 
-from app.cli import build_parser, options_from_args
-from app.engine import RunLimits
-from app.ui.application import open_main_window
-from app.ui.dialog_run import qasync_loop as running_loop
-from app.ui.language import Language
-from app.ui.main_window import MainWindow
-from app.ui.settings import AppSettings
+from sendreceive.cli import build_parser, options_from_args
+from sendreceive.run.send_receive import RunLimits
+from sendreceive.ui.application import open_main_window
+from sendreceive.ui.dialog_harness import qasync_loop as running_loop
+from sendreceive.ui.language import Language
+from sendreceive.ui.main_window import MainWindow
+from sendreceive.ui.settings import AppSettings
 
 GUI_LIMITS = RunLimits(
     stall_timeout=5.0, cancel_grace=3.0, done_event_grace=0.5, watchdog_interval=0.02
@@ -26,7 +26,7 @@ GUI_LIMITS = RunLimits(
 
 @pytest.fixture
 def qasync_loop(qapp) -> Iterator[qasync.QEventLoop]:
-    """qasync's loop on the Qt loop pytest-qt spins (see ``app.ui.dialog_run``)."""
+    """qasync's loop on the Qt loop pytest-qt spins (see ``sendreceive.ui.dialog_harness``)."""
     with running_loop() as loop:
         yield loop
 

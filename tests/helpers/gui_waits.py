@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.ui.main_window import MainWindow
+from sendreceive.ui.main_window import MainWindow
 
 
 def wait_for_run_end(qtbot: Any, window: MainWindow, timeout: int = 20_000) -> None:

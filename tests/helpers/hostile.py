@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.contract import (
+from sendreceive.contract import (
     E_FAIL,
     E_OUTOFMEMORY,
     E_UNEXPECTED,
@@ -20,8 +20,8 @@ from app.contract import (
     MAPI_E_USER_CANCEL,
     S_OK,
 )
-from app.engine import RunLimits
-from app.tracker import TaskStatus
+from sendreceive.run.send_receive import RunLimits
+from sendreceive.tracking.tracker import TaskStatus
 
 PROFILE = Path(__file__).resolve().parents[2] / "resources" / "faulty-profile.toml"
 MAIN = Path(__file__).resolve().parents[2] / "main.py"
@@ -138,7 +138,10 @@ EXPECTED: dict[str, Expected] = {
     "Import error": Expected(
         _F,
         E_FAIL,
-        ("failed to load: ModuleNotFoundError: No module named 'providers.faulty_missing_module'",),
+        (
+            "failed to load: ModuleNotFoundError: No module named "
+            "'sendreceive.providers.faulty_missing_module'",
+        ),
     ),
     "No SynchronizeInBackground": Expected(
         _F, E_FAIL, ("made a NoSyncMethod that has no SynchronizeInBackground",)
@@ -151,7 +154,10 @@ EXPECTED: dict[str, Expected] = {
     "Exits at import": Expected(
         _F,
         E_FAIL,
-        ("(providers.faulty_exits_at_import:Provider) failed to load: it called sys.exit(0)",),
+        (
+            "(sendreceive.providers.faulty_exits_at_import:Provider) failed to load: "
+            "it called sys.exit(0)",
+        ),
     ),
     "Reassigns phSyncDoneEvent": Expected(
         _W, S_OK, ("psibpb.phSyncDoneEvent was replaced by <Event object>",), violations=1

@@ -24,7 +24,8 @@ from typing import Any
 
 from imapclient import IMAPClient
 
-from app.contract import (
+from helpers.dovecot import HOST, Dovecot
+from sendreceive.contract import (
     E_NOINTERFACE,
     MAPI_E_USER_CANCEL,
     MAPISIB,
@@ -33,9 +34,8 @@ from app.contract import (
     IID_IMAPISyncProgressCallback,
     SyncFlags,
 )
-from app.session import Session
-from helpers.dovecot import HOST, Dovecot
-from providers.imap import ImapProvider
+from sendreceive.hosting.session import Session
+from sendreceive.providers.imap import ImapProvider
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 

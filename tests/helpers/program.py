@@ -37,7 +37,7 @@ def run_window_program(args: list[str], close_when_run_ends: bool, **env: str):
         f"""
         import sys
         from PySide6.QtCore import QTimer
-        from app.ui import application
+        from sendreceive.ui import application
 
         opened = application.open_main_window
 
@@ -48,7 +48,7 @@ def run_window_program(args: list[str], close_when_run_ends: bool, **env: str):
 
         application.open_main_window = open_and_close
         sys.argv = ["sendreceive", *{args!r}]
-        from app.cli import run
+        from sendreceive.cli import run
         run()
         """
     )

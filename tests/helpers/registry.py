@@ -1,5 +1,5 @@
 """Hand a provider object to the real plugin loader: ``spec = register(obj)`` gives a
-``module:attr`` spec that ``app.plugins`` resolves like any other."""
+``module:attr`` spec that ``sendreceive.hosting.loading`` resolves like any other."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import itertools
 import sys
 from typing import Any
 
-from app.profile import Account
+from sendreceive.config.profile import Account
 
 _counter = itertools.count(1)
 

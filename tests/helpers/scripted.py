@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from app.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, IID_IMAPISyncProgressCallback
 
 Script = Callable[[Any], Any]  # receives the callback; its return value is Done's hResult
 

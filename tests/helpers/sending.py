@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.engine import Run
-from app.outbox import DefaultStore, default_store
-from app.profile import Account
-from app.summary import RunSummary
+from sendreceive.config.profile import Account
+from sendreceive.mail.outbox import DefaultStore, default_store
+from sendreceive.run.send_receive import Run
+from sendreceive.run.summary import RunSummary
 
 
 def outgoing(number: int, to: str = "friend@example.org", **headers: str) -> bytes:
@@ -27,7 +27,7 @@ def outgoing(number: int, to: str = "friend@example.org", **headers: str) -> byt
 
 
 def send_only_account(name: str, settings: dict[str, Any]) -> Account:
-    from app.contract import SyncFlags
+    from sendreceive.contract import SyncFlags
 
     return Account(name, "smtp", SyncFlags.SYNC_OUTGOING_MAIL, settings)
 

@@ -9,7 +9,7 @@ import pytest
 from helpers.fake_imap import Folder, Mailbox, Message, serving
 from helpers.imap import local_files, local_flags, make_message, run_sync, set_local_flags
 
-from app.contract import S_FALSE, S_OK
+from sendreceive.contract import S_FALSE, S_OK
 
 
 def _mailbox() -> Mailbox:

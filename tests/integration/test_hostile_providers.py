@@ -26,14 +26,14 @@ from helpers.hostile import (
     main_py,
 )
 
-from app.contract import SyncFlags
-from app.engine import Run
-from app.errorlog import ErrorKind
-from app.headless import STATUS_WORDS, error_line, status_text
-from app.isolation import host_factory
-from app.profile import Account, load_profile
-from app.tracker import TaskStatus
-from providers.faulty import wake_hung_providers
+from sendreceive.config.profile import Account, load_profile
+from sendreceive.contract import SyncFlags
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.providers.faulty import wake_hung_providers
+from sendreceive.run.english import STATUS_WORDS, error_line, status_text
+from sendreceive.run.send_receive import Run
+from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.tracker import TaskStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -182,7 +182,7 @@ def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
 def test_a_providers_own_sigint_cancels_nothing(tmp_path, mode):
     done = main_py(
         "--headless", "--store-dir", str(tmp_path), "--isolation", mode,
-        "--provider", "providers.faulty:SendsSigint", "--provider", "demo-folders",
+        "--provider", "sendreceive.providers.faulty:SendsSigint", "--provider", "demo-folders",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert "2 of 2 tasks have completed successfully" in done.stdout
@@ -219,7 +219,7 @@ def test_exit_is_not_held_by_a_read_on_stdin(tmp_path, mode):
     try:
         done = main_py(
             "--headless", "--store-dir", str(tmp_path), "--isolation", mode,
-            "--provider", "providers.faulty:ReadsStdin", stdin=reader,
+            "--provider", "sendreceive.providers.faulty:ReadsStdin", stdin=reader,
         )  # fmt: skip
     finally:
         os.close(reader)
@@ -233,11 +233,12 @@ def test_exit_is_not_held_by_a_read_on_stdin(tmp_path, mode):
 def test_provider_that_exits_at_import_is_a_bad_spec_not_a_silent_exit(tmp_path):
     done = main_py(
         "--headless", "--store-dir", str(tmp_path),
-        "--provider", "providers.faulty_exits_at_import:Provider",
+        "--provider", "sendreceive.providers.faulty_exits_at_import:Provider",
     )  # fmt: skip
     assert done.returncode == 2
-    assert "importing 'providers.faulty_exits_at_import' raised it called sys.exit(0)" in (
-        done.stderr
+    assert (
+        "importing 'sendreceive.providers.faulty_exits_at_import' raised it called sys.exit(0)"
+        in (done.stderr)
     )
 
 
@@ -264,9 +265,9 @@ REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 
 
 def test_replaying_the_catalogue_gives_the_same_states_lines_and_violations(finished_run, tmp_path):
-    from app.recording import record_run
-    from app.run_diff import compare, load
-    from app.trace import SYNC_CALLED
+    from sendreceive.records.diff import compare, load
+    from sendreceive.records.recording import record_run
+    from sendreceive.tracking.trace import SYNC_CALLED
 
     run, _, mode = finished_run  # in process mode the trace comes from each provider's process
     recorded = tmp_path / "recorded"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers.imap import Account, local_files, local_flags, make_message, seed, set_local_flags
 
-from app.contract import S_OK, SyncFlags
+from sendreceive.contract import S_OK, SyncFlags
 
 
 def _server_flags(account: Account) -> dict[int, set[bytes]]:

@@ -21,7 +21,7 @@ from helpers.fake_imap import Command, Connection, Folder, Mailbox, Message, Scr
 from helpers.imap import local_files, make_message, run_sync
 from helpers.sync_child import sync_in_child
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_CALL_FAILED,
     MAPI_E_TIMEOUT,
     MAPI_E_TOO_BIG,
@@ -29,7 +29,7 @@ from app.contract import (
     MAPI_W_ERRORS_RETURNED,
     S_OK,
 )
-from providers.imap import ImapProvider
+from sendreceive.providers.imap import ImapProvider
 
 MIB = 1024 * 1024
 TIMEOUT = 2.0

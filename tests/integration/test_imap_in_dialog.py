@@ -7,9 +7,9 @@ import json
 from helpers.gui_waits import wait_for_run_end
 from helpers.imap import Account, assert_mirrors, make_message, seed
 
-from app.contract import S_OK
-from app.task_id import Activity, TaskId
-from app.tracker import TaskStatus
+from sendreceive.config.task_id import Activity, TaskId
+from sendreceive.contract import S_OK
+from sendreceive.tracking.tracker import TaskStatus
 
 MESSAGES = 60
 

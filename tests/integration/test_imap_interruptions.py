@@ -26,7 +26,7 @@ from helpers.imap import (
     server_messages,
 )
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_BUSY,
     MAPI_E_CALL_FAILED,
     MAPI_E_CORRUPT_DATA,
@@ -37,7 +37,7 @@ from app.contract import (
     MAPI_W_ERRORS_RETURNED,
     S_OK,
 )
-from providers.imap import maildir_store
+from sendreceive.providers.imap import maildir_store
 
 
 def _seed_inbox(account: Account, count: int) -> None:
@@ -203,9 +203,9 @@ def test_a_second_concurrent_sync_of_one_store_is_refused(account: Account) -> N
 CHILD = r"""
 import json, logging, sys
 from pathlib import Path
-from app.contract import IID_IMAPISyncProgressCallback, MAPISIB, S_OK
-from app.session import Session
-from providers.imap import ImapProvider
+from sendreceive.contract import IID_IMAPISyncProgressCallback, MAPISIB, S_OK
+from sendreceive.hosting.session import Session
+from sendreceive.providers.imap import ImapProvider
 
 class Callback:
     def Progress(self, text, index, total):

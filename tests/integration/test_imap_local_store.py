@@ -23,7 +23,7 @@ from helpers.imap import (
     set_local_flags,
 )
 
-from app.contract import MAPI_E_NO_ACCESS, MAPI_W_ERRORS_RETURNED, S_OK
+from sendreceive.contract import MAPI_E_NO_ACCESS, MAPI_W_ERRORS_RETURNED, S_OK
 
 STATE = "imap-sync-state.json"
 

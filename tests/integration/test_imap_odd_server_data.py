@@ -13,7 +13,7 @@ import pytest
 from helpers.fake_imap import Command, Connection, Folder, Mailbox, Message, Script, serving
 from helpers.imap import make_message, run_sync
 
-from app.contract import MAPI_W_ERRORS_RETURNED
+from sendreceive.contract import MAPI_W_ERRORS_RETURNED
 
 STATE = "imap-sync-state.json"
 

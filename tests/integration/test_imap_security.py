@@ -21,7 +21,7 @@ from helpers.imap import (
     seed,
 )
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NETWORK_ERROR,
@@ -33,8 +33,8 @@ from app.contract import (
     S_OK,
     SyncFlags,
 )
-from app.session import Session
-from providers.imap import ImapProvider
+from sendreceive.hosting.session import Session
+from sendreceive.providers.imap import ImapProvider
 
 
 def test_wrong_password_is_logon_failed_naming_the_user(account: Account) -> None:

@@ -17,7 +17,7 @@ from helpers.imap import (
     server_messages,
 )
 
-from app.contract import (
+from sendreceive.contract import (
     MAPI_E_NOT_FOUND,
     MAPI_W_ERRORS_RETURNED,
     S_OK,

@@ -14,7 +14,7 @@ from helpers.imap import (
     set_local_flags,
 )
 
-from app.contract import S_OK
+from sendreceive.contract import S_OK
 
 
 def _uidvalidity(account: Account) -> int:

@@ -13,7 +13,7 @@ from helpers.dovecot import Dovecot
 from helpers.fake_imap import Folder, Mailbox, Message, serving
 from helpers.imap import SyncResult, local_files, make_message, new_account, run_sync, seed
 
-from app.contract import MAPI_E_LOGON_FAILED, S_OK
+from sendreceive.contract import MAPI_E_LOGON_FAILED, S_OK
 
 
 def _forms(user: str, password: str) -> list[str]:

@@ -18,16 +18,16 @@ from pathlib import Path
 import pytest
 from helpers.hostile import LIMITS, main_py
 
-from app.engine import Run
-from app.errorlog import ErrorKind
-from app.fork_server import NICENESS
-from app.headless import error_line, status_text
-from app.isolation import host_factory
-from app.paths import store_dir
-from app.process_host import ProcessHost
-from app.profile import Account
-from app.trace import CANCEL_REQUESTED, DONE, PROGRESS, SYNC_CALLED
-from app.tracker import TaskStatus
+from sendreceive.config.profile import Account
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.hosting.process.fork_server import NICENESS
+from sendreceive.hosting.process.host import ProcessHost
+from sendreceive.paths import store_dir
+from sendreceive.run.english import error_line, status_text
+from sendreceive.run.send_receive import Run
+from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.trace import CANCEL_REQUESTED, DONE, PROGRESS, SYNC_CALLED
+from sendreceive.tracking.tracker import TaskStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,7 +109,7 @@ def test_a_process_the_provider_started_ends_with_it(tmp_path):
 
 PASSWORD_PROVIDER = """
 import os
-from app.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Reads:
     def __init__(self, password_env):
@@ -141,7 +141,7 @@ def test_the_password_crosses_the_pipe_and_no_secret_is_in_the_environment(tmp_p
 
 
 FRESH_PROVIDER = """
-from app.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Provider:
     def SynchronizeInBackground(self, psibpb):
@@ -169,7 +169,7 @@ def test_each_run_loads_the_providers_code_fresh(tmp_path, monkeypatch):
 
 SCHEDULING_PROVIDER = """
 import os, threading
-from app.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Reports:
     def SynchronizeInBackground(self, psibpb):
@@ -196,7 +196,7 @@ def test_providers_leave_the_cpu_to_the_app_first(tmp_path):
 
 
 WATCHED_PROVIDER = """
-from app.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Watched:
     def __init__(self, release):
@@ -292,7 +292,7 @@ def test_a_provider_process_does_not_import_qt(tmp_path):
     script = textwrap.dedent(
         """
         import sys
-        from app import provider_process, fork_server  # what a provider's process runs
+        from sendreceive.hosting.process import child, fork_server  # a provider process runs
         print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
         """
     )
@@ -319,7 +319,7 @@ def test_a_cpu_limit_hit_is_named(tmp_path):
 HOG_PROVIDER = """
 import os, re, subprocess
 from pathlib import Path
-from app.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Hog:
     def SynchronizeInBackground(self, psibpb):

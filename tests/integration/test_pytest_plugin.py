@@ -8,11 +8,11 @@ import subprocess
 import sys
 import textwrap
 
-from app.contract import E_FAIL, MAPI_E_USER_CANCEL, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import E_FAIL, MAPI_E_USER_CANCEL, S_OK, IID_IMAPISyncProgressCallback
 
 PROVIDER = textwrap.dedent(
     """
-    from app.contract import S_OK, IID_IMAPISyncProgressCallback
+    from sendreceive.contract import S_OK, IID_IMAPISyncProgressCallback
 
     class Hello:
         def __init__(self, count=3, twice=False):
@@ -106,7 +106,7 @@ def test_the_result_of_an_object(sendreceive):
 
 
 def test_a_recording_replays_as_a_test(sendreceive, tmp_path):
-    from app.cli import main
+    from sendreceive.cli import main
 
     main(["--headless", "--provider", "faulty-done-twice", "--record", str(tmp_path / "rec"),
           "--store-dir", str(tmp_path / "s"), "--log-file", str(tmp_path / "log")])  # fmt: skip

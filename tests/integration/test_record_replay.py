@@ -1,5 +1,5 @@
 """Record a run, replay it, diff two runs, and the CI reports (--strict, --junit), through
-the real command line (``app.cli.main``, in this process)."""
+the real command line (``sendreceive.cli.main``, in this process)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.recording import SECRET, read, recordings_in
+from sendreceive.cli import main
+from sendreceive.records.recording import SECRET, read, recordings_in
 
 ROOT = Path(__file__).resolve().parents[2]
 

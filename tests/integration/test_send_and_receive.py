@@ -10,7 +10,7 @@ from helpers.program import run_program
 from helpers.sending import outgoing, settings_table, store
 from helpers.smtp_server import PASSWORD
 
-from app.paths import default_log_file
+from sendreceive.paths import default_log_file
 
 
 def _profile(tmp_path, account, smtp_server):

@@ -23,7 +23,8 @@ from email import message_from_bytes
 from helpers.program import ROOT
 from helpers.sending import outgoing, settings_table, store
 
-from app.outbox import DefaultStore, MessageState
+from sendreceive.contract import MessageState
+from sendreceive.mail.outbox import DefaultStore
 
 ROUNDS = 20
 PER_ROUND = 3

@@ -6,16 +6,16 @@ from __future__ import annotations
 from helpers.sending import outgoing, run_accounts, send_only_account, store
 from helpers.smtp_server import PASSWORD
 
-from app.contract import (
+from sendreceive.contract import (
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NETWORK_ERROR,
     MAPI_E_NO_SUPPORT,
+    MessageState,
     format_hresult,
 )
-from app.headless import task_name
-from app.outbox import MessageState
-from app.tracker import TaskStatus
+from sendreceive.run.english import task_name
+from sendreceive.tracking.tracker import TaskStatus
 
 
 def test_queued_messages_are_sent_once_and_moved_to_sent_items(smtp_server, tmp_path):
@@ -107,7 +107,7 @@ def test_starttls_never_falls_back_to_plain_text(smtp_server, tmp_path):
 
 
 def test_the_transport_refuses_to_receive(tmp_path, smtp_server):
-    from app.profile import Account
+    from sendreceive.config.profile import Account
 
     run, _ = run_accounts([Account("Mail", "smtp", settings=smtp_server.settings())], tmp_path)
     state = run.tasks[0].snapshot()

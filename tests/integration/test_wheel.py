@@ -1,8 +1,10 @@
-"""A real install: build the wheel, install it into a fresh venv, run it from elsewhere.
+"""A real install: build the wheel, install it into a fresh venv, run it from elsewhere,
+and use it from a provider author's own project.
 
-The fresh venv gets only the wheel and the project's declared runtime dependencies (linked
-from the test's own environment, so nothing is downloaded): the source tree is never on
-its path, so whatever works here works for a user who ran ``pip install``.
+The fresh venv gets only the wheel and the project's declared runtime dependencies (and
+pytest, for the author's tests), linked from the test's own environment, so nothing is
+downloaded: the source tree is never on its path, so whatever works here works for a
+user who ran ``pip install``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ PROJECT = "sendreceive-workbench"
 SOURCES = ("app", "providers", "resources", "pyproject.toml", "README.md", "LICENSE")
 
 PROVIDER_USING_THE_CONTRACT = """\
-from app.contract import MAPISIB, S_OK, IID_IMAPISyncProgressCallback
+from sendreceive.contract import MAPISIB, S_OK, IID_IMAPISyncProgressCallback
 
 
 class Typed:
@@ -38,10 +40,66 @@ wrong: int = S_OK.bit_length() + "x"
 """
 
 
-def _runtime_distributions() -> list[Distribution]:
-    """The project's runtime dependencies, recursively, as installed in this venv."""
+AUTHOR_FILES = {
+    # An author's project with the names the workbench must leave alone.
+    "app/__init__.py": 'WHOSE = "the author\'s own app"\n',
+    "app/provider.py": """\
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+
+class Hello:
+    def __init__(self, count: int = 3) -> None:
+        self.count = count
+
+    def SynchronizeInBackground(self, psibpb):
+        import app  # in the provider's own process too: the author's
+
+        assert app.WHOSE == "the author's own app"
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        for i in range(1, self.count + 1):
+            cb.Progress(f"Hello {i}", i, self.count)
+        cb.Done(None, S_OK)
+        return S_OK
+""",
+    "providers/__init__.py": 'WHOSE = "the author\'s own providers"\n',
+    "main.py": "import app\n\nprint(app.WHOSE)\n",
+    "tests/__init__.py": "",
+    "tests/test_provider.py": """\
+from pathlib import Path
+
+import app
+import providers
+import sendreceive
+from app.provider import Hello
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def test_each_project_imports_its_own_packages():
+    assert Path(app.__file__).parent == PROJECT / "app"
+    assert Path(providers.__file__).parent == PROJECT / "providers"
+    assert PROJECT not in Path(sendreceive.__file__).parents
+
+
+def test_the_fixture_runs_the_authors_provider_where_the_app_would(sendreceive):
+    result = sendreceive.run(Hello, settings={"count": 4})
+    assert result.isolation == "process"
+    assert result.status == "Completed", result.errors
+    assert result.state.index == 4
+
+
+def test_the_fixture_runs_it_by_spec_and_on_a_thread(sendreceive):
+    result = sendreceive.run("app.provider:Hello", isolation="thread")
+    assert result.isolation == "thread"
+    result.assert_clean()
+""",
+}
+
+
+def _runtime_distributions(*roots: str) -> list[Distribution]:
+    """The roots' runtime dependencies, recursively, as installed in this venv."""
     found: dict[str, Distribution] = {}
-    pending = [PROJECT]
+    pending = list(roots)
     while pending:
         for spec in distribution(pending.pop()).requires or []:
             requirement = Requirement(spec)
@@ -57,7 +115,7 @@ def _runtime_distributions() -> list[Distribution]:
 def _link_dependencies(into: Path) -> None:
     """Links to the dependencies' top-level files and metadata, never to the project."""
     into.mkdir()
-    for dist in _runtime_distributions():
+    for dist in [distribution("pytest"), *_runtime_distributions(PROJECT, "pytest")]:
         for part in {Path(str(f)).parts[0] for f in dist.files or []}:
             source = Path(str(dist.locate_file(part)))
             if part != ".." and source.exists() and not (into / part).exists():
@@ -73,7 +131,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in SOURCES:  # a copy: an in-tree build would leave build/ in the checkout
         path = ROOT / name
         if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                path, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(path, source / name)
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
@@ -99,6 +159,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     _link_dependencies(base / "deps")
     (site / "dependencies.pth").write_text(f"{base / 'deps'}\n")
+    before = set(os.listdir(site))
     subprocess.run(
         [
             *pip,
@@ -113,6 +174,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=300,
     )
     (base / "wheel-path").write_text(str(wheel))
+    (base / "installed").write_text("\n".join(sorted(set(os.listdir(site)) - before)))
     return target / "bin"
 
 
@@ -128,30 +190,57 @@ def _run(bin_dir: Path, cwd: Path, *command: str) -> subprocess.CompletedProcess
     )
 
 
+def _modules(folder: Path) -> list[Path]:
+    """The .py files below ``folder``, not following the checkout's links."""
+    return [
+        Path(where, name).relative_to(folder)
+        for where, _dirs, files in os.walk(folder)
+        for name in files
+        if name.endswith(".py")
+    ]
+
+
+def test_the_wheel_installs_one_import_package(installed: Path) -> None:
+    """Exactly ``sendreceive`` and its dist-info land in site-packages: nothing named
+    ``app`` or ``providers`` to shadow, or be shadowed by, a user's own."""
+    added = (installed.parent.parent / "installed").read_text().split()
+    assert len(added) == 2, added
+    assert added[0] == "sendreceive", added
+    assert added[1].startswith("sendreceive_workbench-") and added[1].endswith(".dist-info")
+
+
 def test_wheel_holds_every_module_and_the_resources(installed: Path) -> None:
     wheel = Path((installed.parent.parent / "wheel-path").read_text())
     names = set(zipfile.ZipFile(wheel).namelist())
-    for package in ("app", "providers"):
-        for module in (ROOT / package).rglob("*.py"):
-            assert module.relative_to(ROOT).as_posix() in names
+    assert {name.split("/")[0] for name in names if ".dist-info/" not in name} == {"sendreceive"}
+    for module in _modules(ROOT / "app" / "sendreceive"):
+        assert f"sendreceive/{module.as_posix()}" in names
+    for module in _modules(ROOT / "providers"):
+        assert f"sendreceive/providers/{module.as_posix()}" in names
     for bundled in ("demo-profile.toml", "faulty-profile.toml", "icon.svg"):
-        assert f"app/resources/{bundled}" in names
+        assert f"sendreceive/resources/{bundled}" in names
     for language in ("de", "fr", "zh_CN", "en"):  # compiled translations; not the sources
-        assert f"app/resources/translations/sendreceive_{language}.qm" in names
+        assert f"sendreceive/resources/translations/sendreceive_{language}.qm" in names
     assert not any(name.endswith(".ts") for name in names)
-    assert {"app/py.typed", "providers/py.typed"} <= names
+    assert {"sendreceive/py.typed", "sendreceive/providers/py.typed"} <= names
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
 
 
 def test_installed_app_runs_from_another_directory(installed: Path, tmp_path: Path) -> None:
-    from app import __version__
+    from sendreceive import __version__
 
     python = str(installed / "python")
-    where = _run(installed, tmp_path, python, "-c", "import app; print(app.__file__)")
+    where = _run(
+        installed, tmp_path, python, "-c", "import sendreceive; print(sendreceive.__file__)"
+    )
     assert where.stdout.startswith(str(installed.parent)), where.stdout + where.stderr
 
     shipped = _run(
-        installed, tmp_path, python, "-c", "from app import languages; print(languages.available())"
+        installed,
+        tmp_path,
+        python,
+        "-c",
+        "from sendreceive import languages; print(languages.available())",
     )
     assert shipped.stdout.strip() == "['de', 'en', 'fr', 'zh_CN']", shipped.stderr
 
@@ -159,7 +248,11 @@ def test_installed_app_runs_from_another_directory(installed: Path, tmp_path: Pa
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == f"sendreceive {__version__}"
 
-    for command in (["sendreceive"], [python, "-m", "app"], [python, "-m", "app.cli"]):
+    for command in (
+        ["sendreceive"],
+        [python, "-m", "sendreceive"],
+        [python, "-m", "sendreceive.cli"],
+    ):
         shown = _run(installed, tmp_path, *command, "--help")
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.startswith("usage: "), command
@@ -191,3 +284,20 @@ def test_mypy_finds_the_installed_contracts_types(installed: Path, tmp_path: Pat
     assert "missing library stubs or py.typed" not in checked.stdout, checked.stdout
     assert 'Unsupported operand types for + ("int" and "str")' in checked.stdout, checked.stdout
     assert checked.stdout.count("error:") == 1, checked.stdout
+
+
+def test_an_authors_project_with_its_own_app_runs_its_tests(installed: Path, tmp_path) -> None:
+    """The author's project has its own ``app``, ``providers``, ``tests`` and ``main.py``:
+    ``python -m pytest`` (which puts the project first on the path) loads the
+    ``sendreceive`` fixture and runs the author's provider with it, and each project
+    imports its own ``app``."""
+    project = tmp_path / "author"
+    for name, text in AUTHOR_FILES.items():
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / name).write_text(text)
+    python = str(installed / "python")
+    tested = _run(installed, project, python, "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "3 passed" in tested.stdout, tested.stdout
+    own = _run(installed, project, python, "main.py")
+    assert own.stdout.strip() == "the author's own app", own.stderr

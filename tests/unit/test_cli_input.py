@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app import languages
-from app.cli import build_parser, main, options_from_args, parse_settings
+from sendreceive import languages
+from sendreceive.cli import build_parser, main, options_from_args, parse_settings
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-"""The checked rules of the code base: the Qt-free core (import-linter), lint (ruff) and
-types (mypy --strict), run as tests so the one test command enforces them."""
+"""The checked rules of the code base: lint (ruff) and types (mypy --strict), run as
+tests so the one test command enforces them (import-linter's are in test_architecture)."""
 
 import subprocess
 import sys
@@ -14,7 +14,6 @@ BIN = Path(sys.executable).parent
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param([str(BIN / "lint-imports")], id="only-app.ui-imports-qt"),
         pytest.param([str(BIN / "ruff"), "check", "."], id="ruff-check"),
         pytest.param([str(BIN / "ruff"), "format", "--check", "."], id="ruff-format"),
         pytest.param([sys.executable, "-m", "mypy"], id="mypy-strict"),

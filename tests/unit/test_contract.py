@@ -2,8 +2,8 @@ import uuid
 
 import pytest
 
-from app import contract
-from app.contract import (
+from sendreceive import contract
+from sendreceive.contract import (
     E_FAIL,
     FAILED,
     HRESULT_NAMES,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from app.logs import LOG_FORMAT, FoldingFormatter
+from sendreceive.logs import LOG_FORMAT, FoldingFormatter
 
 
 def record_with_exception(message: str, exc_text: str) -> logging.LogRecord:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.paths import store_dir, store_name
+from sendreceive.paths import store_dir, store_name
 
 
 def test_names_that_share_a_slug_get_different_stores() -> None:

@@ -1,0 +1,132 @@
+"""One call of a provider, on the provider's own thread: build its ``MAPISIB``, load it,
+call ``SynchronizeInBackground`` and describe what it did as plain data (``Outcome``).
+
+Every provider-supplied object the host must look at (the return value, an exception,
+``phSyncDoneEvent``) is read here, where the provider's code may run, block or raise
+without touching the host: the supervising event loop only ever sees the ``Outcome``.
+A thread host calls this on a worker thread; a process host calls it in the provider's
+process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from sendreceive.contract import (
+    E_FAIL,
+    E_UNEXPECTED,
+    FAILED,
+    MAPI_E_DISK_ERROR,
+    MAPISIB,
+    S_OK,
+    DoneEventSlot,
+    SyncSession,
+    normalize_hresult,
+)
+from sendreceive.hosting.host import Outcome, TaskSetup
+from sendreceive.hosting.loading import ProviderLoadError, create_provider
+from sendreceive.hosting.session import Session
+from sendreceive.printable import describe, describe_exception, type_name
+from sendreceive.tracking.rules import Rule
+from sendreceive.tracking.trace import BACKGROUND, IN_CALL, SYNC_CALLED, SYNC_RAISED, SYNC_RETURNED
+from sendreceive.tracking.tracker import CallbackUnknown
+
+
+def make_sib(setup: TaskSetup, session: SyncSession | None = None) -> MAPISIB:
+    tracker = setup.tracker
+    if session is None:
+        session = make_session(setup)
+    return MAPISIB(
+        ulFlags=int(setup.flags), psesSync=session, punkCallBack=CallbackUnknown(tracker)
+    )
+
+
+def make_session(setup: TaskSetup) -> Session:
+    tracker = setup.tracker
+    return Session(
+        setup.account.name,
+        setup.account.settings,
+        setup.store_dir,
+        setup.logger,
+        lambda: tracker.cancel_requested,
+        setup.default_store,
+        tracker.reveal,
+    )
+
+
+def call_provider(
+    setup: TaskSetup, sib: MAPISIB, on_loaded: Callable[[], None] | None = None
+) -> tuple[Outcome, threading.Event | None]:
+    """The outcome, and the done event to wait for (background style). ``on_loaded``
+    is called between loading the provider and calling it."""
+    try:
+        setup.store_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        text = f"Cannot create the local store {setup.store_dir}: {exc.strerror}"
+        return Outcome(MAPI_E_DISK_ERROR, failure=text), None
+    spec = setup.account.provider
+    try:
+        provider = create_provider(spec, setup.account.settings)
+    except ProviderLoadError as exc:
+        return Outcome(E_FAIL, failure=f"Cannot load provider {spec!r}: {exc}"), None
+    if on_loaded is not None:
+        on_loaded()
+    tracker = setup.tracker
+    tracker.note(SYNC_CALLED, int(setup.flags))
+    try:
+        returned = provider.SynchronizeInBackground(sib)
+    except BaseException as exc:  # SystemExit, KeyboardInterrupt: the provider's, not the host's
+        setup.logger.error("SynchronizeInBackground raised", exc_info=exc)
+        tracker.note(SYNC_RAISED, E_FAIL, type_name(exc), describe_exception(exc))
+        return Outcome(E_FAIL, raised=describe_exception(exc)), None
+    outcome, event = _judge_return(setup, sib, returned)
+    style = BACKGROUND if event is not None else IN_CALL
+    tracker.note(SYNC_RETURNED, outcome.hresult, returned, style)
+    return outcome, event
+
+
+def _judge_return(
+    setup: TaskSetup, sib: MAPISIB, returned: object
+) -> tuple[Outcome, threading.Event | None]:
+    hr = normalize_hresult(returned)
+    if hr is None:
+        setup.tracker.violation(
+            Rule.RETURN,
+            "return type",
+            f"SynchronizeInBackground must return an HRESULT int, got {describe(returned)}; "
+            "taken as S_OK",
+        )
+        hr = S_OK
+    if FAILED(hr):
+        return Outcome(hr), None
+    return _done_event(setup, sib, hr)
+
+
+def _done_event(setup: TaskSetup, sib: MAPISIB, hr: int) -> tuple[Outcome, threading.Event | None]:
+    """Rule 9 on ``phSyncDoneEvent``: an exact ``threading.Event`` in its ``value``. An
+    event put in place of the slot itself is used, with a violation."""
+    tracker = setup.tracker
+    try:
+        slot = sib.phSyncDoneEvent
+        event = slot.value if type(slot) is DoneEventSlot else slot
+    except BaseException as exc:  # the provider replaced MAPISIB's members with its own
+        text = f"Reading phSyncDoneEvent raised {describe_exception(exc)}"
+        return Outcome(E_UNEXPECTED, failure=text), None
+    if type(slot) is not DoneEventSlot:
+        tracker.violation(
+            Rule.TYPES,
+            "phSyncDoneEvent replaced",
+            f"psibpb.phSyncDoneEvent was replaced by {describe(slot)}; the event belongs in "
+            "psibpb.phSyncDoneEvent.value",
+        )
+    if event is None:
+        return Outcome(hr), None
+    if type(event) is not threading.Event:
+        tracker.violation(
+            Rule.TYPES,
+            "phSyncDoneEvent type",
+            f"phSyncDoneEvent must hold a threading.Event, got {describe(event)}",
+        )
+        return Outcome(E_UNEXPECTED, failure="The provider's done event is not an event."), None
+    return Outcome(hr, background=True), event

@@ -1,0 +1,172 @@
+"""Find and build store providers from a provider spec.
+
+A spec is one of:
+
+- an entry-point name in the group ``sendreceive.providers`` (``demo-fast``, ``imap``);
+- ``package.module:attr``;
+- ``path/to/file.py:attr`` (relative paths are taken from the current directory).
+
+The attr is a *factory*: the host calls it once per task with the account's settings as
+keyword arguments, and the result must have ``SynchronizeInBackground``. A class is the
+usual factory (settings arrive in ``__init__``). An attr that already has
+``SynchronizeInBackground`` and is not a class is used as it is, for providers that need
+no settings (they can still read ``psesSync.settings``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+import importlib
+import importlib.util
+import sys
+import threading
+from collections.abc import Mapping
+from importlib.metadata import entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sendreceive.contract import IMAPISync
+from sendreceive.printable import describe, describe_exception
+
+ENTRY_POINT_GROUP = "sendreceive.providers"
+_file_locks_lock = threading.Lock()
+_file_locks: dict[str, threading.Lock] = {}  # one per provider file: a slow one blocks no other
+
+
+class ProviderLoadError(Exception):
+    """The provider could not be found or built; the text says which and why."""
+
+
+@functools.cache
+def _entry_points() -> dict[str, Any]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def available_providers() -> list[str]:
+    """Names of the registered providers, for listings and 'did you mean'."""
+    return sorted(_entry_points())
+
+
+def resolve(spec: str) -> Any:
+    """The factory that ``spec`` names."""
+    module_part, sep, attr = spec.rpartition(":")
+    if not sep:
+        return _from_entry_point(spec)
+    if not attr or not module_part:
+        raise ProviderLoadError(
+            f"provider spec {spec!r} must look like module:attr or file.py:attr"
+        )
+    module = _load_file(Path(module_part)) if module_part.endswith(".py") else _import(module_part)
+    try:
+        return getattr(module, attr)
+    except AttributeError:
+        public = sorted(n for n in vars(module) if not n.startswith("_"))
+        raise ProviderLoadError(
+            f"{module_part} has no attribute {attr!r} (it has: {', '.join(public) or 'nothing'})"
+        ) from None
+
+
+def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
+    """Resolve ``spec`` and build the provider object for one task."""
+    factory = resolve(spec)
+    if hasattr(factory, "SynchronizeInBackground") and not isinstance(factory, type):
+        return factory  # type: ignore[no-any-return]  # duck-typed provider object
+    if not callable(factory):
+        raise ProviderLoadError(
+            f"{spec} is a {type(factory).__name__}, not a provider: it has no "
+            "SynchronizeInBackground and cannot be called to make one"
+        )
+    try:
+        provider = factory(**settings)
+    except TypeError as exc:
+        raise ProviderLoadError(f"{spec} rejected the account's settings: {exc}") from exc
+    except BaseException as exc:  # SystemExit from a constructor must not end the host
+        raise ProviderLoadError(f"{spec} raised while being created: {_raised(exc)}") from exc
+    if not callable(getattr(provider, "SynchronizeInBackground", None)):
+        raise ProviderLoadError(
+            f"{spec} made a {type(provider).__name__} that has no SynchronizeInBackground method"
+        )
+    return provider  # type: ignore[no-any-return]  # checked by duck typing above
+
+
+def _from_entry_point(name: str) -> Any:
+    found = _entry_points().get(name)
+    if found is None:
+        raise ProviderLoadError(
+            f"no provider named {name!r}; {_suggest(name, available_providers())} "
+            "(or give module:attr or path/to/file.py:attr)"
+        )
+    try:
+        return found.load()
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
+        raise ProviderLoadError(
+            f"provider {name!r} ({found.value}) failed to load: {_raised(exc)}"
+        ) from exc
+
+
+def _suggest(name: str, known: list[str]) -> str:
+    """The closest names, else the installed ones with each family (``faulty-*``) as one
+    item: a list of 27 names hides the one the user meant."""
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if close:
+        *others, last = [repr(n) for n in close]
+        return f"did you mean {', '.join(others) + ' or ' if others else ''}{last}?"
+    families: dict[str, list[str]] = {}
+    for known_name in known:
+        families.setdefault(known_name.partition("-")[0], []).append(known_name)
+    shown = [
+        f"{prefix}-* ({len(names)})" if len(names) > 2 else ", ".join(names)
+        for prefix, names in families.items()
+    ]
+    return f"installed: {', '.join(shown) or 'none'}"
+
+
+def _import(module_name: str) -> ModuleType:
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        raise ProviderLoadError(f"cannot import {module_name!r}: {exc}") from exc
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
+        raise ProviderLoadError(f"importing {module_name!r} raised {_raised(exc)}") from exc
+
+
+def _load_file(path: Path) -> ModuleType:
+    """Import a provider file; re-imported when it changes, so an author can edit and
+    press Send/Receive again without restarting the app."""
+    path = path.expanduser().resolve()
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise ProviderLoadError(f"cannot read provider file {path}: {exc.strerror}") from exc
+    digest = hashlib.sha1(f"{path}:{stamp}".encode(), usedforsecurity=False).hexdigest()[:12]
+    name = f"sendreceive_provider_{path.stem}_{digest}"
+    with _file_locks_lock:
+        lock = _file_locks.setdefault(name, threading.Lock())
+    with lock:
+        if name in sys.modules:
+            return sys.modules[name]
+        return _exec_file(name, path)
+
+
+def _exec_file(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ProviderLoadError(f"{path} is not a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException as exc:  # SystemExit at import is the provider's, not the host's
+        del sys.modules[name]
+        raise ProviderLoadError(f"importing {path} raised {_raised(exc)}") from exc
+    return module
+
+
+def _raised(exc: BaseException) -> str:
+    """What provider code raised, named; ``sys.exit()`` in a provider is said as such."""
+    if type(exc) is SystemExit:
+        return f"it called sys.exit({describe(exc.code)})"
+    return describe_exception(exc)

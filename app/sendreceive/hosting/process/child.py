@@ -1,0 +1,359 @@
+"""A provider's own process (process isolation), forked by the fork server.
+
+``main`` serves one task on a socket to ``sendreceive.hosting.process.host``: one start message,
+applies the account's resource limits, and runs the provider exactly as thread mode
+does (``ThreadHost``, with the real contract checks of ``sendreceive.tracking.tracker``) against a
+tracker of its own. What crosses back is the task's *state*, not its calls: a sender
+thread ships the latest position and the error entries' new occurrences at most
+``SEND_HZ`` times a second (and once more at the end), so a provider calling
+``Progress`` a million times a second costs the app nothing more. Cancel arrives as one
+message, read on the main thread, which sets the local tracker's flag: ``Progress``
+answers ``MAPI_E_USER_CANCEL`` here with no round trip. The password is asked of the
+app when the provider asks for it, and crosses the socket; it is never in this
+process's argv or environment. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import logging
+import os
+import queue
+import resource
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sendreceive.config.profile import Account
+from sendreceive.config.task_id import TaskId
+from sendreceive.contract import E_OUTOFMEMORY, SyncFlags
+from sendreceive.hosting.host import Outcome, TaskSetup
+from sendreceive.hosting.process import messages
+from sendreceive.hosting.session import CredentialError, Session
+from sendreceive.hosting.thread.host import ThreadHost
+from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
+from sendreceive.tracking.trace import call_line
+from sendreceive.tracking.tracker import TaskTracker
+
+SEND_HZ = 50
+TRACE_LINES_PER_MESSAGE = 500  # a text argument is at most 2,500 characters: < 8 MiB
+MAX_MESSAGES_PER_FLUSH = 64  # entries of a flood beyond these wait for the next flush
+WORK_ENDED_EVERY = 0.25  # seconds between looks at a background provider's threads
+PASSWORD_WAIT = 120.0  # the app runs password_command with a timeout of its own
+EXIT_HOST_ERROR = 70  # this module's own failure (EX_SOFTWARE), named as such by the app
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+
+class ShippingLog(ErrorLog):
+    """The process's error log, remembering which entries changed since the last send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._touch_lock = threading.Lock()
+        self._touched: dict[int, ErrorEntry] = {}
+        self._sent: dict[int, int] = {}  # id(entry) -> count already sent
+
+    def add(
+        self,
+        task: TaskId,
+        kind: ErrorKind,
+        hresult: int | None,
+        text: str,
+        fold_key: object = None,
+        count: int = 1,
+    ) -> ErrorEntry:
+        with self._touch_lock:
+            entry = super().add(task, kind, hresult, text, fold_key, count)
+            self._touched[id(entry)] = entry
+        return entry
+
+    def take(self, limit: int) -> list[list[Any]]:
+        """Up to ``limit`` entries' new occurrences: [key, kind, hresult, text, count]."""
+        with self._touch_lock:
+            keys = list(self._touched)[:limit]
+            entries = [self._touched.pop(key) for key in keys]
+        taken = []
+        for entry in entries:
+            count = entry.count  # exact: a later add touches the entry again
+            new = count - self._sent.get(id(entry), 0)
+            if new:
+                self._sent[id(entry)] = count
+                taken.append([id(entry), entry.kind.value, entry.hresult, entry.text, new])
+        return taken
+
+    @property
+    def pending(self) -> bool:
+        return bool(self._touched)
+
+
+class ProviderProcess:
+    """The process's side of one task: the provider's host, the sender, the reader."""
+
+    def __init__(self, sock: socket.socket, start: Mapping[str, Any]) -> None:
+        self._sock = sock
+        self._send_lock = threading.RLock()  # _flush sends several messages in a row
+        account: Account = start["account"]
+        self._memory_limit = account.process_limits.get("memory_limit_mb")
+        self.log = ShippingLog()
+        self.tracker = TaskTracker(account.task, self.log, trace_limit=start["trace_limit"])
+        logger = logging.getLogger(start["logger"])
+        default_store = start.get("default_store")
+        setup = TaskSetup(
+            account,
+            SyncFlags(start["flags"]),
+            Path(start["store_dir"]),
+            self.tracker,
+            logger,
+            None if default_store is None else Path(default_store),
+        )
+        session = AppPasswordSession(self, setup)
+        self._sender = threading.Thread(
+            target=self._guarded(self._send_loop), name="host-sender", daemon=True
+        )
+        self.host = ThreadHost(setup, self._loaded, session, companions=(self._sender,))
+        self._wake = threading.Event()
+        self._passwords: queue.SimpleQueue[Mapping[str, Any]] = queue.SimpleQueue()
+        self._password_lock = threading.Lock()
+        self._sent: dict[str, Any] = {}  # what the last state message said
+        self._trace_cursor = 0  # the trace up to here has been sent
+        self._outcome_sent = False
+        self._event_sent = False
+        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended_at = 0.0
+        self._stopping = False  # SIGTERM came: ship what is left and end
+
+    def run(self) -> NoReturn:
+        signal.signal(signal.SIGTERM, self._stopped)
+        self.tracker.add_listener(self._wake.set)
+        self.tracker.start()
+        self._flush()  # "up", before any provider code can hold the interpreter lock
+        self._sender.start()
+        self.host.start(self._wake.set)
+        self._read_loop()
+
+    # ------------------------------------------------------------ from the app
+
+    def _read_loop(self) -> NoReturn:
+        while True:
+            try:
+                payload = messages.receive_frame(self._sock)
+            except (OSError, messages.ProtocolError):
+                payload = None
+            if payload is None:  # the app is gone: so are we, and whatever we started
+                os.killpg(0, signal.SIGKILL)
+            message = messages.from_host(payload)  # type: ignore[arg-type]  # not None here
+            kind = message["t"]
+            if kind == "cancel":
+                self.tracker.request_cancel()
+            elif kind == "password":
+                self._passwords.put(message)
+            elif kind == "trace":  # the app's Calls tab shows this task: what is new
+                self._send_trace()
+            elif kind == "stop":
+                self._flush()
+                self._send_trace()  # the host's verdict may have ended the task, not Done
+                _exit(0)
+
+    def ask_password(self) -> str | None:
+        with self._password_lock:
+            self._send({"t": "password"})
+            try:
+                answer = self._passwords.get(timeout=PASSWORD_WAIT)
+            except queue.Empty:
+                raise CredentialError(
+                    "the app did not answer the request for the password"
+                ) from None
+        if "error" in answer:
+            raise CredentialError(answer["error"])
+        return answer["value"]  # type: ignore[no-any-return]  # str or None, from the app
+
+    # ------------------------------------------------------------ to the app
+
+    def _loaded(self) -> None:
+        self._send({"t": "loaded"})
+
+    def _stopped(self, signum: int, frame: object) -> None:
+        """SIGTERM: the app stops this provider (it ignored Cancel). The sender ships
+        what is left — state, trace — and ends the process, so the Calls tab and a
+        recording show what the provider was doing; a provider holding the interpreter
+        lock in C code keeps the sender from it, and the app's SIGKILL follows."""
+        self._stopping = True
+        self._wake.set()
+
+    def _send_loop(self) -> None:
+        interval = 1.0 / SEND_HZ
+        while True:
+            self._wake.wait(interval)
+            self._wake.clear()
+            self._flush()
+            if self._stopping:
+                self._send_trace()
+                _exit(0)
+            time.sleep(interval)  # the rate bound: at most SEND_HZ messages a second
+
+    def _flush(self) -> None:
+        """The state, if it changed, then the outcome and the done event once known:
+        the app must see ``Done`` before it sees the call return."""
+        with self._send_lock:
+            # Read before the state: what the provider did before returning (Done) is
+            # then in the state sent first.
+            outcome = self.host.outcome
+            event_set = self.host.done_event_set
+            for _ in range(MAX_MESSAGES_PER_FLUSH):
+                self._send_state()
+                if not self.log.pending:
+                    break
+            if outcome is not None and not self._outcome_sent:
+                self._outcome_sent = True
+                outcome = self._named_memory_error(outcome)
+                self._send(
+                    {
+                        "t": "outcome",
+                        "hresult": outcome.hresult,
+                        "raised": outcome.raised,
+                        "failure": outcome.failure,
+                        "background": outcome.background,
+                    }
+                )
+            if event_set and not self._event_sent:
+                self._event_sent = True
+                self._send({"t": "event"})
+            if self.tracker.status.is_final:
+                self._send_trace()
+
+    def _send_trace(self) -> None:
+        """The call trace since it was last sent: when the app asks (somebody watches the
+        task's calls), once the task has ended, and at each flush after that; never on
+        its own during the run, so it does not compete with the state. Under the send
+        lock: the reader (asked, or at "stop") and the sender may both get here."""
+        with self._send_lock:
+            trace = self.tracker.trace_since(self._trace_cursor)
+            if not trace.calls and not trace.dropped:
+                return
+            lines = [call_line(call) for call in trace.calls]
+            for start in range(0, max(1, len(lines)), TRACE_LINES_PER_MESSAGE):
+                chunk = lines[start : start + TRACE_LINES_PER_MESSAGE]
+                self._send_bytes(messages.trace_frame(chunk, trace.dropped if not start else 0))
+            self._trace_cursor = trace.cursor
+
+    def _send_state(self) -> None:
+        state = self.tracker.snapshot()
+        entries = self.log.take(messages.ENTRIES_PER_MESSAGE)
+        done = self.tracker.done_called
+        final = state.status.is_final and not self.log.pending  # the end after its entries
+        message = {
+            "t": "state",
+            "calls": state.version,
+            "step": state.step,
+            "index": state.index,
+            "max": state.index_max,
+            "done": state.result if final and done else None,
+            "failed": state.result if final and not done else None,
+            "ended": self._work_ended(),
+        }
+        if not entries and all(self._sent.get(k) == v for k, v in message.items()):
+            return
+        self._sent = message
+        self._send({**message, "entries": entries})
+
+    def _work_ended(self) -> tuple[str | None, str | None]:
+        """For a background task owing Done: ``ThreadHost.work_ended`` without and with
+        silence, looked at every ``WORK_ENDED_EVERY`` s (it reads every thread's stack)."""
+        outcome = self.host.outcome
+        if outcome is None or not outcome.background or self.tracker.done_called:
+            return (None, None)
+        now = time.monotonic()
+        if now - self._ended_at >= WORK_ENDED_EVERY:
+            self._ended_at = now
+            self._ended = (self.host.work_ended(silent=False), self.host.work_ended(silent=True))
+        return self._ended
+
+    def _named_memory_error(self, outcome: Outcome) -> Outcome:
+        if self._memory_limit is None or not (outcome.raised or "").startswith("MemoryError"):
+            return outcome
+        return Outcome(
+            E_OUTOFMEMORY,
+            failure=f"killed: memory limit: SynchronizeInBackground raised MemoryError at the "
+            f"account's limit of {self._memory_limit} MB (memory_limit_mb)",
+        )
+
+    def _send(self, message: dict[str, Any]) -> None:
+        self._send_bytes(messages.to_host(message))
+
+    def _send_bytes(self, payload: bytes) -> None:
+        with self._send_lock:
+            messages.send_frame(self._sock, payload)
+
+    def _guarded(self, work: Any) -> Any:
+        def run() -> None:
+            try:
+                work()
+            except BaseException:
+                logging.getLogger("sendreceive.provider_process").exception("the host side failed")
+                _exit(EXIT_HOST_ERROR)
+
+        return run
+
+
+class AppPasswordSession(Session):
+    """The session of thread mode, but for ``password()``: the app resolves it (from the
+    profile, its environment or ``password_command``) and sends it when asked."""
+
+    def __init__(self, process: ProviderProcess, setup: TaskSetup) -> None:
+        super().__init__(
+            setup.account.name,
+            setup.account.settings,
+            setup.store_dir,
+            setup.logger,
+            lambda: process.tracker.cancel_requested,
+            setup.default_store,
+        )
+        self._process = process
+
+    def password(self) -> str | None:
+        return self._process.ask_password()
+
+
+def apply_limits(limits: Mapping[str, int]) -> None:
+    """The account's resource limits, set here before any provider code runs (never
+    from the app between fork and exec). Memory counts the data segment and private
+    writable mappings (RLIMIT_DATA): what the provider allocates, not shared libraries."""
+    if "memory_limit_mb" in limits:
+        size = limits["memory_limit_mb"] << 20
+        resource.setrlimit(resource.RLIMIT_DATA, (size, size))
+    if "open_files" in limits:
+        count = limits["open_files"]
+        resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
+    if "cpu_seconds" in limits:
+        seconds = limits["cpu_seconds"]  # SIGXCPU at the limit, SIGKILL a second later
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+
+def _exit(code: int) -> NoReturn:
+    """End now, whatever threads or atexit handlers the provider left: flush what
+    Python buffered of its output first."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # the provider closed or broke it
+            stream.flush()
+    os._exit(code)
+
+
+def main(fd: int) -> NoReturn:
+    """Serve one task on the socket ``fd`` (forked by the fork server)."""
+    sock = socket.socket(fileno=fd)
+    os.set_inheritable(fd, False)  # the provider's own children must not hold it open
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the app cancels
+    faulthandler.enable()  # a segfault or an abort leaves its Python stack on stderr
+    payload = messages.receive_frame(sock)
+    if payload is None:
+        _exit(0)
+    start = messages.from_host(payload)
+    logging.basicConfig(stream=sys.stderr, level=start["log_level"], format=LOG_FORMAT)
+    apply_limits(start["account"].process_limits)
+    ProviderProcess(sock, start).run()

@@ -1,0 +1,469 @@
+"""Process mode: a task's provider runs in a process of its own (``process.child``).
+
+A crash, ``os._exit``, a hang in C, a GIL hog, a memory bomb or a process-wide change in one
+provider then touches nothing but its own task. The process is forked by the fork server
+(``sendreceive.hosting.process.fork_server``; the app itself never forks: it has Qt threads), in a
+process group of its own, so the provider's own children end with it. One host thread of the app's
+serves every child (``sendreceive.hosting.process.hub``): it reads their messages (each task's
+state, at a bounded rate), drains their stdout and stderr into the app's log, bounded
+(``sendreceive.hosting.process.output_pump``), and watches their deadlines and ends. Cancel is one
+message; a provider that ignores it past the cancel grace is terminated, then killed, with its whole
+process group.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import signal
+import socket
+import threading
+import time
+from typing import Any
+
+from sendreceive.contract import E_FAIL, normalize_hresult
+from sendreceive.hosting.calling import make_session
+from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
+from sendreceive.hosting.process import messages
+from sendreceive.hosting.process.child import EXIT_HOST_ERROR
+from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, fork_server
+from sendreceive.hosting.process.hub import hub
+from sendreceive.hosting.process.output_pump import OutputPump
+from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
+from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.tracker import ULONG_MAX, Mirrored
+
+STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
+TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
+TRACE_PULL_EVERY = 0.25  # seconds between asks for the trace while somebody reads it
+STARVED_SHARE = 0.5  # of a silence spent waiting for a CPU: starved, not stuck
+PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
+_KINDS = {kind.value: kind for kind in ErrorKind}
+
+
+_live: set[ProcessHost] = set()  # hosts whose process may still run
+
+
+def stop_all() -> None:
+    """Kill every provider process still running, with its group: the app is exiting.
+    (A process frozen in C code would not even notice that the app is gone.)"""
+    for host in list(_live):
+        host._signal_group(signal.SIGKILL)
+
+
+class ProcessHost:
+    """``ProviderHost`` in a child process: one process per task and run, so every
+    run loads the provider's code fresh."""
+
+    isolation = "process"
+
+    def __init__(self, setup: TaskSetup, secret_env: frozenset[str] = frozenset()) -> None:
+        self._setup = setup
+        self._secret_env = secret_env  # every account's password_env: kept from children
+        self._outcome: Outcome | None = None
+        self._event_set = False
+        self._loaded = False
+        self._ended: tuple[str | None, str | None] = (None, None)
+        self._wake: Waker = lambda: None
+        self._server: ForkServer | None = None
+        self._pid: int | None = None
+        self._exit: Exit | None = None
+        self._exited_at = 0.0
+        self._finished = False
+        self._ended_event = threading.Event()  # set with _finished: for wait_finished
+        self._sock: socket.socket | None = None
+        self._send_lock = threading.Lock()
+        self._cancel_sent = False
+        self._stop_asked = False  # supervision ended: the child's end is no death
+        self._stop_at: float | None = None  # since when the child should be exiting
+        self._heard_at = 0.0  # when its socket last brought data
+        self._trace_asked_at = -TRACE_PULL_EVERY
+        self._run_delay: tuple[float, float] | None = None  # (when, seconds) last looked at
+        self._cpu_wait = 0.0  # its most delayed thread's run delay, as last read
+        self._term_at: float | None = None  # SIGTERM sent to its group
+        self._terminated = False  # stopped by the host: its end is no death
+        self._frames = messages.FrameReader()
+        self._pumps = {1: OutputPump(setup.logger, "stdout"), 2: OutputPump(setup.logger, "stderr")}
+        self._open = 3  # streams not yet at their end: socket, stdout, stderr
+        self._closed_at: float | None = None  # when the socket closed or broke
+        self._broken: str | None = None  # why the host gave up on its messages
+
+    def __repr__(self) -> str:
+        return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
+
+    @property
+    def pid(self) -> int | None:
+        """The provider's process (and process group) id, once started."""
+        return self._pid
+
+    # ------------------------------------------------------------ ProviderHost
+
+    @property
+    def outcome(self) -> Outcome | None:
+        return self._outcome
+
+    @property
+    def done_event_set(self) -> bool:
+        return self._event_set
+
+    def start(self, wake: Waker) -> None:
+        self._wake = wake
+        self._setup.tracker.add_listener(self._send_cancel)
+        self._setup.tracker.pull_trace_from(self._ask_for_trace)
+        _live.add(self)
+        hub().spawn(self._start_process)
+
+    def waited_for_cpu(self) -> float:
+        self._read_run_delays()
+        return self._cpu_wait  # once the process is gone, what was last read
+
+    def starved(self) -> bool | None:
+        delays = self._read_run_delays()
+        if delays is None:  # gone, or no schedstat here: judge by silence alone
+            return False
+        waited = sum(delays)
+        now, last = time.monotonic(), self._run_delay
+        self._run_delay = (now, waited)
+        if last is None:
+            return None
+        return waited - last[1] >= STARVED_SHARE * (now - last[0])
+
+    def _read_run_delays(self) -> list[float] | None:
+        """Its threads' ``run_delays`` now; the most delayed is kept for ``waited_for_cpu``
+        (four threads waiting together waited one second, not four)."""
+        delays = None if self._pid is None else run_delays(self._pid)
+        if delays:
+            self._cpu_wait = max(delays)
+        return delays
+
+    def work_ended(self, silent: bool) -> str | None:
+        return self._ended[1 if silent else 0]
+
+    def stop(self) -> None:
+        if not self._stop_asked:
+            self._stop_asked = True
+            self._stop_at = time.monotonic()
+            self._send({"t": "stop"})
+
+    def terminate(self) -> bool:
+        self._terminated = True
+        self._signal_group(signal.SIGTERM)
+        return True
+
+    @property
+    def finished(self) -> bool:
+        """The process has ended and the hub has let go of it."""
+        return self._finished
+
+    def wait_finished(self, timeout: float) -> bool:
+        """Wait until the process has ended and everything it sent has been read (its
+        trace comes last); whether it has."""
+        return self._ended_event.wait(timeout)
+
+    def left_behind(self) -> str:
+        return f"process {self._pid} ended={self._exit is not None}"
+
+    # ------------------------------------------------------------ on the hub's threads
+
+    def _start_process(self) -> None:
+        try:
+            sock, out_r, err_r = self._spawn()
+        except OSError as exc:
+            self._outcome = Outcome(
+                E_FAIL, failure=f"Cannot start the provider's process: {exc.strerror or exc}"
+            )
+            self._wake()
+            _live.discard(self)
+            return
+        hub().serve(self, sock, out_r, err_r)
+
+    def _spawn(self) -> tuple[socket.socket, int, int]:
+        setup = self._setup
+        env = {k: v for k, v in os.environ.items() if k not in self._secret_env}
+        server = fork_server(env)
+        ours, theirs = socket.socketpair()
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        for fd in (out_r, err_r):  # fewer wake-ups of the hub for a provider printing a lot
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+        try:
+            self._pid = server.spawn(theirs.fileno(), out_w, err_w)
+        except OSError:
+            for fd in (out_r, err_r):
+                os.close(fd)
+            ours.close()
+            raise
+        finally:
+            theirs.close()
+            os.close(out_w)
+            os.close(err_w)
+        self._server = server
+        self._sock = ours
+        self._send(
+            {
+                "t": "start",
+                "account": setup.account,
+                "flags": int(setup.flags),
+                "store_dir": str(setup.store_dir),
+                "default_store": None if setup.default_store is None else str(setup.default_store),
+                "logger": setup.logger.name,
+                "trace_limit": setup.tracker.trace_limit,  # the run's budget holds in the child
+                "log_level": setup.logger.getEffectiveLevel(),
+            }
+        )
+        if self._terminated:
+            self._signal_group(signal.SIGTERM)
+        if self._stop_asked:
+            self._send({"t": "stop"})
+        self._send_cancel()
+        return ours, out_r, err_r
+
+    def received(self, data: bytes) -> None:
+        if self._broken is not None:
+            return
+        self._heard_at = time.monotonic()
+        try:
+            for payload in self._frames.feed(data) if data else ():
+                if messages.is_trace(payload):  # kept as it came: read when somebody looks
+                    self._setup.tracker.absorb_trace(payload, messages.decode_trace_frame)
+                else:
+                    self._handle(messages.from_child(payload))
+        except messages.ProtocolError as exc:
+            self._broken = str(exc)
+            self._signal_group(signal.SIGKILL)
+        if not data or self._broken is not None:
+            self._stream_ended()
+            self._closed_at = time.monotonic()
+            if self._stop_at is None and not self._terminated:
+                self._stop_at = self._closed_at  # it closed its socket: it should be ending
+
+    def output(self, stream: int, data: bytes) -> None:
+        self._pumps[stream].feed(data)
+        if not data:
+            self._stream_ended()
+
+    def _stream_ended(self) -> None:
+        self._open -= 1
+
+    def tick(self, now: float) -> bool:
+        """Escalate past the graces; once the child has ended (and its output with it,
+        or a grace later), name its end. True when done."""
+        self._escalate(now)
+        if self._closed_at is None or self._server is None or self._pid is None:
+            return False
+        if self._exit is None:
+            self._exit = self._server.exit_of(self._pid)
+            if self._exit is None:
+                return False
+            self._exited_at = now
+            _live.discard(self)
+            if self._exit.left:
+                self._setup.logger.warning(
+                    "the provider's process left %d process(es) behind (pids %s): killed",
+                    len(self._exit.left),
+                    ", ".join(map(str, self._exit.left)),
+                )
+        if self._open > 0 and now - self._exited_at < TERM_GRACE:
+            return False  # the last of its output is on its way
+        for pump in self._pumps.values():
+            pump.feed(b"")
+        self._report_end(self._exit, self._broken)
+        self._finished = True
+        self._ended_event.set()
+        return True
+
+    def _handle(self, message: dict[str, Any]) -> None:
+        kind = message["t"]
+        if kind == "state":
+            self._setup.tracker.start()  # its first message: the provider's side is up
+            self._setup.tracker.mirror(_mirrored(message))
+            ended = messages.field(message, "ended", list)
+            if len(ended) != 2 or not all(type(e) in (str, type(None)) for e in ended):
+                raise messages.ProtocolError("state.ended")
+            self._ended = (ended[0], ended[1])
+        elif kind == "loaded":
+            self._loaded = True
+        elif kind == "outcome":
+            self._outcome = _outcome(message)
+            self._wake()
+        elif kind == "event":
+            self._event_set = True
+            self._wake()
+        elif kind == "password":
+            threading.Thread(
+                target=self._answer_password, name="provider-password", daemon=True
+            ).start()
+        else:
+            raise messages.ProtocolError(f"unknown message {kind!r}")
+
+    def _answer_password(self) -> None:
+        """Resolved here, in the app, and sent to this account's process alone: the
+        other accounts' secrets (and the environment holding them) never reach it."""
+        try:
+            answer: dict[str, Any] = {"value": make_session(self._setup).password()}
+        except Exception as exc:  # CredentialError, or a broken password source
+            answer = {"error": str(exc)}
+        self._send({"t": "password", **answer})
+
+    # ------------------------------------------------------------ the child's end
+
+    def _escalate(self, now: float) -> None:
+        """Past the stop grace, SIGTERM the group; past the term grace, SIGKILL it. A
+        child still sending its last messages (its trace, slowly on a busy machine) is
+        silent only once it stops sending, within ``LAST_MESSAGES_LIMIT``."""
+        if self._term_at is not None:
+            if now - self._term_at >= TERM_GRACE:
+                self._signal_group(signal.SIGKILL)
+        elif self._stop_at is not None and (
+            now - max(self._stop_at, self._heard_at) >= STOP_GRACE
+            or now - self._stop_at >= LAST_MESSAGES_LIMIT
+        ):
+            self._signal_group(signal.SIGTERM)
+
+    def _report_end(self, how: Exit, broken: str | None) -> None:
+        """A child that ended unasked is a death: named, with the last of its stderr."""
+        if self._terminated or (self._stop_asked and broken is None):
+            return  # the host ended it
+        what = f"broke the host's protocol ({broken})" if broken else f"died: {self._cause(how)}"
+        text = f"The provider's process {what} {self._phase()}."
+        tail = self._pumps[2].tail()
+        if tail:
+            text += " Its last output: " + " | ".join(tail)
+        self._setup.logger.error("%s", text)
+        text = printable(text, ERROR_TEXT_LIMIT)
+        if self._outcome is None:
+            self._outcome = Outcome(E_FAIL, failure=text)
+        else:
+            self._setup.tracker.fail(E_FAIL, text)
+        self._event_set = True  # nothing more will come from it
+        self._wake()
+
+    def _phase(self) -> str:
+        if not self._loaded and self._outcome is None:
+            return "while loading the provider"
+        if self._outcome is None:
+            return "in SynchronizeInBackground"
+        if self._setup.tracker.done_called:
+            return "after Done"
+        return "after SynchronizeInBackground returned (in the provider's own threads)"
+
+    def _cause(self, how: Exit) -> str:
+        if how is LOST:
+            return "its end is unknown (the fork server ended)"
+        limits = self._setup.account.process_limits
+        if how.code == os.CLD_EXITED:
+            if how.status == EXIT_HOST_ERROR:
+                return f"exit code {how.status} (the host's side of the process failed)"
+            return f"exit code {how.status}"
+        number = how.status
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = "unknown signal"
+        if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
+            return f"killed: CPU time limit ({limits['cpu_seconds']} s, cpu_seconds)"
+        if "memory_limit_mb" in limits and number in (signal.SIGKILL, signal.SIGABRT):
+            return f"killed: memory limit ({limits['memory_limit_mb']} MB, memory_limit_mb)"
+        return f"signal {number} ({name})"
+
+    # ------------------------------------------------------------ to the child
+
+    def _send_cancel(self) -> None:
+        if self._setup.tracker.cancel_requested and not self._cancel_sent:
+            self._cancel_sent = self._send({"t": "cancel"})
+
+    def _ask_for_trace(self) -> None:
+        """Somebody reads the trace (the Calls tab) while the provider runs: ask its
+        process for what it traced since it last sent, at a bounded rate."""
+        now = time.monotonic()
+        if self._stop_asked or self._terminated or now - self._trace_asked_at < TRACE_PULL_EVERY:
+            return
+        self._trace_asked_at = now
+        self._send({"t": "trace"})
+
+    def _send(self, message: dict[str, Any]) -> bool:
+        """A few small messages per task: the socket's buffer takes them at once."""
+        with self._send_lock:
+            sock = self._sock
+            if sock is None:
+                return False
+            try:
+                messages.send_frame(sock, messages.to_child(message))
+            except OSError:
+                return False
+            return True
+
+    def _signal_group(self, signum: int) -> None:
+        pid = self._pid
+        if pid is None or self._exit is not None:
+            return
+        if signum == signal.SIGTERM and self._term_at is None:
+            self._term_at = time.monotonic()
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signum)
+
+
+def run_delays(pid: int) -> list[float] | None:
+    """Seconds each thread of process ``pid`` has spent runnable but waiting for a CPU
+    (Linux ``/proc/<pid>/task/*/schedstat``); ``None`` where that cannot be read."""
+    delays = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as stat:
+                delays.append(int(stat.read().split()[1]) / 1e9)
+    except (OSError, ValueError, IndexError):
+        return None
+    return delays
+
+
+def _mirrored(message: dict[str, Any]) -> Mirrored:
+    """A state message, checked field by field: the child runs provider code."""
+    f = messages.field
+    index, index_max = f(message, "index", int), f(message, "max", int)
+    if not 0 <= index <= ULONG_MAX or not 0 <= index_max <= ULONG_MAX:
+        raise messages.ProtocolError("state: a position out of range")
+    entries = []
+    for raw in f(message, "entries", list):
+        if type(raw) is not list or len(raw) != 5:
+            raise messages.ProtocolError("state.entries")
+        key, kind, hresult, text, count = raw
+        if (
+            type(key) is not int
+            or kind not in _KINDS
+            or not (hresult is None or normalize_hresult(hresult) == hresult)
+            or type(text) is not str
+            or type(count) is not int
+            or count < 1
+        ):
+            raise messages.ProtocolError("state.entries")
+        entries.append((key, _KINDS[kind], hresult, printable(text, ERROR_TEXT_LIMIT), count))
+    return Mirrored(
+        step=printable(f(message, "step", str), STEP_TEXT_LIMIT),
+        index=index,
+        index_max=index_max,
+        calls=f(message, "calls", int),
+        entries=entries,
+        done=_hresult(message, "done"),
+        failed=_hresult(message, "failed"),
+    )
+
+
+def _hresult(message: dict[str, Any], name: str) -> int | None:
+    value = messages.field(message, name, int, type(None))
+    if value is not None and normalize_hresult(value) != value:
+        raise messages.ProtocolError(f"{message['t']}.{name}: not an HRESULT")
+    return value  # type: ignore[no-any-return]  # int or None, checked
+
+
+def _outcome(message: dict[str, Any]) -> Outcome:
+    f = messages.field
+    hresult = _hresult(message, "hresult")
+    raised, failure = f(message, "raised", str, type(None)), f(message, "failure", str, type(None))
+    return Outcome(
+        hresult=E_FAIL if hresult is None else hresult,
+        raised=None if raised is None else printable(raised, ERROR_TEXT_LIMIT),
+        failure=None if failure is None else printable(failure, ERROR_TEXT_LIMIT),
+        background=f(message, "background", bool),
+    )

@@ -1,0 +1,290 @@
+"""The default store: the Outbox and Sent Items every account sends through.
+
+MAPI keeps the Outbox in the default store, apart from any account's own store, and a
+transport provider sends what is queued there. Here the default store is a Maildir++
+folder tree (``<store root>/default-store``, readable by any Maildir reader) with the
+folders ``.Outbox`` and ``.Sent Items``.
+
+A message's state is where its file is and its name, so that every change of state is
+one ``rename`` (atomic, and kept by a process killed at any point):
+
+* ``.Outbox/cur/<id>:2,`` — queued;
+* ``.Outbox/cur/<id>:2,a`` — being sent: the transport is about to hand the message to
+  the server (``begin_sending``). A message found in this state was cut off; it is
+  queued again, and may reach the server twice only if the cut fell between the
+  server's final reply and ``mark_sent``;
+* ``.Sent Items/cur/<id>:2,S`` — sent (``mark_sent``, right after the server's reply).
+
+What a Maildir file name cannot hold (the account that sends it, when it was queued,
+the last attempt's error) is in a small JSON file per message under ``.Outbox/workbench``,
+written before the message appears in the Outbox and replaced atomically.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import socket
+import time
+from collections.abc import Iterator, Sequence
+from email import policy
+from email.errors import InvalidHeaderDefect, MissingHeaderBodySeparatorDefect
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+from sendreceive.contract import MessageState, OutgoingMessage
+from sendreceive.durable import fsync_path, replace_atomically, write_synced
+
+DEFAULT_STORE_NAME = "default-store"
+OUTBOX = "Outbox"
+SENT_ITEMS = "Sent Items"
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # what a queued .eml may be: larger is no mail
+_SENDING_FLAG = "a"  # a Maildir keyword letter: "the transport has begun sending this"
+_ADDRESS_HEADERS = ("from", "to", "cc", "bcc")
+_RECIPIENT_HEADERS = ("to", "cc", "bcc")
+
+
+class OutboxError(Exception):
+    """A message that cannot be queued, or a store that cannot be used; says why."""
+
+
+def parse_message(data: bytes) -> EmailMessage:
+    """``data`` as a message; ``OutboxError`` for what cannot be sent as it is."""
+    if len(data) > MAX_MESSAGE_BYTES:
+        raise OutboxError(f"is larger than {MAX_MESSAGE_BYTES // 2**20} MiB")
+    message = BytesParser(policy=policy.default).parsebytes(data)
+    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage
+    if not data.strip() or any(
+        isinstance(d, MissingHeaderBodySeparatorDefect) for d in message.defects
+    ):
+        raise OutboxError("is not an e-mail message (no header lines at its start)")
+    for name in _ADDRESS_HEADERS:
+        for header in message.get_all(name, []):
+            bad = [d for d in getattr(header, "defects", ()) if isinstance(d, InvalidHeaderDefect)]
+            if bad or any("@" not in a.addr_spec for a in _addresses(header)):
+                raise OutboxError(f"has an address it cannot use in {name.title()}: {header!s}")
+    if not recipients_of(message):
+        raise OutboxError("has no recipient (no address in To, Cc or Bcc)")
+    return message
+
+
+def read_messages(paths: Sequence[Path]) -> list[bytes]:
+    """The files' contents, each checked by ``parse_message``; ``OutboxError`` naming the
+    first file that cannot be queued, so that a caller queues all of them or none."""
+    found = []
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise OutboxError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        try:
+            parse_message(data)
+        except OutboxError as exc:
+            raise OutboxError(f"{path}: {exc}") from exc
+        found.append(data)
+    return found
+
+
+def recipients_of(message: EmailMessage) -> tuple[str, ...]:
+    found: list[str] = []
+    for name in _RECIPIENT_HEADERS:
+        for header in message.get_all(name, []):
+            found.extend(a.addr_spec for a in _addresses(header) if a.addr_spec not in found)
+    return tuple(found)
+
+
+def _addresses(header: object) -> Sequence[Address]:
+    """The addresses of a parsed address header (email's header classes are untyped)."""
+    addresses: Sequence[Address] = getattr(header, "addresses", ())
+    return addresses
+
+
+class DefaultStore:
+    """The Outbox and Sent Items under ``root``; safe to share between processes (every
+    change is a rename), not meant for two senders of one account at once."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.outbox = root / f".{OUTBOX}"
+        self.sent_items = root / f".{SENT_ITEMS}"
+        self._meta = self.outbox / "workbench"
+
+    def __repr__(self) -> str:
+        return f"<DefaultStore {str(self.root)!r}>"
+
+    # ------------------------------------------------------------ putting mail in
+
+    def queue(self, account: str, data: bytes) -> OutgoingMessage:
+        """Check ``data`` and queue it for ``account`` (durably: fsynced)."""
+        message = parse_message(data)
+        self._create()
+        msg_id = _unique_name()
+        meta: dict[str, object] = {"account": account, "queued_at": time.time()}
+        self._write_meta(msg_id, meta)
+        tmp = self.outbox / "tmp" / msg_id
+        write_synced(tmp, data)
+        os.rename(tmp, self.outbox / "cur" / f"{msg_id}:2,")
+        fsync_path(self.outbox / "cur")
+        return self._describe(message, msg_id, account, len(data), MessageState.QUEUED, meta)
+
+    def remove(self, msg_id: str) -> None:
+        """Take a message out of the Outbox unsent."""
+        path = self._outbox_file(msg_id)
+        path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            (self._meta / f"{msg_id}.json").unlink()
+
+    # ------------------------------------------------------------ reading
+
+    def messages(self, account: str | None = None) -> list[OutgoingMessage]:
+        """The Outbox, oldest first; ``account``: only that account's."""
+        found = [m for m in self._read(self.outbox) if account is None or m.account == account]
+        return sorted(found, key=lambda m: (m.queued_at, m.id))
+
+    def sent(self, account: str | None = None) -> list[OutgoingMessage]:
+        found = [m for m in self._read(self.sent_items) if account is None or m.account == account]
+        return sorted(found, key=lambda m: (m.queued_at, m.id))
+
+    def content(self, msg_id: str) -> bytes:
+        return self._outbox_file(msg_id).read_bytes()
+
+    # ------------------------------------------------------------ the transport's steps
+
+    def begin_sending(self, msg_id: str) -> None:
+        """Just before the message's data goes to the server."""
+        path = self._outbox_file(msg_id)
+        os.rename(path, path.with_name(f"{msg_id}:2,{_SENDING_FLAG}"))
+
+    def mark_sent(self, msg_id: str) -> None:
+        """Right after the server accepted it: one rename into Sent Items."""
+        (self.sent_items / "cur").mkdir(parents=True, exist_ok=True)
+        os.rename(self._outbox_file(msg_id), self.sent_items / "cur" / f"{msg_id}:2,S")
+        fsync_path(self.sent_items / "cur")
+        fsync_path(self.outbox / "cur")
+
+    def mark_not_sent(self, msg_id: str, error: str) -> None:
+        """Refused or cut off: queued again, with ``error`` for the Outbox view."""
+        meta = self._read_meta(msg_id)
+        self._write_meta(msg_id, {**meta, "last_error": error})
+        path = self._outbox_file(msg_id)
+        if not path.name.endswith(":2,"):
+            os.rename(path, path.with_name(f"{msg_id}:2,"))
+
+    # ------------------------------------------------------------ files
+
+    def _create(self) -> None:
+        for folder in (self.root, self.outbox, self.sent_items):
+            for sub in ("cur", "new", "tmp"):
+                (folder / sub).mkdir(parents=True, exist_ok=True)
+        (self.outbox / "maildirfolder").touch()
+        (self.sent_items / "maildirfolder").touch()
+        self._meta.mkdir(exist_ok=True)
+
+    def _outbox_file(self, msg_id: str) -> Path:
+        for path in self._files(self.outbox):
+            if path.name.partition(":")[0] == msg_id:
+                return path
+        raise OutboxError(f"no message {msg_id} in the Outbox")
+
+    @staticmethod
+    def _files(folder: Path) -> Iterator[Path]:
+        for sub in ("new", "cur"):
+            with contextlib.suppress(FileNotFoundError):
+                yield from (p for p in (folder / sub).iterdir() if not p.name.startswith("."))
+
+    def _read(self, folder: Path) -> list[OutgoingMessage]:
+        found = []
+        for path in self._files(folder):
+            msg_id, _, info = path.name.partition(":")
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:  # sent or removed meanwhile
+                continue
+            meta = self._read_meta(msg_id)
+            flags = info.partition(",")[2]
+            state = MessageState.SENDING if _SENDING_FLAG in flags else MessageState.QUEUED
+            message = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+            assert isinstance(message, EmailMessage)
+            found.append(
+                self._describe(
+                    message, msg_id, str(meta.get("account", "")), len(data), state, meta
+                )
+            )
+        return found
+
+    @staticmethod
+    def _describe(
+        message: EmailMessage,
+        msg_id: str,
+        account: str,
+        size: int,
+        state: MessageState,
+        meta: dict[str, object],
+    ) -> OutgoingMessage:
+        senders = [a.addr_spec for h in message.get_all("from", []) for a in _addresses(h)]
+        queued_at = meta.get("queued_at")
+        error = meta.get("last_error")
+        return OutgoingMessage(
+            id=msg_id,
+            account=account,
+            sender=senders[0] if senders else None,
+            recipients=recipients_of(message),
+            subject=str(message.get("subject", "")),
+            size=size,
+            state=state,
+            queued_at=float(queued_at) if isinstance(queued_at, int | float) else 0.0,
+            last_error=error if isinstance(error, str) else None,
+        )
+
+    def _read_meta(self, msg_id: str) -> dict[str, object]:
+        try:
+            value = json.loads((self._meta / f"{msg_id}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def _write_meta(self, msg_id: str, meta: dict[str, object]) -> None:
+        self._meta.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        replace_atomically(self._meta / f"{msg_id}.json", data)
+
+
+def default_store(store_root: Path) -> DefaultStore:
+    return DefaultStore(Path(os.path.abspath(store_root)) / DEFAULT_STORE_NAME)
+
+
+def _unique_name() -> str:
+    """A Maildir unique name: time, a random part and the host (no ':' or '/')."""
+    host = socket.gethostname().replace("/", "\\057").replace(":", "\\072")
+    return f"{time.time_ns() // 1000}.R{secrets.token_hex(8)}P{os.getpid()}.{host}"
+
+
+class AccountOutbox:
+    """One account's share of the Outbox: what ``psesSync.outbox`` gives a transport."""
+
+    def __init__(self, store: DefaultStore, account: str) -> None:
+        self._store = store
+        self._account = account
+
+    def __repr__(self) -> str:
+        return f"<AccountOutbox {self._account!r} in {self._store!r}>"
+
+    def pending(self) -> list[OutgoingMessage]:
+        """The account's queued messages, oldest first (cut-off sends included)."""
+        return self._store.messages(self._account)
+
+    def content(self, msg_id: str) -> bytes:
+        return self._store.content(msg_id)
+
+    def begin_sending(self, msg_id: str) -> None:
+        self._store.begin_sending(msg_id)
+
+    def mark_sent(self, msg_id: str) -> None:
+        self._store.mark_sent(msg_id)
+
+    def mark_not_sent(self, msg_id: str, error: str) -> None:
+        self._store.mark_not_sent(msg_id, error)

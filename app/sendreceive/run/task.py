@@ -1,0 +1,289 @@
+"""One account's sync within a run, from start to its last check: the one owner of a
+task's life.
+
+A ``Task`` holds the task's state (its tracker, the host's ``IMAPISyncProgressCallback``)
+and a ``ProviderHost`` (``sendreceive.hosting.host``) that runs the provider somewhere — a thread
+or a process of its own. ``run()`` starts the provider and supervises it on the event
+loop: it judges what ``SynchronizeInBackground`` did (rules 2, 3 and 6) and keeps the
+host's deadlines (task time limit, cancel grace, ``Done`` after the done event). It
+sleeps until woken (``Done``, cancel, the call returning, the done event) or until the
+nearest deadline, and never touches a provider-supplied object: hosts hand it plain data.
+
+The engine's interface is small: ``await run()``, ``cancel()``, ``check(now)`` from the
+run's watchdog, ``snapshot()``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from pathlib import Path
+
+from sendreceive.config.limits import RunLimits
+from sendreceive.config.profile import Account
+from sendreceive.contract import E_FAIL, E_UNEXPECTED, FAILED, SyncFlags, format_hresult
+from sendreceive.hosting.host import HostFactory, Outcome, TaskSetup
+from sendreceive.paths import slug
+from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.gil_pacer import GuiPacer
+from sendreceive.tracking.rules import Rule
+from sendreceive.tracking.trace import TRACE_LIMIT
+from sendreceive.tracking.tracker import TaskState, TaskStatus, TaskTracker
+
+log = logging.getLogger("sendreceive.engine")
+
+STARVED_AFTER = 0.5  # seconds the event loop woke late: the whole host was held up
+
+
+class LoopLateness:
+    """How late the host's event loop woke, remembered for a run. A provider holding
+    Python's interpreter lock (the GIL) in C code stops every thread of the process; a
+    time limit that expires meanwhile is the hog's doing, and the task's line says so."""
+
+    def __init__(self) -> None:
+        self._marks: list[tuple[float, float]] = []  # (when, how late), only the bad ones
+
+    def note(self, now: float, late: float) -> None:
+        if late >= STARVED_AFTER:
+            self._marks.append((now, late))
+            log.warning(
+                "the host's event loop woke %.1f s late: a thread held the interpreter lock "
+                "(a provider in C code?)",
+                late,
+            )
+
+    def worst_since(self, since: float) -> float:
+        return max((late for at, late in self._marks if at >= since), default=0.0)
+
+
+class Task:
+    """One account's sync. Built by the engine; ``run()`` is its whole life."""
+
+    def __init__(
+        self,
+        account: Account,
+        flags: SyncFlags,
+        store_dir: Path,
+        error_log: ErrorLog,
+        limits: RunLimits,
+        host_factory: HostFactory,
+        pacer: GuiPacer | None = None,
+        lateness: LoopLateness | None = None,
+        default_store: Path | None = None,
+        trace_limit: int = TRACE_LIMIT,
+    ) -> None:
+        self.account = account
+        self.flags = flags
+        self.store_dir = store_dir
+        self.limits = limits
+        self.tracker = TaskTracker(account.task, error_log, pacer, trace_limit)
+        self.logger = logging.getLogger(f"sendreceive.provider.{slug(account.name)}")
+        self.host = host_factory(
+            TaskSetup(account, flags, store_dir, self.tracker, self.logger, default_store)
+        )
+        self._lateness = lateness or LoopLateness()
+        self._judged = False
+        self._background = False  # returned S_OK with a done event: Done is still to come
+        self._stopped = False  # the host stopped the provider (process mode)
+
+    def __repr__(self) -> str:
+        account = self.account
+        return f"<Task {account.name!r} provider={account.provider!r} {self.tracker.status.name}>"
+
+    def cancel(self) -> bool:
+        return self.tracker.request_cancel()
+
+    def snapshot(self) -> TaskState:
+        return self.tracker.snapshot()
+
+    def check(self, now: float) -> None:
+        """The run's watchdog, every ``watchdog_interval``: stalls, and a background
+        task whose provider's own work ended without ``Done``."""
+        tracker = self.tracker
+        tracker.check_responsive(now, self.limits.stall_timeout, self.host.starved)
+        if not self._background or tracker.done_called or tracker.status.is_final:
+            return
+        ended = self.host.work_ended(silent=tracker.status is TaskStatus.NOT_RESPONDING)
+        if ended is not None:
+            tracker.violation(Rule.STYLES, "thread ended without Done", ended)
+            tracker.fail(
+                E_UNEXPECTED, "The provider's thread ended without reporting a result (no Done)."
+            )
+
+    async def run(self) -> None:
+        """Start the provider and supervise it until nothing is left to wait for."""
+        loop = asyncio.get_running_loop()
+        wake_event = asyncio.Event()
+        supervising = True
+
+        def wake() -> None:
+            # Abandoned providers outlive their supervision, and may outlive the loop
+            # itself (qasync's is a Qt object): once supervision is over they must not
+            # touch it.
+            if supervising:
+                with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+                    loop.call_soon_threadsafe(wake_event.set)
+
+        self.tracker.add_listener(wake)
+        self.host.start(wake)
+        try:
+            await self._supervise(wake_event)
+        finally:
+            supervising = False
+            self.host.stop()
+
+    async def _supervise(self, wake_event: asyncio.Event) -> None:
+        tracker, limits, host = self.tracker, self.limits, self.host
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        final_at: float | None = None
+        cancel_at: float | None = None
+        event_at: float | None = None
+        while True:
+            wake_event.clear()
+            outcome = host.outcome
+            if not self._judged and outcome is not None:
+                self._judged = True
+                self._judge(outcome)
+            now = loop.time()
+            deadline: float | None
+            if tracker.status.is_final:
+                final_at = now if final_at is None else final_at
+                if self._after_final(now - final_at):
+                    return
+                deadline = final_at + limits.done_event_grace
+            else:
+                if host.done_event_set and event_at is None:
+                    event_at = now
+                if tracker.cancel_requested and cancel_at is None:
+                    cancel_at = now
+                deadlines: list[float] = []
+                if event_at is not None:
+                    deadlines.append(event_at + limits.done_event_grace)
+                    if now >= deadlines[-1]:
+                        tracker.violation(
+                            Rule.STYLES,
+                            "Done missing",
+                            "the provider signalled phSyncDoneEvent but never called Done",
+                        )
+                        tracker.fail(
+                            E_UNEXPECTED, "The provider ended without reporting a result (no Done)."
+                        )
+                        continue
+                if cancel_at is not None:
+                    deadlines.append(cancel_at + limits.cancel_grace)
+                    if now >= deadlines[-1]:
+                        self._abandon()
+                        continue
+                elif limits.task_timeout is not None:
+                    due = started + limits.task_timeout
+                    waited = 0.0
+                    if now >= due:  # time other work kept it from a CPU is given back
+                        waited = host.waited_for_cpu()
+                        due += min(waited, limits.task_timeout)
+                    deadlines.append(due)
+                    if now >= due:
+                        self._time_out(started, late=now - due, waited_for_cpu=waited)
+                        continue
+                deadline = min(deadlines) if deadlines else None
+            timeout = None if deadline is None else max(0.0, deadline - now)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(wake_event.wait(), timeout)
+
+    def _time_out(self, started: float, late: float, waited_for_cpu: float) -> None:
+        """The task time limit: cancel; name a starved host or a provider kept from a CPU
+        (``waited_for_cpu`` seconds) rather than blame the task."""
+        self._lateness.note(time.monotonic(), late)
+        starved = max(late, self._lateness.worst_since(started))
+        note = ""
+        if starved >= STARVED_AFTER:
+            note = (
+                f" Meanwhile the whole host was held up for {starved:.1f} s (a thread held "
+                "Python's interpreter lock, the GIL, e.g. a provider in C code): this task "
+                "may have been starved rather than slow."
+            )
+        if waited_for_cpu >= STARVED_AFTER:
+            note += (
+                f" Its process waited {waited_for_cpu:.1f} s for a CPU while other work ran "
+                "(given back, up to the limit again)."
+            )
+        assert self.limits.task_timeout is not None
+        self.tracker.time_out(self.limits.task_timeout, note)
+
+    def _after_final(self, since_final: float) -> bool:
+        """After the end: the call should return and the done event be set soon.
+        Returns True when nothing is left to wait for."""
+        tracker = self.tracker
+        if tracker.status is TaskStatus.ABANDONED or self._stopped or not tracker.started:
+            return True  # nothing more will come, or it was cancelled before it started
+        missing_return = not self._judged
+        missing_event = self._background and tracker.done_called and not self.host.done_event_set
+        if not missing_return and not missing_event:
+            return True
+        if since_final < self.limits.done_event_grace:
+            return False
+        grace = f"{self.limits.done_event_grace:g} s"
+        if missing_return:
+            tracker.violation(
+                Rule.STYLES,
+                "no return after Done",
+                f"SynchronizeInBackground had not returned {grace} after the task ended",
+            )
+        if missing_event:
+            tracker.violation(
+                Rule.STYLES,
+                "done event never signalled",
+                f"phSyncDoneEvent was not set {grace} after Done",
+            )
+        return True
+
+    def _judge(self, outcome: Outcome) -> None:
+        """Rules 2, 3 and 6 on what SynchronizeInBackground did."""
+        tracker = self.tracker
+        if outcome.failure is not None:
+            tracker.fail(outcome.hresult, outcome.failure)
+            return
+        if outcome.raised is not None:
+            text = f"SynchronizeInBackground raised {outcome.raised}"
+            if not tracker.fail(E_FAIL, text):
+                tracker.violation(Rule.RETURN, "raised after Done", text)
+            return
+        hr = outcome.hresult
+        if FAILED(hr):
+            if not tracker.done_called:
+                tracker.fail(hr, f"SynchronizeInBackground returned {format_hresult(hr)}")
+            elif tracker.status.is_success:
+                tracker.violation(
+                    Rule.RETURN,
+                    "return after Done",
+                    f"returned {format_hresult(hr)} after Done reported success",
+                )
+            return
+        if outcome.background:
+            self._background = True
+        elif not tracker.done_called and not tracker.status.is_final:
+            tracker.violation(
+                Rule.STYLES,
+                "Done missing",
+                "SynchronizeInBackground returned success without calling Done and without "
+                "filling phSyncDoneEvent (background style)",
+            )
+            tracker.fail(
+                E_UNEXPECTED, "The provider returned without reporting a result (no Done)."
+            )
+
+    def _abandon(self) -> None:
+        if self.host.terminate():
+            self._stopped = True  # nothing more will come from it
+            self.tracker.stop(
+                f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; "
+                "its process was stopped."
+            )
+            return
+        self.tracker.abandon(
+            f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; it was "
+            "abandoned and its thread left to end on its own."
+        )
+        log.warning("abandoned task %r: %s", self.account.name, self.host.left_behind())

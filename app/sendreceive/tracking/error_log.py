@@ -1,0 +1,94 @@
+"""The run's error list: every error, warning and contract violation, folded by repeat."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from enum import Enum
+
+from sendreceive.config.task_id import TaskId
+from sendreceive.contract import format_hresult
+
+
+class ErrorKind(Enum):
+    """The values are stable tokens (``--json``); front-ends have their own words."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    VIOLATION = "contract violation"
+
+
+@dataclass(slots=True)
+class ErrorEntry:
+    """One line of the Errors tab, as data: each front-end words it (the headless one
+    as Outlook does). Identical repeats bump ``count`` and ``last_time``."""
+
+    task: TaskId
+    kind: ErrorKind
+    hresult: int | None
+    text: str
+    first_time: float
+    last_time: float
+    count: int = 1
+
+    def hresult_text(self) -> str:
+        return format_hresult(self.hresult) if self.hresult is not None else ""
+
+
+class ErrorLog:
+    """Thread-safe, append-only (but for repeat counts) list shared by a run's tasks.
+
+    Readers (the GUI's model, the headless printer) poll ``version`` and read
+    ``entries``; entries are never removed, so an index stays valid.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: list[ErrorEntry] = []
+        self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
+        self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included
+        self.version = 0
+
+    def add(
+        self,
+        task: TaskId,
+        kind: ErrorKind,
+        hresult: int | None,
+        text: str,
+        fold_key: object = None,
+        count: int = 1,
+    ) -> ErrorEntry:
+        """Record an entry; a repeat of the same key is folded into the first one.
+
+        ``fold_key`` defaults to the text; contract checks pass the rule, so a provider
+        that breaks one rule a million times with different arguments makes one line.
+        ``count``: occurrences at once (a provider's process sends them folded).
+        """
+        now = time.time()
+        key = (task, kind, hresult, text if fold_key is None else fold_key)
+        with self._lock:
+            entry = self._by_key.get(key)
+            if entry is None:
+                entry = ErrorEntry(task, kind, hresult, text, now, now, count)
+                self._by_key[key] = entry
+                self._entries.append(entry)
+            else:
+                entry.count += count
+                entry.last_time = now
+            self._totals[kind] += count
+            self.version += 1
+            return entry
+
+    def count(self, *kinds: ErrorKind) -> int:
+        """Occurrences of ``kinds`` (all kinds when none is given), repeats included;
+        kept as entries arrive, so front-ends can ask every tick."""
+        return sum(self._totals[kind] for kind in kinds or ErrorKind)
+
+    @property
+    def entries(self) -> list[ErrorEntry]:
+        """The live list (append-only); slice it rather than iterate it from another thread."""
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)

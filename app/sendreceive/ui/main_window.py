@@ -1,0 +1,578 @@
+"""The main window: the profile's accounts with their last result and next scheduled
+run, Send/Receive actions, and a status bar that says what is happening and what
+happened (click it for the dialog)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMouseEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QSizePolicy,
+    QStyle,
+    QSystemTrayIcon,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from sendreceive import languages
+from sendreceive.config.profile import ALL_ACCOUNTS, Account, Profile, ProfileError, load_profile
+from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditor
+from sendreceive.config.task_id import TaskId
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.logs import log_file_in_use
+from sendreceive.mail.outbox import default_store
+from sendreceive.options import Options
+from sendreceive.paths import APP_DIR_NAME, default_log_file
+from sendreceive.run.scheduler import Scheduler
+from sendreceive.run.summary import Outcome, RunSummary
+from sendreceive.tracking.tracker import TaskState, TaskStatus
+from sendreceive.ui.accessibility import announce
+from sendreceive.ui.account_model import AccountColumn, AccountTableModel
+from sendreceive.ui.controller import RunRecord, SendReceiveController
+from sendreceive.ui.groups_dialog import GroupsDialog
+from sendreceive.ui.language import native_name
+from sendreceive.ui.new_message import NewMessageWindow
+from sendreceive.ui.outbox_view import OutboxView
+from sendreceive.ui.settings import AppSettings, ShowDialog
+from sendreceive.ui.sync_dialog import SendReceiveDialog, set_progress
+from sendreceive.ui.wording import arg, translate, words
+
+_SHOW_DIALOG_CHOICES = (
+    (ShowDialog.ALWAYS, QT_TRANSLATE_NOOP("MainWindow", "&Always")),
+    (
+        ShowDialog.MANUAL,
+        QT_TRANSLATE_NOOP("MainWindow", "For Send/Receive I &Start (not Scheduled Ones)"),
+    ),
+    (ShowDialog.NEVER, QT_TRANSLATE_NOOP("MainWindow", "&Never")),
+)
+
+
+class StatusLabel(QLabel):
+    """The status bar's text: cut to the bar's width, and a click opens the dialog."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(self.tr("Click to show the Send/Receive dialog"))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(
+        self, options: Options, settings: AppSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.options = options
+        self.profile: Profile = options.profile or Profile(self.tr("(no profile)"), None, (), ())
+        self.settings = settings or AppSettings()
+        self.controller = SendReceiveController(
+            options.store_root,
+            options.limits,
+            self,
+            host_factory(options.isolation, self.profile.accounts),
+        )
+        self.dialog = SendReceiveDialog(self.controller, self)
+        self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
+        self.dialog.dont_show_changed.connect(self._dont_show_toggled)
+
+        self.setWindowTitle(arg(self.tr("Send/Receive Workbench — %1"), self.profile.name))
+        self.store = default_store(options.store_root)
+        self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
+        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
+        self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
+        self.accounts_view = QTableView()
+        self.accounts_view.setObjectName("accountsView")
+        self.accounts_view.setAccessibleName(self.tr("Accounts"))
+        self.accounts_view.setModel(self.accounts_model)
+        self.accounts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.accounts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accounts_view.verticalHeader().hide()
+        header = self.accounts_view.horizontalHeader()
+        header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
+        self.accounts_view.setWordWrap(False)
+        self._fit_account_columns()
+        self.outbox_view = OutboxView(self.store, self.profile)
+        self.outbox_view.new_message_requested.connect(self.new_message)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(self.accounts_view, self.tr("Accounts"))
+        self.tabs.addTab(self.outbox_view, self.tr("Outbox"))
+        self.setCentralWidget(self.tabs)
+
+        self._build_actions()
+        self.status_label = StatusLabel(self.tr("Ready"))
+        self.status_label.setObjectName("statusLabel")
+        self.status_label.clicked.connect(self.show_progress)
+        self.status_progress = QProgressBar()
+        self.status_progress.setObjectName("statusProgress")
+        self.status_progress.setMaximumWidth(180)
+        self.status_progress.setRange(0, 100)  # percent, as a screen reader reads it
+        self.status_progress.setAccessibleName(self.tr("Send/Receive progress"))
+        self.status_progress.hide()
+        self.failure_indicator = QToolButton()
+        self.failure_indicator.setObjectName("failureIndicator")
+        self.failure_indicator.setAutoRaise(True)
+        self.failure_indicator.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.failure_indicator.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        )
+        self.failure_indicator.setToolTip(self.tr("A Send/Receive failed: show its errors"))
+        self.failure_indicator.clicked.connect(self.show_failed_run)
+        self.failure_indicator.hide()
+        self._failed_run: RunRecord | None = None
+        self._announced: set[TaskId] = set()  # failed tasks of this run already announced
+        self.tray: QSystemTrayIcon | None = None
+        self.offline_indicator = QToolButton()
+        self.offline_indicator.setObjectName("offlineIndicator")
+        self.offline_indicator.setAutoRaise(True)
+        self.offline_indicator.setText(self.tr("Working Offline"))
+        self.offline_indicator.setToolTip(self.tr("Click to work online"))
+        self.offline_indicator.clicked.connect(lambda: self.set_work_offline(False))
+        self.offline_indicator.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.offline_indicator)
+        self.statusBar().addPermanentWidget(self.failure_indicator)
+        self.statusBar().addPermanentWidget(self.status_progress)
+
+        self.controller.refreshed.connect(self._update_status)
+        self.controller.run_finished.connect(self._on_run_finished)
+        self.accounts_view.selectionModel().selectionChanged.connect(self._update_actions)
+        geometry = self.settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(720, 420)
+        self._update_actions()
+        self.scheduler.set_groups(self.profile.all_groups())
+        self.set_work_offline(self.settings.work_offline)
+        with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
+            self.scheduler.attach(asyncio.get_running_loop())
+        # The dialog is a window of its own: the shortcuts work while it has the focus.
+        self.dialog.addActions(
+            [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
+        )
+
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.send_receive_all_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+            self.tr("Send/Receive &All"),
+            self,
+        )
+        self.send_receive_all_action.setObjectName("sendReceiveAll")
+        self.send_receive_all_action.setShortcut(QKeySequence(Qt.Key.Key_F9))
+        self.send_receive_all_action.triggered.connect(self.send_receive_all)
+        self.send_receive_account_action = QAction(self.tr("Send/Receive &Selected Account"), self)
+        self.send_receive_account_action.setObjectName("sendReceiveAccount")
+        self.send_receive_account_action.setShortcut(QKeySequence("Shift+F9"))
+        self.send_receive_account_action.triggered.connect(self.send_receive_selected)
+        self.show_progress_action = QAction(self.tr("Show &Progress"), self)
+        self.show_progress_action.setObjectName("showProgress")
+        self.show_progress_action.triggered.connect(self.show_progress)
+        self.cancel_all_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserStop),
+            self.tr("&Cancel Send/Receive"),
+            self,
+        )
+        self.cancel_all_action.triggered.connect(self.controller.cancel_all)
+
+        toolbar = self.addToolBar(self.tr("Send/Receive"))
+        toolbar.setObjectName("sendReceiveToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (
+            self.send_receive_all_action,
+            self.send_receive_account_action,
+            self.show_progress_action,
+        ):
+            toolbar.addAction(action)
+        self.new_message_action = QAction(self.tr("&New Message…"), self)
+        self.new_message_action.setObjectName("newMessageAction")
+        self.new_message_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_message_action.triggered.connect(self.new_message)
+        self.work_offline_action = QAction(self.tr("&Work Offline"), self)
+        self.work_offline_action.setObjectName("workOffline")
+        self.work_offline_action.setCheckable(True)
+        self.work_offline_action.triggered.connect(self.set_work_offline)
+        self.define_groups_action = QAction(self.tr("&Define Send/Receive Groups…"), self)
+        self.define_groups_action.setObjectName("defineGroups")
+        self.define_groups_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.define_groups_action.triggered.connect(self.define_groups)
+        if self.profile.path is None:
+            self.define_groups_action.setEnabled(False)
+            self.define_groups_action.setToolTip(self.tr("Only a profile file has groups to edit"))
+        toolbar.addAction(self.new_message_action)
+        toolbar.addAction(self.work_offline_action)
+        menu = self.menuBar().addMenu(self.tr("&Send/Receive"))
+        menu.addAction(self.send_receive_all_action)
+        menu.addAction(self.send_receive_account_action)
+        self.groups_menu = menu.addMenu(self.tr("Send/Receive &Groups"))
+        self._fill_groups_menu()
+        menu.addAction(self.define_groups_action)
+        menu.addSeparator()
+        menu.addAction(self.new_message_action)
+        menu.addAction(self.work_offline_action)
+        menu.addSeparator()
+        menu.addAction(self.show_progress_action)
+        menu.addAction(self.cancel_all_action)
+        menu.addSeparator()
+        self.quit_action = menu.addAction(self.tr("&Quit"), self.close)
+        # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen one) bind no Quit key.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        ctrl_q = QKeySequence("Ctrl+Q")
+        self.quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
+        self.quit_action.setObjectName("quit")
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        when = view.addMenu(self.tr("Show the Send/Receive &Dialog"))
+        self.show_dialog_actions: dict[ShowDialog, QAction] = {}
+        choices = QActionGroup(self)
+        for choice, text in _SHOW_DIALOG_CHOICES:
+            action = when.addAction(translate("MainWindow", text))
+            action.setObjectName(f"showDialog:{choice.value}")
+            action.setCheckable(True)
+            action.setChecked(self.settings.show_dialog is choice)
+            action.triggered.connect(lambda _=False, c=choice: self.set_show_dialog(c))
+            choices.addAction(action)
+            self.show_dialog_actions[choice] = action
+        self._build_language_menu(view.addMenu(self.tr("&Language")))
+        view.addSeparator()
+        self.view_log_action = view.addAction(self.tr("View &Log"))
+        self.view_log_action.setObjectName("viewLog")
+        self.view_log_action.setToolTip(arg(self.tr("Open %1"), self.log_file()))
+        self.view_log_action.triggered.connect(self.view_log)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """The system's language, or one of the shipped ones; remembered, and used from
+        the next start (``--lang`` overrides it for one start)."""
+        choices = QActionGroup(self)
+        self.language_actions: dict[str | None, QAction] = {}
+        options: list[tuple[str | None, str]] = [(None, self.tr("Follow the &System"))]
+        options += [(code, native_name(code)) for code in languages.available()]
+        for code, text in options:
+            action = menu.addAction(text)
+            action.setObjectName(f"language:{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            choices.addAction(action)
+            self.language_actions[code] = action
+            if code is None:
+                menu.addSeparator()
+
+    # ------------------------------------------------------------ actions
+
+    def send_receive_all(self) -> None:
+        """F9: the groups included in Send/Receive All (or the command line's --group)."""
+        if self.options.group != ALL_ACCOUNTS:
+            self.send_receive_group(self.options.group)
+        else:
+            self.send_receive_groups(list(self.profile.send_receive_all_groups()))
+
+    def send_receive_group(self, name: str, on_demand: bool = True) -> None:
+        self.send_receive_groups([name], on_demand)
+
+    def send_receive_groups(self, names: list[str], on_demand: bool = True) -> None:
+        """A tick of a schedule while a run is going is skipped (the next one comes), as
+        Outlook does; so is one while offline (the scheduler does not even call)."""
+        self.accounts_model.changed()  # a schedule's next time moved on
+        self._start(self.profile.run_accounts(names), on_demand, " + ".join(names))
+
+    def next_due(self, account_name: str) -> float | None:
+        """When the next scheduled run that includes the account is due (wall clock)."""
+        waits = [
+            wait
+            for name in self.scheduler.scheduled()
+            if account_name in self.profile.group(name).accounts
+            for wait in (self.scheduler.due_in(name),)
+            if wait is not None
+        ]
+        return time.time() + min(waits) if waits else None
+
+    def send_receive_selected(self) -> None:
+        rows = self.accounts_view.selectionModel().selectedRows()
+        if rows:
+            account = self.accounts_model.account(rows[0].row())
+            if account.enabled:  # a disabled account is left out of every run
+                self._start([account], group=account.name)
+
+    # ------------------------------------------------------------ offline, groups, accounts
+
+    def set_work_offline(self, offline: bool) -> None:
+        """Outlook's Work Offline: schedules pause; remembered across restarts."""
+        self.settings.work_offline = offline
+        self.settings.sync()
+        self.scheduler.offline = offline
+        self.work_offline_action.setChecked(offline)
+        self.offline_indicator.setVisible(offline)
+        if offline:
+            self.status_label.setText(self.tr("Working Offline"))
+        elif not self.controller.running:
+            self.status_label.setText(self.tr("Ready"))
+        self.accounts_model.changed()
+
+    def _online_for(self, on_demand: bool) -> bool:
+        """Whether a run may start: offline, the user is asked to go online first."""
+        if not self.scheduler.offline:
+            return True
+        if not on_demand:
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Work Offline"),
+            self.tr("You are working offline. Go online and Send/Receive?"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.set_work_offline(False)
+        return True
+
+    def define_groups(self) -> GroupsDialog | None:
+        if self.profile.path is None:
+            return None
+        dialog = GroupsDialog(self.profile, self)
+        dialog.saved.connect(lambda p: self.set_profile(p.with_accounts(self._extra_accounts())))
+        dialog.open()
+        return dialog
+
+    def set_profile(self, profile: Profile) -> None:
+        """The profile as written back (groups edited, an account switched on or off)."""
+        self.profile = profile
+        self.options = Options(
+            profile,
+            None,
+            self.options.group,
+            self.options.run_at_start,
+            self.options.store_root,
+            self.options.limits,
+        )
+        self.accounts_model.set_accounts(profile.accounts)
+        self.outbox_view.set_profile(profile)
+        self.scheduler.set_groups(profile.all_groups())
+        self._fill_groups_menu()
+        self._update_actions()
+
+    def set_account_enabled(self, name: str, enabled: bool) -> None:
+        """The account list's check box: written to the profile, comments kept."""
+        if self.profile.path is None:
+            accounts = tuple(
+                a if a.name != name else replace(a, enabled=enabled) for a in self.profile.accounts
+            )
+            self.set_profile(replace(self.profile, accounts=accounts))
+            return
+        try:
+            editor = ProfileEditor(self.profile.path)
+            editor.set_enabled(name, enabled)
+            profile = editor.save()
+        except (ProfileError, ProfileChangedError, OSError, KeyError) as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Account"),
+                arg(self.tr("The profile could not be changed: %1"), str(exc)),
+            )
+            return
+        self.set_profile(profile.with_accounts(self._extra_accounts()))
+
+    def _extra_accounts(self) -> list[Account]:
+        """The command line's --provider accounts, which the file does not hold."""
+        path = self.profile.path
+        assert path is not None
+        in_file = {a.name for a in load_profile(path).accounts}
+        return [a for a in self.profile.accounts if a.name not in in_file]
+
+    def new_message(self) -> NewMessageWindow:
+        window = NewMessageWindow(self.store, self.profile, self)
+        window.queued.connect(lambda _id: self.outbox_view.reload())
+        window.show()
+        return window
+
+    def _fill_groups_menu(self) -> None:
+        self.groups_menu.clear()
+        for group in self.profile.all_groups():
+            action = self.groups_menu.addAction(words.group_name(group.name))
+            action.triggered.connect(lambda _=False, name=group.name: self.send_receive_group(name))
+
+    def show_progress(self) -> None:
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def show_failed_run(self) -> None:
+        """The failure indicator's click: that run's Errors tab."""
+        record = self._failed_run
+        self.failure_indicator.hide()
+        if record is not None and not self.controller.running:
+            self.controller.show_run(record)
+        self.dialog.show_errors()
+
+    @staticmethod
+    def log_file() -> Path:
+        """The file this process logs to; else where the app logs by default, as Qt
+        names the user's state folder."""
+        in_use = log_file_in_use()
+        if in_use is not None:
+            return in_use
+        state = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericStateLocation
+        )
+        return Path(state) / APP_DIR_NAME / default_log_file().name if state else default_log_file()
+
+    def view_log(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))
+
+    def set_show_dialog(self, choice: ShowDialog) -> None:
+        self.settings.show_dialog = choice
+        self.settings.sync()
+        self.show_dialog_actions[choice].setChecked(True)
+        self.dialog.dont_show.setChecked(choice is ShowDialog.NEVER)
+
+    def set_language(self, code: str | None) -> None:
+        self.settings.language = code
+        self.settings.sync()
+        self.language_actions[code].setChecked(True)
+        self.statusBar().showMessage(
+            self.tr("The language changes when Send/Receive Workbench starts again."), 10_000
+        )
+
+    def show_profile_error(self) -> None:
+        error = self.options.profile_error
+        if error is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("The profile cannot be used"),
+            self.tr("The profile has problems; fix them and start again. Nothing was changed."),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("profileError")
+        box.setDetailedText("\n".join(error.lines()))
+        box.setInformativeText("\n".join(error.lines()[:10]))
+        box.open()
+        self.status_label.setText(arg(self.tr("Profile error: %1"), error.lines()[0]))
+
+    def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
+        if self.controller.running or not accounts or not self._online_for(on_demand):
+            return
+        if self.controller.start(accounts, on_demand, group) is None:
+            return
+        self.status_progress.setValue(0)
+        self.status_progress.show()
+        self._announced.clear()
+        show = self.settings.show_dialog
+        if show is ShowDialog.ALWAYS or (show is ShowDialog.MANUAL and on_demand):
+            self.dialog.show()  # WA_ShowWithoutActivating: focus stays where it is
+        self._update_actions()
+
+    # ------------------------------------------------------------ state
+
+    def _update_actions(self) -> None:
+        busy = self.controller.running
+        self.send_receive_all_action.setEnabled(not busy and bool(self.profile.accounts))
+        self.send_receive_account_action.setEnabled(
+            not busy and self.accounts_view.selectionModel().hasSelection()
+        )
+        self.cancel_all_action.setEnabled(busy)
+
+    def _update_status(self) -> None:
+        summary = self.controller.summary
+        if not self.controller.running or summary is None:
+            return
+        states = self.controller.task_model.states()
+        current = next((s for s in states if s.status.is_active), None)
+        self.status_label.setText(words.running(summary, current))
+        set_progress(
+            self.status_progress, self.dialog.overall.value() / self.dialog.overall.maximum()
+        )
+        self._announce_failed_tasks(states)
+
+    def _on_run_finished(self, record: RunRecord) -> None:
+        summary = self.controller.last_summary
+        assert summary is not None
+        self.status_progress.hide()
+        self._announce_failed_tasks(self.controller.task_model.states())
+        self.status_label.setText(words.finished(summary))
+        announce(self.status_label, words.finished(summary))
+        self.accounts_model.record(record.run)
+        self.outbox_view.reload()
+        self._fit_account_columns()  # once a run: the results' widths
+        if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
+            self._announce_failure(record, summary)
+        self._update_actions()
+
+    def _fit_account_columns(self) -> None:
+        for column in AccountColumn:
+            if column is not AccountColumn.FIRST_ERROR:  # that one takes what is left
+                self.accounts_view.resizeColumnToContents(column)
+
+    def _announce_failure(self, record: RunRecord, summary: RunSummary) -> None:
+        """Nobody watched this run go wrong: say so where it will be seen."""
+        self._failed_run = record
+        text = words.finished(summary)
+        self.failure_indicator.setText(words.problems(summary.errors, summary.warnings) or text)
+        self.failure_indicator.show()
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
+                self.tray.setObjectName("trayIcon")
+                self.tray.messageClicked.connect(self.show_failed_run)
+                self.tray.activated.connect(self.show_failed_run)
+            self.tray.show()
+            self.tray.showMessage(
+                self.tr("Send/Receive Workbench"), text, QSystemTrayIcon.MessageIcon.Warning
+            )
+
+    def _announce_failed_tasks(self, states: list[TaskState]) -> None:
+        """A task that fails is said at once, interrupting (Qt ≥ 6.8; see announce)."""
+        for state in states:
+            if state.status is TaskStatus.FAILED and state.task not in self._announced:
+                self._announced.add(state.task)
+                text = arg(self.tr("Task %1: %2"), words.task_name(state.task), words.status(state))
+                announce(self.status_label, text, assertive=True)
+
+    def _dont_show_toggled(self, value: bool) -> None:
+        if value:
+            self.set_show_dialog(ShowDialog.NEVER)
+        elif self.settings.show_dialog is ShowDialog.NEVER:
+            self.set_show_dialog(ShowDialog.MANUAL)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.sync()
+        self.scheduler.detach()
+        self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit
+        self.dialog.close()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,82 @@
+"""The app's persisted preferences, in QSettings under one organisation name."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from sendreceive.paths import APP_DIR_NAME
+
+ORGANIZATION = "SendReceiveWorkbench"
+APPLICATION = "Send/Receive Workbench"  # shown to the user; a "/" cannot name a file
+
+
+class ShowDialog(Enum):
+    """When the Send/Receive dialog appears by itself."""
+
+    ALWAYS = "always"
+    MANUAL = "manual"  # for runs the user started, not scheduled ones (Claws Mail's way)
+    NEVER = "never"
+
+
+class AppSettings:
+    """Typed access to the few keys the app keeps."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        # ~/.config/sendreceive-workbench/sendreceive-workbench.conf on Linux
+        self._settings = settings or QSettings(APP_DIR_NAME, APP_DIR_NAME)
+
+    @property
+    def show_dialog(self) -> ShowDialog:
+        value = self._settings.value("dialog/show")
+        if value is None and _as_bool(self._settings.value("dialog/dontShow", False)):
+            return ShowDialog.NEVER  # the setting's earlier form
+        try:
+            return ShowDialog(value)
+        except ValueError:
+            return ShowDialog.MANUAL
+
+    @show_dialog.setter
+    def show_dialog(self, value: ShowDialog) -> None:
+        self._settings.setValue("dialog/show", value.value)
+
+    @property
+    def work_offline(self) -> bool:
+        return _as_bool(self._settings.value("connection/workOffline", False))
+
+    @work_offline.setter
+    def work_offline(self, value: bool) -> None:
+        self._settings.setValue("connection/workOffline", value)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._settings.value("mainWindow/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("mainWindow/geometry", value)
+
+    @property
+    def language(self) -> str | None:
+        """The View ▸ Language choice; ``None`` follows the system."""
+        value = self._settings.value("ui/language")
+        return value if isinstance(value, str) and value else None
+
+    @language.setter
+    def language(self, value: str | None) -> None:
+        self._settings.setValue("ui/language", value or "")
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    def file_name(self) -> str:
+        return self._settings.fileName()
+
+
+def _as_bool(value: object) -> bool:
+    # QSettings' INI backend hands booleans back as the strings "true"/"false".
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)

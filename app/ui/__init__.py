@@ -1,1 +1,0 @@
-"""The Qt front-end: the only package that imports PySide6."""

@@ -1,0 +1,77 @@
+"""The smtp transport's words for what ends a send: precise HRESULTs, no password."""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+
+import pytest
+
+from sendreceive.contract import (
+    MAPI_E_CALL_FAILED,
+    MAPI_E_LOGON_FAILED,
+    MAPI_E_NETWORK_ERROR,
+    MAPI_E_TIMEOUT,
+)
+from sendreceive.providers.smtp import SmtpTransport
+from sendreceive.providers.smtp.errors import describe
+from sendreceive.providers.smtp.send import without_bcc
+from sendreceive.providers.smtp.settings import SmtpSettings
+
+SETTINGS = SmtpSettings.build(
+    host="smtp.example.org", port=None, security="starttls", username="jane@example.org",
+    sender=None, ca_file=None, verify_certificate=True, timeout=7,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("exc", "connected", "hresult", "words"),
+    [
+        (TimeoutError("timed out"), True, MAPI_E_TIMEOUT, "did not answer within 7 s"),
+        (socket.gaierror(-2, "Name or service not known"), False, MAPI_E_NETWORK_ERROR,
+         "'smtp.example.org' could not be resolved"),
+        (ConnectionRefusedError(111, "Connection refused"), False, MAPI_E_NETWORK_ERROR,
+         "Could not connect to smtp.example.org:587 (connection refused)"),
+        (smtplib.SMTPServerDisconnected("gone"), True, MAPI_E_NETWORK_ERROR,
+         "connection to smtp.example.org:587 was lost"),
+        (smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication credentials invalid"),
+         True, MAPI_E_LOGON_FAILED, "refused the login of user 'jane@example.org' (535 5.7.8"),
+        (smtplib.SMTPHeloError(501, b"bad helo"), True, MAPI_E_CALL_FAILED, "501 bad helo"),
+    ],
+)  # fmt: skip
+def test_each_failure_has_its_hresult_and_says_what_to_check(exc, connected, hresult, words):
+    failure = describe(exc, SETTINGS, connected=connected)
+    assert failure.hresult == hresult
+    assert words in str(failure)
+
+
+@pytest.mark.parametrize(
+    ("settings", "problem"),
+    [
+        ({"host": ""}, "host must be a non-empty string"),
+        ({"host": "h", "security": "tls"}, "security must be one of ssl, starttls, none"),
+        ({"host": "h", "port": 70000}, "port must be an integer from 1 to 65535"),
+        ({"host": "h", "timeout": 0}, "timeout must be a positive, finite number"),
+        ({"host": "h", "timeout": float("nan")}, "timeout must be a positive, finite number"),
+        ({"host": "h", "username": ""}, "username must be a non-empty string"),
+    ],
+)
+def test_bad_settings_are_refused_when_the_account_loads(settings, problem):
+    with pytest.raises(ValueError, match=problem):
+        SmtpTransport(**settings)
+
+
+def test_default_ports_follow_the_security_mode():
+    def port(mode: str) -> int:
+        return SmtpSettings.build(
+            host="h", port=None, security=mode, username=None, sender=None, ca_file=None,
+            verify_certificate=True, timeout=1,
+        ).port  # fmt: skip
+
+    ports = {mode: port(mode) for mode in ("ssl", "starttls", "none")}
+    assert ports == {"ssl": 465, "starttls": 587, "none": 25}
+
+
+def test_bcc_lines_and_their_continuations_are_dropped_and_nothing_else():
+    data = b"To: a@x\r\nBcc: b@x,\r\n  c@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
+    assert without_bcc(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
