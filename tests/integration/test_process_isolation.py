@@ -353,3 +353,54 @@ def test_providers_end_with_the_app_however_it_ends(tmp_path):
         app.wait()
     for pid in pids:
         assert wait_until(lambda pid=pid: process_gone(pid)), f"{pid} outlived the app"
+
+
+FORGER_PROVIDER = """
+import gc, socket, threading
+from sendreceive.hosting.process import messages
+
+
+class Forger:
+    '''Plays the provider's process itself: writes a frame of its own making onto the
+    socket its process shares with the app, then waits to be stopped.'''
+
+    def __init__(self, payload: str) -> None:
+        self.payload = payload.encode()
+
+    def SynchronizeInBackground(self, psibpb):
+        (sock,) = [o for o in gc.get_objects() if isinstance(o, socket.socket)
+                   and o.family == socket.AF_UNIX and o.fileno() >= 0]
+        messages.send_frame(sock, self.payload)
+        threading.Event().wait(60)
+        return 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("payload", "named"),
+    [
+        ('{"t":"hello","version":1}', "hello twice"),
+        ('{"t":"state","calls":1,"step":"","index":-1,"max":0,"done":null,"failed":null,'
+         '"ended":[null,null],"entries":[]}', "state.index: -1 is below 0"),
+        ('{"t":"outcome","hresult":0,"raised":null,"failure":null,"background":1}',
+         "outcome.background: expected a boolean, got an integer"),
+        ('{"t":"loaded","by":"me"}', "loaded: unknown field 'by'"),
+        ('{"t":"ask_password","for":"Other account"}', "ask_password: unknown field 'for'"),
+        ('{"t":"event","x":0}', "event: unknown field 'x'"),
+        ('{"t":"password","value":"x","error":null}', "unknown message 'password'"),
+    ],
+)  # fmt: skip
+def test_a_message_forged_in_a_providers_process_is_named_and_ends_only_its_task(
+    tmp_path, payload, named
+):
+    """Every kind the app takes, forged wrong from inside the provider's process: the
+    app names the field (or the kind), stops that process, and the other task runs on."""
+    provider = tmp_path / "forger.py"
+    provider.write_text(FORGER_PROVIDER)
+    forger = Account("Forger", f"{provider}:Forger", settings={"payload": payload})
+    run = run_in_processes([forger, Account("Fast", "demo-fast")], tmp_path / "stores")
+    states = {task.snapshot().task.account: task.snapshot() for task in run.tasks}
+    assert states["Fast"].status is TaskStatus.COMPLETED
+    assert states["Forger"].status is TaskStatus.FAILED
+    lines = [error_line(e) for e in run.error_log.entries]
+    assert any(f"broke the host's protocol ({named}" in line for line in lines), lines

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -73,8 +74,8 @@ class ShippingLog(ErrorLog):
             self._touched[id(entry)] = entry
         return entry
 
-    def take(self, limit: int) -> list[list[Any]]:
-        """Up to ``limit`` entries' new occurrences: [key, kind, hresult, text, count]."""
+    def take(self, limit: int) -> list[messages.Entry]:
+        """Up to ``limit`` entries' new occurrences."""
         with self._touch_lock:
             keys = list(self._touched)[:limit]
             entries = [self._touched.pop(key) for key in keys]
@@ -84,7 +85,9 @@ class ShippingLog(ErrorLog):
             new = count - self._sent.get(id(entry), 0)
             if new:
                 self._sent[id(entry)] = count
-                taken.append([id(entry), entry.kind.value, entry.hresult, entry.text, new])
+                taken.append(
+                    messages.Entry(id(entry), entry.kind.value, entry.hresult, entry.text, new)
+                )
         return taken
 
     @property
@@ -95,22 +98,26 @@ class ShippingLog(ErrorLog):
 class ProviderProcess:
     """The process's side of one task: the provider's host, the sender, the reader."""
 
-    def __init__(self, sock: socket.socket, start: Mapping[str, Any]) -> None:
+    def __init__(self, sock: socket.socket, start: messages.Start) -> None:
         self._sock = sock
         self._send_lock = threading.RLock()  # _flush sends several messages in a row
-        account: Account = start["account"]
+        account = Account(
+            start.account.name,
+            start.account.provider,
+            SyncFlags(start.account.flags),
+            messages.read_settings(start.account.settings),
+            process_limits=start.account.process_limits,
+        )
         self._memory_limit = account.process_limits.get("memory_limit_mb")
         self.log = ShippingLog()
-        self.tracker = TaskTracker(account.task, self.log, trace_limit=start["trace_limit"])
-        logger = logging.getLogger(start["logger"])
-        default_store = start.get("default_store")
+        self.tracker = TaskTracker(account.task, self.log, trace_limit=start.trace_limit)
         setup = TaskSetup(
             account,
-            SyncFlags(start["flags"]),
-            Path(start["store_dir"]),
+            account.flags,
+            Path(start.store_dir),
             self.tracker,
-            logger,
-            None if default_store is None else Path(default_store),
+            logging.getLogger(start.logger),
+            None if start.default_store is None else Path(start.default_store),
         )
         session = AppPasswordSession(self, setup)
         self._sender = threading.Thread(
@@ -118,9 +125,9 @@ class ProviderProcess:
         )
         self.host = ThreadHost(setup, self._loaded, session, companions=(self._sender,))
         self._wake = threading.Event()
-        self._passwords: queue.SimpleQueue[Mapping[str, Any]] = queue.SimpleQueue()
+        self._passwords: queue.SimpleQueue[messages.Password] = queue.SimpleQueue()
         self._password_lock = threading.Lock()
-        self._sent: dict[str, Any] = {}  # what the last state message said
+        self._sent: messages.State | None = None  # what the last state said, but entries
         self._trace_cursor = 0  # the trace up to here has been sent
         self._outcome_sent = False
         self._event_sent = False
@@ -132,6 +139,7 @@ class ProviderProcess:
         signal.signal(signal.SIGTERM, self._stopped)
         self.tracker.add_listener(self._wake.set)
         self.tracker.start()
+        self._send(messages.Hello(messages.PROTOCOL_VERSION))
         self._flush()  # "up", before any provider code can hold the interpreter lock
         self._sender.start()
         self.host.start(self._wake.set)
@@ -147,36 +155,35 @@ class ProviderProcess:
                 payload = None
             if payload is None:  # the app is gone: so are we, and whatever we started
                 os.killpg(0, signal.SIGKILL)
-            message = messages.from_host(payload)  # type: ignore[arg-type]  # not None here
-            kind = message["t"]
-            if kind == "cancel":
+            message = messages.decode_from_app(payload)  # type: ignore[arg-type]  # not None
+            if isinstance(message, messages.Cancel):
                 self.tracker.request_cancel()
-            elif kind == "password":
+            elif isinstance(message, messages.Password):
                 self._passwords.put(message)
-            elif kind == "trace":  # the app's Calls tab shows this task: what is new
+            elif isinstance(message, messages.SendTrace):  # somebody watches: what is new
                 self._send_trace()
-            elif kind == "stop":
+            elif isinstance(message, messages.Stop):
                 self._flush()
                 self._send_trace()  # the host's verdict may have ended the task, not Done
                 _exit(0)
 
     def ask_password(self) -> str | None:
         with self._password_lock:
-            self._send({"t": "password"})
+            self._send(messages.AskPassword())
             try:
                 answer = self._passwords.get(timeout=PASSWORD_WAIT)
             except queue.Empty:
                 raise CredentialError(
                     "the app did not answer the request for the password"
                 ) from None
-        if "error" in answer:
-            raise CredentialError(answer["error"])
-        return answer["value"]  # type: ignore[no-any-return]  # str or None, from the app
+        if answer.error is not None:
+            raise CredentialError(answer.error)
+        return answer.value
 
     # ------------------------------------------------------------ to the app
 
     def _loaded(self) -> None:
-        self._send({"t": "loaded"})
+        self._send(messages.Loaded())
 
     def _stopped(self, signum: int, frame: object) -> None:
         """SIGTERM: the app stops this provider (it ignored Cancel). The sender ships
@@ -213,17 +220,13 @@ class ProviderProcess:
                 self._outcome_sent = True
                 outcome = self._named_memory_error(outcome)
                 self._send(
-                    {
-                        "t": "outcome",
-                        "hresult": outcome.hresult,
-                        "raised": outcome.raised,
-                        "failure": outcome.failure,
-                        "background": outcome.background,
-                    }
+                    messages.Outcome(
+                        outcome.hresult, outcome.raised, outcome.failure, outcome.background
+                    )
                 )
             if event_set and not self._event_sent:
                 self._event_sent = True
-                self._send({"t": "event"})
+                self._send(messages.DoneEvent())
             if self.tracker.status.is_final:
                 self._send_trace()
 
@@ -247,20 +250,20 @@ class ProviderProcess:
         entries = self.log.take(messages.ENTRIES_PER_MESSAGE)
         done = self.tracker.done_called
         final = state.status.is_final and not self.log.pending  # the end after its entries
-        message = {
-            "t": "state",
-            "calls": state.version,
-            "step": state.step,
-            "index": state.index,
-            "max": state.index_max,
-            "done": state.result if final and done else None,
-            "failed": state.result if final and not done else None,
-            "ended": self._work_ended(),
-        }
-        if not entries and all(self._sent.get(k) == v for k, v in message.items()):
+        message = messages.State(
+            calls=state.version,
+            step=state.step,
+            index=state.index,
+            max=state.index_max,
+            done=state.result if final and done else None,
+            failed=state.result if final and not done else None,
+            ended=self._work_ended(),
+            entries=[],
+        )
+        if not entries and message == self._sent:
             return
         self._sent = message
-        self._send({**message, "entries": entries})
+        self._send(replace(message, entries=entries))
 
     def _work_ended(self) -> tuple[str | None, str | None]:
         """For a background task owing Done: ``ThreadHost.work_ended`` without and with
@@ -283,8 +286,8 @@ class ProviderProcess:
             f"account's limit of {self._memory_limit} MB (memory_limit_mb)",
         )
 
-    def _send(self, message: dict[str, Any]) -> None:
-        self._send_bytes(messages.to_host(message))
+    def _send(self, message: messages.Message) -> None:
+        self._send_bytes(messages.encode(message))
 
     def _send_bytes(self, payload: bytes) -> None:
         with self._send_lock:
@@ -353,7 +356,15 @@ def main(fd: int) -> NoReturn:
     payload = messages.receive_frame(sock)
     if payload is None:
         _exit(0)
-    start = messages.from_host(payload)
-    logging.basicConfig(stream=sys.stderr, level=start["log_level"], format=LOG_FORMAT)
-    apply_limits(start["account"].process_limits)
+    start = messages.decode_from_app(payload)
+    if not isinstance(start, messages.Start) or start.version != messages.PROTOCOL_VERSION:
+        print(  # the app's log shows it as this process's last output
+            f"the app spoke {start.KIND!r} (protocol version "
+            f"{getattr(start, 'version', '?')}); this side speaks start, version "
+            f"{messages.PROTOCOL_VERSION}",
+            file=sys.stderr,
+        )
+        _exit(EXIT_HOST_ERROR)
+    logging.basicConfig(stream=sys.stderr, level=start.log_level, format=LOG_FORMAT)
+    apply_limits(start.account.process_limits)
     ProviderProcess(sock, start).run()

@@ -20,9 +20,8 @@ import signal
 import socket
 import threading
 import time
-from typing import Any
 
-from sendreceive.contract import E_FAIL, normalize_hresult
+from sendreceive.contract import E_FAIL
 from sendreceive.hosting.calling import make_session
 from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
 from sendreceive.hosting.process import messages
@@ -32,14 +31,13 @@ from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
-from sendreceive.tracking.tracker import ULONG_MAX, Mirrored
+from sendreceive.tracking.tracker import Mirrored
 
 STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
 TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
 TRACE_PULL_EVERY = 0.25  # seconds between asks for the trace while somebody reads it
 STARVED_SHARE = 0.5  # of a silence spent waiting for a CPU: starved, not stuck
 PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
-_KINDS = {kind.value: kind for kind in ErrorKind}
 
 
 _live: set[ProcessHost] = set()  # hosts whose process may still run
@@ -88,6 +86,7 @@ class ProcessHost:
         self._open = 3  # streams not yet at their end: socket, stdout, stderr
         self._closed_at: float | None = None  # when the socket closed or broke
         self._broken: str | None = None  # why the host gave up on its messages
+        self._greeted = False  # its hello came, with our protocol's version
 
     def __repr__(self) -> str:
         return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
@@ -144,7 +143,7 @@ class ProcessHost:
         if not self._stop_asked:
             self._stop_asked = True
             self._stop_at = time.monotonic()
-            self._send({"t": "stop"})
+            self._send(messages.Stop())
 
     def terminate(self) -> bool:
         self._terminated = True
@@ -168,18 +167,36 @@ class ProcessHost:
 
     def _start_process(self) -> None:
         try:
-            sock, out_r, err_r = self._spawn()
-        except OSError as exc:
-            self._outcome = Outcome(
-                E_FAIL, failure=f"Cannot start the provider's process: {exc.strerror or exc}"
-            )
+            sock, out_r, err_r = self._spawn(self._start_message())
+        except (OSError, ValueError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            self._outcome = Outcome(E_FAIL, failure=f"Cannot start the provider's process: {why}")
             self._wake()
             _live.discard(self)
             return
         hub().serve(self, sock, out_r, err_r)
 
-    def _spawn(self) -> tuple[socket.socket, int, int]:
+    def _start_message(self) -> messages.Start:
+        """What the process is told first. ``ValueError``: settings TOML cannot hold."""
         setup = self._setup
+        account = setup.account
+        return messages.Start(
+            version=messages.PROTOCOL_VERSION,
+            account=messages.AccountData(
+                account.name,
+                account.provider,
+                int(setup.flags),
+                messages.settings_text(account.settings),
+                dict(account.process_limits),
+            ),
+            store_dir=str(setup.store_dir),
+            default_store=None if setup.default_store is None else str(setup.default_store),
+            logger=setup.logger.name,
+            trace_limit=setup.tracker.trace_limit,  # the run's budget holds in the child
+            log_level=setup.logger.getEffectiveLevel(),
+        )
+
+    def _spawn(self, start: messages.Start) -> tuple[socket.socket, int, int]:
         env = {k: v for k, v in os.environ.items() if k not in self._secret_env}
         server = fork_server(env)
         ours, theirs = socket.socketpair()
@@ -201,22 +218,11 @@ class ProcessHost:
             os.close(err_w)
         self._server = server
         self._sock = ours
-        self._send(
-            {
-                "t": "start",
-                "account": setup.account,
-                "flags": int(setup.flags),
-                "store_dir": str(setup.store_dir),
-                "default_store": None if setup.default_store is None else str(setup.default_store),
-                "logger": setup.logger.name,
-                "trace_limit": setup.tracker.trace_limit,  # the run's budget holds in the child
-                "log_level": setup.logger.getEffectiveLevel(),
-            }
-        )
+        self._send(start)
         if self._terminated:
             self._signal_group(signal.SIGTERM)
         if self._stop_asked:
-            self._send({"t": "stop"})
+            self._send(messages.Stop())
         self._send_cancel()
         return ours, out_r, err_r
 
@@ -229,7 +235,7 @@ class ProcessHost:
                 if messages.is_trace(payload):  # kept as it came: read when somebody looks
                     self._setup.tracker.absorb_trace(payload, messages.decode_trace_frame)
                 else:
-                    self._handle(messages.from_child(payload))
+                    self._handle(messages.decode_from_child(payload))
         except messages.ProtocolError as exc:
             self._broken = str(exc)
             self._signal_group(signal.SIGKILL)
@@ -274,38 +280,42 @@ class ProcessHost:
         self._ended_event.set()
         return True
 
-    def _handle(self, message: dict[str, Any]) -> None:
-        kind = message["t"]
-        if kind == "state":
-            self._setup.tracker.start()  # its first message: the provider's side is up
+    def _handle(self, message: messages.ToApp) -> None:
+        if not self._greeted:
+            if not isinstance(message, messages.Hello):
+                raise messages.ProtocolError(f"{message.KIND} before hello")
+            if message.version != messages.PROTOCOL_VERSION:
+                raise messages.ProtocolError(
+                    f"hello.version: {message.version}; the app speaks {messages.PROTOCOL_VERSION}"
+                )
+            self._greeted = True
+            self._setup.tracker.start()  # the provider's side is up
+        elif isinstance(message, messages.State):
             self._setup.tracker.mirror(_mirrored(message))
-            ended = messages.field(message, "ended", list)
-            if len(ended) != 2 or not all(type(e) in (str, type(None)) for e in ended):
-                raise messages.ProtocolError("state.ended")
-            self._ended = (ended[0], ended[1])
-        elif kind == "loaded":
+            self._ended = message.ended
+        elif isinstance(message, messages.Loaded):
             self._loaded = True
-        elif kind == "outcome":
+        elif isinstance(message, messages.Outcome):
             self._outcome = _outcome(message)
             self._wake()
-        elif kind == "event":
+        elif isinstance(message, messages.DoneEvent):
             self._event_set = True
             self._wake()
-        elif kind == "password":
+        elif isinstance(message, messages.AskPassword):
             threading.Thread(
                 target=self._answer_password, name="provider-password", daemon=True
             ).start()
-        else:
-            raise messages.ProtocolError(f"unknown message {kind!r}")
+        else:  # a second hello
+            raise messages.ProtocolError(f"{message.KIND} twice")
 
     def _answer_password(self) -> None:
         """Resolved here, in the app, and sent to this account's process alone: the
         other accounts' secrets (and the environment holding them) never reach it."""
         try:
-            answer: dict[str, Any] = {"value": make_session(self._setup).password()}
+            answer = messages.Password(make_session(self._setup).password(), None)
         except Exception as exc:  # CredentialError, or a broken password source
-            answer = {"error": str(exc)}
-        self._send({"t": "password", **answer})
+            answer = messages.Password(None, str(exc))
+        self._send(answer)
 
     # ------------------------------------------------------------ the child's end
 
@@ -372,7 +382,7 @@ class ProcessHost:
 
     def _send_cancel(self) -> None:
         if self._setup.tracker.cancel_requested and not self._cancel_sent:
-            self._cancel_sent = self._send({"t": "cancel"})
+            self._cancel_sent = self._send(messages.Cancel())
 
     def _ask_for_trace(self) -> None:
         """Somebody reads the trace (the Calls tab) while the provider runs: ask its
@@ -381,16 +391,16 @@ class ProcessHost:
         if self._stop_asked or self._terminated or now - self._trace_asked_at < TRACE_PULL_EVERY:
             return
         self._trace_asked_at = now
-        self._send({"t": "trace"})
+        self._send(messages.SendTrace())
 
-    def _send(self, message: dict[str, Any]) -> bool:
+    def _send(self, message: messages.Message) -> bool:
         """A few small messages per task: the socket's buffer takes them at once."""
         with self._send_lock:
             sock = self._sock
             if sock is None:
                 return False
             try:
-                messages.send_frame(sock, messages.to_child(message))
+                messages.send(sock, message)
             except OSError:
                 return False
             return True
@@ -418,52 +428,27 @@ def run_delays(pid: int) -> list[float] | None:
     return delays
 
 
-def _mirrored(message: dict[str, Any]) -> Mirrored:
-    """A state message, checked field by field: the child runs provider code."""
-    f = messages.field
-    index, index_max = f(message, "index", int), f(message, "max", int)
-    if not 0 <= index <= ULONG_MAX or not 0 <= index_max <= ULONG_MAX:
-        raise messages.ProtocolError("state: a position out of range")
-    entries = []
-    for raw in f(message, "entries", list):
-        if type(raw) is not list or len(raw) != 5:
-            raise messages.ProtocolError("state.entries")
-        key, kind, hresult, text, count = raw
-        if (
-            type(key) is not int
-            or kind not in _KINDS
-            or not (hresult is None or normalize_hresult(hresult) == hresult)
-            or type(text) is not str
-            or type(count) is not int
-            or count < 1
-        ):
-            raise messages.ProtocolError("state.entries")
-        entries.append((key, _KINDS[kind], hresult, printable(text, ERROR_TEXT_LIMIT), count))
+def _mirrored(state: messages.State) -> Mirrored:
+    """A checked state message as the tracker takes it; its texts made printable and
+    bounded (they come from provider code)."""
     return Mirrored(
-        step=printable(f(message, "step", str), STEP_TEXT_LIMIT),
-        index=index,
-        index_max=index_max,
-        calls=f(message, "calls", int),
-        entries=entries,
-        done=_hresult(message, "done"),
-        failed=_hresult(message, "failed"),
+        step=printable(state.step, STEP_TEXT_LIMIT),
+        index=state.index,
+        index_max=state.max,
+        calls=state.calls,
+        entries=[
+            (e.key, ErrorKind(e.kind), e.hresult, printable(e.text, ERROR_TEXT_LIMIT), e.count)
+            for e in state.entries
+        ],
+        done=state.done,
+        failed=state.failed,
     )
 
 
-def _hresult(message: dict[str, Any], name: str) -> int | None:
-    value = messages.field(message, name, int, type(None))
-    if value is not None and normalize_hresult(value) != value:
-        raise messages.ProtocolError(f"{message['t']}.{name}: not an HRESULT")
-    return value  # type: ignore[no-any-return]  # int or None, checked
-
-
-def _outcome(message: dict[str, Any]) -> Outcome:
-    f = messages.field
-    hresult = _hresult(message, "hresult")
-    raised, failure = f(message, "raised", str, type(None)), f(message, "failure", str, type(None))
+def _outcome(message: messages.Outcome) -> Outcome:
     return Outcome(
-        hresult=E_FAIL if hresult is None else hresult,
-        raised=None if raised is None else printable(raised, ERROR_TEXT_LIMIT),
-        failure=None if failure is None else printable(failure, ERROR_TEXT_LIMIT),
-        background=f(message, "background", bool),
+        hresult=E_FAIL if message.hresult is None else message.hresult,
+        raised=None if message.raised is None else printable(message.raised, ERROR_TEXT_LIMIT),
+        failure=None if message.failure is None else printable(message.failure, ERROR_TEXT_LIMIT),
+        background=message.background,
     )

@@ -1,33 +1,396 @@
-"""The messages between the host and a provider's process, over one socket pair.
+"""The conversation between the app and a provider's process, declared once.
 
-Frames are length-prefixed. The host sends pickles (its own data: the account's settings
-may hold TOML dates); the provider's process sends JSON only, which the host decodes
-with exact type checks: whatever runs in that process can at worst end its own task,
-never run code in the host or make it hold an unbounded message.
+Each task has one socket pair between the app (``process.host``) and the provider's
+process (``process.child``). A frame is a 4-byte big-endian length and at most
+``MAX_FRAME`` bytes of payload: one message as a UTF-8 JSON object ``{"t": kind, ...}``,
+or, from the child only, a trace frame (``T`` and zlib-compressed JSON). Data only, both
+ways: nothing either side sends can make the other run code. Every message is one of
+the dataclasses below — its kind, its fields, their types and ranges — and ``decode``
+checks each field against that declaration (exact JSON types: ``true`` is no int), so
+the app reads whatever provider code made of its process as hostile input, in this one
+place. A wrong message names its field: ``state.entries[3].count: 0 is below 1``.
+
+The whole conversation, in order::
+
+    app                                provider's process
+    start(version, account, …)    →                      the first frame
+                                  ←    hello(version)     before any provider code runs
+                                  ←    state(…)           at most 50 a second, and at the end
+                                  ←    loaded             the provider was imported and built
+                                  ←    ask_password       psesSync.password() was called
+    password(value | error)       →
+    cancel                        →                       Progress answers MAPI_E_USER_CANCEL
+    trace                         →                       somebody watches the calls
+                                  ←    T frame            the trace since the last one
+                                  ←    outcome(…)         SynchronizeInBackground returned
+                                  ←    event              phSyncDoneEvent was set
+    stop                          →                       supervision is over: flush, exit
+
+``PROTOCOL_VERSION`` is sent both ways at the start; either side refuses another.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
-import pickle
 import socket
+import tomllib
+import types
+import typing
 import zlib
-from typing import Any
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from typing import Annotated, Any, ClassVar
 
+import tomlkit
+
+from sendreceive.tracking.error_log import ErrorKind
 from sendreceive.tracking.trace import Call, call_from_line
 
+PROTOCOL_VERSION = 1
 MAX_FRAME = 8 << 20  # bytes; a state message carries at most ENTRIES_PER_MESSAGE entries
 ENTRIES_PER_MESSAGE = 2_000
 TRACE = b"T"  # the first byte of a trace frame (a message's is "{")
 _HEADER = 4
+_U32 = 0xFFFFFFFF
 
 
 class ProtocolError(ValueError):
     """The other side sent something that is not a message of this protocol."""
 
 
+@dataclass(frozen=True)
+class Range:
+    """What a field's value may be beyond its type: a number's bounds, a text's or a
+    list's length, or one of some names."""
+
+    low: int | None = None
+    high: int | None = None
+    longest: int | None = None
+    names: tuple[str, ...] = ()
+
+    def problem(self, value: Any) -> str | None:
+        if self.names and value not in self.names:
+            return f"{value!r} is none of {', '.join(self.names)}"
+        if self.low is not None and value < self.low:
+            return f"{value} is below {self.low}"
+        if self.high is not None and value > self.high:
+            return f"{value} is above {self.high}"
+        if self.longest is not None and len(value) > self.longest:
+            return f"{len(value):,} long, at most {self.longest:,}"
+        return None
+
+
+HResult = Annotated[int, Range(0, _U32)]  # unsigned on the wire
+ULong = Annotated[int, Range(0, _U32)]
+Count = Annotated[int, Range(0, 2**63 - 1)]
+Kind = Annotated[str, Range(names=tuple(kind.value for kind in ErrorKind))]
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message of the protocol: ``KIND`` names it on the wire. Every field is
+    required on the wire; none has a default, so none is forgotten in code either."""
+
+    KIND: ClassVar[str]
+
+
+# ------------------------------------------------------------ app -> provider's process
+
+
+@dataclass(frozen=True)
+class AccountData:
+    """What the provider's process needs of its account. ``settings`` travel as a TOML
+    table, the profile's own language, so dates and times keep their types."""
+
+    name: str
+    provider: str  # the spec: an entry point, module:attr or file.py:attr
+    flags: ULong
+    settings: str
+    process_limits: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Start(Message):
+    KIND = "start"
+    version: int
+    account: AccountData
+    store_dir: str
+    default_store: str | None
+    logger: str
+    trace_limit: Annotated[int, Range(1, 2**31)]
+    log_level: Annotated[int, Range(0, 100)]
+
+
+@dataclass(frozen=True)
+class Cancel(Message):
+    KIND = "cancel"
+
+
+@dataclass(frozen=True)
+class Password(Message):
+    """The app's answer to ``ask_password``: the secret, or why there is none."""
+
+    KIND = "password"
+    value: str | None
+    error: str | None
+
+
+@dataclass(frozen=True)
+class SendTrace(Message):
+    KIND = "trace"
+
+
+@dataclass(frozen=True)
+class Stop(Message):
+    KIND = "stop"
+
+
+# ------------------------------------------------------------ provider's process -> app
+
+
+@dataclass(frozen=True)
+class Hello(Message):
+    KIND = "hello"
+    version: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An error entry's new occurrences since the last state (``count`` of them)."""
+
+    key: int  # which entry of that process's log: the same key adds to the same line
+    kind: Kind
+    hresult: HResult | None
+    text: str
+    count: Annotated[int, Range(1, 2**63 - 1)]
+
+
+@dataclass(frozen=True)
+class State(Message):
+    """The task's latest state, sent when it changed, at a bounded rate."""
+
+    KIND = "state"
+    calls: Count  # its tracker's version
+    step: str
+    index: ULong
+    max: ULong
+    done: HResult | None  # Done's verdict, once the provider called it
+    failed: HResult | None  # the task failed there without Done
+    ended: tuple[str | None, str | None]  # why its own work ended: (said at once, if silent)
+    entries: Annotated[list[Entry], Range(longest=ENTRIES_PER_MESSAGE)]
+
+
+@dataclass(frozen=True)
+class Loaded(Message):
+    KIND = "loaded"
+
+
+@dataclass(frozen=True)
+class AskPassword(Message):
+    KIND = "ask_password"
+
+
+@dataclass(frozen=True)
+class Outcome(Message):
+    """What ``SynchronizeInBackground`` did (``hosting.host.Outcome``, on the wire)."""
+
+    KIND = "outcome"
+    hresult: HResult | None
+    raised: str | None
+    failure: str | None
+    background: bool
+
+
+@dataclass(frozen=True)
+class DoneEvent(Message):
+    KIND = "event"
+
+
+@dataclass(frozen=True)
+class TraceChunk:
+    """A trace frame's content: call lines (``trace.call_line``; each is read, and
+    checked, by ``trace.call_from_line``) and how many were dropped before them."""
+
+    calls: list[dict[str, Any]]
+    dropped: Count
+
+
+ToChild = Start | Cancel | Password | SendTrace | Stop
+ToApp = Hello | State | Loaded | AskPassword | Outcome | DoneEvent
+TO_CHILD: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToChild)}
+TO_APP: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToApp)}
+
+
+# ------------------------------------------------------------ encoding and checking
+
+
+def encode(message: Message) -> bytes:
+    return json.dumps({"t": message.KIND, **asdict(message)}, separators=(",", ":")).encode()
+
+
+def decode_from_child(payload: bytes) -> ToApp:
+    """A message from a provider's process, checked field by field."""
+    return _decode(payload, TO_APP)  # type: ignore[no-any-return]  # one of TO_APP
+
+
+def decode_from_app(payload: bytes) -> ToChild:
+    return _decode(payload, TO_CHILD)  # type: ignore[no-any-return]  # one of TO_CHILD
+
+
+def _decode(payload: bytes, kinds: dict[str, type[Any]]) -> Any:
+    try:
+        raw = json.loads(payload)
+    except ValueError as exc:
+        raise ProtocolError(f"not JSON: {exc}") from None
+    if type(raw) is not dict or type(raw.get("t")) is not str:
+        raise ProtocolError("a message must be an object with a kind (t)")
+    kind = kinds.get(raw["t"])
+    if kind is None:
+        raise ProtocolError(f"unknown message {raw['t'][:40]!r}")
+    return _reader(kind)(raw, raw["t"])
+
+
+Reader = Callable[[Any, str], Any]
+
+
+_READERS: dict[type[Any], Reader] = {}
+
+
+def _reader(cls: type[Any]) -> Reader:
+    """A checker for ``cls``, built once from its declaration: a JSON object with
+    exactly its fields (and ``t``), each checked, into an instance."""
+    if cls not in _READERS:
+        _READERS[cls] = _object_reader(cls)
+    return _READERS[cls]
+
+
+def _object_reader(cls: type[Any]) -> Reader:
+    hints = typing.get_type_hints(cls, include_extras=True)
+    parts = [(f.name, _value_reader(hints[f.name])) for f in fields(cls)]
+    known = {name for name, _ in parts} | {"t"}
+
+    def read(raw: Any, path: str) -> Any:
+        if type(raw) is not dict:
+            raise ProtocolError(f"{path}: expected an object, got {_json_name(raw)}")
+        unknown = raw.keys() - known
+        if unknown:
+            raise ProtocolError(f"{path}: unknown field {sorted(unknown)[0][:40]!r}")
+        values = {}
+        for name, reader in parts:
+            if name not in raw:
+                raise ProtocolError(f"{path}.{name}: missing")
+            values[name] = reader(raw[name], f"{path}.{name}")
+        return cls(**values)
+
+    return read
+
+
+def _value_reader(hint: Any, bounds: Range | None = None) -> Reader:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Annotated:
+        (found,) = [extra for extra in args[1:] if isinstance(extra, Range)]
+        return _value_reader(args[0], found)
+    if origin in (types.UnionType, typing.Union):  # X | None
+        (inner,) = [a for a in args if a is not type(None)]
+        present = _value_reader(inner)
+        return lambda value, path: None if value is None else present(value, path)
+    if origin is list:
+        item = _value_reader(args[0])
+
+        def read_list(value: Any, path: str) -> list[Any]:
+            _expect(value, list, path, bounds)
+            return [item(v, f"{path}[{i}]") for i, v in enumerate(value)]
+
+        return read_list
+    if origin is tuple:
+        items = [_value_reader(a) for a in args]
+
+        def read_tuple(value: Any, path: str) -> tuple[Any, ...]:
+            _expect(value, list, path, None)
+            if len(value) != len(items):
+                raise ProtocolError(f"{path}: {len(value)} items, not {len(items)}")
+            pairs = enumerate(zip(items, value, strict=True))
+            return tuple(read(v, f"{path}[{i}]") for i, (read, v) in pairs)
+
+        return read_tuple
+    if origin is dict:
+        key, val = _value_reader(args[0]), _value_reader(args[1])
+
+        def read_dict(value: Any, path: str) -> dict[Any, Any]:
+            _expect(value, dict, path, None)
+            return {key(k, path): val(v, f"{path}.{k}") for k, v in value.items()}
+
+        return read_dict
+    if hint is Any:
+        return lambda value, path: value
+    if is_dataclass(hint):
+        return _reader(hint)  # type: ignore[arg-type]  # a dataclass type
+
+    def read_plain(value: Any, path: str) -> Any:
+        _expect(value, hint, path, bounds)
+        return value
+
+    return read_plain
+
+
+def _expect(value: Any, kind: type, path: str, bounds: Range | None) -> None:
+    if type(value) is not kind:
+        raise ProtocolError(f"{path}: expected {_json_name(kind())}, got {_json_name(value)}")
+    problem = bounds.problem(value) if bounds is not None else None
+    if problem is not None:
+        raise ProtocolError(f"{path}: {problem}")
+
+
+def _json_name(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string"}
+    names.update({list: "an array", dict: "an object", type(None): "null"})
+    return names.get(type(value), type(value).__name__)
+
+
+# ------------------------------------------------------------ settings
+
+
+def settings_text(settings: typing.Mapping[str, Any]) -> str:
+    """An account's settings as TOML, to cross to its provider's process. A value TOML
+    cannot hold (``None``, an object a test made) is a ``ValueError`` naming it."""
+    for key, value in settings.items():
+        _check_toml(value, key)
+    return tomlkit.dumps(dict(settings))
+
+
+def read_settings(text: str) -> dict[str, Any]:
+    return tomllib.loads(text)
+
+
+_TOML_SCALARS = (str, int, float, bool, datetime.date, datetime.time)  # datetime is a date
+
+
+def _check_toml(value: Any, where: str) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if type(key) is not str:
+                raise ValueError(f"setting {where!r}: key {key!r} is not a string")
+            _check_toml(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_toml(item, f"{where}[{i}]")
+    elif not isinstance(value, _TOML_SCALARS):
+        raise ValueError(
+            f"setting {where!r} is {type(value).__name__}, which TOML cannot hold, so it "
+            f"cannot cross to a provider's process"
+        )
+
+
+# ------------------------------------------------------------ frames
+
+
 def send_frame(sock: socket.socket, payload: bytes) -> None:
     sock.sendall(len(payload).to_bytes(_HEADER, "big") + payload)
+
+
+def send(sock: socket.socket, message: Message) -> None:
+    send_frame(sock, encode(message))
 
 
 def receive_frame(sock: socket.socket) -> bytes | None:
@@ -78,41 +441,15 @@ def _receive_exactly(sock: socket.socket, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
-# ------------------------------------------------------------ host -> provider's process
-
-
-def to_child(message: dict[str, Any]) -> bytes:
-    return pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def from_host(payload: bytes) -> dict[str, Any]:
-    message = pickle.loads(payload)  # the host's own data
-    assert type(message) is dict
-    return message
-
-
-# ------------------------------------------------------------ provider's process -> host
-
-
-def to_host(message: dict[str, Any]) -> bytes:
-    return json.dumps(message, separators=(",", ":")).encode()
-
-
-def from_child(payload: bytes) -> dict[str, Any]:
-    try:
-        message = json.loads(payload)
-    except ValueError as exc:
-        raise ProtocolError(f"not JSON: {exc}") from None
-    if type(message) is not dict or type(message.get("t")) is not str:
-        raise ProtocolError("a message must be an object with a type")
-    return message
+# ------------------------------------------------------------ the trace
 
 
 def trace_frame(lines: list[dict[str, Any]], dropped: int) -> bytes:
-    """Trace lines (``sendreceive.tracking.trace.call_line``) as one frame, compressed by the
-    provider's process: the host keeps it as it came (a tenth of its size) and reads it
-    only when somebody looks at the trace."""
-    return TRACE + zlib.compress(to_host({"calls": lines, "dropped": dropped}), 1)
+    """Trace lines (``trace.call_line``) as one frame, compressed by the provider's
+    process: the app keeps it as it came (a tenth of its size) and reads it only when
+    somebody looks at the trace."""
+    chunk = TraceChunk(lines, dropped)
+    return TRACE + zlib.compress(json.dumps(asdict(chunk), separators=(",", ":")).encode(), 1)
 
 
 def is_trace(payload: bytes) -> bool:
@@ -120,14 +457,14 @@ def is_trace(payload: bytes) -> bool:
 
 
 def decode_trace_frame(payload: bytes) -> tuple[list[Call], int]:
-    """A trace frame as the tracker keeps it (``sendreceive.tracking.trace.FrameDecoder``)."""
-    lines, dropped = read_trace_frame(payload)
-    return [call_from_line(line) for line in lines], dropped
+    """A trace frame as the tracker keeps it (``trace.FrameDecoder``)."""
+    chunk = read_trace_frame(payload)
+    return [call_from_line(line) for line in chunk.calls], chunk.dropped
 
 
-def read_trace_frame(payload: bytes) -> tuple[list[Any], int]:
-    """A trace frame's raw lines and its count of dropped ones, type-checked; at most
-    ``MAX_FRAME`` bytes are inflated (the frame comes from provider code)."""
+def read_trace_frame(payload: bytes) -> TraceChunk:
+    """A trace frame, checked; at most ``MAX_FRAME`` bytes are inflated (the frame comes
+    from provider code)."""
     inflate = zlib.decompressobj()
     try:
         text = inflate.decompress(payload[len(TRACE) :], MAX_FRAME)
@@ -136,22 +473,7 @@ def read_trace_frame(payload: bytes) -> tuple[list[Any], int]:
     if inflate.unconsumed_tail or not inflate.eof:
         raise ProtocolError(f"trace: more than {MAX_FRAME:,} bytes, or cut short")
     try:
-        message = json.loads(text)
+        raw = json.loads(text)
     except ValueError as exc:
         raise ProtocolError(f"trace: not JSON: {exc}") from None
-    if type(message) is not dict:
-        raise ProtocolError("trace: not an object")
-    message["t"] = "trace"
-    dropped = field(message, "dropped", int)
-    if dropped < 0:
-        raise ProtocolError("trace.dropped: negative")
-    return field(message, "calls", list), dropped
-
-
-def field(message: dict[str, Any], name: str, *kinds: type) -> Any:
-    """``message[name]``, checked to be of one of ``kinds`` exactly (``None`` allowed
-    when ``type(None)`` is among them)."""
-    value = message.get(name)
-    if type(value) not in kinds:
-        raise ProtocolError(f"{message['t']}.{name}: {type(value).__name__}")
-    return value
+    return _reader(TraceChunk)(raw, "trace")  # type: ignore[no-any-return]  # a TraceChunk
