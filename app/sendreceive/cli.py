@@ -26,6 +26,7 @@ from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
 from sendreceive.hosting.loading import ProviderLoadError, resolve
+from sendreceive.hosting.process import containment
 from sendreceive.hosting.process.host import stop_all
 from sendreceive.logs import configure_logging
 from sendreceive.options import Options
@@ -39,6 +40,18 @@ from sendreceive.run.send_receive import Run, RunLimits, RunSummary
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
+
+
+class _Version(argparse.Action):
+    """``--version``: the version, and the containment of providers this machine allows
+    (a user reporting a leak says which one held them)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        mechanism = containment.describe()
+        parser.exit(message=f"{parser.prog} {__version__}\n{containment.line(mechanism)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,7 +161,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --headless: stay, and run each of the profile's scheduled groups "
         "(every_minutes) now and then whenever it falls due, until Ctrl-C",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="show the version, and what holds a provider's processes here, and exit",
+    )
     parser.add_argument(
         "--log-file",
         type=Path,

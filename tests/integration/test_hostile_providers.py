@@ -259,7 +259,9 @@ NOT_REPLAYABLE = {
 DIED = {"Calls os._exit", "Segfaults", "Aborts", "Catastrophic regex"}
 # The memory bomb's end is the host's finding about a limit the replaying account does not
 # have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.
-UNFAITHFUL = {"Memory bomb"}
+# What a provider's process left behind, or how it took its SIGTERM, is the host's finding
+# about processes a replay does not start.
+UNFAITHFUL = {"Memory bomb", "Leaves a child process"}
 FLOODS = {"Error flood", "Many threads"}  # the only ones allowed to pass the trace budget
 REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 
