@@ -50,8 +50,8 @@ class _Version(argparse.Action):
         super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help=help)
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
-        mechanism = containment.describe()
-        parser.exit(message=f"{parser.prog} {__version__}\n{containment.line(mechanism)}\n")
+        print(f"{parser.prog} {__version__}\n{containment.line(containment.describe())}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
