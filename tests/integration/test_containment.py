@@ -241,3 +241,33 @@ def test_the_run_says_which_containment_is_in_force():
         capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
     assert containment.line(containment.describe()) in done.stdout
+
+
+CPU_PROVIDER = """
+import subprocess, sys
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Burns:
+    # Two child processes spin (each under its own RLIMIT_CPU); it waits for them.
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+        cb.Progress("Burning", 1, 2)
+        for burner in burners:
+            burner.wait()
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_the_cpu_time_limit_holds_for_the_providers_processes_together(tmp_path, mechanism):
+    """Each child alone stays under ``cpu_seconds``; together they reach it: the tree is
+    killed and the limit named (each on its own would have been killed at 2 s and the
+    provider completed)."""
+    provider = tmp_path / "burns.py"
+    provider.write_text(CPU_PROVIDER)
+    account = Account("Burns", f"{provider}:Burns", process_limits={"cpu_seconds": 2})
+    the_run = run([account], tmp_path / "stores")
+    assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
+    lines = lines_of(the_run, "Burns")
+    assert any("killed: CPU time limit (2 s, cpu_seconds)" in line for line in lines), lines

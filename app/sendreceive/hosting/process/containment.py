@@ -100,13 +100,13 @@ def line(mechanism: str) -> str:
     if mechanism == NAMESPACE:
         return (
             "provider containment: a PID namespace per provider (its processes cannot see or "
-            "signal the app or other accounts; all end with it); limits per process: "
-            "memory_limit_mb, open_files, cpu_seconds (no cgroup here for the whole tree)"
+            "signal the app or other accounts; all end with it); cpu_seconds holds for its "
+            "processes together; memory_limit_mb and open_files per process (no cgroup here)"
         )
     return (
         "provider containment: subreaper (no PID namespace here: a provider's processes are "
-        "killed with it, but could signal the app's processes); limits per process: "
-        "memory_limit_mb, open_files, cpu_seconds (no cgroup here for the whole tree)"
+        "killed with it, but could signal the app's processes); cpu_seconds holds for its "
+        "processes together; memory_limit_mb and open_files per process (no cgroup here)"
     )
 
 

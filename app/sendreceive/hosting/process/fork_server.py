@@ -30,6 +30,7 @@ import json
 import logging
 import os
 import queue
+import resource
 import select
 import selectors
 import signal
@@ -49,6 +50,7 @@ log = logging.getLogger("sendreceive.engine")
 _APP_ROOT = str(Path(__file__).resolve().parents[3])
 REPLY_WAIT = 10.0  # seconds for a spawn's answer; past it the fork server is replaced
 _REAP_EVERY = 0.05
+CPU_LOOK_EVERY = 0.1  # seconds between a keeper's looks at its tree's CPU time, if limited
 # Providers yield some CPU to the app and the rest of the machine when both want it.
 # A CPU is shared by weight: beside 25 busy providers per CPU the GUI thread gets 27 % of
 # one at 10 and 73 % at 19 (bench B2 p99: 34-87 ms against 7-18 ms). But at 19 the app's
@@ -134,15 +136,19 @@ class ForkServer:
         self.retired = False  # it stopped answering: it keeps its providers, gets no more
         threading.Thread(target=self._read, name="provider-fork-server", daemon=True).start()
 
-    def spawn(self, control: int, stdout: int, stderr: int) -> Spawned:
-        """Fork a provider's process with these fds. Raises ``OSError``, naming why."""
+    def spawn(self, control: int, stdout: int, stderr: int, cpu_seconds: int = 0) -> Spawned:
+        """Fork a provider's process with these fds; its keeper kills the whole tree once
+        its processes together have used ``cpu_seconds`` (0: no limit). Raises
+        ``OSError``, naming why."""
         request = next(self._requests)
         answer: queue.SimpleQueue[Spawned | str | None] = queue.SimpleQueue()
         with self._lock:
             if not self.alive or self.retired:
                 raise OSError("the fork server has ended")
             self._waiting[request] = answer
-            socket.send_fds(self._sock, [f"spawn {request}".encode()], [control, stdout, stderr])
+            socket.send_fds(
+                self._sock, [f"spawn {request} {cpu_seconds}".encode()], [control, stdout, stderr]
+            )
         try:
             reply = answer.get(timeout=REPLY_WAIT)
         except queue.Empty:
@@ -279,9 +285,9 @@ def serve(sock: socket.socket) -> None:
                     message, fds = b"", []
                 if not message:
                     _end()  # the app is gone
-                request = int(message.split()[1])
+                request, cpu_seconds = map(int, message.split()[1:3])
                 try:
-                    keeper, pid = _start(sock, selector, request, fds)
+                    keeper, pid = _start(sock, selector, request, cpu_seconds, fds)
                     _say(sock, t="pid", request=request, keeper=keeper, pid=pid)
                 except OSError as exc:
                     _say(sock, t="fail", request=request, why=f"the keeper failed: {exc}")
@@ -299,7 +305,11 @@ def _end() -> NoReturn:
 
 
 def _start(
-    sock: socket.socket, selector: selectors.BaseSelector, request: int, fds: list[int]
+    sock: socket.socket,
+    selector: selectors.BaseSelector,
+    request: int,
+    cpu_seconds: int,
+    fds: list[int],
 ) -> tuple[int, int]:
     """Fork the keeper of one provider; (the keeper's pid, the provider's), as the app's
     ``/proc`` numbers them. In a namespace a relay forks the keeper: the fork server
@@ -319,11 +329,11 @@ def _start(
                 os._exit(child.EXIT_HOST_ERROR)
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             if _mechanism != containment.NAMESPACE:
-                _keep(report_w, fds, in_namespace=False)
+                _keep(report_w, fds, cpu_seconds, in_namespace=False)
             containment.new_pid_namespace()
             keeper = os.fork()
             if keeper == 0:
-                _keep(report_w, fds, in_namespace=True)
+                _keep(report_w, fds, cpu_seconds, in_namespace=True)
             for fd in (report_w, *fds):
                 os.close(fd)
             os.waitpid(keeper, 0)  # the relay ends with the keeper, and nothing else
@@ -360,10 +370,11 @@ def _first_line(fd: int) -> str:
     return data.decode(errors="replace").strip()
 
 
-def _keep(report: int, fds: list[int], in_namespace: bool) -> NoReturn:
+def _keep(report: int, fds: list[int], cpu_seconds: int, in_namespace: bool) -> NoReturn:
     """The keeper: fork the provider's process, pass the app's SIGTERM on to the whole
-    tree, reap its orphans, and once the provider's process ends name what is left of
-    the tree, kill it (in a namespace: by ending) and report."""
+    tree, reap its orphans, kill the tree once it has used ``cpu_seconds`` of CPU
+    together, and once the provider's process ends name what is left of the tree, kill
+    it (in a namespace: by ending) and report."""
     me = int(os.readlink("/proc/self"))  # its pid where the app lives (in a namespace too)
     server = os.getppid()
 
@@ -400,8 +411,14 @@ def _keep(report: int, fds: list[int], in_namespace: bool) -> NoReturn:
     host_pid = containment.children(me)[0] if in_namespace else provider
     os.write(report, f"{me} {host_pid}\n".encode())
     pid, status = 0, 0
-    while pid != provider:
-        pid, status = os.waitpid(-1, 0)  # the provider, or an orphan of its tree
+    while pid != provider:  # the provider, or an orphan of its tree
+        pid, status = os.waitpid(-1, os.WNOHANG if cpu_seconds else 0)
+        if cpu_seconds and not pid:
+            if tree_cpu_time(me) >= cpu_seconds:  # SIGKILL: named as the CPU time limit
+                for victim in [-1] if in_namespace else containment.descendants(me):
+                    with contextlib.suppress(OSError):
+                        os.kill(victim, signal.SIGKILL)
+            select.select([], [], [], CPU_LOOK_EVERY)
     left = [containment.name(pid) for pid in containment.descendants(me)]
     if not in_namespace:
         containment.kill_tree(me)
@@ -412,6 +429,22 @@ def _keep(report: int, fds: list[int], in_namespace: bool) -> NoReturn:
         code, number = os.CLD_EXITED, os.waitstatus_to_exitcode(status)
     os.write(report, json.dumps({"code": code, "status": number, "left": left}).encode() + b"\n")
     os._exit(0)  # in a namespace, the kernel kills what is left with its PID 1
+
+
+def tree_cpu_time(keeper: int) -> float:
+    """Seconds of CPU the processes below ``keeper`` have used, the ended ones included:
+    what the keeper reaped, and each process's own and its reaped children's."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    ticks = 0
+    todo = [keeper]
+    while todo:
+        for pid in containment.children(todo.pop()):
+            todo.append(pid)
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                with open(f"/proc/{pid}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+                ticks += sum(int(field) for field in fields[11:15])  # utime … cstime
+    return used.ru_utime + used.ru_stime + ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _become_provider(fds: list[int]) -> NoReturn:

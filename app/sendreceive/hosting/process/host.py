@@ -213,7 +213,8 @@ class ProcessHost:
             with contextlib.suppress(OSError):
                 fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         try:
-            self._spawned = server.spawn(theirs.fileno(), out_w, err_w)
+            cpu_seconds = self._setup.account.process_limits.get("cpu_seconds", 0)
+            self._spawned = server.spawn(theirs.fileno(), out_w, err_w, cpu_seconds)
         except OSError:
             for fd in (out_r, err_r):
                 os.close(fd)
