@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import json
+import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,8 @@ from sendreceive.tracking.tracker import TaskState
 if TYPE_CHECKING:
     from sendreceive.run.send_receive import Run
     from sendreceive.run.task import Task
+
+log = logging.getLogger("sendreceive.recording")
 
 FORMAT = "sendreceive-recording"
 VERSION = 1
@@ -150,7 +153,11 @@ def record_run(run: Run, directory: Path) -> list[Path]:
     written: list[Path] = []
     for task in run.tasks:
         path = directory / file_name(task.account.name)
-        record_task(run, task, path)
+        try:
+            record_task(run, task, path)
+        except (OSError, ValueError) as exc:  # one task's recording; the others are written
+            log.error("no recording of %s: %s", task.account.name, exc)
+            continue
         written.append(path)
     return written
 

@@ -87,6 +87,8 @@ class ProcessHost:
         self._closed_at: float | None = None  # when the socket closed or broke
         self._broken: str | None = None  # why the host gave up on its messages
         self._greeted = False  # its hello came, with our protocol's version
+        self._password: messages.Password | None = None  # the answer, once resolved
+        self._password_asked = False  # a request is in flight
 
     def __repr__(self) -> str:
         return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
@@ -302,9 +304,16 @@ class ProcessHost:
             self._event_set = True
             self._wake()
         elif isinstance(message, messages.AskPassword):
-            threading.Thread(
-                target=self._answer_password, name="provider-password", daemon=True
-            ).start()
+            if self._password_asked:  # an honest child waits for the answer it asked for
+                raise messages.ProtocolError("ask_password: one is already in flight")
+            self._password_asked = True
+            if self._password is not None:  # resolved once per run: asked again, sent again
+                self._send(self._password)
+                self._password_asked = False
+            else:
+                threading.Thread(
+                    target=self._answer_password, name="provider-password", daemon=True
+                ).start()
         else:  # a second hello
             raise messages.ProtocolError(f"{message.KIND} twice")
 
@@ -315,6 +324,8 @@ class ProcessHost:
             answer = messages.Password(make_session(self._setup).password(), None)
         except Exception as exc:  # CredentialError, or a broken password source
             answer = messages.Password(None, str(exc))
+        self._password = answer
+        self._password_asked = False
         self._send(answer)
 
     # ------------------------------------------------------------ the child's end

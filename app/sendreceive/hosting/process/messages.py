@@ -85,6 +85,9 @@ HResult = Annotated[int, Range(0, _U32)]  # unsigned on the wire
 ULong = Annotated[int, Range(0, _U32)]
 Count = Annotated[int, Range(0, 2**63 - 1)]
 Kind = Annotated[str, Range(names=tuple(kind.value for kind in ErrorKind))]
+# A text from a provider's process. Its own tracker cuts what it keeps far shorter (a
+# step at 300 characters, an error at 2,000); this bounds what a forged message may hold.
+Text = Annotated[str, Range(longest=16_384)]
 
 
 @dataclass(frozen=True)
@@ -162,8 +165,8 @@ class Entry:
     key: int  # which entry of that process's log: the same key adds to the same line
     kind: Kind
     hresult: HResult | None
-    text: str
-    count: Annotated[int, Range(1, 2**63 - 1)]
+    text: Text
+    count: Annotated[int, Range(1, _U32)]  # a provider's calls in one send interval
 
 
 @dataclass(frozen=True)
@@ -172,12 +175,12 @@ class State(Message):
 
     KIND = "state"
     calls: Count  # its tracker's version
-    step: str
+    step: Text
     index: ULong
     max: ULong
     done: HResult | None  # Done's verdict, once the provider called it
     failed: HResult | None  # the task failed there without Done
-    ended: tuple[str | None, str | None]  # why its own work ended: (said at once, if silent)
+    ended: tuple[Text | None, Text | None]  # why its own work ended: (at once, if silent)
     entries: Annotated[list[Entry], Range(longest=ENTRIES_PER_MESSAGE)]
 
 
@@ -197,8 +200,8 @@ class Outcome(Message):
 
     KIND = "outcome"
     hresult: HResult | None
-    raised: str | None
-    failure: str | None
+    raised: Text | None
+    failure: Text | None
     background: bool
 
 
@@ -456,24 +459,31 @@ def is_trace(payload: bytes) -> bool:
     return payload[:1] == TRACE
 
 
-def decode_trace_frame(payload: bytes) -> tuple[list[Call], int]:
-    """A trace frame as the tracker keeps it (``trace.FrameDecoder``)."""
-    chunk = read_trace_frame(payload)
-    return [call_from_line(line) for line in chunk.calls], chunk.dropped
-
-
-def read_trace_frame(payload: bytes) -> TraceChunk:
-    """A trace frame, checked; at most ``MAX_FRAME`` bytes are inflated (the frame comes
-    from provider code)."""
-    inflate = zlib.decompressobj()
+def decode_trace_frame(payload: bytes, budget: int) -> tuple[list[Call], int, int]:
+    """A trace frame as the tracker keeps it (``trace.FrameDecoder``): inflating at most
+    ``budget`` bytes."""
+    chunk, inflated = read_trace_frame(payload, budget)
     try:
-        text = inflate.decompress(payload[len(TRACE) :], MAX_FRAME)
+        calls = [call_from_line(line) for line in chunk.calls]
+    except ValueError as exc:
+        raise ProtocolError(f"trace.calls: {exc}") from None
+    return calls, chunk.dropped, inflated
+
+
+def read_trace_frame(payload: bytes, budget: int = MAX_FRAME) -> tuple[TraceChunk, int]:
+    """A trace frame, checked, and the bytes it inflated to; at most ``budget`` bytes
+    (and never past ``MAX_FRAME``) are inflated: the frame comes from provider code, and
+    a few kilobytes may claim megabytes."""
+    inflate = zlib.decompressobj()
+    limit = min(budget, MAX_FRAME)
+    try:
+        text = inflate.decompress(payload[len(TRACE) :], limit)
     except zlib.error as exc:
         raise ProtocolError(f"trace: not compressed: {exc}") from None
     if inflate.unconsumed_tail or not inflate.eof:
-        raise ProtocolError(f"trace: more than {MAX_FRAME:,} bytes, or cut short")
+        raise ProtocolError(f"trace: more than {limit:,} bytes, or cut short")
     try:
         raw = json.loads(text)
     except ValueError as exc:
         raise ProtocolError(f"trace: not JSON: {exc}") from None
-    return _reader(TraceChunk)(raw, "trace")  # type: ignore[no-any-return]  # a TraceChunk
+    return _reader(TraceChunk)(raw, "trace"), len(text)
