@@ -38,6 +38,7 @@ from sendreceive.hosting.process import messages
 from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding, Found, data_of
 from sendreceive.tracking.trace import call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -67,14 +68,17 @@ class ShippingLog(ErrorLog):
         text: str,
         fold_key: object = None,
         count: int = 1,
+        found: Found | None = None,
     ) -> ErrorEntry:
         with self._touch_lock:
-            entry = super().add(task, kind, hresult, text, fold_key, count)
+            entry = super().add(task, kind, hresult, text, fold_key, count, found)
             self._touched[id(entry)] = entry
         return entry
 
     def take(self, limit: int) -> list[list[Any]]:
-        """Up to ``limit`` entries' new occurrences: [key, kind, hresult, text, count]."""
+        """Up to ``limit`` entries' new occurrences: [key, kind, hresult, text, count, id,
+        args], the host's finding as its id and arguments (``None``, ``[]``: the provider's
+        own text)."""
         with self._touch_lock:
             keys = list(self._touched)[:limit]
             entries = [self._touched.pop(key) for key in keys]
@@ -84,7 +88,8 @@ class ShippingLog(ErrorLog):
             new = count - self._sent.get(id(entry), 0)
             if new:
                 self._sent[id(entry)] = count
-                taken.append([id(entry), entry.kind.value, entry.hresult, entry.text, new])
+                found = data_of(entry.found)
+                taken.append([id(entry), entry.kind.value, entry.hresult, entry.text, new, *found])
         return taken
 
     @property
@@ -124,7 +129,7 @@ class ProviderProcess:
         self._trace_cursor = 0  # the trace up to here has been sent
         self._outcome_sent = False
         self._event_sent = False
-        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended: list[object] = [None, None]  # work_ended's findings, as data
         self._ended_at = 0.0
         self._stopping = False  # SIGTERM came: ship what is left and end
 
@@ -217,7 +222,7 @@ class ProviderProcess:
                         "t": "outcome",
                         "hresult": outcome.hresult,
                         "raised": outcome.raised,
-                        "failure": outcome.failure,
+                        "failure": None if outcome.failure is None else outcome.failure.data(),
                         "background": outcome.background,
                     }
                 )
@@ -262,26 +267,23 @@ class ProviderProcess:
         self._sent = message
         self._send({**message, "entries": entries})
 
-    def _work_ended(self) -> tuple[str | None, str | None]:
+    def _work_ended(self) -> list[object]:
         """For a background task owing Done: ``ThreadHost.work_ended`` without and with
         silence, looked at every ``WORK_ENDED_EVERY`` s (it reads every thread's stack)."""
         outcome = self.host.outcome
         if outcome is None or not outcome.background or self.tracker.done_called:
-            return (None, None)
+            return [None, None]
         now = time.monotonic()
         if now - self._ended_at >= WORK_ENDED_EVERY:
             self._ended_at = now
-            self._ended = (self.host.work_ended(silent=False), self.host.work_ended(silent=True))
+            ended = (self.host.work_ended(silent=False), self.host.work_ended(silent=True))
+            self._ended = [None if found is None else found.data() for found in ended]
         return self._ended
 
     def _named_memory_error(self, outcome: Outcome) -> Outcome:
         if self._memory_limit is None or not (outcome.raised or "").startswith("MemoryError"):
             return outcome
-        return Outcome(
-            E_OUTOFMEMORY,
-            failure=f"killed: memory limit: SynchronizeInBackground raised MemoryError at the "
-            f"account's limit of {self._memory_limit} MB (memory_limit_mb)",
-        )
+        return Outcome(E_OUTOFMEMORY, failure=Finding.MEMORY_ERROR_AT_LIMIT(self._memory_limit))
 
     def _send(self, message: dict[str, Any]) -> None:
         self._send_bytes(messages.to_host(message))

@@ -32,6 +32,7 @@ from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.tracker import ULONG_MAX, Mirrored
 
 STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
@@ -64,7 +65,7 @@ class ProcessHost:
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
-        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended: tuple[Found | None, Found | None] = (None, None)
         self._wake: Waker = lambda: None
         self._server: ForkServer | None = None
         self._pid: int | None = None
@@ -137,7 +138,7 @@ class ProcessHost:
             self._cpu_wait = max(delays)
         return delays
 
-    def work_ended(self, silent: bool) -> str | None:
+    def work_ended(self, silent: bool) -> Found | None:
         return self._ended[1 if silent else 0]
 
     def stop(self) -> None:
@@ -170,9 +171,8 @@ class ProcessHost:
         try:
             sock, out_r, err_r = self._spawn()
         except OSError as exc:
-            self._outcome = Outcome(
-                E_FAIL, failure=f"Cannot start the provider's process: {exc.strerror or exc}"
-            )
+            failure = Finding.PROCESS_UNSTARTED(str(exc.strerror or exc))
+            self._outcome = Outcome(E_FAIL, failure=failure)
             self._wake()
             _live.discard(self)
             return
@@ -280,9 +280,9 @@ class ProcessHost:
             self._setup.tracker.start()  # its first message: the provider's side is up
             self._setup.tracker.mirror(_mirrored(message))
             ended = messages.field(message, "ended", list)
-            if len(ended) != 2 or not all(type(e) in (str, type(None)) for e in ended):
+            if len(ended) != 2:
                 raise messages.ProtocolError("state.ended")
-            self._ended = (ended[0], ended[1])
+            self._ended = (_found(ended[0], "state.ended"), _found(ended[1], "state.ended"))
         elif kind == "loaded":
             self._loaded = True
         elif kind == "outcome":
@@ -326,47 +326,49 @@ class ProcessHost:
         """A child that ended unasked is a death: named, with the last of its stderr."""
         if self._terminated or (self._stop_asked and broken is None):
             return  # the host ended it
-        what = f"broke the host's protocol ({broken})" if broken else f"died: {self._cause(how)}"
-        text = f"The provider's process {what} {self._phase()}."
+        if broken:
+            found = Finding.PROCESS_BROKE_PROTOCOL(
+                printable(broken, ERROR_TEXT_LIMIT), self._phase()
+            )
+        else:
+            found = Finding.PROCESS_DIED(self._cause(how), self._phase())
         tail = self._pumps[2].tail()
         if tail:
-            text += " Its last output: " + " | ".join(tail)
-        self._setup.logger.error("%s", text)
-        text = printable(text, ERROR_TEXT_LIMIT)
+            found = Finding.LAST_OUTPUT(found, printable(" | ".join(tail), ERROR_TEXT_LIMIT))
+        self._setup.logger.error("%s", found.english)
         if self._outcome is None:
-            self._outcome = Outcome(E_FAIL, failure=text)
+            self._outcome = Outcome(E_FAIL, failure=found)
         else:
-            self._setup.tracker.fail(E_FAIL, text)
+            self._setup.tracker.fail(E_FAIL, found)
         self._event_set = True  # nothing more will come from it
         self._wake()
 
-    def _phase(self) -> str:
+    def _phase(self) -> Found:
         if not self._loaded and self._outcome is None:
-            return "while loading the provider"
+            return Finding.WHILE_LOADING()
         if self._outcome is None:
-            return "in SynchronizeInBackground"
+            return Finding.IN_SYNC()
         if self._setup.tracker.done_called:
-            return "after Done"
-        return "after SynchronizeInBackground returned (in the provider's own threads)"
+            return Finding.AFTER_DONE()
+        return Finding.AFTER_RETURN()
 
-    def _cause(self, how: Exit) -> str:
+    def _cause(self, how: Exit) -> Found:
         if how is LOST:
-            return "its end is unknown (the fork server ended)"
+            return Finding.END_UNKNOWN()
         limits = self._setup.account.process_limits
         if how.code == os.CLD_EXITED:
             if how.status == EXIT_HOST_ERROR:
-                return f"exit code {how.status} (the host's side of the process failed)"
-            return f"exit code {how.status}"
+                return Finding.EXIT_HOST_ERROR(how.status)
+            return Finding.EXIT_CODE(how.status)
         number = how.status
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = "unknown signal"
         if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
-            return f"killed: CPU time limit ({limits['cpu_seconds']} s, cpu_seconds)"
+            return Finding.CPU_LIMIT(limits["cpu_seconds"])
         if "memory_limit_mb" in limits and number in (signal.SIGKILL, signal.SIGABRT):
-            return f"killed: memory limit ({limits['memory_limit_mb']} MB, memory_limit_mb)"
-        return f"signal {number} ({name})"
+            return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
+        try:
+            return Finding.SIGNAL(number, signal.Signals(number).name)
+        except ValueError:
+            return Finding.UNKNOWN_SIGNAL(number)
 
     # ------------------------------------------------------------ to the child
 
@@ -426,9 +428,9 @@ def _mirrored(message: dict[str, Any]) -> Mirrored:
         raise messages.ProtocolError("state: a position out of range")
     entries = []
     for raw in f(message, "entries", list):
-        if type(raw) is not list or len(raw) != 5:
+        if type(raw) is not list or len(raw) != 7:
             raise messages.ProtocolError("state.entries")
-        key, kind, hresult, text, count = raw
+        key, kind, hresult, text, count, name, args = raw
         if (
             type(key) is not int
             or kind not in _KINDS
@@ -438,7 +440,9 @@ def _mirrored(message: dict[str, Any]) -> Mirrored:
             or count < 1
         ):
             raise messages.ProtocolError("state.entries")
-        entries.append((key, _KINDS[kind], hresult, printable(text, ERROR_TEXT_LIMIT), count))
+        found = None if name is None and args == [] else _found([name, args], "state.entries")
+        text = printable(text, ERROR_TEXT_LIMIT)
+        entries.append((key, _KINDS[kind], hresult, text, count, found))
     return Mirrored(
         step=printable(f(message, "step", str), STEP_TEXT_LIMIT),
         index=index,
@@ -460,10 +464,21 @@ def _hresult(message: dict[str, Any], name: str) -> int | None:
 def _outcome(message: dict[str, Any]) -> Outcome:
     f = messages.field
     hresult = _hresult(message, "hresult")
-    raised, failure = f(message, "raised", str, type(None)), f(message, "failure", str, type(None))
+    raised = f(message, "raised", str, type(None))
     return Outcome(
         hresult=E_FAIL if hresult is None else hresult,
         raised=None if raised is None else printable(raised, ERROR_TEXT_LIMIT),
-        failure=None if failure is None else printable(failure, ERROR_TEXT_LIMIT),
+        failure=_found(message.get("failure"), "outcome.failure"),
         background=f(message, "background", bool),
     )
+
+
+def _found(raw: object, where: str) -> Found | None:
+    """A host's finding made in the provider's process (``Found.data()``), or ``None``:
+    a known id with the arguments its template takes, each bounded."""
+    if raw is None:
+        return None
+    try:
+        return Found.from_data(raw)
+    except ValueError as exc:
+        raise messages.ProtocolError(f"{where}: {exc}") from None
