@@ -375,7 +375,7 @@ Flags: %3</source>
     </message>
     <message>
         <source>%1 Its last output: %2</source>
-        <translation>%1 其最后的输出：%2</translation>
+        <translation>%1其最后的输出：%2</translation>
     </message>
     <message>
         <source>its end is unknown (the fork server ended)</source>

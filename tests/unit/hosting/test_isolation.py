@@ -21,7 +21,8 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.process import messages
 from sendreceive.hosting.process.host import STOP_GRACE, ProcessHost, _mirrored, run_delays
 from sendreceive.hosting.thread.host import ThreadHost
-from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.error_log import ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.trace import HEAD, RemoteTrace, call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -92,12 +93,33 @@ GOOD = {"t": "state", "calls": 3, "step": "s", "index": 1, "max": 2, "entries": 
         {"entries": [[1, "error", None, "text", 0]]},
         {"entries": [[1, "panic", None, "text", 1]]},
         {"entries": [[1, "error", None, "text"]]},
+        {"entries": [[1, "error", None, "text", 1]]},  # no finding: [None, []] at the end
+        {"entries": [[1, "error", None, "text", 1, "NOT_AN_ID", []]]},
+        {"entries": [[1, "error", None, "text", 1, "EXIT_CODE", [3, 4]]]},
+        {"entries": [[1, "error", None, "text", 1, None, ["an argument"]]]},
     ],
 )
 def test_a_broken_state_message_is_a_protocol_error(change):
     _mirrored(dict(GOOD))  # the good one passes
     with pytest.raises(messages.ProtocolError):
         _mirrored({**GOOD, **change})
+
+
+def test_a_finding_from_a_providers_process_crosses_as_its_id_and_arguments():
+    late = Finding.DONE_TWICE("Done", "None, 0")
+    found = _mirrored(
+        {
+            **GOOD,
+            "entries": [
+                [7, "contract violation", None, late.english, 2, *late.data()],
+                [8, "error", 0x80004005, "the provider's own text", 1, None, []],
+            ],
+        }
+    )
+    assert found.entries == [
+        (7, ErrorKind.VIOLATION, None, late.english, 2, late),
+        (8, ErrorKind.ERROR, 0x80004005, "the provider's own text", 1, None),
+    ]
 
 
 def test_text_from_a_providers_process_is_made_printable_and_bounded():
