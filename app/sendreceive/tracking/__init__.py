@@ -4,9 +4,9 @@
 checks, the task's state, snapshots for front-ends); ``error_log`` folds the run's
 errors, warnings and contract violations; ``trace`` keeps every call; ``rules`` numbers
 the contract's rules; ``findings`` is the catalogue of the host's own findings (message
-ids and their English, which the GUI translates); ``gil_pacer`` lets a GUI thread have the GIL back from flooding
-provider threads. A provider's process runs its own tracker, so this wing sits below
-hosting.
+ids and their English, which the GUI translates); ``gil_pacer`` lets a GUI thread have
+the GIL back from flooding provider threads. A provider's process runs its own tracker,
+so this wing sits below hosting.
 
 May import: config, contract and the utility modules.
 """
