@@ -178,6 +178,42 @@ def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
     assert events[-1]["headline"] == "2 of 2 tasks have completed successfully"
 
 
+def test_json_error_events_carry_the_hosts_findings_as_ids_and_arguments(tmp_path):
+    """Beside the English text, which stays as it was: a script tells the host's findings
+    from a provider's texts, those made in a provider's process included."""
+    profile = tmp_path / "two.toml"
+    profile.write_text(
+        "".join(
+            f'[[accounts]]\nname = "{spec}"\nprovider = "{spec}"\n'
+            for spec in ("faulty-done-twice", "faulty-exits-at-import")
+        )
+    )
+    done = main_py(
+        "--headless", "--json", "--store-dir", str(tmp_path), "--isolation", "process",
+        "--profile", str(profile),
+    )  # fmt: skip
+    events = [json.loads(line) for line in done.stdout.splitlines()]
+    errors = {e["id"]: e for e in events if e["event"] == "error"}
+    twice = errors["DONE_TWICE"]
+    assert twice["text"].startswith(
+        "Rule 6 (Done exactly once, nothing after it): Done called twice:"
+    )
+    assert twice["args"][0] == "Done"
+    load = errors["CANNOT_LOAD"]
+    assert load["args"] == [
+        "'faulty-exits-at-import'",
+        [
+            "FAILED_TO_LOAD",
+            [
+                "'faulty-exits-at-import'",
+                "sendreceive.providers.faulty_exits_at_import:Provider",
+                ["CALLED_EXIT", ["0"]],
+            ],
+        ],
+    ]
+    assert load["text"].endswith("failed to load: it called sys.exit(0)")
+
+
 @pytest.mark.parametrize("mode", MODES)
 def test_a_providers_own_sigint_cancels_nothing(tmp_path, mode):
     done = main_py(

@@ -9,6 +9,7 @@ from enum import Enum
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import format_hresult
+from sendreceive.tracking.findings import Found
 
 
 class ErrorKind(Enum):
@@ -22,7 +23,9 @@ class ErrorKind(Enum):
 @dataclass(slots=True)
 class ErrorEntry:
     """One line of the Errors tab, as data: each front-end words it (the headless one
-    as Outlook does). Identical repeats bump ``count`` and ``last_time``."""
+    as Outlook does). Identical repeats bump ``count`` and ``last_time``. ``found``: the
+    host's finding, of which ``text`` is the English; ``None`` when ``text`` is the
+    provider's own (``Error``)."""
 
     task: TaskId
     kind: ErrorKind
@@ -31,6 +34,7 @@ class ErrorEntry:
     first_time: float
     last_time: float
     count: int = 1
+    found: Found | None = None
 
     def hresult_text(self) -> str:
         return format_hresult(self.hresult) if self.hresult is not None else ""
@@ -58,19 +62,21 @@ class ErrorLog:
         text: str,
         fold_key: object = None,
         count: int = 1,
+        found: Found | None = None,
     ) -> ErrorEntry:
         """Record an entry; a repeat of the same key is folded into the first one.
 
         ``fold_key`` defaults to the text; contract checks pass the rule, so a provider
         that breaks one rule a million times with different arguments makes one line.
         ``count``: occurrences at once (a provider's process sends them folded).
+        ``found``: the host's finding that ``text`` words in English.
         """
         now = time.time()
         key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)
             if entry is None:
-                entry = ErrorEntry(task, kind, hresult, text, now, now, count)
+                entry = ErrorEntry(task, kind, hresult, text, now, now, count, found)
                 self._by_key[key] = entry
                 self._entries.append(entry)
             else:

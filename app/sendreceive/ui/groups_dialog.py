@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from sendreceive.config.limits import EVERY_MINUTES
 from sendreceive.config.profile import ALL_ACCOUNTS, Group, Profile, ProfileError
 from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditor
-from sendreceive.ui.wording import arg
+from sendreceive.ui.wording import arg, words
 
 _COLUMNS = 4  # account, included, send, receive
 _INCLUDED, _SEND, _RECEIVE = 1, 2, 3
@@ -126,7 +126,7 @@ class GroupsDialog(QDialog):
         self.resize(720, 420)
 
         for group in self.groups:
-            self.group_list.addItem(group.name)
+            self.group_list.addItem(words.group_name(group.name))
         self.group_list.currentRowChanged.connect(self._show)
         self.in_send_receive_all.toggled.connect(self._edited)
         self.scheduled.toggled.connect(self._edited)

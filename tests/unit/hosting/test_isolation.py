@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -23,7 +24,8 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.process import messages
 from sendreceive.hosting.process.host import STOP_GRACE, ProcessHost, _mirrored, run_delays
 from sendreceive.hosting.thread.host import ThreadHost
-from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.error_log import ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.trace import HEAD, RemoteTrace, call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -78,6 +80,41 @@ def test_profile_default_then_command_line_then_the_accounts_own(tmp_path):
         own, SyncFlags(0), tmp_path, TaskTracker("X", ErrorLog()), logging.getLogger()
     )
     assert isinstance(make(setup), ThreadHost)
+
+
+def test_a_finding_from_a_providers_process_crosses_as_its_id_and_arguments():
+    late = Finding.DONE_TWICE("Done", "None, 0")
+    entries = [
+        messages.Entry(7, "contract violation", None, late.english, 2, late),
+        messages.Entry(8, "error", 0x80004005, "the provider's own text", 1, None),
+    ]
+    state = messages.State(3, "s", 1, 2, None, None, (None, None), entries)
+    found = _mirrored(messages.decode_from_child(messages.encode(state)))
+    assert found.entries == [
+        (7, ErrorKind.VIOLATION, None, late.english, 2, late),
+        (8, ErrorKind.ERROR, 0x80004005, "the provider's own text", 1, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "said"),
+    [
+        (["NOT_AN_ID", []], "unknown finding id 'NOT_AN_ID'"),
+        (["EXIT_CODE", [3, 4]], "EXIT_CODE takes a list of 1 arguments"),
+        (["EXIT_CODE", [[]]], "a finding must be [id, [args]]"),
+        ([None, ["an argument"]], "unknown finding id"),
+    ],
+)
+def test_a_malformed_finding_from_a_providers_process_is_named(found, said):
+    state = messages.State(3, "s", 1, 2, None, None, (None, None), [])
+    raw = json.loads(messages.encode(state))
+    raw["entries"] = [
+        {"key": 1, "kind": "error", "hresult": None, "text": "t", "count": 1, "found": found}
+    ]
+    with pytest.raises(messages.ProtocolError, match=r"state\.entries\[0\]\.found: "):
+        messages.decode_from_child(json.dumps(raw).encode())
+    with pytest.raises(messages.ProtocolError, match=re.escape(said)):
+        messages.decode_from_child(json.dumps(raw).encode())
 
 
 def test_text_from_a_providers_process_is_made_printable_and_bounded():

@@ -31,6 +31,7 @@ from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.tracker import Mirrored
 
 STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
@@ -62,7 +63,7 @@ class ProcessHost:
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
-        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended: tuple[Found | None, Found | None] = (None, None)
         self._wake: Waker = lambda: None
         self._server: ForkServer | None = None
         self._pid: int | None = None
@@ -138,7 +139,7 @@ class ProcessHost:
             self._cpu_wait = max(delays)
         return delays
 
-    def work_ended(self, silent: bool) -> str | None:
+    def work_ended(self, silent: bool) -> Found | None:
         return self._ended[1 if silent else 0]
 
     def stop(self) -> None:
@@ -172,7 +173,7 @@ class ProcessHost:
             sock, out_r, err_r = self._spawn(self._start_message())
         except (OSError, ValueError) as exc:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self._outcome = Outcome(E_FAIL, failure=f"Cannot start the provider's process: {why}")
+            self._outcome = Outcome(E_FAIL, failure=Finding.PROCESS_UNSTARTED(str(why)))
             self._wake()
             _live.discard(self)
             return
@@ -347,47 +348,49 @@ class ProcessHost:
         """A child that ended unasked is a death: named, with the last of its stderr."""
         if self._terminated or (self._stop_asked and broken is None):
             return  # the host ended it
-        what = f"broke the host's protocol ({broken})" if broken else f"died: {self._cause(how)}"
-        text = f"The provider's process {what} {self._phase()}."
+        if broken:
+            found = Finding.PROCESS_BROKE_PROTOCOL(
+                printable(broken, ERROR_TEXT_LIMIT), self._phase()
+            )
+        else:
+            found = Finding.PROCESS_DIED(self._cause(how), self._phase())
         tail = self._pumps[2].tail()
         if tail:
-            text += " Its last output: " + " | ".join(tail)
-        self._setup.logger.error("%s", text)
-        text = printable(text, ERROR_TEXT_LIMIT)
+            found = Finding.LAST_OUTPUT(found, printable(" | ".join(tail), ERROR_TEXT_LIMIT))
+        self._setup.logger.error("%s", found.english)
         if self._outcome is None:
-            self._outcome = Outcome(E_FAIL, failure=text)
+            self._outcome = Outcome(E_FAIL, failure=found)
         else:
-            self._setup.tracker.fail(E_FAIL, text)
+            self._setup.tracker.fail(E_FAIL, found)
         self._event_set = True  # nothing more will come from it
         self._wake()
 
-    def _phase(self) -> str:
+    def _phase(self) -> Found:
         if not self._loaded and self._outcome is None:
-            return "while loading the provider"
+            return Finding.WHILE_LOADING()
         if self._outcome is None:
-            return "in SynchronizeInBackground"
+            return Finding.IN_SYNC()
         if self._setup.tracker.done_called:
-            return "after Done"
-        return "after SynchronizeInBackground returned (in the provider's own threads)"
+            return Finding.AFTER_DONE()
+        return Finding.AFTER_RETURN()
 
-    def _cause(self, how: Exit) -> str:
+    def _cause(self, how: Exit) -> Found:
         if how is LOST:
-            return "its end is unknown (the fork server ended)"
+            return Finding.END_UNKNOWN()
         limits = self._setup.account.process_limits
         if how.code == os.CLD_EXITED:
             if how.status == EXIT_HOST_ERROR:
-                return f"exit code {how.status} (the host's side of the process failed)"
-            return f"exit code {how.status}"
+                return Finding.EXIT_HOST_ERROR(how.status)
+            return Finding.EXIT_CODE(how.status)
         number = how.status
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = "unknown signal"
         if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
-            return f"killed: CPU time limit ({limits['cpu_seconds']} s, cpu_seconds)"
+            return Finding.CPU_LIMIT(limits["cpu_seconds"])
         if "memory_limit_mb" in limits and number in (signal.SIGKILL, signal.SIGABRT):
-            return f"killed: memory limit ({limits['memory_limit_mb']} MB, memory_limit_mb)"
-        return f"signal {number} ({name})"
+            return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
+        try:
+            return Finding.SIGNAL(number, signal.Signals(number).name)
+        except ValueError:
+            return Finding.UNKNOWN_SIGNAL(number)
 
     # ------------------------------------------------------------ to the child
 
@@ -448,7 +451,14 @@ def _mirrored(state: messages.State) -> Mirrored:
         index_max=state.max,
         calls=state.calls,
         entries=[
-            (e.key, ErrorKind(e.kind), e.hresult, printable(e.text, ERROR_TEXT_LIMIT), e.count)
+            (
+                e.key,
+                ErrorKind(e.kind),
+                e.hresult,
+                printable(e.text, ERROR_TEXT_LIMIT),
+                e.count,
+                e.found,
+            )
             for e in state.entries
         ],
         done=state.done,
@@ -460,6 +470,6 @@ def _outcome(message: messages.Outcome) -> Outcome:
     return Outcome(
         hresult=E_FAIL if message.hresult is None else message.hresult,
         raised=None if message.raised is None else printable(message.raised, ERROR_TEXT_LIMIT),
-        failure=None if message.failure is None else printable(message.failure, ERROR_TEXT_LIMIT),
+        failure=message.failure,
         background=message.background,
     )

@@ -45,6 +45,7 @@ from typing import Annotated, Any, ClassVar
 import tomlkit
 
 from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.findings import Found
 from sendreceive.tracking.trace import Call, call_from_line
 
 PROTOCOL_VERSION = 1
@@ -165,8 +166,9 @@ class Entry:
     key: int  # which entry of that process's log: the same key adds to the same line
     kind: Kind
     hresult: HResult | None
-    text: Text
+    text: Text  # its English, as headless output shows it
     count: Annotated[int, Range(1, _U32)]  # a provider's calls in one send interval
+    found: Found | None  # a host's finding as [id, [args]]; null: the provider's own text
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,7 @@ class State(Message):
     max: ULong
     done: HResult | None  # Done's verdict, once the provider called it
     failed: HResult | None  # the task failed there without Done
-    ended: tuple[Text | None, Text | None]  # why its own work ended: (at once, if silent)
+    ended: tuple[Found | None, Found | None]  # why its own work ended: (at once, if silent)
     entries: Annotated[list[Entry], Range(longest=ENTRIES_PER_MESSAGE)]
 
 
@@ -201,7 +203,7 @@ class Outcome(Message):
     KIND = "outcome"
     hresult: HResult | None
     raised: Text | None
-    failure: Text | None
+    failure: Found | None  # the host's own finding there (a load error, no event…)
     background: bool
 
 
@@ -229,7 +231,20 @@ TO_APP: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToApp)}
 
 
 def encode(message: Message) -> bytes:
-    return json.dumps({"t": message.KIND, **asdict(message)}, separators=(",", ":")).encode()
+    return json.dumps({"t": message.KIND, **_plain(message)}, separators=(",", ":")).encode()
+
+
+def _plain(value: Any) -> Any:
+    """A message's values as JSON data: a finding as ``[id, [args]]``."""
+    if type(value) is Found:
+        return value.data()
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def decode_from_child(payload: bytes) -> ToApp:
@@ -327,6 +342,8 @@ def _value_reader(hint: Any, bounds: Range | None = None) -> Reader:
         return read_dict
     if hint is Any:
         return lambda value, path: value
+    if hint is Found:
+        return _read_found
     if is_dataclass(hint):
         return _reader(hint)  # type: ignore[arg-type]  # a dataclass type
 
@@ -335,6 +352,15 @@ def _value_reader(hint: Any, bounds: Range | None = None) -> Reader:
         return value
 
     return read_plain
+
+
+def _read_found(value: Any, path: str) -> Found:
+    """A host's finding made in the provider's process: a known id with the arguments
+    its template takes, each bounded (``Found.from_data`` checks it)."""
+    try:
+        return Found.from_data(value)
+    except ValueError as exc:
+        raise ProtocolError(f"{path}: {exc}") from None
 
 
 def _expect(value: Any, kind: type, path: str, bounds: Range | None) -> None:
