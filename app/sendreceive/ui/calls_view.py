@@ -27,12 +27,12 @@ from sendreceive.tracking.trace import CALLS
 from sendreceive.ui.calls_model import HOST, CallColumn, CallFilter, CallTableModel, call_line
 from sendreceive.ui.controller import REFRESH_INTERVAL_MS
 from sendreceive.ui.table_view import make_table
-from sendreceive.ui.wording import arg, words
+from sendreceive.ui.wording import AnyCount, arg, words
 
 TEXT_SUFFIX = ".txt"
 
 
-class CallsPage(QWidget):
+class CallsPage(AnyCount, QWidget):
     """Shows one task's trace; ``refresh`` (the controller's tick) appends what is new."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

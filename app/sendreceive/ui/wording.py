@@ -25,6 +25,8 @@ from sendreceive.tracking.findings import arg as arg  # the GUI's QString::arg i
 from sendreceive.tracking.rules import Rule
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 
+_INT_MAX = 2**31 - 1  # Qt's plural count is a C int
+
 
 def number(n: int) -> str:
     return QLocale().toString(n)
@@ -35,7 +37,19 @@ def translate(context: str, text: object) -> str:
     return QCoreApplication.translate(context, str(text))
 
 
-class Wording(QObject):
+class AnyCount:
+    """``QObject.tr`` for counts of any size, mixed into a ``QObject`` subclass: Qt's
+    plural count is a C int, and a provider may report billions of errors or calls. Past
+    it, the plural form of the largest, with the real number in the sentence."""
+
+    def tr(self, text: str, comment: str | None = None, n: int = -1) -> str:
+        translate = super().tr  # type: ignore[misc]  # QObject's, further down the MRO
+        if n <= _INT_MAX:
+            return str(translate(text, comment, n))
+        return str(translate(text, comment, _INT_MAX)).replace(number(_INT_MAX), number(n))
+
+
+class Wording(AnyCount, QObject):
     """One method per sentence, so a translation has one place to go."""
 
     # ------------------------------------------------------------ tasks
