@@ -233,6 +233,10 @@ Flags: %3</translation>
         <translation>Die Synchronisierung ist fehlgeschlagen.</translation>
     </message>
     <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>Mehr als %1 verschiedene Zeilen von dieser Aufgabe: jede weitere wird hier gezählt.</translation>
+    </message>
+    <message>
         <source>(no description)</source>
         <translation>(keine Beschreibung)</translation>
     </message>

@@ -233,6 +233,10 @@ Indicateurs : %3</translation>
         <translation>La synchronisation a échoué.</translation>
     </message>
     <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>Plus de %1 lignes distinctes pour cette tâche : chaque ligne supplémentaire est comptée ici.</translation>
+    </message>
+    <message>
         <source>(no description)</source>
         <translation>(aucune description)</translation>
     </message>

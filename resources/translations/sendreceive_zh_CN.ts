@@ -230,6 +230,10 @@ Flags: %3</source>
         <translation>同步失败。</translation>
     </message>
     <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>此任务的不同行已超过 %1 行：之后的每一行都计入此处。</translation>
+    </message>
+    <message>
         <source>(no description)</source>
         <translation>(无说明)</translation>
     </message>

@@ -9,7 +9,12 @@ from enum import Enum
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import format_hresult
-from sendreceive.tracking.findings import Found
+from sendreceive.tracking.findings import Finding, Found
+
+#: Distinct lines one task may add to a run's list; a provider making more (a million
+#: different texts) has the rest counted, exactly, on one line per kind that says so.
+LINES_PER_TASK = 100_000
+_FOLDED = object()  # the fold key of that line
 
 
 class ErrorKind(Enum):
@@ -52,6 +57,7 @@ class ErrorLog:
         self._entries: list[ErrorEntry] = []
         self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
         self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included
+        self._lines: dict[TaskId, int] = {}  # distinct lines per task
         self.version = 0
 
     def add(
@@ -75,7 +81,13 @@ class ErrorLog:
         key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)
+            if entry is None and self._lines.get(task, 0) >= LINES_PER_TASK:
+                key = (task, kind, None, _FOLDED)
+                entry = self._by_key.get(key)
+                found = Finding.LINES_FOLDED(LINES_PER_TASK)
+                hresult, text = None, found.english
             if entry is None:
+                self._lines[task] = self._lines.get(task, 0) + 1
                 entry = ErrorEntry(task, kind, hresult, text, now, now, count, found)
                 self._by_key[key] = entry
                 self._entries.append(entry)

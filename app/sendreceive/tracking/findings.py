@@ -94,6 +94,12 @@ class Finding(Enum):
         ),
     )
     SYNC_FAILED = (QT_TRANSLATE_NOOP("Finding", "The synchronization failed."),)
+    LINES_FOLDED = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "More than %1 distinct lines from this task: every further one is counted here.",
+        ),
+    )
     NO_DESCRIPTION = (QT_TRANSLATE_NOOP("Finding", "(no description)"),)
     SYNC_RAISED = (QT_TRANSLATE_NOOP("Finding", "SynchronizeInBackground raised %1"),)
     SYNC_RETURNED = (QT_TRANSLATE_NOOP("Finding", "SynchronizeInBackground returned %1"),)
