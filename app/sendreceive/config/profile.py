@@ -34,6 +34,7 @@ from sendreceive.config.limits import EVERY_MINUTES, PROCESS_LIMITS, RUN_LIMITS
 from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.config.toml_lines import TomlLines
 from sendreceive.contract import SyncFlags
+from sendreceive.paths import resolve_path
 from sendreceive.printable import ERROR_TEXT_LIMIT, describe, printable
 
 ALL_ACCOUNTS = "All Accounts"
@@ -561,8 +562,8 @@ class _ProfileReader:
             return None
         try:
             base = self._path.parent if self._path else Path.cwd()
-            return (base / expanded).resolve()
-        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, unencodable text
+            return resolve_path(base / expanded)
+        except (OSError, ValueError) as exc:  # a symlink loop, unencodable text
             self._problem(where, None, "store_dir", f"is not a usable path ({exc})")
             return None
 

@@ -1,3 +1,4 @@
+import errno
 import os
 from pathlib import Path
 
@@ -204,7 +205,8 @@ def test_unusable_store_dir_is_a_profile_problem(tmp_path, value, message):
 def test_store_dir_symlink_loop_is_a_profile_problem(tmp_path):
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     (line,) = problems('[profile]\nstore_dir = "loop/stores"\n', tmp_path)
-    assert line.startswith(f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path")
+    loop = OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(tmp_path / "loop" / "stores"))
+    assert line == f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path ({loop})"
 
 
 def test_store_dir_is_relative_to_the_profile(tmp_path):
