@@ -261,7 +261,10 @@ def _read_profile_text(path: Path) -> str:
     except OSError as exc:
         raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
     except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
-        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({exc})")]) from exc
+        # Said in our words for a NUL: Python's differ by version ("embedded null byte"
+        # up to 3.12, "open: embedded null character in path" in 3.13).
+        reason = "it contains a NUL character" if "\0" in os.fspath(path) else str(exc)
+        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({reason})")]) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

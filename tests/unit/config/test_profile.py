@@ -239,14 +239,16 @@ def test_what_is_not_a_regular_file_is_refused_unread(tmp_path, make, kind):
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("a\0b", "embedded null byte"),
-        ("a\ud800b", "surrogates not allowed"),
+        # The NUL's reason is the app's own words, the same on every Python (Python's
+        # own wording changed in 3.13); the surrogate's is the codec's, stable.
+        ("a\0b", "(it contains a NUL character)"),
+        ("a\ud800b", "surrogates not allowed)"),
     ],
 )
 def test_a_path_no_file_can_have_is_refused(tmp_path, name, reason):
     (line,) = refusal(tmp_path / name)
     assert line.startswith(f"{tmp_path}/a")
-    assert ": is not a usable path (" in line and reason in line
+    assert ": is not a usable path (" in line and line.endswith(reason)
 
 
 def test_an_oversize_file_is_refused(tmp_path):
