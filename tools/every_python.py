@@ -55,8 +55,16 @@ class Outcome:
 
 
 def pyenv_root() -> Path:
-    """Where pyenv keeps its Pythons; CI machines need no PYENV_ROOT set for this."""
-    return Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+    """Where pyenv keeps its Pythons: ``$PYENV_ROOT``, else what ``pyenv root`` says, else
+    ``~/.pyenv`` (a fresh CI machine need not have set anything)."""
+    if os.environ.get("PYENV_ROOT"):
+        return Path(os.environ["PYENV_ROOT"])
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        done = subprocess.run([pyenv, "root"], capture_output=True, text=True, check=False)
+        if done.returncode == 0 and done.stdout.strip():
+            return Path(done.stdout.strip())
+    return Path.home() / ".pyenv"
 
 
 def candidates(version: str) -> list[Path]:
