@@ -34,6 +34,7 @@ from sendreceive.config.limits import EVERY_MINUTES, PROCESS_LIMITS, RUN_LIMITS
 from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.config.toml_lines import TomlLines
 from sendreceive.contract import SyncFlags
+from sendreceive.paths import resolve_path
 from sendreceive.printable import ERROR_TEXT_LIMIT, describe, printable
 
 ALL_ACCOUNTS = "All Accounts"
@@ -260,7 +261,10 @@ def _read_profile_text(path: Path) -> str:
     except OSError as exc:
         raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
     except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
-        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({exc})")]) from exc
+        # Said in our words for a NUL: Python's differ by version ("embedded null byte"
+        # up to 3.12, "open: embedded null character in path" in 3.13).
+        reason = "it contains a NUL character" if "\0" in os.fspath(path) else str(exc)
+        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({reason})")]) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -561,8 +565,8 @@ class _ProfileReader:
             return None
         try:
             base = self._path.parent if self._path else Path.cwd()
-            return (base / expanded).resolve()
-        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, unencodable text
+            return resolve_path(base / expanded)
+        except (OSError, ValueError) as exc:  # a symlink loop, unencodable text
             self._problem(where, None, "store_dir", f"is not a usable path ({exc})")
             return None
 
