@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from sendreceive import __version__, languages
+from sendreceive import __version__, languages, secrets_guard
 from sendreceive.config.limits import RUN_LIMITS, Limit
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
@@ -290,7 +290,9 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
 
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
-    this process's stdout, Ctrl-C and exit, whatever its providers do."""
+    this process's stdout, Ctrl-C and exit, whatever its providers do; and its memory:
+    not dumpable, so no process of the user's reads the secrets it resolved."""
+    secrets_guard.not_dumpable()
     try:
         code = main(own_process=True)
     except KeyboardInterrupt:  # a second Ctrl-C: quit at once
