@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 
 def fsync_path(path: Path) -> None:
@@ -21,9 +22,15 @@ def fsync_path(path: Path) -> None:
         os.close(fd)
 
 
+def create_private(path: Path) -> BinaryIO:
+    """A new file ``path`` (never an existing one, nor through a symlink), readable and
+    writable by its owner only."""
+    return open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600), "wb")
+
+
 def write_synced(path: Path, data: bytes) -> None:
-    """Create or truncate ``path`` with ``data``, on disk when this returns."""
-    with open(path, "wb") as file:
+    """Create ``path`` (private) with ``data``, on disk when this returns."""
+    with create_private(path) as file:
         file.write(data)
         file.flush()
         os.fsync(file.fileno())
