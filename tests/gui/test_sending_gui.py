@@ -3,6 +3,7 @@ boxes and the Send/Receive Groups dialog writing a commented profile back."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,22 @@ def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_p
     data.setUrls([QUrl.fromLocalFile(str(good))])
     window.outbox_view.dropEvent(event)
     assert [m.account for m in window.store.messages()] == ["Outbound"]
+
+
+def test_a_fifo_or_a_device_dropped_or_added_is_refused_unread(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """Before, a FIFO hung the GUI thread and /dev/zero was read to 1.9 GB."""
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    fifo, device = tmp_path / "pipe.eml", tmp_path / "zero.eml"
+    os.mkfifo(fifo)
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "is a FIFO (named pipe)"), (device, "is a character device")):
+        assert not window.outbox_view.queue_files([path], account="Outbound")
+        assert f"{path}: {kind}, not an e-mail message" in shown.pop()
+    assert window.store.messages() == []
 
 
 def test_new_message_builds_and_queues_a_message_with_an_attachment(qtbot, make_window, tmp_path):
