@@ -86,7 +86,7 @@ def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_p
     assert [m.account for m in window.store.messages()] == ["Outbound"]
 
 
-def test_a_fifo_or_a_device_dropped_or_added_is_refused_unread(
+def test_a_fifo_or_a_device_dropped_added_or_attached_is_refused_unread(
     qtbot, make_window, tmp_path, monkeypatch
 ):
     """Before, a FIFO hung the GUI thread and /dev/zero was read to 1.9 GB."""
@@ -99,6 +99,12 @@ def test_a_fifo_or_a_device_dropped_or_added_is_refused_unread(
     for path, kind in ((fifo, "is a FIFO (named pipe)"), (device, "is a character device")):
         assert not window.outbox_view.queue_files([path], account="Outbound")
         assert f"{path}: {kind}, not an e-mail message" in shown.pop()
+        compose = window.new_message()
+        qtbot.addWidget(compose)
+        compose.to.setText("you@example.org")
+        compose.add_attachment(path)
+        assert not compose.send()
+        assert f"{path}: {kind}, not an attachment" in shown.pop()
     assert window.store.messages() == []
 
 

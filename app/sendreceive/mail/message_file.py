@@ -26,6 +26,7 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # what a queued .eml may be: larger is no 
 MAX_HEADER_BYTES = 8 * 1024 * 1024  # a header section (the message's, or a part's)
 MAX_MIME_DEPTH = 32  # parts within parts (mail rarely nests more than five)
 MESSAGE_FILE = FileKind("an e-mail message", "an .eml file", MAX_MESSAGE_BYTES)
+ATTACHMENT_FILE = FileKind("an attachment", "a regular file", MAX_MESSAGE_BYTES)
 ADDRESS_HEADERS = ("from", "to", "cc", "bcc")
 RECIPIENT_HEADERS = ("to", "cc", "bcc")
 _CHUNK = 64 * 1024
@@ -77,6 +78,11 @@ def check_stream(source: BinaryIO, copy_to: BinaryIO | None = None) -> tuple[Ema
         raise MessageError("has no recipient (no address in To, Cc or Bcc)")
     _follow_parts(chunks, _opens(message))
     return message, scan.size
+
+
+def header_section(source: BinaryIO) -> bytes:
+    """The header section of a message file, read no further (bounded)."""
+    return _header_section(_Scan(source, None).chunks())[0]
 
 
 def recipients_of(message: Message) -> tuple[str, ...]:

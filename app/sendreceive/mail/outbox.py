@@ -43,6 +43,7 @@ from sendreceive.mail.message_file import (
     addresses,
     check_file,
     check_stream,
+    header_section,
     recipients_of,
 )
 
@@ -198,19 +199,19 @@ class DefaultStore:
         found = []
         for path in self._files(folder):
             msg_id, _, info = path.name.partition(":")
-            try:
-                data = path.read_bytes()
+            try:  # the headers only: a message may be tens of MiB
+                with path.open("rb") as file:
+                    size = os.fstat(file.fileno()).st_size
+                    head = header_section(file)
             except FileNotFoundError:  # sent or removed meanwhile
                 continue
             meta = self._read_meta(msg_id)
             flags = info.partition(",")[2]
             state = MessageState.SENDING if _SENDING_FLAG in flags else MessageState.QUEUED
-            message = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+            message = BytesParser(policy=policy.default).parsebytes(head, headersonly=True)
             assert isinstance(message, EmailMessage)
             found.append(
-                self._describe(
-                    message, msg_id, str(meta.get("account", "")), len(data), state, meta
-                )
+                self._describe(message, msg_id, str(meta.get("account", "")), size, state, meta)
             )
         return found
 
