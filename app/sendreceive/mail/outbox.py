@@ -36,7 +36,14 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from sendreceive.contract import MessageState, OutgoingMessage
-from sendreceive.durable import create_private, fsync_path, replace_atomically, write_synced
+from sendreceive.durable import (
+    create_private,
+    fsync_path,
+    make_private_dirs,
+    open_private,
+    replace_atomically,
+    write_synced,
+)
 from sendreceive.input_files import InputFileError
 from sendreceive.mail.message_file import (
     MessageError,
@@ -160,7 +167,7 @@ class DefaultStore:
 
     def mark_sent(self, msg_id: str) -> None:
         """Right after the server accepted it: one rename into Sent Items."""
-        (self.sent_items / "cur").mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self.sent_items / "cur")
         os.rename(self._outbox_file(msg_id), self.sent_items / "cur" / f"{msg_id}:2,S")
         fsync_path(self.sent_items / "cur")
         fsync_path(self.outbox / "cur")
@@ -178,10 +185,11 @@ class DefaultStore:
     def _create(self) -> None:
         for folder in (self.root, self.outbox, self.sent_items):
             for sub in ("cur", "new", "tmp"):
-                (folder / sub).mkdir(parents=True, exist_ok=True)
-        (self.outbox / "maildirfolder").touch()
-        (self.sent_items / "maildirfolder").touch()
-        self._meta.mkdir(exist_ok=True)
+                make_private_dirs(folder / sub)
+        for folder in (self.outbox, self.sent_items):
+            if not (folder / "maildirfolder").exists():
+                open_private(folder / "maildirfolder").close()
+        make_private_dirs(self._meta)
 
     def _outbox_file(self, msg_id: str) -> Path:
         for path in self._files(self.outbox):
@@ -247,7 +255,7 @@ class DefaultStore:
         return value if isinstance(value, dict) else {}
 
     def _write_meta(self, msg_id: str, meta: dict[str, object]) -> None:
-        self._meta.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self._meta)
         data = json.dumps(meta, ensure_ascii=False).encode("utf-8")
         replace_atomically(self._meta / f"{msg_id}.json", data)
 

@@ -23,6 +23,7 @@ from sendreceive import __version__
 from sendreceive.config.limits import RUN_LIMITS
 from sendreceive.config.profile import ISOLATION_MODES, Account
 from sendreceive.contract import SyncFlags
+from sendreceive.durable import make_private_dirs, open_private
 from sendreceive.input_files import FileKind, InputFileError, lines, open_checked
 from sendreceive.paths import store_name
 from sendreceive.printable import describe
@@ -150,13 +151,13 @@ def write(
             yield call_line(call)
         yield foot
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as out:
+    make_private_dirs(path.parent)
+    with open_private(path) as out:
         for line in entries():
             text = json.dumps(line)
             for escaped, secret in hidden:
                 text = text.replace(escaped, SECRET).replace(secret, SECRET)
-            out.write(text + "\n")
+            out.write(text.encode("utf-8") + b"\n")
 
 
 def record_run(run: Run, directory: Path) -> list[Path]:
