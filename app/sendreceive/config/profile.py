@@ -19,6 +19,7 @@ key, all at once, so a user fixes a broken profile in one pass::
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import sys
 import tomllib
@@ -37,6 +38,7 @@ from sendreceive.printable import ERROR_TEXT_LIMIT, describe, printable
 
 ALL_ACCOUNTS = "All Accounts"
 DEFAULT_FLAGS = SyncFlags.SYNC_DOWNLOAD_HIERARCHY | SyncFlags.SYNC_DOWNLOAD_CONTENTS
+BOM = "\ufeff"
 RESOURCES = resources_dir()
 DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 
@@ -149,6 +151,9 @@ class Profile:
     store_dir: Path | None = None
     limits: Mapping[str, float] = field(default_factory=dict)  # LIMIT_KEYS given in [profile]
     isolation: str | None = None  # [profile] isolation, the default of its accounts
+    #: What the profile was read from (sha256 of its text): an edit is written only over
+    #: the text the user saw, never over a change made on disk since.
+    digest: str | None = field(default=None, compare=False, repr=False)
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -232,14 +237,15 @@ class ProfileError(Exception):
 
 
 def load_profile(path: Path) -> Profile:
-    return parse_profile(_read_profile_text(path), path)
+    return parse_profile(read_profile_text(path), path)
 
 
 def parse_profile(source: str, path: Path | None = None) -> Profile:
     """The profile in ``source``; raises ``ProfileError`` (and nothing else) listing every
     problem found."""
+    body = source.removeprefix(BOM)  # an editor's byte-order mark is no TOML, nor a problem
     try:
-        data = tomllib.loads(source)
+        data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, [_syntax_problem(exc)]) from exc
     except ValueError as exc:  # an integer beyond Python's digit limit
@@ -248,10 +254,15 @@ def parse_profile(source: str, path: Path | None = None) -> Profile:
         raise ProfileError(
             path, [_whole_file_problem("TOML syntax error: arrays or tables nested too deeply")]
         ) from exc
-    return _ProfileReader(source, path).read(data)
+    profile = _ProfileReader(body, path).read(data)
+    return replace(profile, digest=text_digest(source))
 
 
-def _read_profile_text(path: Path) -> str:
+def text_digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_profile_text(path: Path) -> str:
     """The profile's text, read by the rule every file the app reads follows."""
     try:
         data = read_checked(path, PROFILE_FILE)
