@@ -247,3 +247,34 @@ def test_groups_dialog_refuses_a_clashing_name_and_writes_nothing(
     assert shown == ["There is already a group named 'Work'.", "A group needs a name."]
     dialog.reject()
     assert profile.read_text() == before
+
+
+def test_a_profile_changed_on_disk_is_not_overwritten_and_can_be_loaded_again(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """Before, the Groups dialog wrote its groups over a change made while it was open."""
+    profile = sending_profile(tmp_path)
+    window = make_window("--profile", str(profile))
+    asked = []
+
+    def answer(_parent, _title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.define_groups_action.trigger()
+    dialog = window.findChild(GroupsDialog, "groupsDialog")
+    assert dialog.add_group("Evening")
+    changed = profile.read_text().replace('name = "Work"', 'name = "Office"')
+    profile.write_text(changed)
+    assert not dialog.save()
+    assert profile.read_text() == changed  # nothing written over it
+    assert "was changed by another program" in asked.pop()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [g.name for g in window.profile.groups] == ["Office"]  # loaded again
+
+    profile.write_text(changed.replace('name = "Office"', 'name = "Late"'))
+    window.set_account_enabled("Fabrikam", False)  # the account list's check box
+    assert "was changed by another program" in asked.pop()
+    assert load_profile(profile).account("Fabrikam").enabled
+    assert [g.name for g in window.profile.groups] == ["Late"]
