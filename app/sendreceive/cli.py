@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from sendreceive import __version__, languages
+from sendreceive import __version__, languages, secrets_guard
 from sendreceive.config.limits import RUN_LIMITS, Limit
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
@@ -292,9 +292,11 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
 
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
-    this process's stdout, Ctrl-C and exit, whatever its providers do. Whatever the
-    program and its providers' processes create is private to the user (umask 077):
+    this process's stdout, Ctrl-C and exit, whatever its providers do; and its memory:
+    not dumpable, so no process of the user's reads the secrets it resolved. Whatever
+    the program and its providers' processes create is private to the user (umask 077):
     stores, the Outbox, logs, recordings, reports, the window's settings."""
+    secrets_guard.not_dumpable()
     os.umask(PRIVATE_UMASK)
     try:
         code = main(own_process=True)

@@ -53,7 +53,10 @@ def open_checked(path: Path, kind: FileKind) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise InputFileError(path, exc.strerror or str(exc)) from None
     except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
-        raise InputFileError(path, f"is not a usable path ({exc})") from None
+        # Said in our words for a NUL: Python's differ by version ("embedded null byte"
+        # up to 3.12, "open: embedded null character in path" in 3.13).
+        reason = "it contains a NUL character" if "\0" in os.fspath(path) else str(exc)
+        raise InputFileError(path, f"is not a usable path ({reason})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

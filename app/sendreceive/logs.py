@@ -4,14 +4,15 @@ the terminal or the log file is folded first.
 Besides stderr, every run appends to a rotating log file (``sendreceive.paths.default_log_file``
 or ``--log-file``): a desktop user never sees a terminal, and tracebacks and provider
 logging (``sendreceive.provider.<account>``) are what a bug report needs. Secrets never
-reach it: the host logs no password, and a provider's own ``psesSync.password()`` value
-is only handed to the provider.
+reach it: the host logs no password, and whatever a provider prints or logs is redacted
+of every secret the app resolved.
 
 Providers log what servers say (folder names, error texts); a hostile server can put
 ESC and BEL in those, which a raw log line would replay on the user's terminal. Each
-formatted record is folded as the dialog folds error texts (``sendreceive.printable``): the message
-to one line, and each line of a traceback on its own, so only the newlines that separate
-traceback lines stay.
+formatted record has every secret the app knows redacted (``sendreceive.secrets_guard``:
+a provider may print a password) and is folded as the dialog folds error texts
+(``sendreceive.printable``): the message to one line, and each line of a traceback on its
+own, so only the newlines that separate traceback lines stay.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from sendreceive.durable import PRIVATE_FILE, make_private_dirs
 from sendreceive.printable import fold_controls
+from sendreceive.secrets_guard import redact
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -34,10 +36,11 @@ class FoldingFormatter(logging.Formatter):
     each line of a traceback or stack folded on its own."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 (logging.Formatter's name)
-        return fold_controls(super().formatMessage(record))
+        return fold_controls(redact(super().formatMessage(record)))
 
     def format(self, record: logging.LogRecord) -> str:
-        return "\n".join(fold_controls(line) for line in super().format(record).split("\n"))
+        text = redact(super().format(record))
+        return "\n".join(fold_controls(line) for line in text.split("\n"))
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

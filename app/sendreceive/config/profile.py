@@ -34,6 +34,7 @@ from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.config.toml_lines import TomlLines
 from sendreceive.contract import SyncFlags
 from sendreceive.input_files import FileKind, InputFileError, read_checked
+from sendreceive.paths import resolve_path
 from sendreceive.printable import ERROR_TEXT_LIMIT, describe, printable
 
 ALL_ACCOUNTS = "All Accounts"
@@ -530,8 +531,8 @@ class _ProfileReader:
             return None
         try:
             base = self._path.parent if self._path else Path.cwd()
-            return (base / expanded).resolve()
-        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, unencodable text
+            return resolve_path(base / expanded)
+        except (OSError, ValueError) as exc:  # a symlink loop, unencodable text
             self._problem(where, None, "store_dir", f"is not a usable path ({exc})")
             return None
 

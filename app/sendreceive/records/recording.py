@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sendreceive import __version__
+from sendreceive import __version__, secrets_guard
 from sendreceive.config.limits import RUN_LIMITS
 from sendreceive.config.profile import ISOLATION_MODES, Account
 from sendreceive.contract import SyncFlags
@@ -81,6 +81,7 @@ def secrets_of(account: Account, revealed: Iterable[str]) -> list[str]:
     ``password()`` returned; longest first, so a secret inside another goes too."""
     found = {str(v) for k, v in account.settings.items() if k in SECRET_SETTINGS}
     found.update(revealed)
+    found.update(secrets_guard.known())  # every account's: a provider may print another's
     return sorted((s for s in found if s), key=len, reverse=True)
 
 
