@@ -60,8 +60,7 @@ class ProfileEditor:
         self._target = Path(os.path.realpath(path))  # a symlink's file is the one written
         source = read_profile_text(path)
         current = parse_profile(source, path)  # a broken profile is not edited (ProfileError)
-        self._expected = loaded.digest if loaded is not None else None
-        self._expected = self._expected or current.digest
+        self._expected = (loaded.digest if loaded is not None else None) or current.digest
         self._bom = BOM if source.startswith(BOM) else ""
         self._crlf = "\r\n" in source and _BARE_LF.search(source) is None
         try:

@@ -50,8 +50,6 @@ def check_file(path: Path, copy_to: BinaryIO | None = None) -> tuple[EmailMessag
             return check_stream(source, copy_to)
     except MessageError as exc:
         raise InputFileError(path, exc.message, exc.line) from None
-    except OSError as exc:
-        raise InputFileError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def check_stream(source: BinaryIO, copy_to: BinaryIO | None = None) -> tuple[EmailMessage, int]:
@@ -108,10 +106,17 @@ class _Scan:
         self.copy_to = copy_to
         self.size = 0
 
+    def _read(self, number: int) -> bytes:
+        """The next chunk; a read error is the source's (a write error is the copy's)."""
+        try:
+            return self.source.readline(_CHUNK)
+        except OSError as exc:
+            raise MessageError(f"cannot be read ({exc.strerror or exc})", number + 1) from None
+
     def chunks(self) -> Iterator[tuple[int, bytes, bool]]:
         number = 0
         at_start = True
-        while chunk := self.source.readline(_CHUNK):
+        while chunk := self._read(number):
             starts = at_start
             number += starts
             at_start = chunk.endswith(b"\n")
