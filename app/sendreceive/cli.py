@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -39,6 +40,7 @@ from sendreceive.run.send_receive import Run, RunLimits, RunSummary
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
+PRIVATE_UMASK = 0o077
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -291,8 +293,11 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
     this process's stdout, Ctrl-C and exit, whatever its providers do; and its memory:
-    not dumpable, so no process of the user's reads the secrets it resolved."""
+    not dumpable, so no process of the user's reads the secrets it resolved. Whatever
+    the program and its providers' processes create is private to the user (umask 077):
+    stores, the Outbox, logs, recordings, reports, the window's settings."""
     secrets_guard.not_dumpable()
+    os.umask(PRIVATE_UMASK)
     try:
         code = main(own_process=True)
     except KeyboardInterrupt:  # a second Ctrl-C: quit at once

@@ -17,11 +17,14 @@ own, so only the newlines that separate traceback lines stay.
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
+from sendreceive.durable import PRIVATE_FILE, make_private_dirs
 from sendreceive.printable import fold_controls
 from sendreceive.secrets_guard import redact
 
@@ -38,6 +41,16 @@ class FoldingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         text = redact(super().format(record))
         return "\n".join(fold_controls(line) for line in text.split("\n"))
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files hold what servers said and providers logged: created 0600 (a rotated
+    file is renamed, its mode kept)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC
+        fd = os.open(self.baseFilename, flags, PRIVATE_FILE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # maxBytes: "a"
 
 
 LOG_FILE_BYTES = 1024 * 1024  # each file; with the backups, at most 4 MiB of log
@@ -60,8 +73,8 @@ def configure_logging(verbosity: int, log_file: Path | None = None) -> None:
     handlers: list[logging.Handler] = [terminal]
     if log_file is not None:
         try:
-            log_file.parent.mkdir(parents=True, exist_ok=True)
-            to_file = logging.handlers.RotatingFileHandler(
+            make_private_dirs(log_file.parent)
+            to_file = PrivateRotatingFileHandler(
                 log_file, maxBytes=LOG_FILE_BYTES, backupCount=LOG_FILE_BACKUPS, encoding="utf-8"
             )
         except OSError as exc:
