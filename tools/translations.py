@@ -1,5 +1,6 @@
 """Refresh and compile the GUI's translations: one command after any change to a
-user-visible string in ``app/sendreceive/ui/``.
+user-visible string in ``app/sendreceive/ui/`` or the core's catalogue of findings
+(``app/sendreceive/tracking/findings.py``, ``rules.py``).
 
     python -m tools.translations            # lupdate the UI -> resources/translations/*.ts,
                                             # then lrelease -> *.qm (both committed)
@@ -27,6 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "app" / "sendreceive" / "ui"
+# The core's catalogue of findings, marked with QT_TRANSLATE_NOOP (sendreceive.languages)
+CORE_SOURCES = tuple(
+    ROOT / "app" / "sendreceive" / "tracking" / name for name in ("findings.py", "rules.py")
+)
 FOLDER = ROOT / "resources" / "translations"
 CATALOG = "sendreceive"
 LANGUAGES = ("de", "fr", "zh_CN")  # fully translated
@@ -47,7 +52,7 @@ def ts_file(language: str, folder: Path = FOLDER) -> Path:
 
 
 def sources() -> list[str]:
-    return sorted(str(path) for path in SOURCES.glob("*.py"))
+    return sorted(str(path) for path in (*SOURCES.glob("*.py"), *CORE_SOURCES))
 
 
 def update(folder: Path = FOLDER) -> None:

@@ -25,6 +25,7 @@ from sendreceive.run.english import error_line, format_table, headline, status_t
 from sendreceive.run.scheduler import Scheduler
 from sendreceive.run.send_receive import Run, RunSummary
 from sendreceive.run.summary import summarize, task_errors
+from sendreceive.tracking.findings import data_of
 from sendreceive.tracking.tracker import TaskState
 
 PRINT_INTERVAL = 0.5  # seconds between progress lines of one task
@@ -58,6 +59,7 @@ class HeadlessPrinter:
         for entry in entries[self._errors_seen : len(entries)]:
             if self._json:
                 self._counts_sent.append(entry.count)
+                finding, args = data_of(entry.found)  # the host's words as data, for a script
                 self._write_json(
                     event="error",
                     line=len(self._counts_sent) - 1,
@@ -66,6 +68,8 @@ class HeadlessPrinter:
                     hresult=entry.hresult,
                     hresult_text=entry.hresult_text(),
                     text=entry.text,
+                    id=finding,
+                    args=args,
                     count=entry.count,
                 )
             else:

@@ -38,3 +38,10 @@ def match(codes: Iterable[str]) -> str | None:
             if candidate in shipped:
                 return candidate
     return None
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate reads)
+    """Mark ``text`` for Qt Linguist in the Qt-free core: ``lupdate`` also reads the
+    core's catalogue of findings (``tools.translations``), so the English stays in one
+    place and the GUI translates it with ``QCoreApplication.translate(context, text)``."""
+    return text

@@ -207,6 +207,321 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>Not responding: no progress for %1 s</source>
+        <translation>Reagiert nicht: seit %1 s kein Fortschritt</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task.</source>
+        <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
+        <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen. Währenddessen war der ganze Host %2 s lang blockiert (ein Thread hielt Pythons Interpretersperre, die GIL, z. B. ein Anbieter in C-Code): Diese Aufgabe wurde womöglich ausgehungert, statt langsam zu sein.</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Its process waited %2 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen. Ihr Prozess wartete %2 s auf eine CPU, während andere Arbeit lief (gutgeschrieben, bis höchstens noch einmal zum Limit).</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow. Its process waited %3 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen. Währenddessen war der ganze Host %2 s lang blockiert (ein Thread hielt Pythons Interpretersperre, die GIL, z. B. ein Anbieter in C-Code): Diese Aufgabe wurde womöglich ausgehungert, statt langsam zu sein. Ihr Prozess wartete %3 s auf eine CPU, während andere Arbeit lief (gutgeschrieben, bis höchstens noch einmal zum Limit).</translation>
+    </message>
+    <message>
+        <source>The synchronization failed.</source>
+        <translation>Die Synchronisierung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>Mehr als %1 verschiedene Zeilen von dieser Aufgabe: jede weitere wird hier gezählt.</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(keine Beschreibung)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground raised %1</source>
+        <translation>SynchronizeInBackground hat %1 ausgelöst</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned %1</source>
+        <translation>SynchronizeInBackground hat %1 zurückgegeben</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread %1 raised %2</source>
+        <translation>Der Thread %1 des Anbieters hat %2 ausgelöst</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread ended without reporting a result (no Done).</source>
+        <translation>Der Thread des Anbieters wurde beendet, ohne ein Ergebnis zu melden (kein Done).</translation>
+    </message>
+    <message>
+        <source>The provider ended without reporting a result (no Done).</source>
+        <translation>Der Anbieter wurde beendet, ohne ein Ergebnis zu melden (kein Done).</translation>
+    </message>
+    <message>
+        <source>The provider returned without reporting a result (no Done).</source>
+        <translation>Der Anbieter ist zurückgekehrt, ohne ein Ergebnis zu melden (kein Done).</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; its process was stopped.</source>
+        <translation>Der Anbieter hat nicht innerhalb von %1 s nach dem Abbrechen angehalten; sein Prozess wurde beendet.</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; it was abandoned and its thread left to end on its own.</source>
+        <translation>Der Anbieter hat nicht innerhalb von %1 s nach dem Abbrechen angehalten; er wurde aufgegeben, sein Thread endet von selbst.</translation>
+    </message>
+    <message>
+        <source>The host could not call the provider.</source>
+        <translation>Der Host konnte den Anbieter nicht aufrufen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the local store %1: %2</source>
+        <translation>Der lokale Speicher %1 kann nicht erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot load provider %1: %2</source>
+        <translation>Der Anbieter %1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Reading phSyncDoneEvent raised %1</source>
+        <translation>Das Lesen von phSyncDoneEvent hat %1 ausgelöst</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s done event is not an event.</source>
+        <translation>Das Fertig-Ereignis des Anbieters ist kein Ereignis.</translation>
+    </message>
+    <message>
+        <source>killed: memory limit: SynchronizeInBackground raised MemoryError at the account&apos;s limit of %1 MB (memory_limit_mb)</source>
+        <translation>beendet: Speicherlimit: SynchronizeInBackground hat MemoryError am Limit des Kontos von %1 MB ausgelöst (memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>provider spec %1 must look like module:attr or file.py:attr</source>
+        <translation>Die Anbieterangabe %1 muss die Form modul:attr oder datei.py:attr haben</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: %3)</source>
+        <translation>%1 hat kein Attribut %2 (vorhanden: %3)</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: nothing)</source>
+        <translation>%1 hat kein Attribut %2 (vorhanden: keines)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a provider: it has no SynchronizeInBackground and cannot be called to make one</source>
+        <translation>%1 ist ein %2, kein Anbieter: Es hat kein SynchronizeInBackground und kann nicht aufgerufen werden, um einen zu erzeugen</translation>
+    </message>
+    <message>
+        <source>%1 rejected the account&apos;s settings: %2</source>
+        <translation>%1 hat die Einstellungen des Kontos abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 raised while being created: %2</source>
+        <translation>%1 hat beim Erstellen eine Ausnahme ausgelöst: %2</translation>
+    </message>
+    <message>
+        <source>%1 made a %2 that has no SynchronizeInBackground method</source>
+        <translation>%1 hat ein %2 erzeugt, das keine Methode SynchronizeInBackground hat</translation>
+    </message>
+    <message>
+        <source>no provider named %1; %2 (or give module:attr or path/to/file.py:attr)</source>
+        <translation>Kein Anbieter namens %1; %2 (oder geben Sie modul:attr oder pfad/zu/datei.py:attr an)</translation>
+    </message>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>did you mean %1 or %2?</source>
+        <translation>meinten Sie %1 oder %2?</translation>
+    </message>
+    <message>
+        <source>installed: %1</source>
+        <translation>installiert: %1</translation>
+    </message>
+    <message>
+        <source>installed: none</source>
+        <translation>installiert: keine</translation>
+    </message>
+    <message>
+        <source>provider %1 (%2) failed to load: %3</source>
+        <translation>Anbieter %1 (%2) konnte nicht geladen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>importing %1 raised %2</source>
+        <translation>Beim Importieren von %1 wurde %2 ausgelöst</translation>
+    </message>
+    <message>
+        <source>cannot read provider file %1: %2</source>
+        <translation>Die Anbieterdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python module</source>
+        <translation>%1 ist kein Python-Modul</translation>
+    </message>
+    <message>
+        <source>it called sys.exit(%1)</source>
+        <translation>er hat sys.exit(%1) aufgerufen</translation>
+    </message>
+    <message>
+        <source>Cannot start the provider&apos;s process: %1</source>
+        <translation>Der Prozess des Anbieters kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process died: %1 %2.</source>
+        <translation>Der Prozess des Anbieters ist abgestürzt: %1, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process broke the host&apos;s protocol (%1) %2.</source>
+        <translation>Der Prozess des Anbieters hat das Protokoll des Hosts verletzt (%1), %2.</translation>
+    </message>
+    <message>
+        <source>%1 Its last output: %2</source>
+        <translation>%1 Seine letzte Ausgabe: %2</translation>
+    </message>
+    <message>
+        <source>its end is unknown (the fork server ended)</source>
+        <translation>sein Ende ist unbekannt (der Fork-Server wurde beendet)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>Der Prozess des Anbieters hat sich durch ein anderes Programm ersetzt (exec von %1) und wurde daher beendet, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>Der Prozess des Anbieters hat %1 Prozess(e) hinterlassen, mit ihm beendet: %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>Der Prozess des Anbieters hat SIGTERM ignoriert; er wurde zwangsweise beendet (SIGKILL).</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>Der Prozess des Anbieters war angehalten (SIGSTOP o. Ä.): Er lief nicht mehr, bis der Host ihn beendete.</translation>
+    </message>
+    <message>
+        <source>exit code %1 (the host&apos;s side of the process failed)</source>
+        <translation>Exitcode %1 (die Host-Seite des Prozesses ist fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exitcode %1</translation>
+    </message>
+    <message>
+        <source>killed: CPU time limit (%1 s, cpu_seconds)</source>
+        <translation>beendet: CPU-Zeitlimit (%1 s, cpu_seconds)</translation>
+    </message>
+    <message>
+        <source>killed: memory limit (%1 MB, memory_limit_mb)</source>
+        <translation>beendet: Speicherlimit (%1 MB, memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>Signal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>signal %1 (unknown signal)</source>
+        <translation>Signal %1 (unbekanntes Signal)</translation>
+    </message>
+    <message>
+        <source>while loading the provider</source>
+        <translation>beim Laden des Anbieters</translation>
+    </message>
+    <message>
+        <source>in SynchronizeInBackground</source>
+        <translation>in SynchronizeInBackground</translation>
+    </message>
+    <message>
+        <source>after Done</source>
+        <translation>nach Done</translation>
+    </message>
+    <message>
+        <source>after SynchronizeInBackground returned (in the provider&apos;s own threads)</source>
+        <translation>nach der Rückkehr von SynchronizeInBackground (in den eigenen Threads des Anbieters)</translation>
+    </message>
+    <message>
+        <source>pwcszProgress must be a str or None, got %1 %2; the step text was kept</source>
+        <translation>pwcszProgress muss ein str oder None sein, erhalten: %1 %2; der Schritttext wurde beibehalten</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be an int, got %3; position kept</source>
+        <translation>%1: %2 muss ein int sein, erhalten: %3; Position beibehalten</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a ULONG (0 … 4294967295); position kept</source>
+        <translation>%1: %2 muss ein ULONG sein (0 … 4294967295); Position beibehalten</translation>
+    </message>
+    <message>
+        <source>%1: ulIndex &gt; ulIndexMax; clamped to ulIndexMax</source>
+        <translation>%1: ulIndex &gt; ulIndexMax; auf ulIndexMax begrenzt</translation>
+    </message>
+    <message>
+        <source>Error&apos;s hResult must be a 32-bit int HRESULT, got %1; the message was: &apos;%2&apos;</source>
+        <translation>Das hResult von Error muss ein 32-Bit-int-HRESULT sein, erhalten: %1; die Meldung lautete: „%2“</translation>
+    </message>
+    <message>
+        <source>pwcszErrorStr must be a str, got %1 %2</source>
+        <translation>pwcszErrorStr muss ein str sein, erhalten: %1 %2</translation>
+    </message>
+    <message>
+        <source>hThreadDoneEvent must be a threading.Event or None, got %1</source>
+        <translation>hThreadDoneEvent muss ein threading.Event oder None sein, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>Done&apos;s hResult must be a 32-bit int HRESULT, got %1; the task is failed with %2</source>
+        <translation>Das hResult von Done muss ein 32-Bit-int-HRESULT sein, erhalten: %1; die Aufgabe schlägt mit %2 fehl</translation>
+    </message>
+    <message>
+        <source>%1(%2) was called after the task ended; ignored</source>
+        <translation>%1(%2) wurde nach dem Ende der Aufgabe aufgerufen; ignoriert</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground must return an HRESULT int, got %1; taken as S_OK</source>
+        <translation>SynchronizeInBackground muss ein HRESULT (int) zurückgeben, erhalten: %1; als S_OK gewertet</translation>
+    </message>
+    <message>
+        <source>returned %1 after Done reported success</source>
+        <translation>gab %1 zurück, nachdem Done Erfolg gemeldet hatte</translation>
+    </message>
+    <message>
+        <source>psibpb.phSyncDoneEvent was replaced by %1; the event belongs in psibpb.phSyncDoneEvent.value</source>
+        <translation>psibpb.phSyncDoneEvent wurde durch %1 ersetzt; das Ereignis gehört in psibpb.phSyncDoneEvent.value</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent must hold a threading.Event, got %1</source>
+        <translation>phSyncDoneEvent muss ein threading.Event enthalten, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s thread %1 ended</source>
+        <translation>der Thread %1 des Anbieters wurde beendet</translation>
+    </message>
+    <message>
+        <source>no thread of the provider holds its callback any more</source>
+        <translation>kein Thread des Anbieters hält noch seinen Rückruf</translation>
+    </message>
+    <message>
+        <source>the provider signalled phSyncDoneEvent but never called Done</source>
+        <translation>der Anbieter hat phSyncDoneEvent gesetzt, aber Done nie aufgerufen</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
+        <translation>SynchronizeInBackground hat Erfolg zurückgegeben, ohne Done aufzurufen und ohne phSyncDoneEvent zu füllen (Hintergrundstil)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground had not returned %1 s after the task ended</source>
+        <translation>SynchronizeInBackground war %1 s nach dem Ende der Aufgabe nicht zurückgekehrt</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent was not set %1 s after Done</source>
+        <translation>phSyncDoneEvent war %1 s nach Done nicht gesetzt</translation>
+    </message>
+</context>
+<context>
     <name>GroupsDialog</name>
     <message>
         <source>Send/Receive Groups</source>
@@ -596,6 +911,44 @@ Es wurde nichts in den Postausgang gestellt.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>Profil geändert</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>Rule</name>
+    <message>
+        <source>in-call or background style</source>
+        <translation>im Aufruf oder im Hintergrund</translation>
+    </message>
+    <message>
+        <source>what SynchronizeInBackground returns</source>
+        <translation>was SynchronizeInBackground zurückgibt</translation>
+    </message>
+    <message>
+        <source>Progress arguments</source>
+        <translation>Argumente von Progress</translation>
+    </message>
+    <message>
+        <source>Done exactly once, nothing after it</source>
+        <translation>Done genau einmal, danach nichts mehr</translation>
+    </message>
+    <message>
+        <source>argument types and ranges</source>
+        <translation>Typen und Bereiche der Argumente</translation>
+    </message>
+</context>
+<context>
     <name>SendReceiveDialog</name>
     <message>
         <source>Send/Receive Progress</source>
@@ -730,6 +1083,93 @@ Es wurde nichts in den Postausgang gestellt.</translation>
     <message>
         <source>Remaining</source>
         <translation>Verbleibend</translation>
+    </message>
+</context>
+<context>
+    <name>Violation</name>
+    <message>
+        <source>Progress text type</source>
+        <translation>Texttyp von Progress</translation>
+    </message>
+    <message>
+        <source>Progress index type</source>
+        <translation>Indextyp von Progress</translation>
+    </message>
+    <message>
+        <source>Progress index range</source>
+        <translation>Indexbereich von Progress</translation>
+    </message>
+    <message>
+        <source>Progress index beyond max</source>
+        <translation>Progress-Index über dem Maximum</translation>
+    </message>
+    <message>
+        <source>Error hResult type</source>
+        <translation>hResult-Typ von Error</translation>
+    </message>
+    <message>
+        <source>Error text type</source>
+        <translation>Texttyp von Error</translation>
+    </message>
+    <message>
+        <source>Done event type</source>
+        <translation>Ereignistyp von Done</translation>
+    </message>
+    <message>
+        <source>Done hResult type</source>
+        <translation>hResult-Typ von Done</translation>
+    </message>
+    <message>
+        <source>Progress after Done</source>
+        <translation>Progress nach Done</translation>
+    </message>
+    <message>
+        <source>Error after Done</source>
+        <translation>Error nach Done</translation>
+    </message>
+    <message>
+        <source>Done called twice</source>
+        <translation>Done zweimal aufgerufen</translation>
+    </message>
+    <message>
+        <source>Done after the task ended</source>
+        <translation>Done nach dem Ende der Aufgabe</translation>
+    </message>
+    <message>
+        <source>return type</source>
+        <translation>Rückgabetyp</translation>
+    </message>
+    <message>
+        <source>raised after Done</source>
+        <translation>Ausnahme nach Done</translation>
+    </message>
+    <message>
+        <source>return after Done</source>
+        <translation>Rückgabe nach Done</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent replaced</source>
+        <translation>phSyncDoneEvent ersetzt</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent type</source>
+        <translation>Typ von phSyncDoneEvent</translation>
+    </message>
+    <message>
+        <source>thread ended without Done</source>
+        <translation>Thread ohne Done beendet</translation>
+    </message>
+    <message>
+        <source>Done missing</source>
+        <translation>Done fehlt</translation>
+    </message>
+    <message>
+        <source>no return after Done</source>
+        <translation>keine Rückkehr nach Done</translation>
+    </message>
+    <message>
+        <source>done event never signalled</source>
+        <translation>Fertig-Ereignis nie gesetzt</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1431,16 @@ Es wurde nichts in den Postausgang gestellt.</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <comment>contract violation: rule: what it concerns: the sentence</comment>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2)</source>
+        <comment>a contract rule: its number (its title)</comment>
+        <translation>Regel %1 (%2)</translation>
     </message>
     <message>
         <source>facility %1</source>

@@ -207,6 +207,321 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>Not responding: no progress for %1 s</source>
+        <translation>Ne répond pas : aucune progression depuis %1 s</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task.</source>
+        <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche.</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
+        <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche. Entre-temps, l&apos;hôte entier a été bloqué pendant %2 s (un thread détenait le verrou de l&apos;interpréteur Python, le GIL, par exemple un fournisseur en code C) : cette tâche a peut-être été privée de temps plutôt que lente.</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Its process waited %2 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche. Son processus a attendu un processeur pendant %2 s pendant que d&apos;autres travaux s&apos;exécutaient (temps rendu, jusqu&apos;à une fois la limite).</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow. Its process waited %3 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche. Entre-temps, l&apos;hôte entier a été bloqué pendant %2 s (un thread détenait le verrou de l&apos;interpréteur Python, le GIL, par exemple un fournisseur en code C) : cette tâche a peut-être été privée de temps plutôt que lente. Son processus a attendu un processeur pendant %3 s pendant que d&apos;autres travaux s&apos;exécutaient (temps rendu, jusqu&apos;à une fois la limite).</translation>
+    </message>
+    <message>
+        <source>The synchronization failed.</source>
+        <translation>La synchronisation a échoué.</translation>
+    </message>
+    <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>Plus de %1 lignes distinctes pour cette tâche : chaque ligne supplémentaire est comptée ici.</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(aucune description)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground raised %1</source>
+        <translation>SynchronizeInBackground a levé %1</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned %1</source>
+        <translation>SynchronizeInBackground a renvoyé %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread %1 raised %2</source>
+        <translation>Le thread %1 du fournisseur a levé %2</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread ended without reporting a result (no Done).</source>
+        <translation>Le thread du fournisseur s&apos;est terminé sans signaler de résultat (aucun Done).</translation>
+    </message>
+    <message>
+        <source>The provider ended without reporting a result (no Done).</source>
+        <translation>Le fournisseur s&apos;est terminé sans signaler de résultat (aucun Done).</translation>
+    </message>
+    <message>
+        <source>The provider returned without reporting a result (no Done).</source>
+        <translation>Le fournisseur est revenu sans signaler de résultat (aucun Done).</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; its process was stopped.</source>
+        <translation>Le fournisseur ne s&apos;est pas arrêté dans les %1 s suivant l&apos;annulation ; son processus a été arrêté.</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; it was abandoned and its thread left to end on its own.</source>
+        <translation>Le fournisseur ne s&apos;est pas arrêté dans les %1 s suivant l&apos;annulation ; il a été abandonné, son thread se terminera de lui-même.</translation>
+    </message>
+    <message>
+        <source>The host could not call the provider.</source>
+        <translation>L&apos;hôte n&apos;a pas pu appeler le fournisseur.</translation>
+    </message>
+    <message>
+        <source>Cannot create the local store %1: %2</source>
+        <translation>Impossible de créer la banque locale %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot load provider %1: %2</source>
+        <translation>Impossible de charger le fournisseur %1 : %2</translation>
+    </message>
+    <message>
+        <source>Reading phSyncDoneEvent raised %1</source>
+        <translation>La lecture de phSyncDoneEvent a levé %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s done event is not an event.</source>
+        <translation>L&apos;événement de fin du fournisseur n&apos;est pas un événement.</translation>
+    </message>
+    <message>
+        <source>killed: memory limit: SynchronizeInBackground raised MemoryError at the account&apos;s limit of %1 MB (memory_limit_mb)</source>
+        <translation>arrêté : limite de mémoire : SynchronizeInBackground a levé MemoryError à la limite du compte de %1 Mo (memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>provider spec %1 must look like module:attr or file.py:attr</source>
+        <translation>la désignation de fournisseur %1 doit avoir la forme module:attr ou fichier.py:attr</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: %3)</source>
+        <translation>%1 n&apos;a pas d&apos;attribut %2 (il a : %3)</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: nothing)</source>
+        <translation>%1 n&apos;a pas d&apos;attribut %2 (il n&apos;a rien)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a provider: it has no SynchronizeInBackground and cannot be called to make one</source>
+        <translation>%1 est un %2, pas un fournisseur : il n&apos;a pas de SynchronizeInBackground et ne peut pas être appelé pour en créer un</translation>
+    </message>
+    <message>
+        <source>%1 rejected the account&apos;s settings: %2</source>
+        <translation>%1 a refusé les paramètres du compte : %2</translation>
+    </message>
+    <message>
+        <source>%1 raised while being created: %2</source>
+        <translation>%1 a levé une exception lors de sa création : %2</translation>
+    </message>
+    <message>
+        <source>%1 made a %2 that has no SynchronizeInBackground method</source>
+        <translation>%1 a créé un %2 sans méthode SynchronizeInBackground</translation>
+    </message>
+    <message>
+        <source>no provider named %1; %2 (or give module:attr or path/to/file.py:attr)</source>
+        <translation>aucun fournisseur nommé %1 ; %2 (ou indiquez module:attr ou chemin/vers/fichier.py:attr)</translation>
+    </message>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>vouliez-vous dire %1 ?</translation>
+    </message>
+    <message>
+        <source>did you mean %1 or %2?</source>
+        <translation>vouliez-vous dire %1 ou %2 ?</translation>
+    </message>
+    <message>
+        <source>installed: %1</source>
+        <translation>installés : %1</translation>
+    </message>
+    <message>
+        <source>installed: none</source>
+        <translation>installés : aucun</translation>
+    </message>
+    <message>
+        <source>provider %1 (%2) failed to load: %3</source>
+        <translation>le fournisseur %1 (%2) n&apos;a pas pu être chargé : %3</translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation>impossible d&apos;importer %1 : %2</translation>
+    </message>
+    <message>
+        <source>importing %1 raised %2</source>
+        <translation>l&apos;importation de %1 a levé %2</translation>
+    </message>
+    <message>
+        <source>cannot read provider file %1: %2</source>
+        <translation>impossible de lire le fichier de fournisseur %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python module</source>
+        <translation>%1 n&apos;est pas un module Python</translation>
+    </message>
+    <message>
+        <source>it called sys.exit(%1)</source>
+        <translation>il a appelé sys.exit(%1)</translation>
+    </message>
+    <message>
+        <source>Cannot start the provider&apos;s process: %1</source>
+        <translation>Impossible de démarrer le processus du fournisseur : %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process died: %1 %2.</source>
+        <translation>Le processus du fournisseur s&apos;est arrêté brutalement : %1, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process broke the host&apos;s protocol (%1) %2.</source>
+        <translation>Le processus du fournisseur a enfreint le protocole de l&apos;hôte (%1), %2.</translation>
+    </message>
+    <message>
+        <source>%1 Its last output: %2</source>
+        <translation>%1 Sa dernière sortie : %2</translation>
+    </message>
+    <message>
+        <source>its end is unknown (the fork server ended)</source>
+        <translation>sa fin est inconnue (le serveur de fork s&apos;est arrêté)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>Le processus du fournisseur s&apos;est remplacé par un autre programme (exec de %1) ; il a donc été arrêté, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>Le processus du fournisseur a laissé %1 processus derrière lui, tués avec lui : %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>Le processus du fournisseur a ignoré SIGTERM ; il a été tué (SIGKILL).</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>Le processus du fournisseur avait été suspendu (SIGSTOP ou autre) : il n&apos;a plus tourné jusqu&apos;à ce que l&apos;hôte l&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>exit code %1 (the host&apos;s side of the process failed)</source>
+        <translation>code de sortie %1 (la partie hôte du processus a échoué)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>code de sortie %1</translation>
+    </message>
+    <message>
+        <source>killed: CPU time limit (%1 s, cpu_seconds)</source>
+        <translation>arrêté : limite de temps processeur (%1 s, cpu_seconds)</translation>
+    </message>
+    <message>
+        <source>killed: memory limit (%1 MB, memory_limit_mb)</source>
+        <translation>arrêté : limite de mémoire (%1 Mo, memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>signal %1 (%2)</translation>
+    </message>
+    <message>
+        <source>signal %1 (unknown signal)</source>
+        <translation>signal %1 (signal inconnu)</translation>
+    </message>
+    <message>
+        <source>while loading the provider</source>
+        <translation>pendant le chargement du fournisseur</translation>
+    </message>
+    <message>
+        <source>in SynchronizeInBackground</source>
+        <translation>dans SynchronizeInBackground</translation>
+    </message>
+    <message>
+        <source>after Done</source>
+        <translation>après Done</translation>
+    </message>
+    <message>
+        <source>after SynchronizeInBackground returned (in the provider&apos;s own threads)</source>
+        <translation>après le retour de SynchronizeInBackground (dans les threads du fournisseur)</translation>
+    </message>
+    <message>
+        <source>pwcszProgress must be a str or None, got %1 %2; the step text was kept</source>
+        <translation>pwcszProgress doit être un str ou None, reçu %1 %2 ; le texte d&apos;étape a été conservé</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be an int, got %3; position kept</source>
+        <translation>%1 : %2 doit être un int, reçu %3 ; position conservée</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a ULONG (0 … 4294967295); position kept</source>
+        <translation>%1 : %2 doit être un ULONG (0 … 4294967295) ; position conservée</translation>
+    </message>
+    <message>
+        <source>%1: ulIndex &gt; ulIndexMax; clamped to ulIndexMax</source>
+        <translation>%1 : ulIndex &gt; ulIndexMax ; ramené à ulIndexMax</translation>
+    </message>
+    <message>
+        <source>Error&apos;s hResult must be a 32-bit int HRESULT, got %1; the message was: &apos;%2&apos;</source>
+        <translation>le hResult d&apos;Error doit être un HRESULT int de 32 bits, reçu %1 ; le message était : « %2 »</translation>
+    </message>
+    <message>
+        <source>pwcszErrorStr must be a str, got %1 %2</source>
+        <translation>pwcszErrorStr doit être un str, reçu %1 %2</translation>
+    </message>
+    <message>
+        <source>hThreadDoneEvent must be a threading.Event or None, got %1</source>
+        <translation>hThreadDoneEvent doit être un threading.Event ou None, reçu %1</translation>
+    </message>
+    <message>
+        <source>Done&apos;s hResult must be a 32-bit int HRESULT, got %1; the task is failed with %2</source>
+        <translation>le hResult de Done doit être un HRESULT int de 32 bits, reçu %1 ; la tâche échoue avec %2</translation>
+    </message>
+    <message>
+        <source>%1(%2) was called after the task ended; ignored</source>
+        <translation>%1(%2) a été appelé après la fin de la tâche ; ignoré</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground must return an HRESULT int, got %1; taken as S_OK</source>
+        <translation>SynchronizeInBackground doit renvoyer un HRESULT int, reçu %1 ; pris comme S_OK</translation>
+    </message>
+    <message>
+        <source>returned %1 after Done reported success</source>
+        <translation>a renvoyé %1 après que Done a signalé la réussite</translation>
+    </message>
+    <message>
+        <source>psibpb.phSyncDoneEvent was replaced by %1; the event belongs in psibpb.phSyncDoneEvent.value</source>
+        <translation>psibpb.phSyncDoneEvent a été remplacé par %1 ; l&apos;événement va dans psibpb.phSyncDoneEvent.value</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent must hold a threading.Event, got %1</source>
+        <translation>phSyncDoneEvent doit contenir un threading.Event, reçu %1</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s thread %1 ended</source>
+        <translation>le thread %1 du fournisseur s&apos;est terminé</translation>
+    </message>
+    <message>
+        <source>no thread of the provider holds its callback any more</source>
+        <translation>plus aucun thread du fournisseur ne détient son rappel</translation>
+    </message>
+    <message>
+        <source>the provider signalled phSyncDoneEvent but never called Done</source>
+        <translation>le fournisseur a signalé phSyncDoneEvent sans jamais appeler Done</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
+        <translation>SynchronizeInBackground a renvoyé un succès sans appeler Done ni remplir phSyncDoneEvent (style arrière-plan)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground had not returned %1 s after the task ended</source>
+        <translation>SynchronizeInBackground n&apos;était pas revenu %1 s après la fin de la tâche</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent was not set %1 s after Done</source>
+        <translation>phSyncDoneEvent n&apos;était pas signalé %1 s après Done</translation>
+    </message>
+</context>
+<context>
     <name>GroupsDialog</name>
     <message>
         <source>Send/Receive Groups</source>
@@ -596,6 +911,44 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>Profil modifié</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas conservées.</translation>
+    </message>
+</context>
+<context>
+    <name>Rule</name>
+    <message>
+        <source>in-call or background style</source>
+        <translation>style dans l&apos;appel ou en arrière-plan</translation>
+    </message>
+    <message>
+        <source>what SynchronizeInBackground returns</source>
+        <translation>ce que renvoie SynchronizeInBackground</translation>
+    </message>
+    <message>
+        <source>Progress arguments</source>
+        <translation>arguments de Progress</translation>
+    </message>
+    <message>
+        <source>Done exactly once, nothing after it</source>
+        <translation>Done une seule fois, rien après</translation>
+    </message>
+    <message>
+        <source>argument types and ranges</source>
+        <translation>types et plages des arguments</translation>
+    </message>
+</context>
+<context>
     <name>SendReceiveDialog</name>
     <message>
         <source>Send/Receive Progress</source>
@@ -730,6 +1083,93 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
     <message>
         <source>Remaining</source>
         <translation>Temps restant</translation>
+    </message>
+</context>
+<context>
+    <name>Violation</name>
+    <message>
+        <source>Progress text type</source>
+        <translation>type du texte de Progress</translation>
+    </message>
+    <message>
+        <source>Progress index type</source>
+        <translation>type de l&apos;index de Progress</translation>
+    </message>
+    <message>
+        <source>Progress index range</source>
+        <translation>plage de l&apos;index de Progress</translation>
+    </message>
+    <message>
+        <source>Progress index beyond max</source>
+        <translation>index de Progress au-delà du maximum</translation>
+    </message>
+    <message>
+        <source>Error hResult type</source>
+        <translation>type du hResult d&apos;Error</translation>
+    </message>
+    <message>
+        <source>Error text type</source>
+        <translation>type du texte d&apos;Error</translation>
+    </message>
+    <message>
+        <source>Done event type</source>
+        <translation>type de l&apos;événement de Done</translation>
+    </message>
+    <message>
+        <source>Done hResult type</source>
+        <translation>type du hResult de Done</translation>
+    </message>
+    <message>
+        <source>Progress after Done</source>
+        <translation>Progress après Done</translation>
+    </message>
+    <message>
+        <source>Error after Done</source>
+        <translation>Error après Done</translation>
+    </message>
+    <message>
+        <source>Done called twice</source>
+        <translation>Done appelé deux fois</translation>
+    </message>
+    <message>
+        <source>Done after the task ended</source>
+        <translation>Done après la fin de la tâche</translation>
+    </message>
+    <message>
+        <source>return type</source>
+        <translation>type de retour</translation>
+    </message>
+    <message>
+        <source>raised after Done</source>
+        <translation>exception après Done</translation>
+    </message>
+    <message>
+        <source>return after Done</source>
+        <translation>retour après Done</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent replaced</source>
+        <translation>phSyncDoneEvent remplacé</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent type</source>
+        <translation>type de phSyncDoneEvent</translation>
+    </message>
+    <message>
+        <source>thread ended without Done</source>
+        <translation>thread terminé sans Done</translation>
+    </message>
+    <message>
+        <source>Done missing</source>
+        <translation>Done manquant</translation>
+    </message>
+    <message>
+        <source>no return after Done</source>
+        <translation>aucun retour après Done</translation>
+    </message>
+    <message>
+        <source>done event never signalled</source>
+        <translation>événement de fin jamais signalé</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1431,16 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
     <message>
         <source>Error</source>
         <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <comment>contract violation: rule: what it concerns: the sentence</comment>
+        <translation>%1 : %2 : %3</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2)</source>
+        <comment>a contract rule: its number (its title)</comment>
+        <translation>Règle %1 (%2)</translation>
     </message>
     <message>
         <source>facility %1</source>

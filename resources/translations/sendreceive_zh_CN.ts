@@ -204,6 +204,321 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>Finding</name>
+    <message>
+        <source>Not responding: no progress for %1 s</source>
+        <translation>无响应：已 %1 秒无进度</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task.</source>
+        <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
+        <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。在此期间整个宿主程序被阻塞了 %2 秒(某个线程占用了 Python 解释器锁 GIL，例如 C 代码中的提供程序)：此任务可能是得不到运行时间，而不是运行缓慢。</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Its process waited %2 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。其他工作运行期间，其进程等待 CPU %2 秒(已补回，最多再补一个时间限制)。</translation>
+    </message>
+    <message>
+        <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow. Its process waited %3 s for a CPU while other work ran (given back, up to the limit again).</source>
+        <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。在此期间整个宿主程序被阻塞了 %2 秒(某个线程占用了 Python 解释器锁 GIL，例如 C 代码中的提供程序)：此任务可能是得不到运行时间，而不是运行缓慢。其他工作运行期间，其进程等待 CPU %3 秒(已补回，最多再补一个时间限制)。</translation>
+    </message>
+    <message>
+        <source>The synchronization failed.</source>
+        <translation>同步失败。</translation>
+    </message>
+    <message>
+        <source>More than %1 distinct lines from this task: every further one is counted here.</source>
+        <translation>此任务的不同行已超过 %1 行：之后的每一行都计入此处。</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(无说明)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground raised %1</source>
+        <translation>SynchronizeInBackground 引发了 %1</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned %1</source>
+        <translation>SynchronizeInBackground 返回了 %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread %1 raised %2</source>
+        <translation>提供程序的线程 %1 引发了 %2</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s thread ended without reporting a result (no Done).</source>
+        <translation>提供程序的线程已结束，但未报告结果(没有 Done)。</translation>
+    </message>
+    <message>
+        <source>The provider ended without reporting a result (no Done).</source>
+        <translation>提供程序已结束，但未报告结果(没有 Done)。</translation>
+    </message>
+    <message>
+        <source>The provider returned without reporting a result (no Done).</source>
+        <translation>提供程序已返回，但未报告结果(没有 Done)。</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; its process was stopped.</source>
+        <translation>取消后 %1 秒内提供程序未停止；已停止其进程。</translation>
+    </message>
+    <message>
+        <source>The provider did not stop within %1 s of Cancel; it was abandoned and its thread left to end on its own.</source>
+        <translation>取消后 %1 秒内提供程序未停止；已放弃该提供程序，其线程将自行结束。</translation>
+    </message>
+    <message>
+        <source>The host could not call the provider.</source>
+        <translation>宿主程序无法调用提供程序。</translation>
+    </message>
+    <message>
+        <source>Cannot create the local store %1: %2</source>
+        <translation>无法创建本地存储 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot load provider %1: %2</source>
+        <translation>无法加载提供程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>Reading phSyncDoneEvent raised %1</source>
+        <translation>读取 phSyncDoneEvent 时引发了 %1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s done event is not an event.</source>
+        <translation>提供程序的完成事件不是事件对象。</translation>
+    </message>
+    <message>
+        <source>killed: memory limit: SynchronizeInBackground raised MemoryError at the account&apos;s limit of %1 MB (memory_limit_mb)</source>
+        <translation>已终止：内存限制：SynchronizeInBackground 在帐户的 %1 MB 限制处引发了 MemoryError (memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>provider spec %1 must look like module:attr or file.py:attr</source>
+        <translation>提供程序说明 %1 的格式必须为 模块:属性 或 文件.py:属性</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: %3)</source>
+        <translation>%1 没有属性 %2(现有：%3)</translation>
+    </message>
+    <message>
+        <source>%1 has no attribute %2 (it has: nothing)</source>
+        <translation>%1 没有属性 %2(现有：无)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a provider: it has no SynchronizeInBackground and cannot be called to make one</source>
+        <translation>%1 是 %2，不是提供程序：它没有 SynchronizeInBackground，也无法调用它来创建提供程序</translation>
+    </message>
+    <message>
+        <source>%1 rejected the account&apos;s settings: %2</source>
+        <translation>%1 拒绝了帐户的设置：%2</translation>
+    </message>
+    <message>
+        <source>%1 raised while being created: %2</source>
+        <translation>%1 在创建时引发了异常：%2</translation>
+    </message>
+    <message>
+        <source>%1 made a %2 that has no SynchronizeInBackground method</source>
+        <translation>%1 创建的 %2 没有 SynchronizeInBackground 方法</translation>
+    </message>
+    <message>
+        <source>no provider named %1; %2 (or give module:attr or path/to/file.py:attr)</source>
+        <translation>没有名为 %1 的提供程序；%2(或指定 模块:属性 或 路径/文件.py:属性)</translation>
+    </message>
+    <message>
+        <source>did you mean %1?</source>
+        <translation>您是否是指 %1？</translation>
+    </message>
+    <message>
+        <source>did you mean %1 or %2?</source>
+        <translation>您是否是指 %1 或 %2？</translation>
+    </message>
+    <message>
+        <source>installed: %1</source>
+        <translation>已安装：%1</translation>
+    </message>
+    <message>
+        <source>installed: none</source>
+        <translation>已安装：无</translation>
+    </message>
+    <message>
+        <source>provider %1 (%2) failed to load: %3</source>
+        <translation>提供程序 %1 (%2) 加载失败：%3</translation>
+    </message>
+    <message>
+        <source>cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>importing %1 raised %2</source>
+        <translation>导入 %1 时引发了 %2</translation>
+    </message>
+    <message>
+        <source>cannot read provider file %1: %2</source>
+        <translation>无法读取提供程序文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Python module</source>
+        <translation>%1 不是 Python 模块</translation>
+    </message>
+    <message>
+        <source>it called sys.exit(%1)</source>
+        <translation>它调用了 sys.exit(%1)</translation>
+    </message>
+    <message>
+        <source>Cannot start the provider&apos;s process: %1</source>
+        <translation>无法启动提供程序的进程：%1</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process died: %1 %2.</source>
+        <translation>提供程序的进程意外终止：%1，%2。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process broke the host&apos;s protocol (%1) %2.</source>
+        <translation>提供程序的进程违反了宿主程序的协议(%1)，%2。</translation>
+    </message>
+    <message>
+        <source>%1 Its last output: %2</source>
+        <translation>%1其最后的输出：%2</translation>
+    </message>
+    <message>
+        <source>its end is unknown (the fork server ended)</source>
+        <translation>结束原因未知(fork 服务器已结束)</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>提供程序的进程将自身替换为另一个程序（exec %1），因此已被终止，%2。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>提供程序的进程遗留了 %1 个进程，已随其一并终止：%2。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>提供程序的进程忽略了 SIGTERM；已被强制终止（SIGKILL）。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>提供程序的进程已被暂停（SIGSTOP 或类似信号）：在主机将其终止之前未再运行。</translation>
+    </message>
+    <message>
+        <source>exit code %1 (the host&apos;s side of the process failed)</source>
+        <translation>退出代码 %1(进程中宿主程序一方出错)</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出代码 %1</translation>
+    </message>
+    <message>
+        <source>killed: CPU time limit (%1 s, cpu_seconds)</source>
+        <translation>已终止：CPU 时间限制(%1 秒，cpu_seconds)</translation>
+    </message>
+    <message>
+        <source>killed: memory limit (%1 MB, memory_limit_mb)</source>
+        <translation>已终止：内存限制(%1 MB，memory_limit_mb)</translation>
+    </message>
+    <message>
+        <source>signal %1 (%2)</source>
+        <translation>信号 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>signal %1 (unknown signal)</source>
+        <translation>信号 %1(未知信号)</translation>
+    </message>
+    <message>
+        <source>while loading the provider</source>
+        <translation>发生在加载提供程序时</translation>
+    </message>
+    <message>
+        <source>in SynchronizeInBackground</source>
+        <translation>发生在 SynchronizeInBackground 中</translation>
+    </message>
+    <message>
+        <source>after Done</source>
+        <translation>发生在 Done 之后</translation>
+    </message>
+    <message>
+        <source>after SynchronizeInBackground returned (in the provider&apos;s own threads)</source>
+        <translation>发生在 SynchronizeInBackground 返回之后(在提供程序自己的线程中)</translation>
+    </message>
+    <message>
+        <source>pwcszProgress must be a str or None, got %1 %2; the step text was kept</source>
+        <translation>pwcszProgress 必须是 str 或 None，收到的是 %1 %2；已保留步骤文本</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be an int, got %3; position kept</source>
+        <translation>%1：%2 必须是 int，收到的是 %3；已保留位置</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a ULONG (0 … 4294967295); position kept</source>
+        <translation>%1：%2 必须是 ULONG (0 … 4294967295)；已保留位置</translation>
+    </message>
+    <message>
+        <source>%1: ulIndex &gt; ulIndexMax; clamped to ulIndexMax</source>
+        <translation>%1：ulIndex &gt; ulIndexMax；已限制为 ulIndexMax</translation>
+    </message>
+    <message>
+        <source>Error&apos;s hResult must be a 32-bit int HRESULT, got %1; the message was: &apos;%2&apos;</source>
+        <translation>Error 的 hResult 必须是 32 位 int HRESULT，收到的是 %1；消息为：“%2”</translation>
+    </message>
+    <message>
+        <source>pwcszErrorStr must be a str, got %1 %2</source>
+        <translation>pwcszErrorStr 必须是 str，收到的是 %1 %2</translation>
+    </message>
+    <message>
+        <source>hThreadDoneEvent must be a threading.Event or None, got %1</source>
+        <translation>hThreadDoneEvent 必须是 threading.Event 或 None，收到的是 %1</translation>
+    </message>
+    <message>
+        <source>Done&apos;s hResult must be a 32-bit int HRESULT, got %1; the task is failed with %2</source>
+        <translation>Done 的 hResult 必须是 32 位 int HRESULT，收到的是 %1；任务以 %2 失败</translation>
+    </message>
+    <message>
+        <source>%1(%2) was called after the task ended; ignored</source>
+        <translation>任务结束后调用了 %1(%2)；已忽略</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground must return an HRESULT int, got %1; taken as S_OK</source>
+        <translation>SynchronizeInBackground 必须返回 HRESULT int，收到的是 %1；按 S_OK 处理</translation>
+    </message>
+    <message>
+        <source>returned %1 after Done reported success</source>
+        <translation>在 Done 报告成功后返回了 %1</translation>
+    </message>
+    <message>
+        <source>psibpb.phSyncDoneEvent was replaced by %1; the event belongs in psibpb.phSyncDoneEvent.value</source>
+        <translation>psibpb.phSyncDoneEvent 被替换为 %1；事件应放在 psibpb.phSyncDoneEvent.value 中</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent must hold a threading.Event, got %1</source>
+        <translation>phSyncDoneEvent 必须包含 threading.Event，收到的是 %1</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s thread %1 ended</source>
+        <translation>提供程序的线程 %1 已结束</translation>
+    </message>
+    <message>
+        <source>no thread of the provider holds its callback any more</source>
+        <translation>提供程序已没有任何线程持有其回调</translation>
+    </message>
+    <message>
+        <source>the provider signalled phSyncDoneEvent but never called Done</source>
+        <translation>提供程序设置了 phSyncDoneEvent，但从未调用 Done</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
+        <translation>SynchronizeInBackground 返回成功，但既未调用 Done，也未填写 phSyncDoneEvent(后台方式)</translation>
+    </message>
+    <message>
+        <source>SynchronizeInBackground had not returned %1 s after the task ended</source>
+        <translation>任务结束 %1 秒后 SynchronizeInBackground 仍未返回</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent was not set %1 s after Done</source>
+        <translation>Done 之后 %1 秒 phSyncDoneEvent 仍未设置</translation>
+    </message>
+</context>
+<context>
     <name>GroupsDialog</name>
     <message>
         <source>Send/Receive Groups</source>
@@ -593,6 +908,44 @@ Nothing was queued.</source>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>配置文件已更改</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+从磁盘重新加载配置文件？您在此处所做的更改将不会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Rule</name>
+    <message>
+        <source>in-call or background style</source>
+        <translation>调用内或后台方式</translation>
+    </message>
+    <message>
+        <source>what SynchronizeInBackground returns</source>
+        <translation>SynchronizeInBackground 的返回值</translation>
+    </message>
+    <message>
+        <source>Progress arguments</source>
+        <translation>Progress 的参数</translation>
+    </message>
+    <message>
+        <source>Done exactly once, nothing after it</source>
+        <translation>Done 恰好一次，之后不再调用</translation>
+    </message>
+    <message>
+        <source>argument types and ranges</source>
+        <translation>参数类型和范围</translation>
+    </message>
+</context>
+<context>
     <name>SendReceiveDialog</name>
     <message>
         <source>Send/Receive Progress</source>
@@ -727,6 +1080,93 @@ Nothing was queued.</source>
     <message>
         <source>Remaining</source>
         <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
+    <name>Violation</name>
+    <message>
+        <source>Progress text type</source>
+        <translation>Progress 文本类型</translation>
+    </message>
+    <message>
+        <source>Progress index type</source>
+        <translation>Progress 索引类型</translation>
+    </message>
+    <message>
+        <source>Progress index range</source>
+        <translation>Progress 索引范围</translation>
+    </message>
+    <message>
+        <source>Progress index beyond max</source>
+        <translation>Progress 索引超过最大值</translation>
+    </message>
+    <message>
+        <source>Error hResult type</source>
+        <translation>Error 的 hResult 类型</translation>
+    </message>
+    <message>
+        <source>Error text type</source>
+        <translation>Error 文本类型</translation>
+    </message>
+    <message>
+        <source>Done event type</source>
+        <translation>Done 事件类型</translation>
+    </message>
+    <message>
+        <source>Done hResult type</source>
+        <translation>Done 的 hResult 类型</translation>
+    </message>
+    <message>
+        <source>Progress after Done</source>
+        <translation>Done 之后调用 Progress</translation>
+    </message>
+    <message>
+        <source>Error after Done</source>
+        <translation>Done 之后调用 Error</translation>
+    </message>
+    <message>
+        <source>Done called twice</source>
+        <translation>Done 被调用两次</translation>
+    </message>
+    <message>
+        <source>Done after the task ended</source>
+        <translation>任务结束后调用 Done</translation>
+    </message>
+    <message>
+        <source>return type</source>
+        <translation>返回类型</translation>
+    </message>
+    <message>
+        <source>raised after Done</source>
+        <translation>Done 之后引发异常</translation>
+    </message>
+    <message>
+        <source>return after Done</source>
+        <translation>Done 之后的返回值</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent replaced</source>
+        <translation>phSyncDoneEvent 被替换</translation>
+    </message>
+    <message>
+        <source>phSyncDoneEvent type</source>
+        <translation>phSyncDoneEvent 类型</translation>
+    </message>
+    <message>
+        <source>thread ended without Done</source>
+        <translation>线程结束但没有 Done</translation>
+    </message>
+    <message>
+        <source>Done missing</source>
+        <translation>缺少 Done</translation>
+    </message>
+    <message>
+        <source>no return after Done</source>
+        <translation>Done 之后未返回</translation>
+    </message>
+    <message>
+        <source>done event never signalled</source>
+        <translation>完成事件从未设置</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1416,16 @@ Nothing was queued.</source>
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <comment>contract violation: rule: what it concerns: the sentence</comment>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>Rule %1 (%2)</source>
+        <comment>a contract rule: its number (its title)</comment>
+        <translation>规则 %1(%2)</translation>
     </message>
     <message>
         <source>facility %1</source>

@@ -1,5 +1,6 @@
-"""The window and the dialog in German, French and Simplified Chinese: a whole demo run,
-and no English left in what the user sees (but the providers' own texts)."""
+"""The window and the dialog in German, French and Simplified Chinese: a whole demo run
+and the hostile catalogue, and no English left in what the user sees (but the providers'
+own texts)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,20 @@ import re
 
 import pytest
 from helpers.gui_waits import wait_for_run_end
+from helpers.hostile import LIMITS, PROFILE, keep_stdio
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTableView
 
+from sendreceive.providers.faulty import wake_hung_providers
+from sendreceive.tracking.error_log import ErrorEntry, ErrorKind
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.calls_model import CallColumn, CallFilter
 from sendreceive.ui.error_model import ErrorColumn, ErrorTableModel
 from sendreceive.ui.main_window import MainWindow
 from sendreceive.ui.outbox_view import OutboxColumn, OutboxModel
 from sendreceive.ui.task_model import TaskColumn, TaskTableModel
-from sendreceive.ui.wording import number, words
+from sendreceive.ui.wording import number, translate, words
 from tools.translations import messages, ts_file
 
 EXPECTED = {
@@ -141,3 +146,103 @@ def test_numbers_times_and_standard_buttons_follow_the_language(install_language
     assert number(1234) == "1.234"
     assert words.duration(3725) == "1 Std. 02 Min."
     assert words.percent(0.241) == "24 %"
+
+
+HOSTILE_MODE = {"de": "process", "fr": "thread", "zh_CN": "process"}  # both, and fast
+_WORD = re.compile(r"[A-Za-z]{3,}")
+# Each finding's English as a pattern: a line without an id that matches one is the host's.
+_HOST_SENTENCES = [
+    re.compile(
+        ".*".join(
+            re.escape(part) for part in re.split(r"%[1-9]", Found(f, ("",) * f.arity).english)
+        ),
+        re.S,
+    )
+    for f in Finding
+]
+
+
+def fixed_english(found: Found) -> set[str]:
+    """The English words of a finding's own words (its template, rule and what, nested
+    findings too) that its translation does not keep, e.g. ``raised`` but not
+    ``SynchronizeInBackground``; the provider's values in it are not the host's words."""
+    finding = found.finding
+    pairs = [(finding.template, translate("Finding", finding.template))]
+    if finding.rule is not None and finding.what is not None:
+        pairs += [(finding.rule.label, words.rule(finding.rule))]
+        pairs += [(finding.what, translate("Violation", finding.what))]
+    found_words = set()
+    for english, translated in pairs:
+        kept = {word.lower() for word in _WORD.findall(translated)}
+        found_words |= {w for w in _WORD.findall(english) if w.lower() not in kept}
+    for value in found.args:
+        if isinstance(value, Found):
+            found_words |= fixed_english(value)
+    return found_words
+
+
+def provider_values(found: Found) -> list[str]:
+    """The texts in a finding that are shown as they are, longest first."""
+    values = []
+    for value in found.args:
+        values += provider_values(value) if isinstance(value, Found) else [str(value)]
+    return sorted(values, key=len, reverse=True)
+
+
+def english_left(entry: ErrorEntry, shown: str) -> str | None:
+    """Why ``shown``, the GUI's line for ``entry``, is an English host sentence, if it is."""
+    if entry.found is None:
+        if entry.kind is ErrorKind.VIOLATION or any(p.fullmatch(shown) for p in _HOST_SENTENCES):
+            return "the host's words without an id"
+        return None  # the provider's own text
+    if shown == entry.text:
+        return "left in English"
+    for value in provider_values(entry.found):
+        shown = shown.replace(value, " ")
+    left = {w for w in _WORD.findall(shown)} & fixed_english(entry.found)
+    return f"English words {sorted(left)}" if left else None
+
+
+@pytest.mark.parametrize("language", list(EXPECTED))
+def test_the_hostile_catalogue_shows_no_english_host_sentence(qtbot, make_window, language):
+    """Not responding, time limits, a process's death, load errors, every contract rule
+    broken: in the Errors tab, the account list and the status bar, in the language."""
+    mode = HOSTILE_MODE[language]
+    window = make_window(
+        "--lang", language, "--profile", str(PROFILE), "--isolation", mode, limits=LIMITS
+    )
+    try:
+        with keep_stdio():
+            window.send_receive_all_action.trigger()
+            wait_for_run_end(qtbot, window, timeout=30_000)
+    finally:
+        wake_hung_providers()
+    model = window.controller.error_model
+    rows = [
+        (model.entry(row), model.index(row, ErrorColumn.MESSAGE).data())
+        for row in range(model.rowCount())
+    ]
+    found = [entry.found for entry, _ in rows if entry.found is not None]
+    assert len(found) > 40 and any(f.finding.rule is not None for f in found)
+    assert any(f.finding is Finding.NOT_RESPONDING for f in found)
+    left = [f"{shown!r}: {why}" for entry, shown in rows if (why := english_left(entry, shown))]
+
+    accounts = window.accounts_model
+    firsts = {}
+    for entry, _ in rows:  # what the account list shows: each account's first error
+        if entry.kind is not ErrorKind.WARNING:
+            firsts.setdefault(entry.task.account, entry)
+    for row in range(accounts.rowCount()):
+        entry = firsts.get(accounts.account(row).name)
+        if entry is not None:
+            shown = accounts.index(row, AccountColumn.FIRST_ERROR).data()
+            if why := english_left(entry, shown):
+                left.append(f"account list {shown!r}: {why}")
+    english = english_words(language)
+    names = sorted((a.name for a in window.profile.accounts), key=len, reverse=True)
+    for text in visible_texts(window):  # the status bar, the account list's statuses…
+        for name in names:  # the profile's own words
+            text = text.replace(name, " ")
+        if english.search(text):
+            left.append(f"{text!r}: English")
+    assert not left, f"English host sentences in the {language} window:\n" + "\n".join(left)

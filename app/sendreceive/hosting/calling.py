@@ -28,7 +28,7 @@ from sendreceive.hosting.host import Outcome, TaskSetup
 from sendreceive.hosting.loading import ProviderLoadError, create_provider
 from sendreceive.hosting.session import Session
 from sendreceive.printable import describe, describe_exception, type_name
-from sendreceive.tracking.rules import Rule
+from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.trace import BACKGROUND, IN_CALL, SYNC_CALLED, SYNC_RAISED, SYNC_RETURNED
 from sendreceive.tracking.tracker import CallbackUnknown
 
@@ -63,13 +63,13 @@ def call_provider(
     try:
         setup.store_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        text = f"Cannot create the local store {setup.store_dir}: {exc.strerror}"
-        return Outcome(MAPI_E_DISK_ERROR, failure=text), None
+        failure = Finding.NO_STORE(str(setup.store_dir), str(exc.strerror))
+        return Outcome(MAPI_E_DISK_ERROR, failure=failure), None
     spec = setup.account.provider
     try:
         provider = create_provider(spec, setup.account.settings)
     except ProviderLoadError as exc:
-        return Outcome(E_FAIL, failure=f"Cannot load provider {spec!r}: {exc}"), None
+        return Outcome(E_FAIL, failure=Finding.CANNOT_LOAD(repr(spec), exc.found)), None
     if on_loaded is not None:
         on_loaded()
     tracker = setup.tracker
@@ -91,12 +91,7 @@ def _judge_return(
 ) -> tuple[Outcome, threading.Event | None]:
     hr = normalize_hresult(returned)
     if hr is None:
-        setup.tracker.violation(
-            Rule.RETURN,
-            "return type",
-            f"SynchronizeInBackground must return an HRESULT int, got {describe(returned)}; "
-            "taken as S_OK",
-        )
+        setup.tracker.violation(Finding.RETURN_TYPE(describe(returned)))
         hr = S_OK
     if FAILED(hr):
         return Outcome(hr), None
@@ -111,22 +106,13 @@ def _done_event(setup: TaskSetup, sib: MAPISIB, hr: int) -> tuple[Outcome, threa
         slot = sib.phSyncDoneEvent
         event = slot.value if type(slot) is DoneEventSlot else slot
     except BaseException as exc:  # the provider replaced MAPISIB's members with its own
-        text = f"Reading phSyncDoneEvent raised {describe_exception(exc)}"
-        return Outcome(E_UNEXPECTED, failure=text), None
+        failure = Finding.DONE_EVENT_UNREADABLE(describe_exception(exc))
+        return Outcome(E_UNEXPECTED, failure=failure), None
     if type(slot) is not DoneEventSlot:
-        tracker.violation(
-            Rule.TYPES,
-            "phSyncDoneEvent replaced",
-            f"psibpb.phSyncDoneEvent was replaced by {describe(slot)}; the event belongs in "
-            "psibpb.phSyncDoneEvent.value",
-        )
+        tracker.violation(Finding.DONE_EVENT_REPLACED(describe(slot)))
     if event is None:
         return Outcome(hr), None
     if type(event) is not threading.Event:
-        tracker.violation(
-            Rule.TYPES,
-            "phSyncDoneEvent type",
-            f"phSyncDoneEvent must hold a threading.Event, got {describe(event)}",
-        )
-        return Outcome(E_UNEXPECTED, failure="The provider's done event is not an event."), None
+        tracker.violation(Finding.DONE_EVENT_NOT_EVENT(describe(event)))
+        return Outcome(E_UNEXPECTED, failure=Finding.DONE_EVENT_NO_EVENT()), None
     return Outcome(hr, background=True), event

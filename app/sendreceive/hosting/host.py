@@ -4,8 +4,8 @@ owns the task's life) and the place its provider code executes.
 ``ThreadHost`` (``sendreceive.hosting.thread.host``) runs the provider on a thread of this process,
 ``ProcessHost`` (``sendreceive.hosting.process.host``) in a process of its own: the task, the
 engine, the tracker and the front-ends do not tell them apart. What crosses the interface is plain
-host data (ints, strs, bools): a host reads and describes what the provider did *where the provider
-runs*, so the task's supervision never touches a provider-supplied object.
+host data (ints, strs, bools, the host's findings): a host reads and describes what the provider
+did *where the provider runs*, so the task's supervision never touches a provider-supplied object.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Protocol
 
 from sendreceive.config.profile import Account
 from sendreceive.contract import S_OK, SyncFlags
+from sendreceive.tracking.findings import Found
 from sendreceive.tracking.tracker import TaskTracker
 
 Waker = Callable[[], None]  # wakes a task's supervision; callable from any thread
@@ -45,8 +46,8 @@ class Outcome:
 
     hresult: int = S_OK  # its return value (S_OK when it was no HRESULT: a rule 3 violation)
     raised: str | None = None  # "RuntimeError: text" when it raised
-    failure: str | None = None  # the host's own finding (load error, no store, not an
-    #                             event): the task fails with ``hresult`` and this text
+    failure: Found | None = None  # the host's own finding (load error, no store, not an
+    #                               event): the task fails with ``hresult`` and this
     background: bool = False  # a done event was handed over; Done is still to come
 
 
@@ -72,9 +73,9 @@ class ProviderHost(Protocol):
         """The provider signalled its ``phSyncDoneEvent``."""
         ...
 
-    def work_ended(self, silent: bool) -> str | None:
-        """For a background task still owing ``Done``: why the provider's own work is
-        known to have ended (e.g. "the provider's thread 'x' ended"), else ``None``.
+    def work_ended(self, silent: bool) -> Found | None:
+        """For a background task still owing ``Done``: the rule 2 violation saying why
+        the provider's own work is known to have ended (its thread ended), else ``None``.
         ``silent``: the task has said nothing past the stall timeout."""
         ...
 

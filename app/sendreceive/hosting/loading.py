@@ -29,7 +29,9 @@ from types import ModuleType
 from typing import Any
 
 from sendreceive.contract import IMAPISync
+from sendreceive.paths import resolve_path
 from sendreceive.printable import describe, describe_exception
+from sendreceive.tracking.findings import Arg, Finding, Found
 
 ENTRY_POINT_GROUP = "sendreceive.providers"
 _file_locks_lock = threading.Lock()
@@ -37,7 +39,12 @@ _file_locks: dict[str, threading.Lock] = {}  # one per provider file: a slow one
 
 
 class ProviderLoadError(Exception):
-    """The provider could not be found or built; the text says which and why."""
+    """The provider could not be found or built; the text says which and why, in
+    English, and ``found`` as the host's finding (a GUI translates it)."""
+
+    def __init__(self, found: Found) -> None:
+        super().__init__(found.english)
+        self.found = found
 
 
 @functools.cache
@@ -56,17 +63,18 @@ def resolve(spec: str) -> Any:
     if not sep:
         return _from_entry_point(spec)
     if not attr or not module_part:
-        raise ProviderLoadError(
-            f"provider spec {spec!r} must look like module:attr or file.py:attr"
-        )
+        raise ProviderLoadError(Finding.SPEC_FORM(repr(spec)))
     module = _load_file(Path(module_part)) if module_part.endswith(".py") else _import(module_part)
     try:
         return getattr(module, attr)
     except AttributeError:
-        public = sorted(n for n in vars(module) if not n.startswith("_"))
-        raise ProviderLoadError(
-            f"{module_part} has no attribute {attr!r} (it has: {', '.join(public) or 'nothing'})"
-        ) from None
+        public = ", ".join(sorted(n for n in vars(module) if not n.startswith("_")))
+        found = (
+            Finding.NO_ATTRIBUTE(module_part, repr(attr), public)
+            if public
+            else Finding.NO_ATTRIBUTE_AT_ALL(module_part, repr(attr))
+        )
+        raise ProviderLoadError(found) from None
 
 
 def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
@@ -75,45 +83,40 @@ def create_provider(spec: str, settings: Mapping[str, Any]) -> IMAPISync:
     if hasattr(factory, "SynchronizeInBackground") and not isinstance(factory, type):
         return factory  # type: ignore[no-any-return]  # duck-typed provider object
     if not callable(factory):
-        raise ProviderLoadError(
-            f"{spec} is a {type(factory).__name__}, not a provider: it has no "
-            "SynchronizeInBackground and cannot be called to make one"
-        )
+        raise ProviderLoadError(Finding.NOT_A_PROVIDER(spec, type(factory).__name__))
     try:
         provider = factory(**settings)
     except TypeError as exc:
-        raise ProviderLoadError(f"{spec} rejected the account's settings: {exc}") from exc
+        raise ProviderLoadError(Finding.SETTINGS_REJECTED(spec, str(exc))) from exc
     except BaseException as exc:  # SystemExit from a constructor must not end the host
-        raise ProviderLoadError(f"{spec} raised while being created: {_raised(exc)}") from exc
+        raise ProviderLoadError(Finding.RAISED_WHEN_CREATED(spec, _raised(exc))) from exc
     if not callable(getattr(provider, "SynchronizeInBackground", None)):
-        raise ProviderLoadError(
-            f"{spec} made a {type(provider).__name__} that has no SynchronizeInBackground method"
-        )
+        raise ProviderLoadError(Finding.NO_SYNC_METHOD(spec, type(provider).__name__))
     return provider  # type: ignore[no-any-return]  # checked by duck typing above
 
 
 def _from_entry_point(name: str) -> Any:
     found = _entry_points().get(name)
     if found is None:
-        raise ProviderLoadError(
-            f"no provider named {name!r}; {_suggest(name, available_providers())} "
-            "(or give module:attr or path/to/file.py:attr)"
-        )
+        suggestion = _suggest(name, available_providers())
+        raise ProviderLoadError(Finding.NO_SUCH_PROVIDER(repr(name), suggestion))
     try:
         return found.load()
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(
-            f"provider {name!r} ({found.value}) failed to load: {_raised(exc)}"
+            Finding.FAILED_TO_LOAD(repr(name), found.value, _raised(exc))
         ) from exc
 
 
-def _suggest(name: str, known: list[str]) -> str:
+def _suggest(name: str, known: list[str]) -> Found:
     """The closest names, else the installed ones with each family (``faulty-*``) as one
     item: a list of 27 names hides the one the user meant."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     if close:
         *others, last = [repr(n) for n in close]
-        return f"did you mean {', '.join(others) + ' or ' if others else ''}{last}?"
+        if others:
+            return Finding.DID_YOU_MEAN_ONE_OF(", ".join(others), last)
+        return Finding.DID_YOU_MEAN(last)
     families: dict[str, list[str]] = {}
     for known_name in known:
         families.setdefault(known_name.partition("-")[0], []).append(known_name)
@@ -121,26 +124,27 @@ def _suggest(name: str, known: list[str]) -> str:
         f"{prefix}-* ({len(names)})" if len(names) > 2 else ", ".join(names)
         for prefix, names in families.items()
     ]
-    return f"installed: {', '.join(shown) or 'none'}"
+    return Finding.INSTALLED(", ".join(shown)) if shown else Finding.NONE_INSTALLED()
 
 
 def _import(module_name: str) -> ModuleType:
     try:
         return importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
-        raise ProviderLoadError(f"cannot import {module_name!r}: {exc}") from exc
+        raise ProviderLoadError(Finding.CANNOT_IMPORT(repr(module_name), str(exc))) from exc
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
-        raise ProviderLoadError(f"importing {module_name!r} raised {_raised(exc)}") from exc
+        raise ProviderLoadError(Finding.IMPORT_RAISED(repr(module_name), _raised(exc))) from exc
 
 
 def _load_file(path: Path) -> ModuleType:
     """Import a provider file; re-imported when it changes, so an author can edit and
     press Send/Receive again without restarting the app."""
-    path = path.expanduser().resolve()
+    path = path.expanduser()
     try:
+        path = resolve_path(path)
         stamp = path.stat().st_mtime_ns
     except OSError as exc:
-        raise ProviderLoadError(f"cannot read provider file {path}: {exc.strerror}") from exc
+        raise ProviderLoadError(Finding.UNREADABLE_FILE(str(path), str(exc.strerror))) from exc
     digest = hashlib.sha1(f"{path}:{stamp}".encode(), usedforsecurity=False).hexdigest()[:12]
     name = f"sendreceive_provider_{path.stem}_{digest}"
     with _file_locks_lock:
@@ -154,19 +158,19 @@ def _load_file(path: Path) -> ModuleType:
 def _exec_file(name: str, path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise ProviderLoadError(f"{path} is not a Python module")
+        raise ProviderLoadError(Finding.NOT_A_MODULE(str(path)))
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
         spec.loader.exec_module(module)
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         del sys.modules[name]
-        raise ProviderLoadError(f"importing {path} raised {_raised(exc)}") from exc
+        raise ProviderLoadError(Finding.IMPORT_RAISED(str(path), _raised(exc))) from exc
     return module
 
 
-def _raised(exc: BaseException) -> str:
+def _raised(exc: BaseException) -> Arg:
     """What provider code raised, named; ``sys.exit()`` in a provider is said as such."""
     if type(exc) is SystemExit:
-        return f"it called sys.exit({describe(exc.code)})"
+        return Finding.CALLED_EXIT(describe(exc.code))
     return describe_exception(exc)

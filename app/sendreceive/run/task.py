@@ -27,8 +27,8 @@ from sendreceive.contract import E_FAIL, E_UNEXPECTED, FAILED, SyncFlags, format
 from sendreceive.hosting.host import HostFactory, Outcome, TaskSetup
 from sendreceive.paths import slug
 from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.gil_pacer import GuiPacer
-from sendreceive.tracking.rules import Rule
 from sendreceive.tracking.trace import TRACE_LIMIT
 from sendreceive.tracking.tracker import TaskState, TaskStatus, TaskTracker
 
@@ -107,10 +107,8 @@ class Task:
             return
         ended = self.host.work_ended(silent=tracker.status is TaskStatus.NOT_RESPONDING)
         if ended is not None:
-            tracker.violation(Rule.STYLES, "thread ended without Done", ended)
-            tracker.fail(
-                E_UNEXPECTED, "The provider's thread ended without reporting a result (no Done)."
-            )
+            tracker.violation(ended)
+            tracker.fail(E_UNEXPECTED, Finding.THREAD_NO_RESULT())
 
     async def run(self) -> None:
         """Start the provider and supervise it until nothing is left to wait for."""
@@ -163,14 +161,8 @@ class Task:
                 if event_at is not None:
                     deadlines.append(event_at + limits.done_event_grace)
                     if now >= deadlines[-1]:
-                        tracker.violation(
-                            Rule.STYLES,
-                            "Done missing",
-                            "the provider signalled phSyncDoneEvent but never called Done",
-                        )
-                        tracker.fail(
-                            E_UNEXPECTED, "The provider ended without reporting a result (no Done)."
-                        )
+                        tracker.violation(Finding.EVENT_WITHOUT_DONE())
+                        tracker.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT())
                         continue
                 if cancel_at is not None:
                     deadlines.append(cancel_at + limits.cancel_grace)
@@ -200,20 +192,18 @@ class Task:
         (``waited_for_cpu`` seconds) rather than blame the task."""
         self._lateness.note(time.monotonic(), late)
         starved = max(late, self._lateness.worst_since(started))
-        note = ""
-        if starved >= STARVED_AFTER:
-            note = (
-                f" Meanwhile the whole host was held up for {starved:.1f} s (a thread held "
-                "Python's interpreter lock, the GIL, e.g. a provider in C code): this task "
-                "may have been starved rather than slow."
-            )
-        if waited_for_cpu >= STARVED_AFTER:
-            note += (
-                f" Its process waited {waited_for_cpu:.1f} s for a CPU while other work ran "
-                "(given back, up to the limit again)."
-            )
-        assert self.limits.task_timeout is not None
-        self.tracker.time_out(self.limits.task_timeout, note)
+        limit = self.limits.task_timeout
+        assert limit is not None
+        held, waited = f"{starved:.1f}", f"{waited_for_cpu:.1f}"  # as measured, not :g
+        if starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
+            found = Finding.TIME_LIMIT_HOST_HELD_CPU_WAIT(float(limit), held, waited)
+        elif starved >= STARVED_AFTER:
+            found = Finding.TIME_LIMIT_HOST_HELD(float(limit), held)
+        elif waited_for_cpu >= STARVED_AFTER:
+            found = Finding.TIME_LIMIT_CPU_WAIT(float(limit), waited)
+        else:
+            found = Finding.TIME_LIMIT(float(limit))
+        self.tracker.time_out(limit, found)
 
     def _after_final(self, since_final: float) -> bool:
         """After the end: the call should return and the done event be set soon.
@@ -227,19 +217,11 @@ class Task:
             return True
         if since_final < self.limits.done_event_grace:
             return False
-        grace = f"{self.limits.done_event_grace:g} s"
+        grace = float(self.limits.done_event_grace)
         if missing_return:
-            tracker.violation(
-                Rule.STYLES,
-                "no return after Done",
-                f"SynchronizeInBackground had not returned {grace} after the task ended",
-            )
+            tracker.violation(Finding.NO_RETURN_AFTER_DONE(grace))
         if missing_event:
-            tracker.violation(
-                Rule.STYLES,
-                "done event never signalled",
-                f"phSyncDoneEvent was not set {grace} after Done",
-            )
+            tracker.violation(Finding.EVENT_NEVER_SET(grace))
         return True
 
     def _judge(self, outcome: Outcome) -> None:
@@ -249,44 +231,26 @@ class Task:
             tracker.fail(outcome.hresult, outcome.failure)
             return
         if outcome.raised is not None:
-            text = f"SynchronizeInBackground raised {outcome.raised}"
-            if not tracker.fail(E_FAIL, text):
-                tracker.violation(Rule.RETURN, "raised after Done", text)
+            if not tracker.fail(E_FAIL, Finding.SYNC_RAISED(outcome.raised)):
+                tracker.violation(Finding.RAISED_AFTER_DONE(outcome.raised))
             return
         hr = outcome.hresult
         if FAILED(hr):
             if not tracker.done_called:
-                tracker.fail(hr, f"SynchronizeInBackground returned {format_hresult(hr)}")
+                tracker.fail(hr, Finding.SYNC_RETURNED(format_hresult(hr)))
             elif tracker.status.is_success:
-                tracker.violation(
-                    Rule.RETURN,
-                    "return after Done",
-                    f"returned {format_hresult(hr)} after Done reported success",
-                )
+                tracker.violation(Finding.RETURNED_AFTER_DONE(format_hresult(hr)))
             return
         if outcome.background:
             self._background = True
         elif not tracker.done_called and not tracker.status.is_final:
-            tracker.violation(
-                Rule.STYLES,
-                "Done missing",
-                "SynchronizeInBackground returned success without calling Done and without "
-                "filling phSyncDoneEvent (background style)",
-            )
-            tracker.fail(
-                E_UNEXPECTED, "The provider returned without reporting a result (no Done)."
-            )
+            tracker.violation(Finding.RETURNED_WITHOUT_DONE())
+            tracker.fail(E_UNEXPECTED, Finding.RETURNED_NO_RESULT())
 
     def _abandon(self) -> None:
         if self.host.terminate():
             self._stopped = True  # nothing more will come from it
-            self.tracker.stop(
-                f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; "
-                "its process was stopped."
-            )
+            self.tracker.stop(Finding.PROCESS_STOPPED(float(self.limits.cancel_grace)))
             return
-        self.tracker.abandon(
-            f"The provider did not stop within {self.limits.cancel_grace:g} s of Cancel; it was "
-            "abandoned and its thread left to end on its own."
-        )
+        self.tracker.abandon(Finding.ABANDONED(float(self.limits.cancel_grace)))
         log.warning("abandoned task %r: %s", self.account.name, self.host.left_behind())

@@ -9,6 +9,13 @@ from enum import Enum
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import format_hresult
+from sendreceive.secrets_guard import redact
+from sendreceive.tracking.findings import Finding, Found
+
+#: Distinct lines one task may add to a run's list; a provider making more (a million
+#: different texts) has the rest counted, exactly, on one line per kind that says so.
+LINES_PER_TASK = 100_000
+_FOLDED = object()  # the fold key of that line
 
 
 class ErrorKind(Enum):
@@ -22,7 +29,9 @@ class ErrorKind(Enum):
 @dataclass(slots=True)
 class ErrorEntry:
     """One line of the Errors tab, as data: each front-end words it (the headless one
-    as Outlook does). Identical repeats bump ``count`` and ``last_time``."""
+    as Outlook does). Identical repeats bump ``count`` and ``last_time``. ``found``: the
+    host's finding, of which ``text`` is the English; ``None`` when ``text`` is the
+    provider's own (``Error``)."""
 
     task: TaskId
     kind: ErrorKind
@@ -31,6 +40,7 @@ class ErrorEntry:
     first_time: float
     last_time: float
     count: int = 1
+    found: Found | None = None
 
     def hresult_text(self) -> str:
         return format_hresult(self.hresult) if self.hresult is not None else ""
@@ -48,6 +58,7 @@ class ErrorLog:
         self._entries: list[ErrorEntry] = []
         self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
         self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included
+        self._lines: dict[TaskId, int] = {}  # distinct lines per task
         self.version = 0
 
     def add(
@@ -58,19 +69,30 @@ class ErrorLog:
         text: str,
         fold_key: object = None,
         count: int = 1,
+        found: Found | None = None,
     ) -> ErrorEntry:
         """Record an entry; a repeat of the same key is folded into the first one.
 
         ``fold_key`` defaults to the text; contract checks pass the rule, so a provider
         that breaks one rule a million times with different arguments makes one line.
         ``count``: occurrences at once (a provider's process sends them folded).
+        ``found``: the host's finding that ``text`` words in English.
         """
         now = time.time()
+        text = redact(text)  # a provider may say its password: the list never does
+        if found is not None:
+            found = found.redacted()
         key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)
+            if entry is None and self._lines.get(task, 0) >= LINES_PER_TASK:
+                key = (task, kind, None, _FOLDED)
+                entry = self._by_key.get(key)
+                found = Finding.LINES_FOLDED(LINES_PER_TASK)
+                hresult, text = None, found.english
             if entry is None:
-                entry = ErrorEntry(task, kind, hresult, text, now, now, count)
+                self._lines[task] = self._lines.get(task, 0) + 1
+                entry = ErrorEntry(task, kind, hresult, text, now, now, count, found)
                 self._by_key[key] = entry
                 self._entries.append(entry)
             else:

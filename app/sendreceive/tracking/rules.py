@@ -5,14 +5,26 @@ from __future__ import annotations
 
 from enum import Enum
 
+from sendreceive.languages import QT_TRANSLATE_NOOP
+
 
 class Rule(Enum):
-    STYLES = (2, "in-call or background style")
-    RETURN = (3, "what SynchronizeInBackground returns")
-    PROGRESS = (4, "Progress arguments")
-    DONE_ONCE = (6, "Done exactly once, nothing after it")
-    TYPES = (9, "argument types and ranges")
+    """(number, title); the GUI translates the title (context "Rule")."""
+
+    STYLES = (2, QT_TRANSLATE_NOOP("Rule", "in-call or background style"))
+    RETURN = (3, QT_TRANSLATE_NOOP("Rule", "what SynchronizeInBackground returns"))
+    PROGRESS = (4, QT_TRANSLATE_NOOP("Rule", "Progress arguments"))
+    DONE_ONCE = (6, QT_TRANSLATE_NOOP("Rule", "Done exactly once, nothing after it"))
+    TYPES = (9, QT_TRANSLATE_NOOP("Rule", "argument types and ranges"))
+
+    @property
+    def number(self) -> int:
+        return self.value[0]
+
+    @property
+    def title(self) -> str:
+        return self.value[1]
 
     @property
     def label(self) -> str:
-        return f"Rule {self.value[0]} ({self.value[1]})"
+        return f"Rule {self.number} ({self.title})"

@@ -150,10 +150,11 @@ class CallRing:
         return raw, seqs, dropped, broke
 
 
-#: Decodes one frame of a provider process's trace: its calls, and how many were dropped
-#: before them; raises ``ValueError`` for a frame it cannot read. The process host
-#: supplies it, so the trace keeps no knowledge of the wire between the processes.
-FrameDecoder = Callable[[bytes], tuple[list[Call], int]]
+#: Decodes one frame of a provider process's trace, inflating at most the given number of
+#: bytes: its calls, how many were dropped before them, and the bytes it inflated; raises
+#: ``ValueError`` for a frame it cannot read (or that inflates past that). The process
+#: host supplies it, so the trace keeps no knowledge of the wire between the processes.
+FrameDecoder = Callable[[bytes, int], tuple[list[Call], int, int]]
 
 
 class RemoteTrace:
@@ -161,11 +162,12 @@ class RemoteTrace:
     until somebody reads the trace, then decoded once, so fifty processes ending
     together cost the app a copy, not a decode while the GUI draws. Like ``CallRing``
     it keeps the first ``HEAD`` calls and the latest up to ``limit`` (a watched flood is
-    pulled again and again), counting the rest as dropped. Unread frames past
-    ``BYTES_PER_LINE`` per line of the limit are left out and said. Every method runs
-    under the tracker's lock."""
+    pulled again and again), counting the rest as dropped. A frame is small and may
+    inflate to much: the frames kept, and the bytes they inflate to over the task's
+    life, are each bounded by ``BYTES_PER_LINE`` per line of the limit; what is past
+    either budget is left out and said. Every method runs under the tracker's lock."""
 
-    BYTES_PER_LINE = 4 << 10
+    BYTES_PER_LINE = 1 << 10  # an honest line is a few hundred bytes; its texts are cut
 
     def __init__(self, limit: int, account: str, decode: FrameDecoder) -> None:
         self.limit = limit
@@ -175,10 +177,15 @@ class RemoteTrace:
         self._account = account  # for the log's lines
         self._frames: list[bytes] = []
         self._bytes = 0
+        self._inflated = 0  # over the task's life
         self._refused = 0
 
+    @property
+    def budget(self) -> int:
+        return max(1, self.limit) * self.BYTES_PER_LINE
+
     def add(self, frame: bytes) -> None:
-        if self._bytes + len(frame) > self.limit * self.BYTES_PER_LINE:
+        if self._bytes + len(frame) > self.budget:
             self._refused += 1
             return
         self._bytes += len(frame)
@@ -187,20 +194,32 @@ class RemoteTrace:
     def read(self) -> list[Call]:
         """The calls, with the frames that came since the last read decoded."""
         frames, self._frames, self._bytes = self._frames, [], 0
+        unreadable: list[str] = []
         for frame in frames:
-            try:
-                calls, dropped = self._decode(frame)
-            except ValueError as exc:
-                log.warning(
-                    "%s: a frame of the provider's trace is unreadable: %s", self._account, exc
-                )
+            left = self.budget - self._inflated
+            if left <= 0:
+                self._refused += 1
                 continue
+            try:
+                calls, dropped, inflated = self._decode(frame, left)
+            except ValueError as exc:
+                self._inflated += left  # it may have inflated all it was allowed: no more
+                unreadable.append(str(exc))
+                continue
+            self._inflated += inflated
             self.calls.extend(calls)
             self.dropped += dropped
         excess = len(self.calls) - max(self.limit, HEAD)
         if excess > 0:
             del self.calls[HEAD : HEAD + excess]
             self.dropped += excess
+        if unreadable:
+            log.warning(
+                "%s: %d frame(s) of the provider's trace unreadable, the first: %s",
+                self._account,
+                len(unreadable),
+                unreadable[0],
+            )
         if self._refused:
             log.warning(
                 "%s: %d frames of the provider's trace left out (over its budget)",
@@ -256,27 +275,40 @@ def call_line(call: Call) -> dict[str, Any]:
     }
 
 
+_LINE_FIELDS = {"seq": int, "t": float, "thread": str, "name": str, "args": list}
+_NAME_LIMIT = 200  # a thread's or a call's name
+_ARGS_LIMIT = 8  # arguments of one call (Progress has three)
+
+
 def call_from_line(line: Any) -> Call:
     """The inverse of ``call_line`` for lines that another process sent (process mode):
-    ``ValueError`` for anything that is not such a line."""
-    fields = {"seq": int, "t": float, "thread": str, "name": str, "args": list, "violation": bool}
-    if type(line) is not dict or any(
-        type(line.get(key)) is not kind and not (kind is float and type(line.get(key)) is int)
-        for key, kind in fields.items()
+    ``ValueError`` for anything that is not such a line, whatever is wrong in it."""
+    if type(line) is not dict or line.get("line") not in ("step", "call"):
+        raise ValueError("not a trace line")
+    for key, kind in _LINE_FIELDS.items():
+        value = line.get(key)
+        if type(value) is not kind and not (kind is float and type(value) is int):
+            raise ValueError(f"a trace line's {key} is not a {kind.__name__}")
+    result, violation = line.get("result"), line.get("violation")
+    if (result is not None and type(result) is not int) or type(violation) is not bool:
+        raise ValueError("a trace line's result or violation is malformed")
+    if (
+        not 0 <= line["seq"] < 2**63
+        or not 0 <= line["t"] < 1e9
+        or len(line["thread"]) > _NAME_LIMIT
+        or len(line["name"]) > _NAME_LIMIT
+        or len(line["args"]) > _ARGS_LIMIT
     ):
-        raise ValueError("not a trace line")
-    result = line.get("result")
-    if result is not None and type(result) is not int:
-        raise ValueError("not a trace line")
+        raise ValueError("a trace line out of range")
     return Call(
         line["seq"],
         float(line["t"]),
         line["thread"],
-        line.get("line") == "step",
+        line["line"] == "step",
         line["name"],
-        tuple(decode(value) for value in line["args"]),
+        tuple(_argument(value) for value in line["args"]),
         result,
-        line["violation"],
+        violation,
     )
 
 
@@ -298,3 +330,29 @@ def decode(value: Any) -> Any:
             str(value["type"]), str(value["text"]), None if data is None else data.encode("latin-1")
         )
     return value
+
+
+def _argument(value: Any) -> Any:
+    """``decode`` for an argument another process sent: a plain value of bounded size or
+    an object's description, else ``ValueError``."""
+    if type(value) is dict:
+        data = value.get("bytes")
+        if (
+            type(value.get("type")) is not str
+            or type(value.get("text")) is not str
+            or not (data is None or type(data) is str)
+            or len(value["type"]) > _NAME_LIMIT
+            or len(value["text"]) > 2 * ARG_LIMIT
+            or len(data or "") > ARG_LIMIT
+            or value.keys() - {"type", "text", "bytes"}
+        ):
+            raise ValueError("a trace argument's description is malformed")
+        try:
+            return decode(value)
+        except UnicodeEncodeError:  # bytes travel as latin-1 text: nothing past U+00FF
+            raise ValueError("a trace argument's bytes are not latin-1") from None
+    if value is None or type(value) in (bool, int, float):
+        return value
+    if type(value) is str and len(value) <= 2 * ARG_LIMIT:
+        return value
+    raise ValueError("a trace argument is no plain value")

@@ -37,8 +37,8 @@ from sendreceive.contract import (
 )
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, printable, type_name
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.gil_pacer import CHECK_MASK, GuiPacer
-from sendreceive.tracking.rules import Rule
 from sendreceive.tracking.trace import (
     ARG_LIMIT,
     CANCEL_REQUESTED,
@@ -143,7 +143,8 @@ class Mirrored:
     index: int
     index_max: int
     calls: int  # that tracker's version: it changes whenever the provider calls back
-    entries: Sequence[tuple[int, ErrorKind, int | None, str, int]]  # key, kind, hr, text, new
+    # key, kind, hresult, text, new occurrences, the host's finding (None: the provider's text)
+    entries: Sequence[tuple[int, ErrorKind, int | None, str, int, Found | None]]
     done: int | None = None  # Done's verdict, once the provider called it
     failed: int | None = None  # the task failed there without Done (its thread raised)
 
@@ -198,7 +199,7 @@ class TaskTracker:
         with self._lock:
             if self._closed:
                 answer = self._late_call_locked(
-                    "Progress after Done", "Progress", pwcszProgress, ulIndex, ulIndexMax
+                    Finding.PROGRESS_AFTER_DONE, "Progress", pwcszProgress, ulIndex, ulIndexMax
                 )
                 self._trace_locked(PROGRESS, answer, pwcszProgress, ulIndex, ulIndexMax)
                 return answer
@@ -217,10 +218,9 @@ class TaskTracker:
                     self._step = pwcszProgress
                 else:
                     self._violate_locked(
-                        Rule.TYPES,
-                        "Progress text type",
-                        f"pwcszProgress must be a str or None, got {type_name(pwcszProgress)} "
-                        f"{describe(pwcszProgress)}; the step text was kept",
+                        Finding.PROGRESS_TEXT_TYPE(
+                            type_name(pwcszProgress), describe(pwcszProgress)
+                        )
                     )
             self.version += 1
             answer = MAPI_E_USER_CANCEL if self._cancel else S_OK
@@ -250,24 +250,19 @@ class TaskTracker:
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
         with self._lock:
             if self._closed:
-                answer = self._late_call_locked("Error after Done", "Error", hResult, pwcszErrorStr)
+                answer = self._late_call_locked(
+                    Finding.ERROR_AFTER_DONE, "Error", hResult, pwcszErrorStr
+                )
                 self._trace_locked(ERROR, answer, hResult, pwcszErrorStr)
                 return answer
-            text = self._error_text_locked(pwcszErrorStr)
+            message = self._error_text_locked(pwcszErrorStr)
             hr = normalize_hresult(hResult)
             if hr is None:
-                self._violate_locked(
-                    Rule.TYPES,
-                    "Error hResult type",
-                    f"Error's hResult must be a 32-bit int HRESULT, got {describe(hResult)}; "
-                    f"the message was: '{text}'",
-                )
-            elif FAILED(hr):
-                self._errors += 1
-                self._log.add(self.task, ErrorKind.ERROR, hr, text)
+                self._violate_locked(Finding.ERROR_HRESULT_TYPE(describe(hResult), message))
             else:
-                self._warnings += 1
-                self._log.add(self.task, ErrorKind.WARNING, hr, text)
+                self._entry_locked(
+                    ErrorKind.ERROR if FAILED(hr) else ErrorKind.WARNING, hr, message
+                )
             self.version += 1
             self._trace_locked(ERROR, S_OK, hResult, pwcszErrorStr)
         if self._pacer is not None and not self.version & CHECK_MASK:
@@ -278,25 +273,17 @@ class TaskTracker:
         notify = False
         with self._lock:
             if self._closed:
-                what = "Done called twice" if self._done_called else "Done after the task ended"
-                answer = self._late_call_locked(what, "Done", hThreadDoneEvent, hResult)
+                late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
+                answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
                 self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
                 return answer
             self._done_called = True
             if hThreadDoneEvent is not None and type(hThreadDoneEvent) is not threading.Event:
-                self._violate_locked(
-                    Rule.TYPES,
-                    "Done event type",
-                    f"hThreadDoneEvent must be a threading.Event or None, got "
-                    f"{describe(hThreadDoneEvent)}",
-                )
+                self._violate_locked(Finding.DONE_EVENT_TYPE(describe(hThreadDoneEvent)))
             hr = normalize_hresult(hResult)
             if hr is None:
                 self._violate_locked(
-                    Rule.TYPES,
-                    "Done hResult type",
-                    f"Done's hResult must be a 32-bit int HRESULT, got {describe(hResult)}; "
-                    f"the task is failed with {format_hresult(E_UNEXPECTED)}",
+                    Finding.DONE_HRESULT_TYPE(describe(hResult), format_hresult(E_UNEXPECTED))
                 )
                 hr = E_UNEXPECTED
             self._finish_locked(hr)
@@ -357,68 +344,66 @@ class TaskTracker:
     def status(self) -> TaskStatus:
         return self._status
 
-    def fail(self, hresult: int, text: str, kind: ErrorKind = ErrorKind.ERROR) -> bool:
+    def fail(self, hresult: int, found: Found, kind: ErrorKind = ErrorKind.ERROR) -> bool:
         """End the task as failed on the host's own finding (a load error, an exception,
         a broken rule). Returns False, and records nothing, if the task already ended."""
         with self._lock:
             if self._status.is_final:
                 return False
-            self._entry_locked(kind, hresult, printable(text, ERROR_TEXT_LIMIT))
+            text = found.english
+            self._entry_locked(kind, hresult, found, printable(text, ERROR_TEXT_LIMIT))
             self._end_locked(TaskStatus.FAILED, hresult)
             self._trace_locked(STOPPED, hresult, "failed", text)
         self._notify()
         return True
 
-    def violation(self, rule: Rule, what: str, detail: str) -> None:
+    def violation(self, found: Found) -> None:
         """Record a broken rule that the engine, not a callback, noticed."""
+        rule = found.finding.rule
+        assert rule is not None, f"{found.finding.name} is no contract violation"
         with self._lock:
-            self._violate_locked(rule, what, detail)
+            self._violate_locked(found)
             self.version += 1
-            self._trace_locked(VIOLATION, None, rule.label, what, detail)
+            self._trace_locked(VIOLATION, None, rule.label, found.finding.what, found.sentence)
 
-    def time_out(self, limit: float, note: str = "") -> None:
+    def time_out(self, limit: float, found: Found) -> None:
         """The task ran past the host's time limit: cancel it; unless the provider then
-        completes anyway, it ends failed with MAPI_E_TIMEOUT. ``note`` adds the host's
-        view (a starved host)."""
+        completes anyway, it ends failed with MAPI_E_TIMEOUT. ``found`` says so, with
+        the host's view (a starved host)."""
         with self._lock:
             if self._status.is_final or self._cancel:
                 return
             self._timed_out = True
             self._trace_locked(TIME_LIMIT, MAPI_E_TIMEOUT, limit)
-            self._entry_locked(
-                ErrorKind.ERROR,
-                MAPI_E_TIMEOUT,
-                f"No result after {limit:g} s (the task time limit); the host cancelled the "
-                f"task.{note}",
-            )
+            self._entry_locked(ErrorKind.ERROR, MAPI_E_TIMEOUT, found)
         self.request_cancel()
 
-    def abandon(self, text: str) -> None:
+    def abandon(self, found: Found) -> None:
         """Give up on a provider that ignored Cancel; its thread is left to die alone."""
         with self._lock:
             if self._status.is_final:
                 return
-            self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, text)
+            self._entry_locked(ErrorKind.ERROR, MAPI_E_USER_CANCEL, found)
             self._end_locked(TaskStatus.ABANDONED, MAPI_E_USER_CANCEL)
-            self._trace_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", text)
+            self._trace_locked(STOPPED, MAPI_E_USER_CANCEL, "abandoned", found.english)
         self._notify()
 
-    def stop(self, text: str) -> None:
+    def stop(self, found: Found) -> None:
         """The host stopped a provider that ignored Cancel (its process is gone): the
         task ends Cancelled, or Failed ``MAPI_E_TIMEOUT`` when the time limit cancelled it."""
         with self._lock:
             if self._status.is_final:
                 return
             hr = MAPI_E_TIMEOUT if self._timed_out else MAPI_E_USER_CANCEL
-            self._entry_locked(ErrorKind.ERROR, hr, text)
+            self._entry_locked(ErrorKind.ERROR, hr, found)
             self._end_locked(TaskStatus.FAILED if self._timed_out else TaskStatus.CANCELLED, hr)
         self._notify()
 
-    def remark(self, text: str) -> None:
+    def remark(self, found: Found) -> None:
         """A host finding about how the provider's process ended (what it left behind, a
         SIGTERM it ignored): a warning line, after the end too; the verdict stands."""
         with self._lock:
-            self._entry_locked(ErrorKind.WARNING, None, printable(text, ERROR_TEXT_LIMIT))
+            self._entry_locked(ErrorKind.WARNING, None, found)
             self.version += 1
 
     def mirror(self, found: Mirrored) -> None:
@@ -431,8 +416,8 @@ class TaskTracker:
                 return
             changed = found.calls != self._remote_calls
             self._remote_calls = found.calls
-            for key, kind, hresult, text, count in found.entries:
-                self._log.add(self.task, kind, hresult, text, ("remote", key), count)
+            for key, kind, hresult, text, count, finding in found.entries:
+                self._log.add(self.task, kind, hresult, text, ("remote", key), count, finding)
                 if kind is ErrorKind.ERROR:
                     self._errors += count
                 elif kind is ErrorKind.WARNING:
@@ -491,9 +476,7 @@ class TaskTracker:
             elif self._status is TaskStatus.RUNNING and now - self._seen_at >= stall_timeout:
                 self._status = TaskStatus.NOT_RESPONDING
                 self._entry_locked(
-                    ErrorKind.WARNING,
-                    None,
-                    f"Not responding: no progress for {stall_timeout:g} s",
+                    ErrorKind.WARNING, None, Finding.NOT_RESPONDING(float(stall_timeout))
                 )
                 self._trace_locked(STALLED, None, stall_timeout)
                 self.version += 1
@@ -616,14 +599,11 @@ class TaskTracker:
             ring.append((perf_counter(), ident, name, result, *kept))
             ring.total += 1
 
-    def _late_call_locked(self, what: str, call: str, *args: Any) -> int:
+    def _late_call_locked(self, late: Finding, call: str, *args: Any) -> int:
         if self._status is TaskStatus.ABANDONED:
             # The host gave up on this provider; its late calls are no news.
             return MAPI_E_USER_CANCEL
-        shown = ", ".join(describe(a) for a in args)
-        self._violate_locked(
-            Rule.DONE_ONCE, what, f"{call}({shown}) was called after the task ended; ignored"
-        )
+        self._violate_locked(late(call, ", ".join(describe(a) for a in args)))
         self.version += 1  # the status and counts changed: a reader of versions must look
         return E_UNEXPECTED
 
@@ -642,7 +622,7 @@ class TaskTracker:
         elif FAILED(hr):
             status = TaskStatus.FAILED
             if self._errors == 0:
-                self._entry_locked(ErrorKind.ERROR, hr, "The synchronization failed.")
+                self._entry_locked(ErrorKind.ERROR, hr, Finding.SYNC_FAILED())
         elif self._errors or self._warnings or self._violations or hr != S_OK:
             status = TaskStatus.WARNINGS
         else:
@@ -651,14 +631,22 @@ class TaskTracker:
             self._index = self._max
         self._end_locked(status, hr)
 
-    def _entry_locked(self, kind: ErrorKind, hresult: int | None, text: str) -> None:
+    def _entry_locked(
+        self, kind: ErrorKind, hresult: int | None, message: str | Found, text: str | None = None
+    ) -> None:
+        """A provider's own text, or the host's finding (``text``: its English, when not
+        ``message.english``)."""
         if kind is ErrorKind.ERROR:
             self._errors += 1
         elif kind is ErrorKind.WARNING:
             self._warnings += 1
-        self._log.add(self.task, kind, hresult, text)
+        if isinstance(message, str):
+            self._log.add(self.task, kind, hresult, message)
+        else:
+            english = message.english if text is None else text
+            self._log.add(self.task, kind, hresult, english, found=message)
 
-    def _violate_locked(self, rule: Rule, what: str, detail: str) -> None:
+    def _violate_locked(self, found: Found) -> None:
         """One entry per (rule, what): a provider breaking a rule a million times with
         different arguments makes one line, with its exact count."""
         self._violations += 1
@@ -666,24 +654,24 @@ class TaskTracker:
             self._ring.mark_violation()
         if self._status is TaskStatus.COMPLETED:  # a rule broken after (or by) Done
             self._status = TaskStatus.WARNINGS
+        finding = found.finding
         self._log.add(
             self.task,
             ErrorKind.VIOLATION,
             None,
-            f"{rule.label}: {what}: {detail}",
-            fold_key=(rule, what),
+            found.english,
+            fold_key=(finding.rule, finding.what),
+            found=found,
         )
 
-    def _error_text_locked(self, value: Any) -> str:
+    def _error_text_locked(self, value: Any) -> str | Found:
+        """The provider's text of an ``Error``, made printable; the host's words when
+        it gave none."""
         if type(value) is str:
             return printable(value, ERROR_TEXT_LIMIT)
         if value is None:
-            return "(no description)"
-        self._violate_locked(
-            Rule.TYPES,
-            "Error text type",
-            f"pwcszErrorStr must be a str, got {type_name(value)} {describe(value)}",
-        )
+            return Finding.NO_DESCRIPTION()
+        self._violate_locked(Finding.ERROR_TEXT_TYPE(type_name(value), describe(value)))
         if type(value) is bytes:
             return printable(
                 value[: ERROR_TEXT_LIMIT * 4].decode("utf-8", "replace"), ERROR_TEXT_LIMIT
@@ -694,27 +682,15 @@ class TaskTracker:
         call = f"Progress(…, {describe(index)}, {describe(index_max)})"
         for name, value in (("ulIndex", index), ("ulIndexMax", index_max)):
             if type(value) is not int:
-                self._violate_locked(
-                    Rule.TYPES,
-                    "Progress index type",
-                    f"{call}: {name} must be an int, got {type_name(value)}; position kept",
-                )
+                self._violate_locked(Finding.PROGRESS_INDEX_TYPE(call, name, type_name(value)))
                 return
             if not 0 <= value <= ULONG_MAX:
-                self._violate_locked(
-                    Rule.TYPES,
-                    "Progress index range",
-                    f"{call}: {name} must be a ULONG (0 … 4294967295); position kept",
-                )
+                self._violate_locked(Finding.PROGRESS_INDEX_RANGE(call, name))
                 return
         if index_max == 0:  # unknown total: the index is only a counter
             self._index, self._max = index, 0
             return
-        self._violate_locked(
-            Rule.PROGRESS,
-            "Progress index beyond max",
-            f"{call}: ulIndex > ulIndexMax; clamped to ulIndexMax",
-        )
+        self._violate_locked(Finding.PROGRESS_BEYOND_MAX(call))
         self._index, self._max = index_max, index_max
 
     def _estimate_locked(self, now: float) -> tuple[float | None, float | None]:

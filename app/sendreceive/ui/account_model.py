@@ -44,14 +44,14 @@ class AccountResult:
 
     state: TaskState
     finished: float  # wall-clock time
-    first_error: str  # the provider's text of its first error, or ""
+    first_error: str  # its first error (not a warning), worded, or ""
 
 
 def results_of(run: Run, finished: float) -> dict[str, AccountResult]:
     first: dict[str, str] = {}
     for entry in list(run.error_log.entries):
-        if entry.kind is not ErrorKind.WARNING:
-            first.setdefault(entry.task.account, entry.text)
+        if entry.kind is not ErrorKind.WARNING and entry.task.account not in first:
+            first[entry.task.account] = words.message(entry)
     results: dict[str, AccountResult] = {}
     for task in run.tasks:  # an account's send and receive tasks: the worse one shows
         state = task.snapshot()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendreceive.durable import open_private
 from sendreceive.records import recording
 from sendreceive.run.send_receive import SETTLE_TIMEOUT, Run
 from sendreceive.run.task import Task
@@ -27,12 +28,12 @@ from sendreceive.tracking.trace import CALLS
 from sendreceive.ui.calls_model import HOST, CallColumn, CallFilter, CallTableModel, call_line
 from sendreceive.ui.controller import REFRESH_INTERVAL_MS
 from sendreceive.ui.table_view import make_table
-from sendreceive.ui.wording import arg, words
+from sendreceive.ui.wording import AnyCount, arg, words
 
 TEXT_SUFFIX = ".txt"
 
 
-class CallsPage(QWidget):
+class CallsPage(AnyCount, QWidget):
     """Shows one task's trace; ``refresh`` (the controller's tick) appends what is new."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -214,7 +215,8 @@ class CallsPage(QWidget):
         path = Path(chosen)
         try:
             if kind == text_filter or path.suffix == TEXT_SUFFIX:
-                path.write_text(self.selected_text() + "\n", encoding="utf-8")
+                with open_private(path) as out:
+                    out.write((self.selected_text() + "\n").encode("utf-8"))
             else:
                 if task.tracker.status.is_final:  # a process's trace comes last
                     task.host.wait_finished(SETTLE_TIMEOUT)

@@ -95,7 +95,7 @@ def _display(entry: ErrorEntry, column: ErrorColumn) -> str:
     if column is ErrorColumn.TASK:
         return words.task_name(entry.task)
     if column is ErrorColumn.MESSAGE:
-        return entry.text
+        return words.message(entry)
     if column is ErrorColumn.CODE:
         return format_hresult(entry.hresult) if entry.hresult is not None else ""
     if column is ErrorColumn.COUNT:

@@ -1,6 +1,7 @@
 """The GUI's words, in the user's language: every sentence the GUI builds from what the
-core reports as data (statuses, counts, task identities, HRESULTs, times), through Qt's
-translations (``resources/translations``) and the default ``QLocale``.
+core reports as data (statuses, counts, task identities, HRESULTs, times, the host's
+findings), through Qt's translations (``resources/translations``) and the default
+``QLocale``.
 
 One ``Wording`` object (``words``) holds them, because Qt Linguist's ``lupdate`` reads a
 count (``%n``) only from ``self.tr(text, comment, n)``; its context is "Wording". Numbers
@@ -19,15 +20,12 @@ from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.contract import format_hresult, hresult_name
 from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind
+from sendreceive.tracking.findings import Arg, Found
+from sendreceive.tracking.findings import arg as arg  # the GUI's QString::arg is the core's
+from sendreceive.tracking.rules import Rule
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def arg(text: str, *values: object) -> str:
-    """Qt's ``QString::arg`` in one pass: ``%1``… replaced by ``values``, so a value
-    holding ``%2`` (a provider's text) is never substituted again."""
-    return _PLACEHOLDER.sub(lambda m: str(values[int(m.group(1)) - 1]), text)
+_INT_MAX = 2**31 - 1  # Qt's plural count is a C int
 
 
 def number(n: int) -> str:
@@ -39,7 +37,19 @@ def translate(context: str, text: object) -> str:
     return QCoreApplication.translate(context, str(text))
 
 
-class Wording(QObject):
+class AnyCount:
+    """``QObject.tr`` for counts of any size, mixed into a ``QObject`` subclass: Qt's
+    plural count is a C int, and a provider may report billions of errors or calls. Past
+    it, the plural form of the largest, with the real number in the sentence."""
+
+    def tr(self, text: str, comment: str | None = None, n: int = -1) -> str:
+        translate = super().tr  # type: ignore[misc]  # QObject's, further down the MRO
+        if n <= _INT_MAX:
+            return str(translate(text, comment, n))
+        return str(translate(text, comment, _INT_MAX)).replace(number(_INT_MAX), number(n))
+
+
+class Wording(AnyCount, QObject):
     """One method per sentence, so a translation has one place to go."""
 
     # ------------------------------------------------------------ tasks
@@ -221,6 +231,45 @@ class Wording(QObject):
             return self.tr("Contract violation")
         return self.tr("Error")
 
+    def message(self, entry: ErrorEntry) -> str:
+        """An Errors-tab line's text: the host's finding in the user's language, a
+        provider's own text as it wrote it."""
+        return entry.text if entry.found is None else self.finding(entry.found)
+
+    def finding(self, found: Found) -> str:
+        """The catalogue's template translated (``sendreceive.tracking.findings``), its
+        arguments filled in: numbers the locale's, a provider's values verbatim; a
+        contract violation names its rule and what it concerns, translated too."""
+        finding = found.finding
+        sentence = arg(
+            translate("Finding", finding.template), *(self._argument(a) for a in found.args)
+        )
+        if finding.rule is None or finding.what is None:
+            return sentence
+        return arg(
+            self.tr("%1: %2: %3", "contract violation: rule: what it concerns: the sentence"),
+            self.rule(finding.rule),
+            translate("Violation", finding.what),
+            sentence,
+        )
+
+    def rule(self, rule: Rule) -> str:
+        """``Rule 6 (Done exactly once, nothing after it)``, as mapi-contract.md numbers it."""
+        return arg(
+            self.tr("Rule %1 (%2)", "a contract rule: its number (its title)"),
+            number(rule.number),
+            translate("Rule", rule.title),
+        )
+
+    def _argument(self, value: Arg) -> str:
+        if isinstance(value, Found):
+            return self.finding(value)
+        if type(value) is float:
+            return QLocale().toString(value, "g", 6)
+        if type(value) is int:
+            return number(value)
+        return str(value)
+
     def hresult_detail(self, hresult: int) -> str:
         """``0x80040115 MAPI_E_NETWORK_ERROR``, or for a code this app does not know, what
         its bits say: ``0x800CCC0E: failure, facility 12 (Internet), code 0xCC0E``."""
@@ -256,7 +305,7 @@ class Wording(QObject):
                 self.kind(entry),
                 self.task_name(entry.task),
             ),
-            entry.text,
+            self.message(entry),
             "",
         ]
         if entry.hresult is not None:

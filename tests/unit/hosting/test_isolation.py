@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import signal
 import subprocess
 import sys
 import zlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +24,8 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.process import messages
 from sendreceive.hosting.process.host import STOP_GRACE, ProcessHost, _mirrored, run_delays
 from sendreceive.hosting.thread.host import ThreadHost
-from sendreceive.tracking.error_log import ErrorLog
+from sendreceive.tracking.error_log import ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.trace import HEAD, RemoteTrace, call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -79,6 +82,41 @@ def test_profile_default_then_command_line_then_the_accounts_own(tmp_path):
     assert isinstance(make(setup), ThreadHost)
 
 
+def test_a_finding_from_a_providers_process_crosses_as_its_id_and_arguments():
+    late = Finding.DONE_TWICE("Done", "None, 0")
+    entries = [
+        messages.Entry(7, "contract violation", None, late.english, 2, late),
+        messages.Entry(8, "error", 0x80004005, "the provider's own text", 1, None),
+    ]
+    state = messages.State(3, "s", 1, 2, None, None, (None, None), entries)
+    found = _mirrored(messages.decode_from_child(messages.encode(state)))
+    assert found.entries == [
+        (7, ErrorKind.VIOLATION, None, late.english, 2, late),
+        (8, ErrorKind.ERROR, 0x80004005, "the provider's own text", 1, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("found", "said"),
+    [
+        (["NOT_AN_ID", []], "unknown finding id 'NOT_AN_ID'"),
+        (["EXIT_CODE", [3, 4]], "EXIT_CODE takes a list of 1 arguments"),
+        (["EXIT_CODE", [[]]], "a finding must be [id, [args]]"),
+        ([None, ["an argument"]], "unknown finding id"),
+    ],
+)
+def test_a_malformed_finding_from_a_providers_process_is_named(found, said):
+    state = messages.State(3, "s", 1, 2, None, None, (None, None), [])
+    raw = json.loads(messages.encode(state))
+    raw["entries"] = [
+        {"key": 1, "kind": "error", "hresult": None, "text": "t", "count": 1, "found": found}
+    ]
+    with pytest.raises(messages.ProtocolError, match=r"state\.entries\[0\]\.found: "):
+        messages.decode_from_child(json.dumps(raw).encode())
+    with pytest.raises(messages.ProtocolError, match=re.escape(said)):
+        messages.decode_from_child(json.dumps(raw).encode())
+
+
 def test_text_from_a_providers_process_is_made_printable_and_bounded():
     state = messages.State(3, "a\x1b[31m" + "x" * 10_000, 1, 2, None, None, (None, None), [])
     found = _mirrored(messages.decode_from_child(messages.encode(state)))
@@ -111,7 +149,9 @@ def test_a_process_trace_is_kept_as_it_came_and_read_when_asked(caplog):
         trace = tracker.trace_since(0)
     assert [call_line(call) for call in trace.calls] == lines
     assert trace.dropped == 7 and tracker.traced == 3 + 7
-    assert "a frame of the provider's trace is unreadable" in caplog.text
+    assert "1 frame(s) of the provider's trace unreadable, the first: trace: not compressed" in (
+        caplog.text
+    )
     assert tracker.trace_since(trace.cursor).calls == []  # decoded once, kept
 
 
@@ -124,6 +164,59 @@ def test_a_process_trace_past_its_budget_is_left_out_and_said(caplog):
         kept = tracker.traced
     assert 0 < kept <= RemoteTrace.BYTES_PER_LINE // len(frame)
     assert "frames of the provider's trace left out (over its budget)" in caplog.text
+
+
+def test_trace_frames_that_inflate_past_the_tasks_budget_are_left_out_and_said(caplog):
+    """A few kilobytes may claim megabytes: however many such frames come, reading the
+    trace inflates at most the task's budget, and what is past it is said."""
+    tracker = TaskTracker(TASK, ErrorLog(), trace_limit=1_000)
+    bomb = messages.TRACE + zlib.compress(b" " * (messages.MAX_FRAME - 1), 9)
+    assert len(bomb) < 10_000
+    for _ in range(200):  # 1.6 GB, inflated
+        tracker.absorb_trace(bomb, messages.decode_trace_frame)
+    good = messages.trace_frame(traced_calls(2), 0)
+    tracker.absorb_trace(good, messages.decode_trace_frame)
+    inflated = []
+    real = messages.decode_trace_frame
+
+    def counting(frame: bytes, budget: int) -> tuple[list[Any], int, int]:
+        assert budget <= 1_000 * RemoteTrace.BYTES_PER_LINE
+        try:
+            return real(frame, budget)
+        finally:
+            inflated.append(budget)
+
+    tracker._remote._decode = counting  # type: ignore[union-attr]  # spy on the reads
+    with caplog.at_level(logging.WARNING, "sendreceive.engine"):
+        tracker.trace_since(0)
+    assert len(inflated) <= 2, "frames past the budget must not even be inflated"
+    assert "left out (over its budget)" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        {"line": "call", "seq": 0, "t": 0, "thread": "t", "name": "Progress",
+         "args": [{"type": "object"}], "result": 0, "violation": False},  # no text
+        {"line": "call", "seq": 0, "t": 0, "thread": "t", "name": "Progress",
+         "args": [{"type": "bytes", "text": "b''", "bytes": "\u4e2d"}], "result": 0,
+         "violation": False},  # bytes past latin-1
+        {"line": "call", "seq": 0, "t": 0, "thread": "t", "name": "Progress", "args": [[1]],
+         "result": 0, "violation": False},
+        {"line": "call", "seq": -1, "t": 0, "thread": "t", "name": "x", "args": [],
+         "result": None, "violation": False},
+        {"line": "exec", "seq": 0, "t": 0, "thread": "t", "name": "x", "args": [],
+         "result": None, "violation": False},
+        {"line": "call", "seq": 0, "t": 0, "thread": "t", "name": "x", "args": [],
+         "result": None},
+    ],
+)  # fmt: skip
+def test_a_malformed_trace_line_is_a_protocol_error_not_a_crash(line):
+    """One bad line in a provider process's trace is refused as such (and the reader of
+    the trace logs it): never a KeyError or a UnicodeError for --record to die of."""
+    frame = messages.trace_frame([*traced_calls(1), line], 0)
+    with pytest.raises(messages.ProtocolError, match=r"trace\.calls: "):
+        messages.decode_trace_frame(frame, messages.MAX_FRAME)
 
 
 @pytest.mark.parametrize(
@@ -139,6 +232,12 @@ def test_a_process_trace_past_its_budget_is_left_out_and_said(caplog):
 def test_a_broken_trace_frame_is_a_protocol_error(payload):
     with pytest.raises(messages.ProtocolError):
         messages.read_trace_frame(payload)
+
+
+def test_a_trace_frame_is_never_inflated_past_the_budget_given():
+    frame = messages.TRACE + zlib.compress(b'{"calls": [], "dropped": 0}' + b" " * 10_000)
+    with pytest.raises(messages.ProtocolError, match="more than 1,000 bytes"):
+        messages.read_trace_frame(frame, 1_000)
 
 
 def test_a_child_still_sending_its_last_messages_is_not_stopped_as_silent(tmp_path):

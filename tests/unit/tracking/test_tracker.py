@@ -20,6 +20,7 @@ from sendreceive.contract import (
     IID_IUnknown,
 )
 from sendreceive.run.english import error_line, status_text
+from sendreceive.tracking import error_log
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
 from sendreceive.tracking.tracker import CallbackUnknown, TaskStatus, TaskTracker
 
@@ -348,3 +349,28 @@ def test_random_calls_from_random_threads_never_escape_the_tracker(calls, thread
     assert state.errors == sum(e.count for e in entries if e.kind is ErrorKind.ERROR)
     assert state.warnings == sum(e.count for e in entries if e.kind is ErrorKind.WARNING)
     assert state.violations == sum(e.count for e in entries if e.kind is ErrorKind.VIOLATION)
+
+
+def test_distinct_lines_past_the_tasks_budget_are_counted_on_one_line(monkeypatch, tracker, log):
+    """A provider making ever new texts (here past a budget of 3) cannot grow the run's
+    list without bound: the rest are counted, exactly, on one line per kind that says so,
+    and the other tasks keep their own budget."""
+    monkeypatch.setattr(error_log, "LINES_PER_TASK", 3)
+    for n in range(10):
+        tracker.Error(E_FAIL, f"distinct error {n}")
+    tracker.Error(S_OK, "a warning past the budget")
+    other = TaskTracker(TaskId("Other", Activity.RECEIVING), log)
+    other.Error(E_FAIL, "the other task's own line")
+    lines = [(e.task.account, e.kind, e.text, e.count) for e in log.entries]
+    folded = "More than 3 distinct lines from this task: every further one is counted here."
+    account = tracker.task.account
+    assert lines == [
+        (account, ErrorKind.ERROR, "distinct error 0", 1),
+        (account, ErrorKind.ERROR, "distinct error 1", 1),
+        (account, ErrorKind.ERROR, "distinct error 2", 1),
+        (account, ErrorKind.ERROR, folded, 7),
+        (account, ErrorKind.WARNING, folded, 1),
+        ("Other", ErrorKind.ERROR, "the other task's own line", 1),
+    ]
+    assert log.count(ErrorKind.ERROR) == 11
+    assert tracker.snapshot().errors == 10

@@ -39,6 +39,7 @@ from sendreceive.hosting.process import messages
 from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.trace import call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -68,9 +69,10 @@ class ShippingLog(ErrorLog):
         text: str,
         fold_key: object = None,
         count: int = 1,
+        found: Found | None = None,
     ) -> ErrorEntry:
         with self._touch_lock:
-            entry = super().add(task, kind, hresult, text, fold_key, count)
+            entry = super().add(task, kind, hresult, text, fold_key, count, found)
             self._touched[id(entry)] = entry
         return entry
 
@@ -86,7 +88,9 @@ class ShippingLog(ErrorLog):
             if new:
                 self._sent[id(entry)] = count
                 taken.append(
-                    messages.Entry(id(entry), entry.kind.value, entry.hresult, entry.text, new)
+                    messages.Entry(
+                        id(entry), entry.kind.value, entry.hresult, entry.text, new, entry.found
+                    )
                 )
         return taken
 
@@ -131,7 +135,7 @@ class ProviderProcess:
         self._trace_cursor = 0  # the trace up to here has been sent
         self._outcome_sent = False
         self._event_sent = False
-        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended: tuple[Found | None, Found | None] = (None, None)  # work_ended's
         self._ended_at = 0.0
         self._stopping = False  # SIGTERM came: ship what is left and end
 
@@ -265,7 +269,7 @@ class ProviderProcess:
         self._sent = message
         self._send(replace(message, entries=entries))
 
-    def _work_ended(self) -> tuple[str | None, str | None]:
+    def _work_ended(self) -> tuple[Found | None, Found | None]:
         """For a background task owing Done: ``ThreadHost.work_ended`` without and with
         silence, looked at every ``WORK_ENDED_EVERY`` s (it reads every thread's stack)."""
         outcome = self.host.outcome
@@ -280,11 +284,7 @@ class ProviderProcess:
     def _named_memory_error(self, outcome: Outcome) -> Outcome:
         if self._memory_limit is None or not (outcome.raised or "").startswith("MemoryError"):
             return outcome
-        return Outcome(
-            E_OUTOFMEMORY,
-            failure=f"killed: memory limit: SynchronizeInBackground raised MemoryError at the "
-            f"account's limit of {self._memory_limit} MB (memory_limit_mb)",
-        )
+        return Outcome(E_OUTOFMEMORY, failure=Finding.MEMORY_ERROR_AT_LIMIT(self._memory_limit))
 
     def _send(self, message: messages.Message) -> None:
         self._send_bytes(messages.encode(message))

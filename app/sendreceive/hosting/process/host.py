@@ -33,6 +33,7 @@ from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.tracker import Mirrored
 
 STOP_GRACE = 1.0  # seconds a child told to exit may stay silent, before SIGTERM
@@ -65,7 +66,7 @@ class ProcessHost:
         self._outcome: Outcome | None = None
         self._event_set = False
         self._loaded = False
-        self._ended: tuple[str | None, str | None] = (None, None)
+        self._ended: tuple[Found | None, Found | None] = (None, None)
         self._wake: Waker = lambda: None
         self._server: ForkServer | None = None
         self._spawned: Spawned | None = None
@@ -85,7 +86,7 @@ class ProcessHost:
         self._cpu_wait = 0.0  # its most delayed thread's run delay, as last read
         self._term_at: float | None = None  # SIGTERM sent to its tree
         self._killed_after_term = False  # it outlived the SIGTERM: SIGKILL follows
-        self._notes: list[str] = []  # how its process behaved at its end, for its line
+        self._notes: list[Found] = []  # how its process behaved at its end, for its line
         self._exec: str | None = None  # the program it replaced itself with
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = messages.FrameReader()
@@ -94,6 +95,8 @@ class ProcessHost:
         self._closed_at: float | None = None  # when the socket closed or broke
         self._broken: str | None = None  # why the host gave up on its messages
         self._greeted = False  # its hello came, with our protocol's version
+        self._password: messages.Password | None = None  # the answer, once resolved
+        self._password_asked = False  # a request is in flight
 
     def __repr__(self) -> str:
         return f"<ProcessHost {self._setup.account.name!r} pid={self._pid}>"
@@ -143,7 +146,7 @@ class ProcessHost:
             self._cpu_wait = max(delays)
         return delays
 
-    def work_ended(self, silent: bool) -> str | None:
+    def work_ended(self, silent: bool) -> Found | None:
         return self._ended[1 if silent else 0]
 
     def stop(self) -> None:
@@ -177,7 +180,7 @@ class ProcessHost:
             sock, out_r, err_r = self._spawn(self._start_message())
         except (OSError, ValueError) as exc:
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            self._outcome = Outcome(E_FAIL, failure=f"Cannot start the provider's process: {why}")
+            self._outcome = Outcome(E_FAIL, failure=Finding.PROCESS_UNSTARTED(str(why)))
             self._wake()
             _live.discard(self)
             return
@@ -279,8 +282,10 @@ class ProcessHost:
             _live.discard(self)
             if self._exit.left:
                 self._notes.append(
-                    f"The provider's process left {len(self._exit.left)} process(es) behind, "
-                    f"killed with it: {', '.join(self._exit.left)}."
+                    Finding.PROCESS_LEFT_BEHIND(
+                        len(self._exit.left),
+                        printable(", ".join(self._exit.left), ERROR_TEXT_LIMIT),
+                    )
                 )
         if self._open > 0 and now - self._exited_at < TERM_GRACE:
             return False  # the last of its output is on its way
@@ -288,7 +293,7 @@ class ProcessHost:
             pump.feed(b"")
         self._report_end(self._exit, self._broken)
         for note in self._notes:  # the task may have ended already: its verdict stands
-            self._setup.logger.warning("%s", note)
+            self._setup.logger.warning("%s", note.english)
             self._setup.tracker.remark(note)
         self._finished = True
         self._ended_event.set()
@@ -317,9 +322,16 @@ class ProcessHost:
             self._event_set = True
             self._wake()
         elif isinstance(message, messages.AskPassword):
-            threading.Thread(
-                target=self._answer_password, name="provider-password", daemon=True
-            ).start()
+            if self._password_asked:  # an honest child waits for the answer it asked for
+                raise messages.ProtocolError("ask_password: one is already in flight")
+            self._password_asked = True
+            if self._password is not None:  # resolved once per run: asked again, sent again
+                self._send(self._password)
+                self._password_asked = False
+            else:
+                threading.Thread(
+                    target=self._answer_password, name="provider-password", daemon=True
+                ).start()
         else:  # a second hello
             raise messages.ProtocolError(f"{message.KIND} twice")
 
@@ -330,6 +342,8 @@ class ProcessHost:
             answer = messages.Password(make_session(self._setup).password(), None)
         except Exception as exc:  # CredentialError, or a broken password source
             answer = messages.Password(None, str(exc))
+        self._password = answer
+        self._password_asked = False
         self._send(answer)
 
     # ------------------------------------------------------------ the child's end
@@ -345,9 +359,7 @@ class ProcessHost:
                     if self._pid is not None and _ignores(self._pid, signal.SIGTERM):
                         # Not one merely slow to end (a busy machine, the GIL held in C):
                         # that is the host's timing, not the provider's doing.
-                        self._notes.append(
-                            "The provider's process ignored SIGTERM; it was killed (SIGKILL)."
-                        )
+                        self._notes.append(Finding.PROCESS_IGNORED_SIGTERM())
                 self._signal_tree(signal.SIGKILL)
         elif self._stop_at is not None and (
             now - max(self._stop_at, self._heard_at) >= STOP_GRACE
@@ -370,51 +382,50 @@ class ProcessHost:
         if self._terminated or (self._stop_asked and broken is None and self._exec is None):
             return  # the host ended it
         if self._exec is not None:
-            what = f"replaced itself with another program (exec of {self._exec}), so it was ended"
+            found = Finding.PROCESS_EXECED(printable(self._exec, ERROR_TEXT_LIMIT), self._phase())
         elif broken:
-            what = f"broke the host's protocol ({broken})"
+            found = Finding.PROCESS_BROKE_PROTOCOL(
+                printable(broken, ERROR_TEXT_LIMIT), self._phase()
+            )
         else:
-            what = f"died: {self._cause(how)}"
-        text = f"The provider's process {what} {self._phase()}."
+            found = Finding.PROCESS_DIED(self._cause(how), self._phase())
         tail = self._pumps[2].tail()
         if tail:
-            text += " Its last output: " + " | ".join(tail)
-        self._setup.logger.error("%s", text)
-        text = printable(text, ERROR_TEXT_LIMIT)
+            found = Finding.LAST_OUTPUT(found, printable(" | ".join(tail), ERROR_TEXT_LIMIT))
+        self._setup.logger.error("%s", found.english)
         if self._outcome is None:
-            self._outcome = Outcome(E_FAIL, failure=text)
+            self._outcome = Outcome(E_FAIL, failure=found)
         else:
-            self._setup.tracker.fail(E_FAIL, text)
+            self._setup.tracker.fail(E_FAIL, found)
         self._event_set = True  # nothing more will come from it
         self._wake()
 
-    def _phase(self) -> str:
+    def _phase(self) -> Found:
         if not self._loaded and self._outcome is None:
-            return "while loading the provider"
+            return Finding.WHILE_LOADING()
         if self._outcome is None:
-            return "in SynchronizeInBackground"
+            return Finding.IN_SYNC()
         if self._setup.tracker.done_called:
-            return "after Done"
-        return "after SynchronizeInBackground returned (in the provider's own threads)"
+            return Finding.AFTER_DONE()
+        return Finding.AFTER_RETURN()
 
-    def _cause(self, how: Exit) -> str:
+    def _cause(self, how: Exit) -> Found:
         if how is LOST:
-            return "its end is unknown (the fork server ended)"
+            return Finding.END_UNKNOWN()
         limits = self._setup.account.process_limits
         if how.code == os.CLD_EXITED:
             if how.status == EXIT_HOST_ERROR:
-                return f"exit code {how.status} (the host's side of the process failed)"
-            return f"exit code {how.status}"
+                return Finding.EXIT_HOST_ERROR(how.status)
+            return Finding.EXIT_CODE(how.status)
         number = how.status
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = "unknown signal"
         if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
-            return f"killed: CPU time limit ({limits['cpu_seconds']} s, cpu_seconds)"
+            return Finding.CPU_LIMIT(limits["cpu_seconds"])
         if "memory_limit_mb" in limits and number in (signal.SIGKILL, signal.SIGABRT):
-            return f"killed: memory limit ({limits['memory_limit_mb']} MB, memory_limit_mb)"
-        return f"signal {number} ({name})"
+            return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
+        try:
+            return Finding.SIGNAL(number, signal.Signals(number).name)
+        except ValueError:
+            return Finding.UNKNOWN_SIGNAL(number)
 
     # ------------------------------------------------------------ to the child
 
@@ -452,10 +463,7 @@ class ProcessHost:
         if signum == signal.SIGTERM and self._term_at is None:
             self._term_at = time.monotonic()
             if self._pid is not None and containment.state(self._pid) == "T":
-                self._notes.append(
-                    "The provider's process had been stopped (SIGSTOP or the like): it did "
-                    "not run until the host ended it."
-                )
+                self._notes.append(Finding.PROCESS_WAS_STOPPED())
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(spawned.keeper, signum)
 
@@ -496,7 +504,14 @@ def _mirrored(state: messages.State) -> Mirrored:
         index_max=state.max,
         calls=state.calls,
         entries=[
-            (e.key, ErrorKind(e.kind), e.hresult, printable(e.text, ERROR_TEXT_LIMIT), e.count)
+            (
+                e.key,
+                ErrorKind(e.kind),
+                e.hresult,
+                printable(e.text, ERROR_TEXT_LIMIT),
+                e.count,
+                e.found,
+            )
             for e in state.entries
         ],
         done=state.done,
@@ -508,6 +523,6 @@ def _outcome(message: messages.Outcome) -> Outcome:
     return Outcome(
         hresult=E_FAIL if message.hresult is None else message.hresult,
         raised=None if message.raised is None else printable(message.raised, ERROR_TEXT_LIMIT),
-        failure=None if message.failure is None else printable(message.failure, ERROR_TEXT_LIMIT),
+        failure=message.failure,
         background=message.background,
     )

@@ -26,7 +26,11 @@ log = logging.getLogger("sendreceive.engine")
 POLL = 0.05  # seconds between looks at the hosts' deadlines
 READ_EVERY = 0.02  # seconds: the hub wakes at most 50 times a second, whatever arrives
 _CHUNK = 1 << 20
-_BURST = 16 << 20  # bytes read from one stream per wake-up, at most
+_BURST = 16 << 20  # bytes read from one output pipe per wake-up, at most
+# Bytes read from one child's socket per wake-up, at most: about 50 MiB a second. A
+# child sending more waits on its full socket (its provider does not: the tracker keeps
+# the state, exact counts included), so no child's flood costs the app more than that.
+_MESSAGE_BURST = 1 << 20
 
 
 class Served(Protocol):
@@ -123,12 +127,13 @@ class Hub:
         host, stream = key.data
         chunks: list[bytes] = []
         ended = False
+        burst = _MESSAGE_BURST if stream == 0 else _BURST
         try:
-            while sum(map(len, chunks)) < _BURST:
+            while sum(map(len, chunks)) < burst:
                 if stream == 0:
                     sock = key.fileobj
                     assert isinstance(sock, socket.socket)
-                    chunk = sock.recv(_CHUNK, socket.MSG_DONTWAIT)
+                    chunk = sock.recv(min(_CHUNK, burst), socket.MSG_DONTWAIT)
                 else:
                     chunk = os.read(key.fd, _CHUNK)
                 if not chunk:

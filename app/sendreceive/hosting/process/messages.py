@@ -45,6 +45,7 @@ from typing import Annotated, Any, ClassVar
 import tomlkit
 
 from sendreceive.tracking.error_log import ErrorKind
+from sendreceive.tracking.findings import Found
 from sendreceive.tracking.trace import Call, call_from_line
 
 PROTOCOL_VERSION = 1
@@ -85,6 +86,9 @@ HResult = Annotated[int, Range(0, _U32)]  # unsigned on the wire
 ULong = Annotated[int, Range(0, _U32)]
 Count = Annotated[int, Range(0, 2**63 - 1)]
 Kind = Annotated[str, Range(names=tuple(kind.value for kind in ErrorKind))]
+# A text from a provider's process. Its own tracker cuts what it keeps far shorter (a
+# step at 300 characters, an error at 2,000); this bounds what a forged message may hold.
+Text = Annotated[str, Range(longest=16_384)]
 
 
 @dataclass(frozen=True)
@@ -162,8 +166,9 @@ class Entry:
     key: int  # which entry of that process's log: the same key adds to the same line
     kind: Kind
     hresult: HResult | None
-    text: str
-    count: Annotated[int, Range(1, 2**63 - 1)]
+    text: Text  # its English, as headless output shows it
+    count: Annotated[int, Range(1, _U32)]  # a provider's calls in one send interval
+    found: Found | None  # a host's finding as [id, [args]]; null: the provider's own text
 
 
 @dataclass(frozen=True)
@@ -172,12 +177,12 @@ class State(Message):
 
     KIND = "state"
     calls: Count  # its tracker's version
-    step: str
+    step: Text
     index: ULong
     max: ULong
     done: HResult | None  # Done's verdict, once the provider called it
     failed: HResult | None  # the task failed there without Done
-    ended: tuple[str | None, str | None]  # why its own work ended: (said at once, if silent)
+    ended: tuple[Found | None, Found | None]  # why its own work ended: (at once, if silent)
     entries: Annotated[list[Entry], Range(longest=ENTRIES_PER_MESSAGE)]
 
 
@@ -197,8 +202,8 @@ class Outcome(Message):
 
     KIND = "outcome"
     hresult: HResult | None
-    raised: str | None
-    failure: str | None
+    raised: Text | None
+    failure: Found | None  # the host's own finding there (a load error, no event…)
     background: bool
 
 
@@ -226,7 +231,20 @@ TO_APP: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToApp)}
 
 
 def encode(message: Message) -> bytes:
-    return json.dumps({"t": message.KIND, **asdict(message)}, separators=(",", ":")).encode()
+    return json.dumps({"t": message.KIND, **_plain(message)}, separators=(",", ":")).encode()
+
+
+def _plain(value: Any) -> Any:
+    """A message's values as JSON data: a finding as ``[id, [args]]``."""
+    if type(value) is Found:
+        return value.data()
+    if is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def decode_from_child(payload: bytes) -> ToApp:
@@ -324,6 +342,8 @@ def _value_reader(hint: Any, bounds: Range | None = None) -> Reader:
         return read_dict
     if hint is Any:
         return lambda value, path: value
+    if hint is Found:
+        return _read_found
     if is_dataclass(hint):
         return _reader(hint)  # type: ignore[arg-type]  # a dataclass type
 
@@ -332,6 +352,15 @@ def _value_reader(hint: Any, bounds: Range | None = None) -> Reader:
         return value
 
     return read_plain
+
+
+def _read_found(value: Any, path: str) -> Found:
+    """A host's finding made in the provider's process: a known id with the arguments
+    its template takes, each bounded (``Found.from_data`` checks it)."""
+    try:
+        return Found.from_data(value)
+    except ValueError as exc:
+        raise ProtocolError(f"{path}: {exc}") from None
 
 
 def _expect(value: Any, kind: type, path: str, bounds: Range | None) -> None:
@@ -456,24 +485,31 @@ def is_trace(payload: bytes) -> bool:
     return payload[:1] == TRACE
 
 
-def decode_trace_frame(payload: bytes) -> tuple[list[Call], int]:
-    """A trace frame as the tracker keeps it (``trace.FrameDecoder``)."""
-    chunk = read_trace_frame(payload)
-    return [call_from_line(line) for line in chunk.calls], chunk.dropped
-
-
-def read_trace_frame(payload: bytes) -> TraceChunk:
-    """A trace frame, checked; at most ``MAX_FRAME`` bytes are inflated (the frame comes
-    from provider code)."""
-    inflate = zlib.decompressobj()
+def decode_trace_frame(payload: bytes, budget: int) -> tuple[list[Call], int, int]:
+    """A trace frame as the tracker keeps it (``trace.FrameDecoder``): inflating at most
+    ``budget`` bytes."""
+    chunk, inflated = read_trace_frame(payload, budget)
     try:
-        text = inflate.decompress(payload[len(TRACE) :], MAX_FRAME)
+        calls = [call_from_line(line) for line in chunk.calls]
+    except ValueError as exc:
+        raise ProtocolError(f"trace.calls: {exc}") from None
+    return calls, chunk.dropped, inflated
+
+
+def read_trace_frame(payload: bytes, budget: int = MAX_FRAME) -> tuple[TraceChunk, int]:
+    """A trace frame, checked, and the bytes it inflated to; at most ``budget`` bytes
+    (and never past ``MAX_FRAME``) are inflated: the frame comes from provider code, and
+    a few kilobytes may claim megabytes."""
+    inflate = zlib.decompressobj()
+    limit = min(budget, MAX_FRAME)
+    try:
+        text = inflate.decompress(payload[len(TRACE) :], limit)
     except zlib.error as exc:
         raise ProtocolError(f"trace: not compressed: {exc}") from None
     if inflate.unconsumed_tail or not inflate.eof:
-        raise ProtocolError(f"trace: more than {MAX_FRAME:,} bytes, or cut short")
+        raise ProtocolError(f"trace: more than {limit:,} bytes, or cut short")
     try:
         raw = json.loads(text)
     except ValueError as exc:
         raise ProtocolError(f"trace: not JSON: {exc}") from None
-    return _reader(TraceChunk)(raw, "trace")  # type: ignore[no-any-return]  # a TraceChunk
+    return _reader(TraceChunk)(raw, "trace"), len(text)

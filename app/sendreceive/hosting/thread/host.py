@@ -21,6 +21,7 @@ from sendreceive.hosting.calling import call_provider, make_sib
 from sendreceive.hosting.host import Outcome, TaskSetup, Waker
 from sendreceive.hosting.thread.threads import threads_of, unwatch, watch
 from sendreceive.printable import describe_exception
+from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.trace import DONE_EVENT_SET
 
 _EVENT_POLL = 0.1  # seconds; how soon a done-event watcher notices it is no longer needed
@@ -101,17 +102,16 @@ class ThreadHost:
         """A thread that waits for the GIL is the engine's lateness to judge (``Task``)."""
         return False
 
-    def work_ended(self, silent: bool) -> str | None:
+    def work_ended(self, silent: bool) -> Found | None:
         threads = self._provider_threads
         if threads:
             running = sys._current_frames()
             if any(ident in running for ident, _ in threads):
                 return None
-            return (
-                "the provider's thread " + ", ".join(repr(name) for _, name in threads) + " ended"
-            )
+            names = ", ".join(repr(name) for _, name in threads)
+            return Finding.THREAD_ENDED_WITHOUT_DONE(names)
         if silent and not threads_of(self):
-            return "no thread of the provider holds its callback any more"
+            return Finding.CALLBACK_LET_GO_WITHOUT_DONE()
         return None
 
     # ------------------------------------------------------------ provider_threads.ThreadOwner
@@ -126,14 +126,13 @@ class ThreadHost:
     def thread_raised(self, thread_name: str, exc_info: Any) -> None:
         self._setup.logger.error("provider thread %s raised", thread_name, exc_info=exc_info)
         self._setup.tracker.fail(
-            E_FAIL,
-            f"The provider's thread {thread_name!r} raised {describe_exception(exc_info[1])}",
+            E_FAIL, Finding.THREAD_RAISED(repr(thread_name), describe_exception(exc_info[1]))
         )
 
     # ------------------------------------------------------------ the worker thread
 
     def _call(self, wake: Waker) -> None:
-        outcome = Outcome(E_FAIL, failure="The host could not call the provider.")
+        outcome = Outcome(E_FAIL, failure=Finding.CALL_FAILED())
         try:
             outcome, event = call_provider(self._setup, self.sib, self._on_loaded)
             if event is not None:
