@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import signal
 import subprocess
 import sys
 
@@ -158,7 +159,7 @@ def kill_tree(pid: int) -> None:
     while kids := descendants(pid):
         for kid in kids:
             with contextlib.suppress(OSError):
-                os.kill(kid, 9)
+                os.kill(kid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             while os.waitpid(-1, os.WNOHANG)[0]:
                 pass
