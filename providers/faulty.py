@@ -532,6 +532,109 @@ class LeavesChildProcess:
         return S_OK
 
 
+# --------------------------------------------------------------------------- the process tree
+# What reaches past a provider's own process. In thread isolation each would act on the
+# app's own process (or on whatever started it), so they too run with isolation = "process".
+
+# A stubborn process: ignores SIGTERM and sleeps; its argv names the store it came from.
+_STUBBORN = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(600)"
+
+
+class Daemonizes:
+    """Double-forks a daemon (a session of its own, SIGTERM ignored), starts a second such
+    process in a process group of its own, and completes. Both are killed with its
+    process and named. Not in thread isolation: nothing holds a thread's children, so
+    they would outlive the app."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        start_daemons(f"faulty-daemon:{psibpb.psesSync.store_dir}")
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+def start_daemons(marker: str) -> None:
+    """Two processes that ignore SIGTERM, ``marker`` in their argv: a daemon (fork,
+    setsid, fork again, the middle one ends) and a child in a process group of its own."""
+    middle = os.fork()
+    if middle == 0:
+        try:
+            os.setsid()
+            if os.fork() == 0:
+                os.execv(sys.executable, [sys.executable, "-c", _STUBBORN, marker])
+        finally:
+            os._exit(0)
+    os.waitpid(middle, 0)
+    subprocess.Popen([sys.executable, "-c", _STUBBORN, marker], process_group=0)
+
+
+class SignalsForkServer:
+    """Sends SIGUSR1, SIGTERM and SIGSTOP to the fork server above its process (found by
+    walking up ``/proc``), says what each did, and completes. In a PID namespace none
+    reaches it; in the fallback the server ignores the first two and is replaced after
+    the third. Not in thread isolation: there the process above is whatever started the
+    app."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        server = _fork_server_above()
+        said = []
+        for sig in (signal.SIGUSR1, signal.SIGTERM, signal.SIGSTOP):
+            try:
+                os.kill(server, sig)
+                said.append(f"{sig.name} sent")
+            except OSError as exc:
+                said.append(f"{sig.name}: {type(exc).__name__}")
+        cb = _callback(psibpb)
+        cb.Progress("; ".join(said), 1, 1)
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+def _fork_server_above() -> int:
+    """The topmost of the processes above this one that run the fork server's module (its
+    keeper and the provider's process are forks of it), as the host's ``/proc`` numbers it."""
+    pid = int(os.readlink("/proc/self"))
+    while True:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+        with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+            if b"process.fork_server" not in cmdline.read():
+                return pid
+        pid = parent
+
+
+class IgnoresSigterm:
+    """Ignores SIGTERM (for the whole process, in C), then sleeps in C holding the
+    interpreter lock, so that its process's host side cannot end it either: the host's
+    SIGTERM does nothing, its SIGKILL a second later ends it, named. Not in thread
+    isolation: SIGTERM's disposition is the app's own there."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        ctypes.CDLL(None).signal(signal.SIGTERM, 1)  # SIG_IGN, from any thread
+        _callback(psibpb).Progress("Ignoring SIGTERM", 0, 0)
+        ctypes.PyDLL(None).usleep(600_000_000)
+        return S_OK
+
+
+class StopsItself:
+    """Reports once, then stops its own process (SIGSTOP): not responding, then at the
+    time limit named as stopped and ended. Not in thread isolation: it would stop the app."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Stopping myself", 1, 2)
+        os.kill(os.getpid(), signal.SIGSTOP)
+        threading.Event().wait()  # continued only to be ended
+        return S_OK
+
+
+class Execs:
+    """Replaces its process with another program (``exec`` of ``sh``, which sleeps):
+    named as such, and ended. Not in thread isolation: the app would become that program."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Becoming a shell", 1, 2)
+        os.execv("/bin/sh", ["sh", "-c", "sleep 600"])
+
+
 # --------------------------------------------------------------------------- loading
 
 

@@ -27,6 +27,7 @@ from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
 from sendreceive.hosting.loading import ProviderLoadError, resolve
+from sendreceive.hosting.process import containment
 from sendreceive.hosting.process.host import stop_all
 from sendreceive.logs import configure_logging
 from sendreceive.options import Options
@@ -41,6 +42,18 @@ EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
 PRIVATE_UMASK = 0o077
+
+
+class _Version(argparse.Action):
+    """``--version``: the version, and the containment of providers this machine allows
+    (a user reporting a leak says which one held them)."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"{parser.prog} {__version__}\n{containment.line(containment.describe())}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,7 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --headless: stay, and run each of the profile's scheduled groups "
         "(every_minutes) now and then whenever it falls due, until Ctrl-C",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        help="show the version, and what holds a provider's processes here, and exit",
+    )
     parser.add_argument(
         "--log-file",
         type=Path,

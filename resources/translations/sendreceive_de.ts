@@ -389,6 +389,22 @@ Flags: %3</translation>
         <translation>sein Ende ist unbekannt (der Fork-Server wurde beendet)</translation>
     </message>
     <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>Der Prozess des Anbieters hat sich durch ein anderes Programm ersetzt (exec von %1) und wurde daher beendet, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>Der Prozess des Anbieters hat %1 Prozess(e) hinterlassen, mit ihm beendet: %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>Der Prozess des Anbieters hat SIGTERM ignoriert; er wurde zwangsweise beendet (SIGKILL).</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>Der Prozess des Anbieters war angehalten (SIGSTOP o. Ä.): Er lief nicht mehr, bis der Host ihn beendete.</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>Exitcode %1 (die Host-Seite des Prozesses ist fehlgeschlagen)</translation>
     </message>

@@ -389,6 +389,22 @@ Indicateurs : %3</translation>
         <translation>sa fin est inconnue (le serveur de fork s&apos;est arrêté)</translation>
     </message>
     <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>Le processus du fournisseur s&apos;est remplacé par un autre programme (exec de %1) ; il a donc été arrêté, %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>Le processus du fournisseur a laissé %1 processus derrière lui, tués avec lui : %2.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>Le processus du fournisseur a ignoré SIGTERM ; il a été tué (SIGKILL).</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>Le processus du fournisseur avait été suspendu (SIGSTOP ou autre) : il n&apos;a plus tourné jusqu&apos;à ce que l&apos;hôte l&apos;arrête.</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>code de sortie %1 (la partie hôte du processus a échoué)</translation>
     </message>

@@ -386,6 +386,22 @@ Flags: %3</source>
         <translation>结束原因未知(fork 服务器已结束)</translation>
     </message>
     <message>
+        <source>The provider&apos;s process replaced itself with another program (exec of %1), so it was ended %2.</source>
+        <translation>提供程序的进程将自身替换为另一个程序（exec %1），因此已被终止，%2。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process left %1 process(es) behind, killed with it: %2.</source>
+        <translation>提供程序的进程遗留了 %1 个进程，已随其一并终止：%2。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process ignored SIGTERM; it was killed (SIGKILL).</source>
+        <translation>提供程序的进程忽略了 SIGTERM；已被强制终止（SIGKILL）。</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s process had been stopped (SIGSTOP or the like): it did not run until the host ended it.</source>
+        <translation>提供程序的进程已被暂停（SIGSTOP 或类似信号）：在主机将其终止之前未再运行。</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>退出代码 %1(进程中宿主程序一方出错)</translation>
     </message>

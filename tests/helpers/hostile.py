@@ -211,7 +211,28 @@ EXPECTED: dict[str, Expected] = {
         _F, MAPI_E_TIMEOUT, (_ABANDONED[0], "did not stop within 0.5 s of Cancel; its process")
     ),
     "Prints 50 MB": Expected(_C, S_OK),
-    "Leaves a child process": Expected(_C, S_OK),
+    "Leaves a child process": Expected(
+        _C, S_OK, ("left 1 process(es) behind, killed with it: sleep (",)
+    ),
+    "Daemonizes": Expected(_C, S_OK, ("left 2 process(es) behind, killed with it: ",)),
+    "Signals the fork server": Expected(_C, S_OK),
+    "Ignores SIGTERM": Expected(
+        _F,
+        MAPI_E_TIMEOUT,
+        (
+            _ABANDONED[0],
+            "its process was stopped.",
+            "The provider's process ignored SIGTERM; it was killed (SIGKILL).",
+        ),
+    ),
+    "Stops itself": Expected(
+        _F,
+        MAPI_E_TIMEOUT,
+        (_ABANDONED[0], "its process was stopped.", "had been stopped (SIGSTOP or the like)"),
+    ),
+    "Execs another program": Expected(
+        _F, E_FAIL, ("The provider's process replaced itself with another program (exec of ",)
+    ),
 }
 
 # In a process, a provider that ignores Cancel is stopped, not abandoned: the task ends

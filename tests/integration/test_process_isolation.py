@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -101,9 +102,15 @@ def test_cancel_ignored_leaves_no_thread_and_no_process(tmp_path, provider):
 
 
 def test_a_process_the_provider_started_ends_with_it(tmp_path):
+    """...and is named on the task's line (the pid the provider saw may be its PID
+    namespace's: the line gives the app's)."""
     run = run_in_processes([Account("Parent", "faulty-leaves-child-process")], tmp_path)
     assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
-    grandchild = int((store_dir(tmp_path, "Parent") / "child.pid").read_text())
+    lines = [error_line(e) for e in run.error_log.entries]
+    (left,) = [line for line in lines if "left 1 process(es) behind, killed with it" in line]
+    match = re.search(r"sleep \((\d+)\)", left)
+    assert match, left
+    grandchild = int(match[1])
     assert wait_until(lambda: process_gone(grandchild)), f"sleep {grandchild} outlived it"
 
 
@@ -325,8 +332,12 @@ class Hog:
     def SynchronizeInBackground(self, psibpb):
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
         store = Path(psibpb.psesSync.store_dir)
-        child = subprocess.Popen(["sleep", "600"])
-        (store / "pids").write_text(f"{os.getpid()} {child.pid}")
+        subprocess.Popen(["sleep", "600"])
+        # Pids as the app's /proc numbers them (in a PID namespace, getpid() does not).
+        mine = os.readlink("/proc/self")
+        kids = [Path(f"/proc/{mine}/task/{tid}/children").read_text().split()
+                for tid in os.listdir(f"/proc/{mine}/task")]
+        (store / "pids").write_text(" ".join([mine, *sum(kids, [])]))
         cb.Progress("Hogging", 1, 2)
         re.match(r"(a+)+$", "a" * 64 + "!")  # minutes in C code, holding the GIL
         return S_OK
@@ -348,6 +359,7 @@ def test_providers_end_with_the_app_however_it_ends(tmp_path):
         pids_file = store_dir(tmp_path / "stores", "Hog") / "pids"
         assert wait_until(pids_file.exists, 30), "the provider did not start"
         pids = [int(p) for p in pids_file.read_text().split()]
+        assert len(pids) == 2, pids  # the provider's process and its sleep
     finally:
         app.kill()
         app.wait()

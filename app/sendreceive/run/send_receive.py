@@ -30,6 +30,7 @@ from sendreceive.tracking.trace import run_trace_limit
 
 log = logging.getLogger("sendreceive.engine")
 SETTLE_TIMEOUT = LAST_MESSAGES_LIMIT + 5.0  # a finished run's wait for its hosts' ends
+SETTLE_END = 5.0  # seconds the run itself waits for them: a kill takes 2 at most (process.host)
 
 
 class Run:
@@ -119,6 +120,9 @@ class Run:
         finally:
             watchdog.cancel()
             self.finished_at = time.monotonic()
+        # What the hosts find at their processes' ends (what they left behind) is on the
+        # tasks' lines before the summary counts them.
+        await asyncio.to_thread(self.settle, SETTLE_END)
         summary = self.summary()
         log.info("run finished: %s", summary)
         return summary

@@ -135,7 +135,7 @@ class Task:
     async def _supervise(self, wake_event: asyncio.Event) -> None:
         tracker, limits, host = self.tracker, self.limits, self.host
         loop = asyncio.get_running_loop()
-        started = loop.time()
+        started: float | None = None  # the time limit runs once the provider's side is up
         final_at: float | None = None
         cancel_at: float | None = None
         event_at: float | None = None
@@ -169,7 +169,10 @@ class Task:
                     if now >= deadlines[-1]:
                         self._abandon()
                         continue
-                elif limits.task_timeout is not None:
+                elif limits.task_timeout is not None and tracker.started:
+                    # Not before: a process that waits for its start (a fork server
+                    # replaced) is not late.
+                    started = now if started is None else started
                     due = started + limits.task_timeout
                     waited = 0.0
                     if now >= due:  # time other work kept it from a CPU is given back

@@ -190,6 +190,30 @@ class Finding(Enum):
     )
     LAST_OUTPUT = (QT_TRANSLATE_NOOP("Finding", "%1 Its last output: %2"),)
     END_UNKNOWN = (QT_TRANSLATE_NOOP("Finding", "its end is unknown (the fork server ended)"),)
+    PROCESS_EXECED = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "The provider's process replaced itself with another program (exec of %1), so it "
+            "was ended %2.",
+        ),
+    )
+    PROCESS_LEFT_BEHIND = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "The provider's process left %1 process(es) behind, killed with it: %2."
+        ),
+    )
+    PROCESS_IGNORED_SIGTERM = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "The provider's process ignored SIGTERM; it was killed (SIGKILL)."
+        ),
+    )
+    PROCESS_WAS_STOPPED = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "The provider's process had been stopped (SIGSTOP or the like): it did not run "
+            "until the host ended it.",
+        ),
+    )
     EXIT_HOST_ERROR = (
         QT_TRANSLATE_NOOP("Finding", "exit code %1 (the host's side of the process failed)"),
     )

@@ -399,6 +399,13 @@ class TaskTracker:
             self._end_locked(TaskStatus.FAILED if self._timed_out else TaskStatus.CANCELLED, hr)
         self._notify()
 
+    def remark(self, found: Found) -> None:
+        """A host finding about how the provider's process ended (what it left behind, a
+        SIGTERM it ignored): a warning line, after the end too; the verdict stands."""
+        with self._lock:
+            self._entry_locked(ErrorKind.WARNING, None, found)
+            self.version += 1
+
     def mirror(self, found: Mirrored) -> None:
         """Process mode: take over what the provider's process found. Its entries are
         added with their exact counts; its ``Done`` gets this tracker's verdict (which

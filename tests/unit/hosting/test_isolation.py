@@ -247,7 +247,7 @@ def test_a_child_still_sending_its_last_messages_is_not_stopped_as_silent(tmp_pa
     tracker = TaskTracker(TASK, ErrorLog())
     host = ProcessHost(TaskSetup(account, SyncFlags(0), tmp_path, tracker, logging.getLogger()))
     signals: list[int] = []
-    host._signal_group = signals.append  # type: ignore[method-assign]
+    host._signal_tree = signals.append  # type: ignore[method-assign]
     host._stop_at = 100.0
     host._heard_at = 100.0 + LAST_MESSAGES_LIMIT - 0.5  # it was sending until just now
     host._escalate(100.0 + LAST_MESSAGES_LIMIT - 0.1)
@@ -255,7 +255,7 @@ def test_a_child_still_sending_its_last_messages_is_not_stopped_as_silent(tmp_pa
     host._escalate(100.0 + LAST_MESSAGES_LIMIT)  # past the limit, however busy it is
     assert signals == [signal.SIGTERM]
     quiet = ProcessHost(TaskSetup(account, SyncFlags(0), tmp_path, tracker, logging.getLogger()))
-    quiet._signal_group = signals.append  # type: ignore[method-assign]
+    quiet._signal_tree = signals.append  # type: ignore[method-assign]
     quiet._stop_at = 100.0
     quiet._escalate(100.0 + STOP_GRACE)
     assert signals == [signal.SIGTERM, signal.SIGTERM]

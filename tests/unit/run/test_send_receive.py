@@ -290,6 +290,24 @@ def test_time_other_work_kept_a_provider_from_a_cpu_is_given_back_up_to_the_limi
     assert "Its process waited 3.0 s for a CPU while other work ran" in lines(the_run)[0]
 
 
+def test_a_tasks_time_limit_runs_from_when_its_provider_is_up(tmp_path):
+    """A host slow to start its provider (a process waiting for a fork server to be
+    replaced) does not eat into the task's time limit: it runs from ``tracker.start()``."""
+    limits = RunLimits(task_timeout=0.3, watchdog_interval=0.02)
+
+    class SlowToStart(ThreadHost):
+        def start(self, wake):
+            def up() -> None:
+                ThreadHost.start(self, wake)
+                wake()  # as a process host does when its provider's side says hello
+
+            threading.Timer(1.0, up).start()  # the host's delay, not the test's wait
+
+    the_run = Run([account(InCall(lambda cb: None))], tmp_path, limits, host_factory=SlowToStart)
+    asyncio.run(the_run.execute())
+    assert statuses(the_run) == [TaskStatus.COMPLETED], lines(the_run)
+
+
 def test_store_dirs_are_absolute_before_any_provider_runs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     the_run = Run([account(InCall(lambda cb: None), name="Mine")], Path("stores"))

@@ -8,17 +8,30 @@ task: a fork of that small single-threaded process costs about a millisecond, an
 every child still loads its provider's code fresh (F9 after an edit runs the new
 code). The app itself never forks: its GUI process has Qt threads.
 
-The fork server also reaps its children and reports how each ended. Before reaping a
-child it kills what is left of the child's process group (the provider's own
-children), while the zombie still holds the group's id.
+Each provider's process runs under a *keeper* (``containment``): PID 1 of a PID
+namespace of its own where the kernel allows, else a child subreaper. The keeper passes
+the app's SIGTERM on to every process of the tree, reaps the orphans, and once the
+provider's process has ended names and kills what it left, then reports how it ended
+on a pipe the fork server reads when it reaps the keeper.
+
+Providers share the fork server, so it takes nothing from them: it ignores every
+signal it does not use (its SIGTERM, the parent-death signal, counts only once the app
+is really gone), and each request carries a number its answer repeats, so a late
+answer is never taken for the next one's. One that stops answering is retired (and
+continued, should it have been stopped): its providers run on, the next task starts on
+a new one.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import itertools
+import json
+import logging
 import os
 import queue
+import resource
+import select
 import selectors
 import signal
 import socket
@@ -30,13 +43,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from sendreceive.hosting import loading
-from sendreceive.hosting.process import child
+from sendreceive.hosting.process import child, containment
 
+log = logging.getLogger("sendreceive.engine")
 # The folder that holds the sendreceive package: the server imports it from there.
 _APP_ROOT = str(Path(__file__).resolve().parents[3])
-_REPLY_WAIT = 10.0
+REPLY_WAIT = 10.0  # seconds for a spawn's answer; past it the fork server is replaced
 _REAP_EVERY = 0.05
-_PR_SET_PDEATHSIG = 1
+CPU_LOOK_EVERY = 0.1  # seconds between a keeper's looks at its tree's CPU time, if limited
 # Providers yield some CPU to the app and the rest of the machine when both want it.
 # A CPU is shared by weight: beside 25 busy providers per CPU the GUI thread gets 27 % of
 # one at 10 and 73 % at 19 (bench B2 p99: 34-87 ms against 7-18 ms). But at 19 the app's
@@ -44,22 +58,51 @@ _PR_SET_PDEATHSIG = 1
 # runs with nothing else on the machine, and in 5 of 5 beside one busy program.
 # SENDRECEIVE_PROVIDER_NICENESS sets it.
 NICENESS = int(os.environ.get("SENDRECEIVE_PROVIDER_NICENESS", "10"))
+# What the fork server and the keepers ignore, and a provider's process gets back.
+_IGNORED = tuple(
+    sig
+    for sig in signal.valid_signals()
+    if sig
+    not in {
+        signal.SIGKILL,
+        signal.SIGSTOP,
+        signal.SIGCHLD,
+        signal.SIGCONT,
+        signal.SIGSEGV,
+        signal.SIGBUS,
+        signal.SIGFPE,
+        signal.SIGILL,
+        signal.SIGTRAP,
+        signal.SIGSYS,
+        signal.SIGABRT,
+    }
+)
 
 
 @dataclass(frozen=True)
 class Exit:
-    """How a provider's process ended, as ``os.waitid`` says it."""
+    """How a provider's process ended, as ``waitpid`` says it."""
 
     code: int  # os.CLD_EXITED, os.CLD_KILLED or os.CLD_DUMPED; 0 if the server was lost
     status: int  # the exit code, or the signal's number
-    left: tuple[int, ...] = ()  # processes of its group that outlived it (killed)
+    left: tuple[str, ...] = ()  # "name (pid)" of what outlived it in its tree (killed)
 
 
 LOST = Exit(0, 0)  # the fork server itself ended: the child's fate is unknown
 
 
+@dataclass(frozen=True)
+class Spawned:
+    """A started provider: signals go to its keeper, which passes them on to the tree."""
+
+    request: int  # what its end is asked by (``exit_of``)
+    keeper: int
+    pid: int  # the provider's own process, as the app's /proc numbers it
+
+
 class ForkServer:
-    """The app's side of the fork server: one per app (and per secret environment)."""
+    """The app's side of a fork server: one per app (and per secret environment), until
+    it stops answering."""
 
     def __init__(self, env: dict[str, str]) -> None:
         ours, theirs = socket.socketpair()
@@ -84,44 +127,103 @@ class ForkServer:
             theirs.close()
         self._sock = ours
         self._lock = threading.Lock()
-        self._pids: queue.SimpleQueue[int | None] = queue.SimpleQueue()
+        self._requests = itertools.count(1)
+        self._waiting: dict[int, queue.SimpleQueue[Spawned | str | None]] = {}
+        self._started: set[int] = set()  # requests whose end is still to come
         self._exits: dict[int, Exit] = {}
+        self.mechanism: str | None = None  # containment's, once the server said it
         self.alive = True
+        self.retired = False  # it stopped answering: it keeps its providers, gets no more
         threading.Thread(target=self._read, name="provider-fork-server", daemon=True).start()
 
-    def spawn(self, control: int, stdout: int, stderr: int) -> int:
-        """Fork a provider's process with these fds; its pid. Raises ``OSError``."""
+    def spawn(self, control: int, stdout: int, stderr: int, cpu_seconds: int = 0) -> Spawned:
+        """Fork a provider's process with these fds; its keeper kills the whole tree once
+        its processes together have used ``cpu_seconds`` (0: no limit). Raises
+        ``OSError``, naming why."""
+        request = next(self._requests)
+        answer: queue.SimpleQueue[Spawned | str | None] = queue.SimpleQueue()
         with self._lock:
-            if not self.alive:
+            if not self.alive or self.retired:
                 raise OSError("the fork server has ended")
-            socket.send_fds(self._sock, [b"spawn"], [control, stdout, stderr])
-            try:
-                pid = self._pids.get(timeout=_REPLY_WAIT)
-            except queue.Empty:
-                pid = None
-        if pid is None:
-            raise OSError("the fork server did not answer")
-        return pid
+            self._waiting[request] = answer
+            socket.send_fds(
+                self._sock, [f"spawn {request} {cpu_seconds}".encode()], [control, stdout, stderr]
+            )
+        try:
+            reply = answer.get(timeout=REPLY_WAIT)
+        except queue.Empty:
+            reply = None
+        finally:
+            with self._lock:
+                self._waiting.pop(request, None)
+        if isinstance(reply, Spawned):
+            return reply
+        if reply is not None:
+            raise OSError(reply)
+        if not self.alive:
+            raise OSError("the fork server ended")
+        self.retire()
+        raise OSError(
+            f"the fork server did not answer within {REPLY_WAIT:g} s (stopped or hung); "
+            "a new one starts the next tasks"
+        )
 
-    def exit_of(self, pid: int) -> Exit | None:
-        """How ``pid`` ended, once it has (``LOST`` if the server is gone)."""
-        found = self._exits.pop(pid, None)
+    def retire(self) -> None:
+        """Start no more tasks here; continue it, should it have been stopped, so that
+        it still reports how the providers it started end."""
+        if not self.retired:
+            log.warning(
+                "the fork server (pid %d) stopped answering: replaced; the providers it "
+                "started run on",
+                self.process.pid,
+            )
+        self.retired = True
+        with contextlib.suppress(OSError):
+            self.process.send_signal(signal.SIGCONT)
+
+    def check(self) -> None:
+        """Retire it if it was stopped (SIGSTOP): it would answer nothing."""
+        if not self.retired and containment.state(self.process.pid) in ("T", "t"):
+            self.retire()
+
+    def exit_of(self, request: int) -> Exit | None:
+        """How the provider of ``request`` ended, once it has (``LOST`` if the server is
+        gone)."""
+        found = self._exits.pop(request, None)
         if found is None and not self.alive:
             return LOST
         return found
 
     def _read(self) -> None:
-        with contextlib.suppress(OSError), self._sock.makefile("r") as lines:
+        with contextlib.suppress(OSError, ValueError), self._sock.makefile("r") as lines:
             for line in lines:
-                kind, *numbers = line.split()
-                values = [int(n) for n in numbers]
-                if kind == "pid":
-                    self._pids.put(values[0])
-                elif kind == "exit":
-                    pid, code, status, *left = values
-                    self._exits[pid] = Exit(code, status, tuple(left))
+                said = json.loads(line)
+                request = said.get("request")
+                if said["t"] == "hello":
+                    self.mechanism = said["mechanism"]
+                    log.info("%s", containment.line(said["mechanism"]))
+                elif said["t"] == "exit":
+                    if request in self._started:
+                        self._started.discard(request)
+                        self._exits[request] = Exit(
+                            said["code"], said["status"], tuple(said["left"])
+                        )
+                else:
+                    reply: Spawned | str = (
+                        Spawned(request, said["keeper"], said["pid"])
+                        if said["t"] == "pid"
+                        else said["why"]
+                    )
+                    with self._lock:
+                        answer = self._waiting.get(request)
+                        if answer is not None and isinstance(reply, Spawned):
+                            self._started.add(request)
+                    if answer is not None:  # else too late: its process finds no app and ends
+                        answer.put(reply)
         self.alive = False
-        self._pids.put(None)
+        with self._lock:
+            for answer in self._waiting.values():
+                answer.put(None)
 
 
 _servers_lock = threading.Lock()
@@ -133,7 +235,9 @@ def fork_server(env: dict[str, str]) -> ForkServer:
     """The running fork server for ``env``, started (again) if needed."""
     global _server, _server_env
     with _servers_lock:
-        if _server is None or not _server.alive or env != _server_env:
+        if _server is not None:
+            _server.check()
+        if _server is None or not _server.alive or _server.retired or env != _server_env:
             _server, _server_env = ForkServer(env), env
         return _server
 
@@ -141,109 +245,262 @@ def fork_server(env: dict[str, str]) -> ForkServer:
 # ------------------------------------------------------------ the server process
 
 
-_children: set[int] = set()  # forked and not yet reaped: each leads its process group
+@dataclass
+class _Keeper:
+    request: int
+    report: int  # the pipe it reports its provider's end on
+
+
+_keepers: dict[int, _Keeper] = {}  # the server's children, by pid
+_mechanism = containment.SUBREAPER
 
 
 def serve(sock: socket.socket) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _mechanism
+    app = os.getppid()
+    for sig in _IGNORED:  # a provider may signal us (in the fallback): nothing happens
+        signal.signal(sig, signal.SIG_IGN)
     # However the app ends (a crash, SIGKILL), the kernel tells us: SIGTERM, and every
     # provider goes with us — one in C code holding the GIL never reads its socket's end.
-    signal.signal(signal.SIGTERM, lambda signum, frame: _end())
-    if not die_with_parent(signal.SIGTERM) or os.getppid() == 1:
+    # A SIGTERM from anybody else is no news of the app.
+
+    def parent_death(signum: int, frame: object) -> None:
+        if os.getppid() != app:
+            _end()
+
+    signal.signal(signal.SIGTERM, parent_death)
+    if not containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGTERM) or os.getppid() != app:
         _end()  # no parent-death signal here, or the app is already gone
+    containment.prctl(containment.PR_SET_CHILD_SUBREAPER, 1)  # what a keeper leaves is ours
+    _mechanism = containment.probe()  # forks: before anything could start a thread
     loading.available_providers()  # the entry-point scan, once: metadata, no provider code
-    server_pid = os.getpid()
+    _say(sock, t="hello", mechanism=_mechanism)
     with selectors.DefaultSelector() as selector:
         selector.register(sock, selectors.EVENT_READ)
         while True:
             if selector.select(_REAP_EVERY):
                 try:
-                    message, fds, _, _ = socket.recv_fds(sock, 16, 3)
+                    message, fds, _, _ = socket.recv_fds(sock, 64, 3)
                 except OSError:
                     message, fds = b"", []
                 if not message:
                     _end()  # the app is gone
-                pid = os.fork()
-                if pid == 0:
-                    selector.close()
-                    _become_provider(sock, fds, server_pid)
-                _children.add(pid)
-                for fd in fds:
-                    os.close(fd)
-                sock.sendall(f"pid {pid}\n".encode())
+                request, cpu_seconds = map(int, message.split()[1:3])
+                try:
+                    keeper, pid = _start(sock, selector, request, cpu_seconds, fds)
+                    _say(sock, t="pid", request=request, keeper=keeper, pid=pid)
+                except OSError as exc:
+                    _say(sock, t="fail", request=request, why=f"the keeper failed: {exc}")
             _reap(sock)
 
 
+def _say(sock: socket.socket, **fields: object) -> None:
+    sock.sendall(json.dumps(fields).encode() + b"\n")
+
+
 def _end() -> NoReturn:
-    """The app is gone: so is every provider's process group, then the server."""
-    for pid in _children:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signal.SIGKILL)
+    """The app is gone: so is every provider's tree, then the server."""
+    containment.kill_tree(os.getpid())
     os._exit(0)
 
 
-def die_with_parent(signum: int) -> bool:
-    """Have the kernel send ``signum`` when the thread that started this process ends
-    (Linux's PR_SET_PDEATHSIG); False where that is not available."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        return bool(libc.prctl(_PR_SET_PDEATHSIG, signum) == 0)
-    except (OSError, AttributeError):
-        return False
+def _start(
+    sock: socket.socket,
+    selector: selectors.BaseSelector,
+    request: int,
+    cpu_seconds: int,
+    fds: list[int],
+) -> tuple[int, int]:
+    """Fork the keeper of one provider; (the keeper's pid, the provider's), as the app's
+    ``/proc`` numbers them. In a namespace a relay forks the keeper: the fork server
+    itself must stay in its own."""
+    server = os.getpid()
+    report_r, report_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(report_r)
+            selector.close()
+            sock.close()
+            # Killed with the fork server, should that be killed before it could kill us.
+            if not containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGKILL):
+                os._exit(child.EXIT_HOST_ERROR)
+            if os.getppid() != server:
+                os._exit(child.EXIT_HOST_ERROR)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            if _mechanism != containment.NAMESPACE:
+                _keep(report_w, fds, cpu_seconds, in_namespace=False)
+            containment.new_pid_namespace()
+            keeper = os.fork()
+            if keeper == 0:
+                _keep(report_w, fds, cpu_seconds, in_namespace=True)
+            for fd in (report_w, *fds):
+                os.close(fd)
+            os.waitpid(keeper, 0)  # the relay ends with the keeper, and nothing else
+            os._exit(0)
+        except BaseException as exc:
+            with contextlib.suppress(Exception):
+                os.write(report_w, f"! {exc}\n".encode())
+        finally:
+            os._exit(child.EXIT_HOST_ERROR)
+    os.close(report_w)
+    for fd in fds:
+        os.close(fd)
+    _keepers[pid] = _Keeper(request, report_r)
+    first = _first_line(report_r)
+    numbers = first.split()
+    if len(numbers) != 2 or not all(n.isdigit() for n in numbers):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        raise OSError(first.lstrip("! ") or "no answer")
+    return int(numbers[0]), int(numbers[1])
 
 
-def _become_provider(server: socket.socket, fds: list[int], server_pid: int) -> None:
+def _first_line(fd: int) -> str:
+    """The keeper's first line, byte by byte (its end may follow at once), or "" if it
+    takes longer than half a spawn's wait."""
+    data = b""
+    while not data.endswith(b"\n"):
+        if not select.select([fd], [], [], REPLY_WAIT / 2)[0]:
+            return ""
+        byte = os.read(fd, 1)
+        if not byte:
+            break
+        data += byte
+    return data.decode(errors="replace").strip()
+
+
+def _keep(report: int, fds: list[int], cpu_seconds: int, in_namespace: bool) -> NoReturn:
+    """The keeper: fork the provider's process, pass the app's SIGTERM on to the whole
+    tree, reap its orphans, kill the tree once it has used ``cpu_seconds`` of CPU
+    together, and once the provider's process ends name what is left of the tree, kill
+    it (in a namespace: by ending) and report."""
+    me = int(os.readlink("/proc/self"))  # its pid where the app lives (in a namespace too)
+    server = os.getppid()
+
+    def parent_death(signum: int, frame: object) -> None:
+        """The fork server was killed (SIGKILL: it could not end us): the tree goes."""
+        if os.getppid() != server:
+            containment.kill_tree(me)
+            os._exit(0)
+
+    def pass_on(signum: int, frame: object) -> None:
+        for sig in (signal.SIGTERM, signal.SIGCONT):  # a stopped process, continued, ends
+            if in_namespace:
+                with contextlib.suppress(OSError):
+                    os.kill(-1, sig)  # every process of the namespace but this one
+            else:
+                for pid in containment.descendants(me):
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, sig)
+
+    signal.signal(signal.SIGTERM, pass_on)
+    if in_namespace:  # PID 1: with it ends the namespace
+        containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        containment.prctl(containment.PR_SET_CHILD_SUBREAPER, 1)
+        signal.signal(signal.SIGHUP, parent_death)
+        containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGHUP)
+        parent_death(signal.SIGHUP, None)
+    provider = os.fork()
+    if provider == 0:
+        os.close(report)
+        _become_provider(fds)
+    for fd in fds:
+        os.close(fd)
+    host_pid = containment.children(me)[0] if in_namespace else provider
+    os.write(report, f"{me} {host_pid}\n".encode())
+    pid, status = 0, 0
+    while pid != provider:  # the provider, or an orphan of its tree
+        pid, status = os.waitpid(-1, os.WNOHANG if cpu_seconds else 0)
+        if cpu_seconds and not pid:
+            if tree_cpu_time(me) >= cpu_seconds:  # SIGKILL: named as the CPU time limit
+                for victim in [-1] if in_namespace else containment.descendants(me):
+                    with contextlib.suppress(OSError):
+                        os.kill(victim, signal.SIGKILL)
+            select.select([], [], [], CPU_LOOK_EVERY)
+    left = [containment.name(pid) for pid in containment.descendants(me)]
+    if not in_namespace:
+        containment.kill_tree(me)
+    if os.WIFSIGNALED(status):
+        code = os.CLD_DUMPED if os.WCOREDUMP(status) else os.CLD_KILLED
+        number = os.WTERMSIG(status)
+    else:
+        code, number = os.CLD_EXITED, os.waitstatus_to_exitcode(status)
+    os.write(report, json.dumps({"code": code, "status": number, "left": left}).encode() + b"\n")
+    os._exit(0)  # in a namespace, the kernel kills what is left with its PID 1
+
+
+def tree_cpu_time(keeper: int) -> float:
+    """Seconds of CPU the processes below ``keeper`` have used, the ended ones included:
+    what the keeper reaped, and each process's own and its reaped children's."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    ticks = 0
+    todo = [keeper]
+    while todo:
+        for pid in containment.children(todo.pop()):
+            todo.append(pid)
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                with open(f"/proc/{pid}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+                ticks += sum(int(field) for field in fields[11:15])  # utime … cstime
+    return used.ru_utime + used.ru_stime + ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _become_provider(fds: list[int]) -> NoReturn:
     control, stdout, stderr = fds
     try:
-        server.close()
-        # Killed with the fork server, should that be killed before it could kill us.
-        if die_with_parent(signal.SIGKILL) and os.getppid() != server_pid:
-            os._exit(child.EXIT_HOST_ERROR)
-        # A process group of its own, stopped with its children, in the app's session:
-        # under the kernel's autogroup scheduling a session of their own would be a CPU
-        # share of its own beside the app's, and the GUI waited up to a second (B2).
+        # Killed with its keeper, should that be killed first (in a namespace, anyway).
+        containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGKILL)
+        # A process group of its own, in the app's session: under the kernel's autogroup
+        # scheduling a session of their own would be a CPU share of its own beside the
+        # app's, and the GUI waited up to a second (B2).
         os.setpgid(0, 0)
         os.nice(NICENESS)
         os.dup2(stdout, 1)
         os.dup2(stderr, 2)
         os.close(stdout)
         os.close(stderr)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        for sig in _IGNORED:  # what the provider starts gets the usual dispositions
+            signal.signal(sig, signal.SIG_DFL)
         child.main(control)
     finally:
         os._exit(child.EXIT_HOST_ERROR)
 
 
 def _reap(sock: socket.socket) -> None:
+    """Report each ended keeper's provider; kill what a killed keeper left to us."""
     while True:
         try:
-            info = os.waitid(os.P_ALL, 0, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            pid, _ = os.waitpid(-1, os.WNOHANG)
         except ChildProcessError:
-            return
-        if info is None:
-            return
-        pid = info.si_pid
-        _children.discard(pid)
-        left = group_members(pid)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        numbers = " ".join(map(str, (pid, info.si_code, info.si_status, *left)))
-        sock.sendall(f"exit {numbers}\n".encode())
+            break
+        if not pid:
+            break
+        keeper = _keepers.pop(pid, None)
+        report: list[str] = []
+        if keeper is None:
+            continue  # an orphan re-parented to us, killed below
+        os.set_blocking(keeper.report, False)
+        with contextlib.suppress(OSError):
+            report = os.read(keeper.report, 1 << 16).decode(errors="replace").splitlines()
+        os.close(keeper.report)
+        said = json.loads(report[-1]) if report and report[-1].startswith("{") else None
+        if said is None:  # the keeper was killed (by the app): its provider with it
+            said = {"code": os.CLD_KILLED, "status": signal.SIGKILL, "left": []}
+        _say(sock, t="exit", request=keeper.request, **said)
+    for pid in _strays():
+        containment.kill_tree(pid)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
-def group_members(pgid: int) -> list[int]:
-    """Live processes of the group ``pgid`` other than its leader (Linux: /proc)."""
-    members = []
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit() or int(entry.name) == pgid:
-            continue
-        with contextlib.suppress(OSError, ValueError, IndexError):
-            with open(f"/proc/{entry.name}/stat", "rb") as stat:
-                fields = stat.read().rsplit(b")", 1)[1].split()
-            if int(fields[2]) == pgid and fields[0] not in (b"Z", b"X"):
-                members.append(int(entry.name))
-    return members
+def _strays() -> list[int]:
+    """Our children that are no keepers: orphans of a killed keeper's tree."""
+    me = os.getpid()
+    with contextlib.suppress(OSError), open(f"/proc/{me}/task/{me}/children") as kids:
+        return [pid for pid in map(int, kids.read().split()) if pid not in _keepers]
+    return []
 
 
 if __name__ == "__main__":

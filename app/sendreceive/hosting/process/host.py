@@ -2,13 +2,14 @@
 
 A crash, ``os._exit``, a hang in C, a GIL hog, a memory bomb or a process-wide change in one
 provider then touches nothing but its own task. The process is forked by the fork server
-(``sendreceive.hosting.process.fork_server``; the app itself never forks: it has Qt threads), in a
-process group of its own, so the provider's own children end with it. One host thread of the app's
-serves every child (``sendreceive.hosting.process.hub``): it reads their messages (each task's
-state, at a bounded rate), drains their stdout and stderr into the app's log, bounded
+(``sendreceive.hosting.process.fork_server``; the app itself never forks: it has Qt threads), under
+a keeper of its own (``sendreceive.hosting.process.containment``), so everything the provider
+starts ends with it. One host thread of the app's serves every child
+(``sendreceive.hosting.process.hub``): it reads their messages (each task's state, at a bounded
+rate), drains their stdout and stderr into the app's log, bounded
 (``sendreceive.hosting.process.output_pump``), and watches their deadlines and ends. Cancel is one
 message; a provider that ignores it past the cancel grace is terminated, then killed, with its whole
-process group.
+tree (the keeper passes the app's signals on).
 """
 
 from __future__ import annotations
@@ -18,15 +19,16 @@ import fcntl
 import os
 import signal
 import socket
+import sys
 import threading
 import time
 
 from sendreceive.contract import E_FAIL
 from sendreceive.hosting.calling import make_session
 from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
-from sendreceive.hosting.process import messages
+from sendreceive.hosting.process import containment, messages
 from sendreceive.hosting.process.child import EXIT_HOST_ERROR
-from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, fork_server
+from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, Spawned, fork_server
 from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
@@ -39,16 +41,17 @@ TERM_GRACE = 1.0  # seconds between SIGTERM and SIGKILL
 TRACE_PULL_EVERY = 0.25  # seconds between asks for the trace while somebody reads it
 STARVED_SHARE = 0.5  # of a silence spent waiting for a CPU: starved, not stuck
 PIPE_SIZE = 1 << 20  # bytes of a provider's stdout or stderr buffered in the kernel
+_INTERPRETER = os.path.realpath(sys.executable)  # what a provider's process runs, unless it execs
 
 
 _live: set[ProcessHost] = set()  # hosts whose process may still run
 
 
 def stop_all() -> None:
-    """Kill every provider process still running, with its group: the app is exiting.
+    """Kill every provider process still running, with its tree: the app is exiting.
     (A process frozen in C code would not even notice that the app is gone.)"""
     for host in list(_live):
-        host._signal_group(signal.SIGKILL)
+        host._signal_tree(signal.SIGKILL)
 
 
 class ProcessHost:
@@ -66,6 +69,7 @@ class ProcessHost:
         self._ended: tuple[Found | None, Found | None] = (None, None)
         self._wake: Waker = lambda: None
         self._server: ForkServer | None = None
+        self._spawned: Spawned | None = None
         self._pid: int | None = None
         self._exit: Exit | None = None
         self._exited_at = 0.0
@@ -80,7 +84,10 @@ class ProcessHost:
         self._trace_asked_at = -TRACE_PULL_EVERY
         self._run_delay: tuple[float, float] | None = None  # (when, seconds) last looked at
         self._cpu_wait = 0.0  # its most delayed thread's run delay, as last read
-        self._term_at: float | None = None  # SIGTERM sent to its group
+        self._term_at: float | None = None  # SIGTERM sent to its tree
+        self._killed_after_term = False  # it outlived the SIGTERM: SIGKILL follows
+        self._notes: list[Found] = []  # how its process behaved at its end, for its line
+        self._exec: str | None = None  # the program it replaced itself with
         self._terminated = False  # stopped by the host: its end is no death
         self._frames = messages.FrameReader()
         self._pumps = {1: OutputPump(setup.logger, "stdout"), 2: OutputPump(setup.logger, "stderr")}
@@ -96,7 +103,7 @@ class ProcessHost:
 
     @property
     def pid(self) -> int | None:
-        """The provider's process (and process group) id, once started."""
+        """The provider's process id (as the app's ``/proc`` numbers it), once started."""
         return self._pid
 
     # ------------------------------------------------------------ ProviderHost
@@ -150,7 +157,7 @@ class ProcessHost:
 
     def terminate(self) -> bool:
         self._terminated = True
-        self._signal_group(signal.SIGTERM)
+        self._signal_tree(signal.SIGTERM)
         return True
 
     @property
@@ -209,7 +216,8 @@ class ProcessHost:
             with contextlib.suppress(OSError):
                 fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         try:
-            self._pid = server.spawn(theirs.fileno(), out_w, err_w)
+            cpu_seconds = self._setup.account.process_limits.get("cpu_seconds", 0)
+            self._spawned = server.spawn(theirs.fileno(), out_w, err_w, cpu_seconds)
         except OSError:
             for fd in (out_r, err_r):
                 os.close(fd)
@@ -220,10 +228,11 @@ class ProcessHost:
             os.close(out_w)
             os.close(err_w)
         self._server = server
+        self._pid = self._spawned.pid
         self._sock = ours
         self._send(start)
         if self._terminated:
-            self._signal_group(signal.SIGTERM)
+            self._signal_tree(signal.SIGTERM)
         if self._stop_asked:
             self._send(messages.Stop())
         self._send_cancel()
@@ -241,8 +250,9 @@ class ProcessHost:
                     self._handle(messages.decode_from_child(payload))
         except messages.ProtocolError as exc:
             self._broken = str(exc)
-            self._signal_group(signal.SIGKILL)
+            self._signal_tree(signal.SIGKILL)
         if not data or self._broken is not None:
+            self._exec = self._exec or self._replaced_by()
             self._stream_ended()
             self._closed_at = time.monotonic()
             if self._stop_at is None and not self._terminated:
@@ -260,25 +270,31 @@ class ProcessHost:
         """Escalate past the graces; once the child has ended (and its output with it,
         or a grace later), name its end. True when done."""
         self._escalate(now)
-        if self._closed_at is None or self._server is None or self._pid is None:
+        if self._closed_at is None or self._server is None or self._spawned is None:
             return False
         if self._exit is None:
-            self._exit = self._server.exit_of(self._pid)
+            self._exit = self._server.exit_of(self._spawned.request)
             if self._exit is None:
+                if now - self._closed_at >= STOP_GRACE:
+                    self._server.check()  # a stopped fork server would never tell
                 return False
             self._exited_at = now
             _live.discard(self)
             if self._exit.left:
-                self._setup.logger.warning(
-                    "the provider's process left %d process(es) behind (pids %s): killed",
-                    len(self._exit.left),
-                    ", ".join(map(str, self._exit.left)),
+                self._notes.append(
+                    Finding.PROCESS_LEFT_BEHIND(
+                        len(self._exit.left),
+                        printable(", ".join(self._exit.left), ERROR_TEXT_LIMIT),
+                    )
                 )
         if self._open > 0 and now - self._exited_at < TERM_GRACE:
             return False  # the last of its output is on its way
         for pump in self._pumps.values():
             pump.feed(b"")
         self._report_end(self._exit, self._broken)
+        for note in self._notes:  # the task may have ended already: its verdict stands
+            self._setup.logger.warning("%s", note.english)
+            self._setup.tracker.remark(note)
         self._finished = True
         self._ended_event.set()
         return True
@@ -293,6 +309,7 @@ class ProcessHost:
                 )
             self._greeted = True
             self._setup.tracker.start()  # the provider's side is up
+            self._wake()  # its time limit runs from now
         elif isinstance(message, messages.State):
             self._setup.tracker.mirror(_mirrored(message))
             self._ended = message.ended
@@ -332,23 +349,41 @@ class ProcessHost:
     # ------------------------------------------------------------ the child's end
 
     def _escalate(self, now: float) -> None:
-        """Past the stop grace, SIGTERM the group; past the term grace, SIGKILL it. A
+        """Past the stop grace, SIGTERM the tree; past the term grace, SIGKILL it. A
         child still sending its last messages (its trace, slowly on a busy machine) is
         silent only once it stops sending, within ``LAST_MESSAGES_LIMIT``."""
         if self._term_at is not None:
             if now - self._term_at >= TERM_GRACE:
-                self._signal_group(signal.SIGKILL)
+                if not self._killed_after_term and self._exit is None:
+                    self._killed_after_term = True
+                    if self._pid is not None and _ignores(self._pid, signal.SIGTERM):
+                        # Not one merely slow to end (a busy machine, the GIL held in C):
+                        # that is the host's timing, not the provider's doing.
+                        self._notes.append(Finding.PROCESS_IGNORED_SIGTERM())
+                self._signal_tree(signal.SIGKILL)
         elif self._stop_at is not None and (
             now - max(self._stop_at, self._heard_at) >= STOP_GRACE
             or now - self._stop_at >= LAST_MESSAGES_LIMIT
         ):
-            self._signal_group(signal.SIGTERM)
+            self._signal_tree(signal.SIGTERM)
+
+    def _replaced_by(self) -> str | None:
+        """The program its process runs now, if it replaced itself by another (exec)."""
+        if self._pid is None:
+            return None
+        try:
+            program = os.readlink(f"/proc/{self._pid}/exe")
+        except OSError:
+            return None
+        return None if program == _INTERPRETER else program
 
     def _report_end(self, how: Exit, broken: str | None) -> None:
         """A child that ended unasked is a death: named, with the last of its stderr."""
-        if self._terminated or (self._stop_asked and broken is None):
+        if self._terminated or (self._stop_asked and broken is None and self._exec is None):
             return  # the host ended it
-        if broken:
+        if self._exec is not None:
+            found = Finding.PROCESS_EXECED(printable(self._exec, ERROR_TEXT_LIMIT), self._phase())
+        elif broken:
             found = Finding.PROCESS_BROKE_PROTOCOL(
                 printable(broken, ERROR_TEXT_LIMIT), self._phase()
             )
@@ -419,14 +454,32 @@ class ProcessHost:
                 return False
             return True
 
-    def _signal_group(self, signum: int) -> None:
-        pid = self._pid
-        if pid is None or self._exit is not None:
+    def _signal_tree(self, signum: int) -> None:
+        """Signal its keeper: SIGKILL ends the whole tree, SIGTERM is passed on to every
+        process of it (a stopped one continued to take it)."""
+        spawned = self._spawned
+        if spawned is None or self._exit is not None:
             return
         if signum == signal.SIGTERM and self._term_at is None:
             self._term_at = time.monotonic()
+            if self._pid is not None and containment.state(self._pid) == "T":
+                self._notes.append(Finding.PROCESS_WAS_STOPPED())
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signum)
+            os.kill(spawned.keeper, signum)
+
+
+def _ignores(pid: int, signum: int) -> bool:
+    """Whether process ``pid`` ignores or blocks ``signum`` (``/proc/<pid>/status``)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            masks = {
+                key: int(value, 16)
+                for key, _, value in (line.partition(":") for line in status)
+                if key in ("SigIgn", "SigBlk")
+            }
+    except (OSError, ValueError):
+        return False
+    return any(mask >> (signum - 1) & 1 for mask in masks.values())
 
 
 def run_delays(pid: int) -> list[float] | None:

@@ -1,0 +1,170 @@
+"""Holding a provider's whole process tree: what this machine offers, and the tree's walks.
+
+Each provider's process runs under a *keeper* of its own (``fork_server``), which ends
+every process the provider started, whatever it did to its process group or session.
+Two mechanisms, the first this kernel allows:
+
+- ``pid-namespace``: the keeper is PID 1 of a PID namespace of its own (as root
+  ``unshare(CLONE_NEWPID)``; unprivileged, with ``CLONE_NEWUSER`` mapping the user to
+  itself). Nothing in it can see or signal a process outside it (the app, the fork
+  server, other accounts), and when the keeper ends — even killed — the kernel kills
+  everything in it: no process can leave.
+- ``subreaper``: the fallback. The keeper is a child subreaper
+  (``PR_SET_CHILD_SUBREAPER``): a daemon that double-forks is re-parented to it, not to
+  init, so it stays in the keeper's tree, and the keeper kills that whole tree when the
+  provider's process ends. The fork server is a subreaper too: what a killed keeper
+  leaves is re-parented to it and killed. Escapes: processes left when the keeper *and*
+  the fork server are SIGKILLed at once, and signals to the app's processes (same user).
+
+``SENDRECEIVE_CONTAINMENT=subreaper`` forces the fallback (tests, or a kernel whose
+namespaces misbehave). Linux only; ctypes, since ``os.unshare`` is Python 3.12+.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+
+NAMESPACE = "pid-namespace"
+SUBREAPER = "subreaper"
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWPID = 0x20000000
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+_FORCED = os.environ.get("SENDRECEIVE_CONTAINMENT")
+
+
+def _libc() -> ctypes.CDLL:
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def prctl(option: int, value: int) -> bool:
+    """``prctl(option, value)``; False where it failed or is not available."""
+    try:
+        return bool(_libc().prctl(option, value) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def new_pid_namespace() -> None:
+    """Make this (single-threaded) process's next child PID 1 of a new PID namespace;
+    unprivileged, inside a user namespace mapping the user to itself. ``OSError``."""
+    uid, gid = os.geteuid(), os.getegid()
+    flags = CLONE_NEWPID if uid == 0 else CLONE_NEWPID | CLONE_NEWUSER
+    if _libc().unshare(flags) != 0:
+        errno = ctypes.get_errno()
+        raise OSError(errno, os.strerror(errno))
+    if uid != 0:  # the same ids inside; no setgroups, as an unprivileged mapping requires
+        maps = (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1"))
+        for file, text in maps:
+            with open(f"/proc/self/{file}", "w") as written:
+                written.write(text)
+
+
+def probe() -> str:
+    """The mechanism in force here: a throwaway child tries a namespace (call before
+    any thread starts: a user namespace needs a single-threaded process)."""
+    if _FORCED in (NAMESPACE, SUBREAPER):
+        return _FORCED
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        with contextlib.suppress(BaseException):
+            new_pid_namespace()
+            inner = os.fork()
+            if inner == 0:
+                os._exit(0 if os.getpid() == 1 else 1)
+            code = os.waitstatus_to_exitcode(os.waitpid(inner, 0)[1])
+        os._exit(code)
+    return NAMESPACE if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 0 else SUBREAPER
+
+
+def describe() -> str:
+    """The mechanism in force for a fork server started now, in a line (``--version``):
+    probed in a fresh interpreter, since the app itself never forks."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sendreceive.hosting.process.containment"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    return done.stdout.strip() or "unknown"
+
+
+def line(mechanism: str) -> str:
+    """What holds a provider's processes, and what it does not, in words for the log."""
+    if mechanism == NAMESPACE:
+        return (
+            "provider containment: a PID namespace per provider (its processes cannot see or "
+            "signal the app or other accounts; all end with it); cpu_seconds holds for its "
+            "processes together; memory_limit_mb and open_files per process (no cgroup here)"
+        )
+    return (
+        "provider containment: subreaper (no PID namespace here: a provider's processes are "
+        "killed with it, but could signal the app's processes); cpu_seconds holds for its "
+        "processes together; memory_limit_mb and open_files per process (no cgroup here)"
+    )
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (any of its threads), zombies included, as
+    ``/proc`` (the host's) numbers them; none once it is gone."""
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with contextlib.suppress(OSError), open(f"/proc/{pid}/task/{tid}/children") as kids:
+                found.extend(map(int, kids.read().split()))
+    return found
+
+
+def descendants(pid: int) -> list[int]:
+    """Every live (not zombie) process below ``pid``, parents first; a process that
+    vanishes meanwhile is left out."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for kid in children(todo.pop()):
+            todo.append(kid)
+            if state(kid) not in ("Z", "X", ""):
+                found.append(kid)
+    return found
+
+
+def state(pid: int) -> str:
+    """Its state letter (``R``, ``S``, ``T`` stopped, ``Z`` zombie …); "" once gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0].decode()
+    except (OSError, IndexError):
+        return ""
+
+
+def name(pid: int) -> str:
+    """``comm (pid)``: how a process left behind is named."""
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as comm:
+            return f"{comm.read().strip().decode(errors='replace')} ({pid})"
+    except OSError:
+        return f"? ({pid})"
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL every process below ``pid`` until none is left (they may fork meanwhile);
+    what is re-parented to the caller is reaped here."""
+    while kids := descendants(pid):
+        for kid in kids:
+            with contextlib.suppress(OSError):
+                os.kill(kid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
+        os.sched_yield()
+
+
+if __name__ == "__main__":
+    print(probe())
