@@ -124,9 +124,10 @@ class Reads:
 
     def SynchronizeInBackground(self, psibpb):
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
-        seen = sorted(k for k in os.environ if k.startswith("WORKBENCH_SECRET"))
+        seen = sorted(k for k in os.environ if k.startswith(("WORKBENCH_SECRET", "UNRELATED")))
         ok = psibpb.psesSync.password() == "mine-" + psibpb.psesSync.account_name
-        cb.Error(1, f"env {seen} password {'right' if ok else 'wrong'}")
+        dumpable = __import__("sendreceive.secrets_guard").secrets_guard.dumpable()
+        cb.Error(1, f"env {seen} password {'right' if ok else 'wrong'} dumpable {dumpable}")
         cb.Done(None, S_OK)
         return S_OK
 """
@@ -134,17 +135,20 @@ class Reads:
 
 def test_the_password_crosses_the_pipe_and_no_secret_is_in_the_environment(tmp_path, monkeypatch):
     """Each account's process gets its own password when it asks; no account's
-    password_env variable is in any provider's environment."""
+    password_env variable, nor anything of the app's environment outside the allow-list
+    (a token the user's shell exported), is in any provider's environment; and the
+    provider's process is not dumpable."""
     provider = tmp_path / "reads.py"
     provider.write_text(PASSWORD_PROVIDER)
     accounts = []
+    monkeypatch.setenv("UNRELATED_API_TOKEN", "the user's other secret")
     for name in ("A", "B"):
         monkeypatch.setenv(f"WORKBENCH_SECRET_{name}", f"mine-{name}")
         settings = {"password_env": f"WORKBENCH_SECRET_{name}"}
         accounts.append(Account(name, f"{provider}:Reads", settings=settings))
     run = run_in_processes(accounts, tmp_path / "stores")
     texts = sorted(e.text for e in run.error_log.entries)
-    assert texts == ["env [] password right", "env [] password right"]
+    assert texts == ["env [] password right dumpable False"] * 2
 
 
 FRESH_PROVIDER = """

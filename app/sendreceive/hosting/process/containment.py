@@ -38,6 +38,27 @@ PR_SET_CHILD_SUBREAPER = 36
 _FORCED = os.environ.get("SENDRECEIVE_CONTAINMENT")
 
 
+# What a provider's process may inherit of the app's environment: what an interpreter,
+# its locale, TLS and proxies need, and the workbench's own settings. Nothing else — the
+# app's environment may hold tokens and passwords of its own or of the user's other tools.
+_KEPT = frozenset({
+    "PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TERM",
+    "VIRTUAL_ENV", "SSL_CERT_FILE", "SSL_CERT_DIR", "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE",
+    "http_proxy", "https_proxy", "no_proxy", "all_proxy",
+    "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "ALL_PROXY",
+})  # fmt: skip
+_KEPT_PREFIXES = ("LC_", "XDG_", "PYTHON", "SENDRECEIVE_")
+
+
+def provider_environment(environ: dict[str, str] | os._Environ[str]) -> dict[str, str]:
+    """The environment a provider's process starts with: an allow-list of the app's."""
+    return {
+        name: value
+        for name, value in environ.items()
+        if name in _KEPT or name.startswith(_KEPT_PREFIXES)
+    }
+
+
 def _libc() -> ctypes.CDLL:
     return ctypes.CDLL(None, use_errno=True)
 

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from sendreceive import secrets_guard
 from sendreceive.hosting import loading
 from sendreceive.hosting.process import child, containment
 
@@ -258,6 +259,7 @@ _mechanism = containment.SUBREAPER
 def serve(sock: socket.socket) -> None:
     global _mechanism
     app = os.getppid()
+    secrets_guard.not_dumpable()  # and so every provider's process forked from here
     for sig in _IGNORED:  # a provider may signal us (in the fallback): nothing happens
         signal.signal(sig, signal.SIG_IGN)
     # However the app ends (a crash, SIGKILL), the kernel tells us: SIGTERM, and every

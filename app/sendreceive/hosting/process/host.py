@@ -207,7 +207,11 @@ class ProcessHost:
         )
 
     def _spawn(self, start: messages.Start) -> tuple[socket.socket, int, int]:
-        env = {k: v for k, v in os.environ.items() if k not in self._secret_env}
+        env = {
+            k: v
+            for k, v in containment.provider_environment(os.environ).items()
+            if k not in self._secret_env
+        }
         server = fork_server(env)
         ours, theirs = socket.socketpair()
         out_r, out_w = os.pipe()
