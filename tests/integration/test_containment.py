@@ -271,3 +271,38 @@ def test_the_cpu_time_limit_holds_for_the_providers_processes_together(tmp_path,
     assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
     lines = lines_of(the_run, "Burns")
     assert any("killed: CPU time limit (2 s, cpu_seconds)" in line for line in lines), lines
+
+
+MEMORY_PROVIDER = """
+import subprocess, sys
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+HOLD = "import sys, time; kept = b'x' * (80 << 20); sys.stdout.write('held\\\\n'); " \\
+       "sys.stdout.flush(); time.sleep(120)"
+
+class Hoards:
+    # Three child processes hold 80 MB each (each under its own RLIMIT_DATA of 150 MB);
+    # it waits for them.
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        hoards = [subprocess.Popen([sys.executable, "-c", HOLD]) for _ in range(3)]
+        cb.Progress("Hoarding", 1, 2)
+        for hoard in hoards:
+            hoard.wait()
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_the_memory_limit_holds_for_the_providers_processes_together(tmp_path, mechanism):
+    """Each child alone stays under ``memory_limit_mb``; together they pass it: the keeper
+    kills the tree and the memory limit is named (not a plain SIGKILL, nor a CPU limit)."""
+    provider = tmp_path / "hoards.py"
+    provider.write_text(MEMORY_PROVIDER)
+    account = Account(
+        "Hoards", f"{provider}:Hoards", process_limits={"memory_limit_mb": 150, "cpu_seconds": 60}
+    )
+    the_run = run([account], tmp_path / "stores")
+    assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
+    lines = lines_of(the_run, "Hoards")
+    assert any("killed: memory limit (150 MB, memory_limit_mb)" in line for line in lines), lines

@@ -87,6 +87,7 @@ class Exit:
     code: int  # os.CLD_EXITED, os.CLD_KILLED or os.CLD_DUMPED; 0 if the server was lost
     status: int  # the exit code, or the signal's number
     left: tuple[str, ...] = ()  # "name (pid)" of what outlived it in its tree (killed)
+    limit: str | None = None  # "cpu" or "memory": the keeper killed the tree at that limit
 
 
 LOST = Exit(0, 0)  # the fork server itself ended: the child's fate is unknown
@@ -137,10 +138,12 @@ class ForkServer:
         self.retired = False  # it stopped answering: it keeps its providers, gets no more
         threading.Thread(target=self._read, name="provider-fork-server", daemon=True).start()
 
-    def spawn(self, control: int, stdout: int, stderr: int, cpu_seconds: int = 0) -> Spawned:
+    def spawn(
+        self, control: int, stdout: int, stderr: int, cpu_seconds: int = 0, memory_mb: int = 0
+    ) -> Spawned:
         """Fork a provider's process with these fds; its keeper kills the whole tree once
-        its processes together have used ``cpu_seconds`` (0: no limit). Raises
-        ``OSError``, naming why."""
+        its processes together have used ``cpu_seconds`` or hold ``memory_mb`` (0: no
+        limit). Raises ``OSError``, naming why."""
         request = next(self._requests)
         answer: queue.SimpleQueue[Spawned | str | None] = queue.SimpleQueue()
         with self._lock:
@@ -148,7 +151,9 @@ class ForkServer:
                 raise OSError("the fork server has ended")
             self._waiting[request] = answer
             socket.send_fds(
-                self._sock, [f"spawn {request} {cpu_seconds}".encode()], [control, stdout, stderr]
+                self._sock,
+                [f"spawn {request} {cpu_seconds} {memory_mb}".encode()],
+                [control, stdout, stderr],
             )
         try:
             reply = answer.get(timeout=REPLY_WAIT)
@@ -206,8 +211,12 @@ class ForkServer:
                 elif said["t"] == "exit":
                     if request in self._started:
                         self._started.discard(request)
+                        limit = said.get("limit")
                         self._exits[request] = Exit(
-                            said["code"], said["status"], tuple(said["left"])
+                            said["code"],
+                            said["status"],
+                            tuple(said["left"]),
+                            limit if limit in ("cpu", "memory") else None,
                         )
                 else:
                     reply: Spawned | str = (
@@ -287,9 +296,9 @@ def serve(sock: socket.socket) -> None:
                     message, fds = b"", []
                 if not message:
                     _end()  # the app is gone
-                request, cpu_seconds = map(int, message.split()[1:3])
+                request, cpu_seconds, memory_mb = map(int, message.split()[1:4])
                 try:
-                    keeper, pid = _start(sock, selector, request, cpu_seconds, fds)
+                    keeper, pid = _start(sock, selector, request, (cpu_seconds, memory_mb), fds)
                     _say(sock, t="pid", request=request, keeper=keeper, pid=pid)
                 except OSError as exc:
                     _say(sock, t="fail", request=request, why=f"the keeper failed: {exc}")
@@ -310,7 +319,7 @@ def _start(
     sock: socket.socket,
     selector: selectors.BaseSelector,
     request: int,
-    cpu_seconds: int,
+    limits: tuple[int, int],
     fds: list[int],
 ) -> tuple[int, int]:
     """Fork the keeper of one provider; (the keeper's pid, the provider's), as the app's
@@ -331,11 +340,11 @@ def _start(
                 os._exit(child.EXIT_HOST_ERROR)
             signal.signal(signal.SIGTERM, signal.SIG_IGN)
             if _mechanism != containment.NAMESPACE:
-                _keep(report_w, fds, cpu_seconds, in_namespace=False)
+                _keep(report_w, fds, limits, in_namespace=False)
             containment.new_pid_namespace()
             keeper = os.fork()
             if keeper == 0:
-                _keep(report_w, fds, cpu_seconds, in_namespace=True)
+                _keep(report_w, fds, limits, in_namespace=True)
             for fd in (report_w, *fds):
                 os.close(fd)
             os.waitpid(keeper, 0)  # the relay ends with the keeper, and nothing else
@@ -372,11 +381,14 @@ def _first_line(fd: int) -> str:
     return data.decode(errors="replace").strip()
 
 
-def _keep(report: int, fds: list[int], cpu_seconds: int, in_namespace: bool) -> NoReturn:
+def _keep(report: int, fds: list[int], limits: tuple[int, int], in_namespace: bool) -> NoReturn:
     """The keeper: fork the provider's process, pass the app's SIGTERM on to the whole
-    tree, reap its orphans, kill the tree once it has used ``cpu_seconds`` of CPU
-    together, and once the provider's process ends name what is left of the tree, kill
-    it (in a namespace: by ending) and report."""
+    tree, reap its orphans, kill the tree once it has used ``cpu_seconds`` of CPU or
+    holds ``memory_mb`` of memory together (``limits``), and once the provider's process
+    ends name what is left of the tree, kill it (in a namespace: by ending) and report."""
+    cpu_seconds, memory_mb = limits
+    watch = bool(cpu_seconds or memory_mb)
+    hit: str | None = None
     me = int(os.readlink("/proc/self"))  # its pid where the app lives (in a namespace too)
     server = os.getppid()
 
@@ -414,9 +426,13 @@ def _keep(report: int, fds: list[int], cpu_seconds: int, in_namespace: bool) -> 
     os.write(report, f"{me} {host_pid}\n".encode())
     pid, status = 0, 0
     while pid != provider:  # the provider, or an orphan of its tree
-        pid, status = os.waitpid(-1, os.WNOHANG if cpu_seconds else 0)
-        if cpu_seconds and not pid:
-            if tree_cpu_time(me) >= cpu_seconds:  # SIGKILL: named as the CPU time limit
+        pid, status = os.waitpid(-1, os.WNOHANG if watch else 0)
+        if watch and not pid:
+            if cpu_seconds and tree_cpu_time(me) >= cpu_seconds:
+                hit = "cpu"
+            elif memory_mb and containment.tree_memory(me) > memory_mb << 20:
+                hit = "memory"
+            if hit is not None:  # SIGKILL, named as the limit it hit
                 for victim in [-1] if in_namespace else containment.descendants(me):
                     with contextlib.suppress(OSError):
                         os.kill(victim, signal.SIGKILL)
@@ -429,7 +445,8 @@ def _keep(report: int, fds: list[int], cpu_seconds: int, in_namespace: bool) -> 
         number = os.WTERMSIG(status)
     else:
         code, number = os.CLD_EXITED, os.waitstatus_to_exitcode(status)
-    os.write(report, json.dumps({"code": code, "status": number, "left": left}).encode() + b"\n")
+    ended = {"code": code, "status": number, "left": left, "limit": hit}
+    os.write(report, json.dumps(ended).encode() + b"\n")
     os._exit(0)  # in a namespace, the kernel kills what is left with its PID 1
 
 

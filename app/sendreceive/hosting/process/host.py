@@ -220,8 +220,14 @@ class ProcessHost:
             with contextlib.suppress(OSError):
                 fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         try:
-            cpu_seconds = self._setup.account.process_limits.get("cpu_seconds", 0)
-            self._spawned = server.spawn(theirs.fileno(), out_w, err_w, cpu_seconds)
+            limits = self._setup.account.process_limits
+            self._spawned = server.spawn(
+                theirs.fileno(),
+                out_w,
+                err_w,
+                limits.get("cpu_seconds", 0),
+                limits.get("memory_limit_mb", 0),
+            )
         except OSError:
             for fd in (out_r, err_r):
                 os.close(fd)
@@ -422,7 +428,11 @@ class ProcessHost:
                 return Finding.EXIT_HOST_ERROR(how.status)
             return Finding.EXIT_CODE(how.status)
         number = how.status
-        if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
+        if how.limit == "memory":  # the keeper's, for the whole tree: it says which
+            return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
+        if how.limit == "cpu" or (
+            number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits
+        ):
             return Finding.CPU_LIMIT(limits["cpu_seconds"])
         if "memory_limit_mb" in limits and number in (signal.SIGKILL, signal.SIGABRT):
             return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
