@@ -255,6 +255,14 @@ class Finding(Enum):
         Rule.TYPES,
         QT_TRANSLATE_NOOP("Violation", "Done hResult type"),
     )
+    QUERY_INTERFACE_TYPE = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "QueryInterface's riid must be a uuid.UUID, got %1 %2; it answered E_INVALIDARG",
+        ),
+        Rule.TYPES,
+        QT_TRANSLATE_NOOP("Violation", "QueryInterface riid type"),
+    )
     PROGRESS_AFTER_DONE = (
         QT_TRANSLATE_NOOP("Finding", "%1(%2) was called after the task ended; ignored"),
         Rule.DONE_ONCE,

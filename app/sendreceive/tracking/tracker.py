@@ -23,6 +23,7 @@ from typing import Any
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import (
+    E_INVALIDARG,
     E_NOINTERFACE,
     E_UNEXPECTED,
     FAILED,
@@ -39,6 +40,7 @@ from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, p
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.gil_pacer import CHECK_MASK, GuiPacer
+from sendreceive.tracking.reentry import HostLock, defer, enter, inside, leave
 from sendreceive.tracking.trace import (
     ARG_LIMIT,
     CANCEL_REQUESTED,
@@ -164,7 +166,9 @@ class TaskTracker:
         self.task = task
         self._log = error_log
         self._pacer = pacer
-        self._lock = threading.Lock()
+        # Provider code (a finalizer) may run inside any section under it: see reentry.
+        self._lock = HostLock()
+        self._raw_lock = self._lock.raw  # for Progress's inlined section
         self._status = TaskStatus.PENDING
         self._step = ""
         self._index = 0
@@ -196,7 +200,12 @@ class TaskTracker:
     # ------------------------------------------------------------ IMAPISyncProgressCallback
 
     def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
-        with self._lock:
+        ident = get_ident()
+        if inside(ident):  # a finalizer of the provider's, run inside a host section
+            return self._later(self.Progress, pwcszProgress, ulIndex, ulIndexMax, progress=True)
+        enter(ident)  # HostLock, inline: this is the hot path (bench B1)
+        self._raw_lock.acquire()
+        try:
             if self._closed:
                 answer = self._late_call_locked(
                     Finding.PROGRESS_AFTER_DONE, "Progress", pwcszProgress, ulIndex, ulIndexMax
@@ -243,11 +252,16 @@ class TaskTracker:
                     )
                 )
                 ring.total += 1
+        finally:
+            self._raw_lock.release()
+            leave(ident)
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()  # outside the lock: the GUI may want a snapshot
         return answer
 
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
+        if inside(get_ident()):
+            return self._later(self.Error, hResult, pwcszErrorStr)
         with self._lock:
             if self._closed:
                 answer = self._late_call_locked(
@@ -270,6 +284,8 @@ class TaskTracker:
         return S_OK
 
     def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
+        if inside(get_ident()):
+            return self._later(self.Done, hThreadDoneEvent, hResult)
         notify = False
         with self._lock:
             if self._closed:
@@ -481,7 +497,20 @@ class TaskTracker:
 
     def traced_call(self, call: str, answer: int, *args: Any) -> None:
         """Record a provider's call the tracker does not implement (``QueryInterface``)."""
+        if inside(get_ident()):
+            self._later(self.traced_call, call, answer, *args)
+            return
         with self._lock:
+            self._trace_locked(call, answer, *args)
+
+    def wrong_call(self, call: str, answer: int, found: Found, *args: Any) -> None:
+        """Record a provider's call of ``CallbackUnknown`` that broke a rule (``found``)."""
+        if inside(get_ident()):
+            self._later(self.wrong_call, call, answer, found, *args)
+            return
+        with self._lock:
+            self._violate_locked(found)
+            self.version += 1
             self._trace_locked(call, answer, *args)
 
     def note(self, step: str, value: int | None, *args: Any) -> None:
@@ -578,6 +607,19 @@ class TaskTracker:
             self._lock.release()
         state.step = printable(state.step, STEP_TEXT_LIMIT)  # outside the lock: it may be long
         return state
+
+    # ------------------------------------------------------------ internals
+
+    def _later(self, call: Callable[..., object], *args: Any, progress: bool = False) -> int:
+        """A callback made by provider code that runs inside a host section on this
+        thread (a finalizer at an allocation under a lock): made once the thread has
+        left its sections (``reentry``). It answers as the task stands now."""
+        defer(get_ident(), lambda: call(*args))
+        if self._status is TaskStatus.ABANDONED:
+            return MAPI_E_USER_CANCEL
+        if self._closed:
+            return E_UNEXPECTED
+        return MAPI_E_USER_CANCEL if self._cancel and progress else S_OK
 
     # ------------------------------------------------------------ internals (lock held)
 
@@ -713,15 +755,19 @@ class CallbackUnknown:
         self._callback = callback
 
     def QueryInterface(self, riid: uuid.UUID) -> Any:
-        found: Any = None
+        callback = self._callback
+        if type(riid) is not uuid.UUID:  # compared, it would run a provider's __eq__
+            found = Finding.QUERY_INTERFACE_TYPE(type_name(riid), describe(riid))
+            callback.wrong_call(QUERY_INTERFACE, E_INVALIDARG, found, riid)
+            raise COMError(E_INVALIDARG, found.english)
+        answer: Any = None
         if riid == IID_IMAPISyncProgressCallback:
-            found = self._callback
+            answer = callback
         elif riid == IID_IUnknown:
-            found = self
-        shown = str(riid) if type(riid) is uuid.UUID else riid
-        self._callback.traced_call(
-            QUERY_INTERFACE, S_OK if found is not None else E_NOINTERFACE, shown
+            answer = self
+        callback.traced_call(
+            QUERY_INTERFACE, S_OK if answer is not None else E_NOINTERFACE, str(riid)
         )
-        if found is None:
+        if answer is None:
             raise COMError(E_NOINTERFACE, f"punkCallBack does not implement {riid}")
-        return found
+        return answer

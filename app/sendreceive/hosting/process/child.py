@@ -40,6 +40,7 @@ from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
+from sendreceive.tracking.reentry import HostLock
 from sendreceive.tracking.trace import call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -57,7 +58,7 @@ class ShippingLog(ErrorLog):
 
     def __init__(self) -> None:
         super().__init__()
-        self._touch_lock = threading.Lock()
+        self._touch_lock = HostLock()  # as ErrorLog's: a finalizer may call back under it
         self._touched: dict[int, ErrorEntry] = {}
         self._sent: dict[int, int] = {}  # id(entry) -> count already sent
 
