@@ -161,8 +161,7 @@ class Task:
                 if event_at is not None:
                     deadlines.append(event_at + limits.done_event_grace)
                     if now >= deadlines[-1]:
-                        tracker.violation(Finding.EVENT_WITHOUT_DONE())
-                        tracker.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT())
+                        tracker.event_without_done(float(limits.done_event_grace), now - event_at)
                         continue
                 if cancel_at is not None:
                     deadlines.append(cancel_at + limits.cancel_grace)
@@ -185,14 +184,16 @@ class Task:
                 await asyncio.wait_for(wake_event.wait(), timeout)
 
     def _time_out(self, started: float, late: float, waited_for_cpu: float) -> None:
-        """The task time limit: cancel; name a starved host or a provider kept from a CPU
-        (``waited_for_cpu`` seconds) rather than blame the task."""
+        """The task time limit: cancel; name a provider still loading, a starved host or
+        a provider kept from a CPU (``waited_for_cpu`` seconds) rather than blame the task."""
         self._lateness.note(time.monotonic(), late)
         starved = max(late, self._lateness.worst_since(started))
         limit = self.limits.task_timeout
         assert limit is not None
         held, waited = f"{starved:.1f}", f"{waited_for_cpu:.1f}"  # as measured, not :g
-        if starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
+        if not self.host.loaded:  # its module's top level (or its factory) still running
+            found = Finding.TIME_LIMIT_LOADING(float(limit))
+        elif starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD_CPU_WAIT(float(limit), held, waited)
         elif starved >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD(float(limit), held)

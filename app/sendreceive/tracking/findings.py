@@ -66,6 +66,13 @@ class Finding(Enum):
             "Finding", "No result after %1 s (the task time limit); the host cancelled the task."
         ),
     )
+    TIME_LIMIT_LOADING = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "No result after %1 s (the task time limit): the provider was still loading (its "
+            "module's import or its factory had not returned); the host cancelled the task.",
+        ),
+    )
     TIME_LIMIT_HOST_HELD = (
         QT_TRANSLATE_NOOP(
             "Finding",
@@ -326,10 +333,19 @@ class Finding(Enum):
     )
     EVENT_WITHOUT_DONE = (
         QT_TRANSLATE_NOOP(
-            "Finding", "the provider signalled phSyncDoneEvent but never called Done"
+            "Finding", "the provider signalled phSyncDoneEvent and had not called Done %1 s later"
         ),
         Rule.STYLES,
         QT_TRANSLATE_NOOP("Violation", "Done missing"),
+    )
+    DONE_AFTER_EVENT = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Done came %1 s after phSyncDoneEvent was set, when the task had already ended "
+            "for want of it; ignored",
+        ),
+        Rule.STYLES,
+        QT_TRANSLATE_NOOP("Violation", "Done after the done event"),
     )
     RETURNED_WITHOUT_DONE = (
         QT_TRANSLATE_NOOP(

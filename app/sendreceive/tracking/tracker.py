@@ -180,6 +180,7 @@ class TaskTracker:
         self._cancel = False
         self._timed_out = False
         self._done_called = False
+        self._event_at: float | None = None  # the task ended: the done event came, Done not
         self._closed = False  # Done called or status final: later calls are violations
         self.version = 0
         # Stall detection and rate estimation are sampled by readers, not by callbacks.
@@ -289,8 +290,11 @@ class TaskTracker:
         notify = False
         with self._lock:
             if self._closed:
-                late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
-                answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
+                if self._late_done_locked():
+                    answer = E_UNEXPECTED
+                else:
+                    late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
+                    answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
                 self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
                 return answer
             self._done_called = True
@@ -394,6 +398,15 @@ class TaskTracker:
             self._entry_locked(ErrorKind.ERROR, MAPI_E_TIMEOUT, found)
         self.request_cancel()
 
+    def event_without_done(self, grace: float, waited: float) -> None:
+        """Background style: phSyncDoneEvent was set ``waited`` s ago, and Done has not
+        come within the host's ``grace``: the task ends failed. A Done after that is
+        named as what it is, late, not as one never made."""
+        self.violation(Finding.EVENT_WITHOUT_DONE(grace))
+        if self.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT()):
+            with self._lock:
+                self._event_at = time.monotonic() - waited
+
     def abandon(self, found: Found) -> None:
         """Give up on a provider that ignored Cancel; its thread is left to die alone."""
         with self._lock:
@@ -436,7 +449,9 @@ class TaskTracker:
                     if self._status is TaskStatus.COMPLETED:
                         self._status = TaskStatus.WARNINGS
                 changed = True
-            if not self._closed:
+            if self._closed:
+                changed |= found.done is not None and self._late_done_locked()
+            else:
                 self._step, self._index, self._max = found.step, found.index, found.index_max
                 if found.done is not None:
                     self._done_called = True
@@ -633,6 +648,17 @@ class TaskTracker:
             kept = tuple(keep(a) for a in args)
             ring.append((perf_counter(), ident, name, result, *kept))
             ring.total += 1
+
+    def _late_done_locked(self) -> bool:
+        """A first Done after the task ended for want of it (``event_without_done``):
+        named with how long after the done event it came. False for any other Done."""
+        if self._event_at is None or self._done_called:
+            return False
+        self._done_called = True
+        after = f"{time.monotonic() - self._event_at:.1f}"
+        self._violate_locked(Finding.DONE_AFTER_EVENT(after))
+        self.version += 1
+        return True
 
     def _late_call_locked(self, late: Finding, call: str, *args: Any) -> int:
         if self._status is TaskStatus.ABANDONED:

@@ -106,6 +106,10 @@ class ProcessHost:
         return self._outcome
 
     @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @property
     def done_event_set(self) -> bool:
         return self._event_set
 
