@@ -199,6 +199,11 @@ class Finding(Enum):
     EXIT_HOST_ERROR = (
         QT_TRANSLATE_NOOP("Finding", "exit code %1 (the host's side of the process failed)"),
     )
+    EXIT_SOCKET_CLOSED = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "exit code %1 (the provider closed its process's socket to the app)"
+        ),
+    )
     EXIT_CODE = (QT_TRANSLATE_NOOP("Finding", "exit code %1"),)
     CPU_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: CPU time limit (%1 s, cpu_seconds)"),)
     MEMORY_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: memory limit (%1 MB, memory_limit_mb)"),)

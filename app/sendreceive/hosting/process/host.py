@@ -25,7 +25,7 @@ from sendreceive.contract import E_FAIL
 from sendreceive.hosting.calling import make_session
 from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
 from sendreceive.hosting.process import messages
-from sendreceive.hosting.process.child import EXIT_HOST_ERROR
+from sendreceive.hosting.process.child import EXIT_HOST_ERROR, EXIT_SOCKET_CLOSED
 from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, fork_server
 from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
@@ -302,6 +302,8 @@ class ProcessHost:
             self._ended = message.ended
         elif isinstance(message, messages.Loaded):
             self._loaded = True
+        elif isinstance(message, messages.Log):
+            self._pumps[2].record(message.level, message.name, message.text, message.traceback)
         elif isinstance(message, messages.Outcome):
             self._outcome = _outcome(message)
             self._wake()
@@ -385,6 +387,8 @@ class ProcessHost:
         if how.code == os.CLD_EXITED:
             if how.status == EXIT_HOST_ERROR:
                 return Finding.EXIT_HOST_ERROR(how.status)
+            if how.status == EXIT_SOCKET_CLOSED:
+                return Finding.EXIT_SOCKET_CLOSED(how.status)
             return Finding.EXIT_CODE(how.status)
         number = how.status
         if number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits:
