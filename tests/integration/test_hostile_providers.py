@@ -279,7 +279,8 @@ def test_provider_that_exits_at_import_is_a_bad_spec_not_a_silent_exit(tmp_path)
 
 
 # Replaying the catalogue: what a recording cannot bring back. A provider that failed to
-# load made no call (the host's own finding is its only line); the floods make more calls
+# load, or was still loading at its time limit, made no call (the host's own finding is its
+# only line); the floods make more calls
 # than their share of the run's trace budget keeps, so their recordings dropped some (and
 # say how many); "Ignores Cancel" goes on calling after its recording was written (same
 # state and lines, more calls).
@@ -288,11 +289,19 @@ NOT_REPLAYABLE = {
     "No SynchronizeInBackground": "failed to load: no call",
     "Constructor raises": "failed to load: no call",
     "Exits at import": "failed to load: no call",
+    "Still importing": "still loading at its time limit: no call",
 }
-# A provider process that died, or was killed while it held the interpreter lock in C code,
-# sent no trace back: its recording holds no call to replay. One stopped by SIGTERM (it
-# ignored Cancel) ships its trace before it ends.
-DIED = {"Calls os._exit", "Segfaults", "Aborts", "Catastrophic regex"}
+# A provider process that died, closed its socket to the app, or was killed while it held
+# the interpreter lock in C code, sent no trace back: its recording holds no call to
+# replay. One stopped by SIGTERM (it ignored Cancel) ships its trace before it ends.
+DIED = {
+    "Calls os._exit",
+    "Segfaults",
+    "Aborts",
+    "Aborts with a reason",
+    "Closes its socket",
+    "Catastrophic regex",
+}
 # The memory bomb's end is the host's finding about a limit the replaying account does not
 # have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.
 UNFAITHFUL = {"Memory bomb"}

@@ -287,31 +287,20 @@ class TaskTracker:
     def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
         if inside(get_ident()):
             return self._later(self.Done, hThreadDoneEvent, hResult)
-        notify = False
         with self._lock:
-            if self._closed:
-                if self._late_done_locked():
-                    answer = E_UNEXPECTED
-                else:
-                    late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
-                    answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
-                self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
-                return answer
-            self._done_called = True
-            if hThreadDoneEvent is not None and type(hThreadDoneEvent) is not threading.Event:
-                self._violate_locked(Finding.DONE_EVENT_TYPE(describe(hThreadDoneEvent)))
-            hr = normalize_hresult(hResult)
-            if hr is None:
-                self._violate_locked(
-                    Finding.DONE_HRESULT_TYPE(describe(hResult), format_hresult(E_UNEXPECTED))
-                )
-                hr = E_UNEXPECTED
-            self._finish_locked(hr)
-            self._trace_locked(DONE, S_OK, hThreadDoneEvent, hResult)
-            notify = True
+            if not self._closed:
+                self._done_locked(hThreadDoneEvent, hResult)
+                answer, notify = S_OK, True
+            elif self._late_done_locked():  # the task's supervision waits for it
+                answer, notify = E_UNEXPECTED, True
+            else:
+                late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
+                answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
+                notify = False
+            self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
         if notify:
             self._notify()
-        return S_OK
+        return answer
 
     # ------------------------------------------------------------ host verbs
 
@@ -400,12 +389,22 @@ class TaskTracker:
 
     def event_without_done(self, grace: float, waited: float) -> None:
         """Background style: phSyncDoneEvent was set ``waited`` s ago, and Done has not
-        come within the host's ``grace``: the task ends failed. A Done after that is
-        named as what it is, late, not as one never made."""
+        come within the host's ``grace``: the task ends failed, and the provider is asked
+        to stop (``cancelled``: its work may go on, as at a time limit). A Done after
+        that is named as what it is, late, not as one never made."""
         self.violation(Finding.EVENT_WITHOUT_DONE(grace))
-        if self.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT()):
-            with self._lock:
-                self._event_at = time.monotonic() - waited
+        with self._lock:
+            if self._status.is_final:
+                return
+            self._event_at = time.monotonic() - waited
+            self._cancel = True
+            self._trace_locked(CANCEL_REQUESTED, None)  # a replay then knows it was asked
+        self.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT())
+
+    @property
+    def awaits_late_done(self) -> bool:
+        """Ended by ``event_without_done``, and Done has not come (yet)."""
+        return self._event_at is not None and not self._done_called
 
     def abandon(self, found: Found) -> None:
         """Give up on a provider that ignored Cancel; its thread is left to die alone."""
@@ -450,7 +449,8 @@ class TaskTracker:
                         self._status = TaskStatus.WARNINGS
                 changed = True
             if self._closed:
-                changed |= found.done is not None and self._late_done_locked()
+                ended = found.done is not None and self._late_done_locked()
+                changed |= ended
             else:
                 self._step, self._index, self._max = found.step, found.index, found.index_max
                 if found.done is not None:
@@ -648,6 +648,19 @@ class TaskTracker:
             kept = tuple(keep(a) for a in args)
             ring.append((perf_counter(), ident, name, result, *kept))
             ring.total += 1
+
+    def _done_locked(self, event: Any, result: Any) -> None:
+        """The first Done, in time: its verdict (rules 6 and 9)."""
+        self._done_called = True
+        if event is not None and type(event) is not threading.Event:
+            self._violate_locked(Finding.DONE_EVENT_TYPE(describe(event)))
+        hr = normalize_hresult(result)
+        if hr is None:
+            self._violate_locked(
+                Finding.DONE_HRESULT_TYPE(describe(result), format_hresult(E_UNEXPECTED))
+            )
+            hr = E_UNEXPECTED
+        self._finish_locked(hr)
 
     def _late_done_locked(self) -> bool:
         """A first Done after the task ended for want of it (``event_without_done``):
