@@ -3,7 +3,9 @@
 A callback does as little as it can: check its arguments, update the task's state under
 a lock, bump ``version``. It never calls a method of a provider-supplied argument (not
 even ``repr``): arguments are checked by exact type and anything else is described by
-its class name, so no provider code ever runs under the tracker's lock. Nothing is
+its class name, so the tracker never calls provider code under its lock. Provider code
+that runs there uncalled (a finalizer, at an allocation) and calls back has its call
+made once its thread has left the host's sections (``reentry``). Nothing is
 pushed to a front-end; front-ends pull snapshots at their own bounded rate (see
 ``snapshot``). Every broken rule of the contract becomes one
 ``ErrorKind.VIOLATION`` entry (folded by rule) and never an exception in the host.
