@@ -18,39 +18,46 @@ from collections.abc import Callable
 from threading import get_ident
 from types import TracebackType
 
-# Thread ident -> host sections it is inside. Each thread touches its own key only; a
-# dict's item operations are atomic under the GIL.
-_depth: dict[int, int] = {}
-_deferred: dict[int, list[Callable[[], object]]] = {}
+# Thread ident -> host sections it is inside, and the calls deferred on it. Each thread
+# touches its own keys only; a dict's item operations are atomic under the GIL. A hot
+# path may use them inline (``TaskTracker.Progress``), as ``enter`` and ``leave`` do.
+depth: dict[int, int] = {}
+deferred: dict[int, list[Callable[[], object]]] = {}
 
 
 def inside(ident: int) -> bool:
     """Whether thread ``ident`` is inside a host section: provider code running there
     was not called by the host, and must not take a host lock now."""
-    return ident in _depth
+    return ident in depth
 
 
 def defer(ident: int, call: Callable[[], object]) -> None:
     """Run ``call`` when thread ``ident`` (the current one) leaves its host sections."""
-    _deferred.setdefault(ident, []).append(call)
+    deferred.setdefault(ident, []).append(call)
 
 
 def enter(ident: int) -> None:
     """Mark the thread before taking a lock: a finalizer running while it waits for
     the lock, or right after, is deferred too."""
-    _depth[ident] = _depth.get(ident, 0) + 1
+    depth[ident] = depth.get(ident, 0) + 1
 
 
 def leave(ident: int) -> None:
     """Unmark the thread after releasing a lock; at the outermost section, run what was
     deferred meanwhile (each call may defer more: it runs in sections of its own)."""
-    depth = _depth[ident] - 1
-    if depth:
-        _depth[ident] = depth
+    inside = depth[ident] - 1
+    if inside:
+        depth[ident] = inside
         return
-    del _depth[ident]
-    while ident in _deferred:
-        for call in _deferred.pop(ident):
+    del depth[ident]
+    if ident in deferred:
+        run_deferred(ident)
+
+
+def run_deferred(ident: int) -> None:
+    """Make the calls deferred on thread ``ident``, which has left its host sections."""
+    while ident in deferred:
+        for call in deferred.pop(ident):
             call()
 
 

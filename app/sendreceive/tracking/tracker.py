@@ -42,7 +42,7 @@ from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, p
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.gil_pacer import CHECK_MASK, GuiPacer
-from sendreceive.tracking.reentry import HostLock, defer, enter, inside, leave
+from sendreceive.tracking.reentry import HostLock, defer, deferred, depth, inside, run_deferred
 from sendreceive.tracking.trace import (
     ARG_LIMIT,
     CANCEL_REQUESTED,
@@ -204,9 +204,9 @@ class TaskTracker:
 
     def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
         ident = get_ident()
-        if inside(ident):  # a finalizer of the provider's, run inside a host section
+        if ident in depth:  # a finalizer of the provider's, run inside a host section
             return self._later(self.Progress, pwcszProgress, ulIndex, ulIndexMax, progress=True)
-        enter(ident)  # HostLock, inline: this is the hot path (bench B1)
+        depth[ident] = 1  # HostLock and reentry, inline: this is the hot path (bench B1)
         self._raw_lock.acquire()
         try:
             if self._closed:
@@ -257,7 +257,9 @@ class TaskTracker:
                 ring.total += 1
         finally:
             self._raw_lock.release()
-            leave(ident)
+            del depth[ident]  # its own sections inside have left
+            if ident in deferred:
+                run_deferred(ident)
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()  # outside the lock: the GUI may want a snapshot
         return answer
