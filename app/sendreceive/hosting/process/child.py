@@ -351,7 +351,10 @@ class ShippingHandler(logging.Handler):
         if now - self._window >= 1.0:
             if self._dropped:
                 self._ship(
-                    logging.WARNING, _DROPPED_RECORDS.format(self._dropped), None, _HOST_LOGGER
+                    logging.WARNING,
+                    _DROPPED_RECORDS.format(self._dropped, LOG_RECORDS_PER_SECOND),
+                    None,
+                    _HOST_LOGGER,
                 )
             self._window, self._sent, self._dropped = now, 0, 0
         if self._sent >= LOG_RECORDS_PER_SECOND:
@@ -388,7 +391,7 @@ class ShippingHandler(logging.Handler):
 
 
 LOG_RECORDS_PER_SECOND = 50
-_DROPPED_RECORDS = "{:,} log records not sent to the app (more than 50 a second)"
+_DROPPED_RECORDS = "{:,} log records not sent to the app (more than {} a second)"
 _FORMATTER = logging.Formatter()
 _HOST_LOGGER = "sendreceive.provider_process"
 
