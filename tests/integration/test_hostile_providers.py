@@ -305,6 +305,10 @@ DIED = {
 # The memory bomb's end is the host's finding about a limit the replaying account does not
 # have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.
 UNFAITHFUL = {"Memory bomb"}
+# Its Done answers the host's request to stop, sent once the done event had waited the
+# grace; a replay makes it at the recorded time, which may come before the replay's host
+# asks: then it is in time, and the task completes.
+UNFAITHFUL |= {"Done after the done event"}
 FLOODS = {"Error flood", "Many threads"}  # the only ones allowed to pass the trace budget
 REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 
