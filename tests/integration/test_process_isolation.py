@@ -305,6 +305,36 @@ def test_printed_lines_are_output_and_log_records_keep_their_level(tmp_path, cap
     } <= seen
 
 
+def test_a_flood_of_log_records_crosses_bounded_and_counted(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="sendreceive.provider")
+    provider = tmp_path / "chatty.py"
+    provider.write_text(
+        textwrap.dedent(
+            """
+            from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+            class Provider:
+                def SynchronizeInBackground(self, psibpb):
+                    cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+                    for i in range(20_000):
+                        psibpb.psesSync.logger.info("message %d fetched", i)
+                    cb.Done(None, S_OK)
+                    return S_OK
+            """
+        )
+    )
+    run = run_in_processes([Account("Chatty", f"{provider}:Provider")], tmp_path)
+    assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
+    host = run.tasks[0].host
+    assert isinstance(host, ProcessHost)
+    assert wait_until(lambda: host.finished)
+    ours = [r.getMessage() for r in caplog.records if r.name == "sendreceive.provider.Chatty"]
+    assert len(ours) < 200, len(ours)  # about 50 a second
+    assert ours[0] == "message 0 fetched"
+    said = ("log records not sent to the app", "of the provider's output not logged")
+    assert any(words in message for message in ours for words in said), ours[-3:]
+
+
 def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
     """100,000 Error calls: the app's tracker changes at most 50 times a second, and
     the count is exact."""

@@ -39,7 +39,7 @@ from sendreceive.hosting.host import Outcome, TaskSetup
 from sendreceive.hosting.process import messages
 from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
-from sendreceive.printable import type_name
+from sendreceive.printable import describe, type_name
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.reentry import HostLock
@@ -130,6 +130,7 @@ class ProviderProcess:
             None if start.default_store is None else Path(start.default_store),
         )
         session = AppPasswordSession(self, setup)
+        self._log_records = ShippingHandler(self._send)
         self._sender = threading.Thread(
             target=self._guarded(self._send_loop), name="host-sender", daemon=True
         )
@@ -147,7 +148,7 @@ class ProviderProcess:
 
     def run(self) -> NoReturn:
         signal.signal(signal.SIGTERM, self._stopped)
-        logging.getLogger().addHandler(ShippingHandler(self._send))
+        logging.getLogger().addHandler(self._log_records)
         self.tracker.add_listener(self._wake.set)
         self.tracker.start()
         self._send(messages.Hello(messages.PROTOCOL_VERSION))
@@ -176,6 +177,7 @@ class ProviderProcess:
             elif isinstance(message, messages.SendTrace):  # somebody watches: what is new
                 self._send_trace()
             elif isinstance(message, messages.Stop):
+                self._log_records.say_dropped(final=True)
                 self._flush()
                 self._send_trace()  # the host's verdict may have ended the task, not Done
                 _exit(0)
@@ -211,6 +213,7 @@ class ProviderProcess:
         while True:
             self._wake.wait(interval)
             self._wake.clear()
+            self._log_records.say_dropped(final=self._stopping)
             self._flush()
             if self._stopping:
                 self._send_trace()
@@ -334,6 +337,7 @@ class ShippingHandler(logging.Handler):
     def __init__(self, send: Callable[[messages.Message], None]) -> None:
         super().__init__()
         self._send = send
+        self._counts = threading.Lock()  # for the counts alone: exact, whatever thread logs
         self._window = 0.0
         self._sent = 0
         self._dropped = 0
@@ -348,23 +352,23 @@ class ShippingHandler(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         now = time.monotonic()
-        if now - self._window >= 1.0:
-            if self._dropped:
-                self._ship(
-                    logging.WARNING,
-                    _DROPPED_RECORDS.format(self._dropped, LOG_RECORDS_PER_SECOND),
-                    None,
-                    _HOST_LOGGER,
-                )
-            self._window, self._sent, self._dropped = now, 0, 0
-        if self._sent >= LOG_RECORDS_PER_SECOND:
-            self._dropped += 1
+        with self._counts:
+            dropped = 0
+            if now - self._window >= 1.0:
+                self._window, self._sent, dropped, self._dropped = now, 0, self._dropped, 0
+            sending = self._sent < LOG_RECORDS_PER_SECOND
+            if sending:
+                self._sent += 1
+            else:
+                self._dropped += 1
+        if dropped:
+            self._say_dropped(dropped)
+        if not sending:
             return
-        self._sent += 1
         try:
             text = record.getMessage()
         except Exception as exc:  # its arguments are provider code
-            text = f"{record.msg!s:.200} (formatting its arguments raised {type_name(exc)})"
+            text = f"{describe(record.msg)} (formatting it raised {type_name(exc)})"
         extra = record.exc_text
         if extra is None and record.exc_info:
             with contextlib.suppress(Exception):
@@ -372,6 +376,20 @@ class ShippingHandler(logging.Handler):
         if record.stack_info:
             extra = f"{extra}\n{record.stack_info}" if extra else record.stack_info
         self._ship(record.levelno, text, extra, record.name)
+
+    def say_dropped(self, final: bool = False) -> None:
+        """One record for those not sent, once their second is over (``final``: now, at
+        the end of the task)."""
+        with self._counts:
+            dropped = self._dropped
+            if not dropped or not (final or time.monotonic() - self._window >= 1.0):
+                return
+            self._dropped = 0
+        self._say_dropped(dropped)
+
+    def _say_dropped(self, dropped: int) -> None:
+        text = _DROPPED_RECORDS.format(dropped, LOG_RECORDS_PER_SECOND)
+        self._ship(logging.WARNING, text, None, _HOST_LOGGER)
 
     def _ship(self, level: int, text: str, extra: str | None, name: str) -> None:
         limit = messages.TEXT_LIMIT
