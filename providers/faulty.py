@@ -382,7 +382,7 @@ class FinalizerCallsBack:
     (nearly) every allocation: a finalizer then runs inside the host's locked section,
     on the thread that holds the lock."""
 
-    def __init__(self, count: int = 300) -> None:
+    def __init__(self, count: int = 100) -> None:
         self.count = count
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
