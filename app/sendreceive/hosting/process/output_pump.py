@@ -75,7 +75,6 @@ class OutputPump:
     def _watch_for_a_crash(self, chunk: bytes) -> None:
         """Keep a fatal error's line, what was printed just before it and the crashing
         thread's stack, wherever they fall in a dump of any size and in the reads."""
-        seen = self._raw_tail[-_MARK:] + chunk  # a mark may straddle two reads
         if self._fatal is None:
             seen = self._raw_tail + chunk
             at = seen.find(_FATAL, max(0, len(self._raw_tail) - _MARK))
@@ -84,12 +83,14 @@ class OutputPump:
             self._before_fatal = seen[max(0, at - _BEFORE_FATAL_BYTES) : at]
             self._fatal = seen[at : at + _SECTION_BYTES]
             seen = seen[at:]
-        if self._crashing is None:
-            found = [at for at in map(seen.find, _CRASHING) if at >= 0]
-            if found:
-                self._crashing = seen[min(found) :][:_SECTION_BYTES]
-        elif len(self._crashing) < _SECTION_BYTES:
-            self._crashing += chunk[: _SECTION_BYTES - len(self._crashing)]
+        elif self._crashing is None:
+            seen = self._raw_tail[-_MARK:] + chunk  # a mark may straddle two reads
+        else:
+            self._crashing += chunk[: max(0, _SECTION_BYTES - len(self._crashing))]
+            return
+        found = [at for at in map(seen.find, _CRASHING) if at >= 0]
+        if found:
+            self._crashing = seen[min(found) :][:_SECTION_BYTES]
 
     def record(self, level: int, name: str, text: str, traceback: str | None) -> None:
         """A log record of the provider's process, under this stream's budget: logged at
