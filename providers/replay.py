@@ -104,7 +104,9 @@ class _Replayer:
         self.recorded_cancel = any(c["name"] == CANCEL_REQUESTED for c in lines)
         self.grace = float(recording.header.get("limits", {}).get("cancel_grace", 10.0))
         self.violations = {
-            str(c["args"][1]): c["args"][2:] for c in lines if c["name"] == VIOLATION
+            str(c["args"][1]): c["args"][2:]
+            for c in lines
+            if c["name"] == VIOLATION and len(c["args"]) > 1
         }
         self.actions = self._actions(lines)
         self.returns = any(a.name in (SYNC_RETURNED, SYNC_RAISED) for a in self.actions)

@@ -1,7 +1,9 @@
-"""The README's pictures of the dialog in each language, mid-run on the demo profile.
+"""The README's pictures of the dialog in each language, mid-run on the demo profile, and
+of its Errors tab on the hostile catalogue in German.
 
-    xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png
-                                                          # and docs/calls-view.png
+    xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png,
+                                                          # docs/calls-view.png and
+                                                          # docs/dialog-errors-de.png
 
 The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
 one, Qt draws boxes.
@@ -22,7 +24,9 @@ from sendreceive.ui.application import create_application, open_main_window
 from sendreceive.ui.language import Language
 from sendreceive.ui.settings import AppSettings
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+FAULTY = ROOT / "resources" / "faulty-profile.toml"
 LANGUAGES = ("de", "fr", "zh_CN")
 
 
@@ -66,6 +70,32 @@ async def shoot_calls(folder: Path) -> Path:
     return path
 
 
+async def shoot_errors(folder: Path) -> Path:
+    """The Errors tab after the hostile catalogue, in German: the host's own findings
+    translated, the providers' texts as they wrote them."""
+    args = ["--profile", str(FAULTY), "--store-dir", str(folder / "faulty"), "--lang", "de"]
+    settings = AppSettings(QSettings(str(folder / "faulty.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
+    window.send_receive_all()
+    controller, dialog = window.controller, window.dialog
+    while controller.last_summary is None:
+        await asyncio.sleep(0.1)
+    dialog.tabs.setCurrentIndex(1)
+    dialog.resize(1100, 640)
+    model = controller.error_model
+    died = next(  # a process's death: the detail pane shows its whole translated line
+        row
+        for row in range(model.rowCount())
+        if (found := model.entry(row).found) is not None and found.finding.name == "LAST_OUTPUT"
+    )
+    dialog.errors_view.selectRow(died)
+    await asyncio.sleep(0.3)
+    path = DOCS / "dialog-errors-de.png"
+    dialog.grab().save(str(path))
+    window.close()
+    return path
+
+
 async def main() -> None:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
@@ -75,6 +105,9 @@ async def main() -> None:
             installed.remove()
         installed = Language(app, "en")  # English plural forms
         print(await shoot_calls(Path(folder)))
+        installed.remove()
+        installed = Language(app, "de")
+        print(await shoot_errors(Path(folder)))
         installed.remove()
 
 

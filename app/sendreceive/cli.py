@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -11,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from sendreceive import __version__, languages
+from sendreceive import __version__, languages, secrets_guard
 from sendreceive.config.limits import RUN_LIMITS, Limit
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
@@ -39,6 +40,7 @@ from sendreceive.run.send_receive import Run, RunLimits, RunSummary
 EXIT_OK = 0
 EXIT_TASKS_FAILED = 1  # the run ended, but not every task completed successfully
 EXIT_BAD_INPUT = 2  # bad arguments or a broken profile: nothing was run
+PRIVATE_UMASK = 0o077
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -290,7 +292,12 @@ def _limits(from_profile: Mapping[str, float], args: argparse.Namespace) -> RunL
 
 def run() -> NoReturn:
     """The program's entry point (``sendreceive``, ``python main.py``): the host owns
-    this process's stdout, Ctrl-C and exit, whatever its providers do."""
+    this process's stdout, Ctrl-C and exit, whatever its providers do; and its memory:
+    not dumpable, so no process of the user's reads the secrets it resolved. Whatever
+    the program and its providers' processes create is private to the user (umask 077):
+    stores, the Outbox, logs, recordings, reports, the window's settings."""
+    secrets_guard.not_dumpable()
+    os.umask(PRIVATE_UMASK)
     try:
         code = main(own_process=True)
     except KeyboardInterrupt:  # a second Ctrl-C: quit at once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -23,6 +24,23 @@ def default_log_file() -> Path:
     write one log."""
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(base) / APP_DIR_NAME / "sendreceive.log"
+
+
+def resolve_path(path: Path) -> Path:
+    """``path.resolve()`` (non-strict: missing parts are fine) that refuses a symlink loop
+    on every Python, raising ``OSError(ELOOP)``.
+
+    Pathlib's non-strict ``resolve()`` raised ``RuntimeError`` for a loop up to Python
+    3.12 and returns the looping path unchanged from 3.13 on, so the loop is looked for
+    here, as 3.12's pathlib did, by a ``stat()`` that follows the links; the other errors
+    of that ``stat()`` (a part missing, not a folder, no permission) are not ours to judge.
+    """
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise
+    return path.resolve()
 
 
 def slug(name: str) -> str:

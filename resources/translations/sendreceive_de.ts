@@ -911,6 +911,21 @@ Es wurde nichts in den Postausgang gestellt.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>Profil geändert</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren.</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>in-call or background style</source>

@@ -911,6 +911,21 @@ Rien n&apos;a été mis dans la boîte d&apos;envoi.</translation>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>Profil modifié</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas conservées.</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>in-call or background style</source>

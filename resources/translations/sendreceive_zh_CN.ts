@@ -908,6 +908,21 @@ Nothing was queued.</source>
     </message>
 </context>
 <context>
+    <name>ProfileChanged</name>
+    <message>
+        <source>Profile Changed</source>
+        <translation>配置文件已更改</translation>
+    </message>
+    <message>
+        <source>%1
+
+Load the profile again from disk? What you changed here is not kept.</source>
+        <translation>%1
+
+从磁盘重新加载配置文件？您在此处所做的更改将不会保留。</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>in-call or background style</source>

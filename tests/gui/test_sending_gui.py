@@ -3,6 +3,7 @@ boxes and the Send/Receive Groups dialog writing a commented profile back."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -83,6 +84,28 @@ def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_p
     data.setUrls([QUrl.fromLocalFile(str(good))])
     window.outbox_view.dropEvent(event)
     assert [m.account for m in window.store.messages()] == ["Outbound"]
+
+
+def test_a_fifo_or_a_device_dropped_added_or_attached_is_refused_unread(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """Before, a FIFO hung the GUI thread and /dev/zero was read to 1.9 GB."""
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    fifo, device = tmp_path / "pipe.eml", tmp_path / "zero.eml"
+    os.mkfifo(fifo)
+    device.symlink_to("/dev/zero")
+    for path, kind in ((fifo, "is a FIFO (named pipe)"), (device, "is a character device")):
+        assert not window.outbox_view.queue_files([path], account="Outbound")
+        assert f"{path}: {kind}, not an e-mail message" in shown.pop()
+        compose = window.new_message()
+        qtbot.addWidget(compose)
+        compose.to.setText("you@example.org")
+        compose.add_attachment(path)
+        assert not compose.send()
+        assert f"{path}: {kind}, not an attachment" in shown.pop()
+    assert window.store.messages() == []
 
 
 def test_new_message_builds_and_queues_a_message_with_an_attachment(qtbot, make_window, tmp_path):
@@ -224,3 +247,34 @@ def test_groups_dialog_refuses_a_clashing_name_and_writes_nothing(
     assert shown == ["There is already a group named 'Work'.", "A group needs a name."]
     dialog.reject()
     assert profile.read_text() == before
+
+
+def test_a_profile_changed_on_disk_is_not_overwritten_and_can_be_loaded_again(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    """Before, the Groups dialog wrote its groups over a change made while it was open."""
+    profile = sending_profile(tmp_path)
+    window = make_window("--profile", str(profile))
+    asked = []
+
+    def answer(_parent, _title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.define_groups_action.trigger()
+    dialog = window.findChild(GroupsDialog, "groupsDialog")
+    assert dialog.add_group("Evening")
+    changed = profile.read_text().replace('name = "Work"', 'name = "Office"')
+    profile.write_text(changed)
+    assert not dialog.save()
+    assert profile.read_text() == changed  # nothing written over it
+    assert "was changed by another program" in asked.pop()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [g.name for g in window.profile.groups] == ["Office"]  # loaded again
+
+    profile.write_text(changed.replace('name = "Office"', 'name = "Late"'))
+    window.set_account_enabled("Fabrikam", False)  # the account list's check box
+    assert "was changed by another program" in asked.pop()
+    assert load_profile(profile).account("Fabrikam").enabled
+    assert [g.name for g in window.profile.groups] == ["Late"]

@@ -313,6 +313,15 @@ FLOODS = {"Error flood", "Many threads"}  # the only ones allowed to pass the tr
 REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 
 
+# What a time-limit line adds about the machine's load (a CPU the provider waited for, a
+# held interpreter lock) differs between two runs of the same provider; the rest may not.
+_LOAD_NOTE = re.compile(r" (Meanwhile the whole host was held up|Its process waited) .*$")
+
+
+def _steady(lines: list[str]) -> set[str]:
+    return {_LOAD_NOTE.sub("", line) for line in lines}
+
+
 def test_replaying_the_catalogue_gives_the_same_states_lines_and_violations(finished_run, tmp_path):
     from sendreceive.records.diff import compare, load
     from sendreceive.records.recording import record_run
@@ -355,7 +364,8 @@ def test_replaying_the_catalogue_gives_the_same_states_lines_and_violations(fini
     for diff in compare(originals, load(again)):
         assert not diff.only_in, diff.account
         assert diff.state is None, (diff.account, diff.state)
-        assert (diff.lines_added, diff.lines_removed, diff.lines_recounted) == ([], [], []), (
+        added, removed = _steady(diff.lines_added), _steady(diff.lines_removed)
+        assert (added - removed, removed - added, diff.lines_recounted) == (set(), set(), []), (
             diff.account,
             diff,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -123,7 +124,11 @@ def test_password_from_environment_and_command(
     assert run_sync(settings, account.store_dir).hresult == S_OK
 
     settings.pop("password_env")
-    settings["password_command"] = "printenv IMAP_TEST_PASSWORD"
+    # Read once, a password_env variable has left the app's environment (secrets_guard):
+    # the command, a process the app starts, finds it under a name of its own.
+    assert "IMAP_TEST_PASSWORD" not in os.environ
+    monkeypatch.setenv("IMAP_COMMAND_PASSWORD", account.password)
+    settings["password_command"] = "printenv IMAP_COMMAND_PASSWORD"
     assert run_sync(settings, account.store_dir).hresult == S_OK
 
     settings.pop("password_command")

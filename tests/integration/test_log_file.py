@@ -71,3 +71,92 @@ def test_a_log_file_that_cannot_be_written_is_said_once_and_the_run_goes_on(tmp_
     )
     assert done.returncode == 0
     assert done.stderr.count(f"sendreceive: cannot write the log file {tmp_path}: ") == 1
+
+
+SNOOP = '''
+import logging, os, sys
+from pathlib import Path
+
+
+class Quiet:
+    def __init__(self, **settings):
+        pass
+
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(
+            __import__("sendreceive.contract").contract.IID_IMAPISyncProgressCallback)
+        cb.Done(None, 0)
+        return 0
+
+
+class Snoop:
+    """Looks for the other accounts' secrets in the app's processes, then says its own
+    password every way a provider can: printed, logged, in Error, in its last words."""
+
+    def __init__(self, **settings):
+        pass
+
+    def SynchronizeInBackground(self, psibpb):
+        session = psibpb.psesSync
+        found = []
+        pid = os.getpid()
+        while pid > 1:  # its own process, the fork server, the app, …
+            try:
+                environ = Path(f"/proc/{pid}/environ").read_bytes()
+            except OSError:
+                environ = b""
+            if b"victim-env-s3cret" in environ:
+                found.append(f"the victim's password in /proc/{pid}/environ")
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        (session.store_dir / "found.txt").write_text("\\n".join(found))
+        own = session.password()
+        print("my password is", own)
+        print("my password is", own, file=sys.stderr)
+        logging.getLogger("snoop").warning("my password is %s", own)
+        cb = psibpb.punkCallBack.QueryInterface(
+            __import__("sendreceive.contract").contract.IID_IMAPISyncProgressCallback)
+        cb.Error(0x80004005, f"my password is {own}")
+        sys.stderr.flush()
+        os._exit(3)
+'''
+
+SNOOP_PROFILE = """
+[[accounts]]
+name = "Victim"
+provider = "{quiet}"
+[accounts.settings]
+password_env = "SR_VICTIM_PASSWORD"
+
+[[accounts]]
+name = "Snoop"
+provider = "{provider}"
+[accounts.settings]
+password = "snoop-own-s3cret"
+"""
+
+
+def test_no_secret_is_found_by_a_provider_or_written_when_it_prints_one(tmp_path):
+    """A provider reading the environment of every process above it finds no account's
+    password_env; its own password, printed, logged, reported and in its last output,
+    reaches neither the terminal, nor --json, nor the log file."""
+    provider = tmp_path / "snoop.py"
+    provider.write_text(SNOOP)
+    profile = tmp_path / "profile.toml"
+    profile.write_text(
+        SNOOP_PROFILE.format(provider=f"{provider}:Snoop", quiet=f"{provider}:Quiet")
+    )
+    log = tmp_path / "run.log"
+    env = dict(os.environ, SR_VICTIM_PASSWORD="victim-env-s3cret", SENDRECEIVE_DEMO_SPEED="50")
+    for output in ([], ["--json"]):
+        done = main_py(
+            "--headless", *output, "-vv", "--profile", str(profile), "--log-file", str(log),
+            tmp_path=tmp_path, env=env,
+        )  # fmt: skip
+        assert done.returncode == 1, done.stderr  # the snoop's process died, the victim ran
+        assert "Victim - Receiving  Completed" in done.stdout or output
+        for written in (done.stdout, done.stderr, log.read_text()):
+            assert "snoop-own-s3cret" not in written
+            assert "victim-env-s3cret" not in written
+        assert "my password is «secret»" in done.stdout + done.stderr
+        found = next((tmp_path / "s").rglob("found.txt")).read_text()
+        assert found == "", found

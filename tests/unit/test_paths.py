@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sendreceive.paths import store_dir, store_name
+from sendreceive.paths import resolve_path, store_dir, store_name
 
 
 def test_names_that_share_a_slug_get_different_stores() -> None:
@@ -43,3 +46,24 @@ def test_the_store_dir_is_absolute_whatever_the_root(
     directory = store_dir(Path("stores"), "Contoso")
     assert directory.is_absolute()
     assert directory.parent == tmp_path / "stores"
+
+
+@pytest.mark.parametrize("below", [(), ("stores",), ("..", "x")])
+def test_resolve_path_refuses_a_symlink_loop_on_every_python(
+    tmp_path: Path, below: tuple[str, ...]
+) -> None:
+    # Python 3.13's resolve() no longer does: it returns the looping path as it is.
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    with pytest.raises(OSError, match=re.escape(os.strerror(errno.ELOOP))) as caught:
+        resolve_path(tmp_path.joinpath("loop", *below))
+    assert caught.value.errno == errno.ELOOP
+
+
+def test_resolve_path_resolves_links_and_leaves_missing_parts(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "file").write_text("")
+    assert resolve_path(tmp_path / "link" / "new" / ".." / "x") == (
+        tmp_path.resolve() / "real" / "x"
+    )
+    assert resolve_path(tmp_path / "file" / "below") == tmp_path.resolve() / "file" / "below"

@@ -19,9 +19,8 @@ key, all at once, so a user fixes a broken profile in one pass::
 from __future__ import annotations
 
 import difflib
-import os
+import hashlib
 import re
-import stat
 import sys
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -34,16 +33,20 @@ from sendreceive.config.limits import EVERY_MINUTES, PROCESS_LIMITS, RUN_LIMITS
 from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.config.toml_lines import TomlLines
 from sendreceive.contract import SyncFlags
+from sendreceive.input_files import FileKind, InputFileError, read_checked
+from sendreceive.paths import resolve_path
 from sendreceive.printable import ERROR_TEXT_LIMIT, describe, printable
 
 ALL_ACCOUNTS = "All Accounts"
 DEFAULT_FLAGS = SyncFlags.SYNC_DOWNLOAD_HIERARCHY | SyncFlags.SYNC_DOWNLOAD_CONTENTS
+BOM = "\ufeff"
 RESOURCES = resources_dir()
 DEMO_PROFILE = RESOURCES / "demo-profile.toml"
 
 #: A profile is a few kilobytes; reading stops beyond this, so a wrong path (a device, a
 #: huge log file) is refused at once instead of filling memory.
 MAX_PROFILE_BYTES = 16 * 1024 * 1024
+PROFILE_FILE = FileKind("a profile", "a TOML file", MAX_PROFILE_BYTES)
 
 _TOP_KEYS = ("profile", "accounts", "groups")
 #: [profile] keys that tune the host's patience (sendreceive.config.limits.RunLimits fields).
@@ -149,6 +152,9 @@ class Profile:
     store_dir: Path | None = None
     limits: Mapping[str, float] = field(default_factory=dict)  # LIMIT_KEYS given in [profile]
     isolation: str | None = None  # [profile] isolation, the default of its accounts
+    #: What the profile was read from (sha256 of its text): an edit is written only over
+    #: the text the user saw, never over a change made on disk since.
+    digest: str | None = field(default=None, compare=False, repr=False)
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -232,14 +238,15 @@ class ProfileError(Exception):
 
 
 def load_profile(path: Path) -> Profile:
-    return parse_profile(_read_profile_text(path), path)
+    return parse_profile(read_profile_text(path), path)
 
 
 def parse_profile(source: str, path: Path | None = None) -> Profile:
     """The profile in ``source``; raises ``ProfileError`` (and nothing else) listing every
     problem found."""
+    body = source.removeprefix(BOM)  # an editor's byte-order mark is no TOML, nor a problem
     try:
-        data = tomllib.loads(source)
+        data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(path, [_syntax_problem(exc)]) from exc
     except ValueError as exc:  # an integer beyond Python's digit limit
@@ -248,61 +255,24 @@ def parse_profile(source: str, path: Path | None = None) -> Profile:
         raise ProfileError(
             path, [_whole_file_problem("TOML syntax error: arrays or tables nested too deeply")]
         ) from exc
-    return _ProfileReader(source, path).read(data)
+    profile = _ProfileReader(body, path).read(data)
+    return replace(profile, digest=text_digest(source))
 
 
-def _read_profile_text(path: Path) -> str:
-    """The profile's text. Opened without blocking (a FIFO would wait for a writer) and
-    checked on the open descriptor (no race between a check and the open): only a
-    regular file of at most MAX_PROFILE_BYTES is read."""
+def text_digest(source: str) -> str:
+    return hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def read_profile_text(path: Path) -> str:
+    """The profile's text, read by the rule every file the app reads follows."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
-    except OSError as exc:
-        raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
-    except ValueError as exc:  # a NUL or a lone surrogate: no file can have this name
-        raise ProfileError(path, [_whole_file_problem(f"is not a usable path ({exc})")]) from exc
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ProfileError(
-                path,
-                [
-                    _whole_file_problem(
-                        f"{_file_kind(info.st_mode)}, not a profile: give the path of a TOML file"
-                    )
-                ],
-            )
-        with open(fd, "rb", closefd=False) as file:
-            data = file.read(MAX_PROFILE_BYTES + 1)
-    except OSError as exc:
-        raise ProfileError(path, [_whole_file_problem(exc.strerror or str(exc))]) from exc
-    finally:
-        os.close(fd)
-    if len(data) > MAX_PROFILE_BYTES:
-        raise ProfileError(
-            path,
-            [
-                _whole_file_problem(
-                    f"is larger than {MAX_PROFILE_BYTES // 2**20} MiB, the most a "
-                    "profile may be: is this the right file?"
-                )
-            ],
-        )
+        data = read_checked(path, PROFILE_FILE)
+    except InputFileError as exc:
+        raise ProfileError(path, [_whole_file_problem(exc.message, exc.line)]) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProfileError(path, [_whole_file_problem(f"not UTF-8 text ({exc.reason})")]) from exc
-
-
-def _file_kind(mode: int) -> str:
-    kinds = (
-        (stat.S_ISDIR, "is a directory"),
-        (stat.S_ISFIFO, "is a FIFO (named pipe)"),
-        (stat.S_ISCHR, "is a character device"),
-        (stat.S_ISBLK, "is a block device"),
-        (stat.S_ISSOCK, "is a socket"),
-    )
-    return next((text for test, text in kinds if test(mode)), "is not a regular file")
 
 
 def _whole_file_problem(message: str, line: int | None = None) -> ProfileProblem:
@@ -561,8 +531,8 @@ class _ProfileReader:
             return None
         try:
             base = self._path.parent if self._path else Path.cwd()
-            return (base / expanded).resolve()
-        except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, unencodable text
+            return resolve_path(base / expanded)
+        except (OSError, ValueError) as exc:  # a symlink loop, unencodable text
             self._problem(where, None, "store_dir", f"is not a usable path ({exc})")
             return None
 

@@ -1,46 +1,73 @@
 """Changes to a profile file made by the app (groups, enabled accounts), written back
 with the user's comments and layout kept.
 
-The file is read and changed with tomlkit, which round-trips TOML. Before anything is
-written the changed text is read back with the same loader as at start-up, so an edit
-that would break the profile is refused and the file stays as it was; the new text goes
-to a temporary file that is fsynced and renamed over the profile (never half-written),
-and the previous text is kept beside it as ``<name>.bak``.
+The file is read and changed with tomlkit, which round-trips TOML: what an edit does not
+touch is written back byte for byte — comments, arrays of tables or inline arrays of
+inline tables, multi-line arrays (changed item by item, in place), CRLF line ends and a
+byte-order mark. Before anything is written the changed text is read back with the same
+loader as at start-up, so an edit that would break the profile is refused and the file
+stays as it was. Nothing is written over a file that changed on disk since the user saw
+it (compared by content), nor over a read-only one; through a symlink, the file it
+points to is written. The new text goes to a temporary file that is fsynced and renamed
+over the profile (never half-written), and the previous text is kept beside it as
+``<name>.bak``, with the profile's mode (it may hold passwords).
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import tomlkit
-from tomlkit.items import AoT, Table
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import AoT, Array, InlineTable, Table
 
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
+    BOM,
     Group,
     Profile,
     ProfileError,
-    load_profile,
     parse_profile,
+    read_profile_text,
+    text_digest,
 )
 from sendreceive.durable import replace_atomically
 
 BACKUP_SUFFIX = ".bak"
+_BARE_LF = re.compile(r"(?<!\r)\n")
 
 
-class ProfileChangedError(Exception):
+class ProfileEditError(Exception):
+    """An edit the editor cannot make, or a file it will not write; says why."""
+
+
+class ProfileChangedError(ProfileEditError):
     """The file changed on disk since it was read: writing would lose that change."""
 
 
 class ProfileEditor:
-    """One editing session of a profile file: read, change, ``save``."""
+    """One editing session of a profile file: read, change, ``save``.
 
-    def __init__(self, path: Path) -> None:
+    ``loaded``: the profile the user was shown; when the file no longer holds its text,
+    ``save`` refuses (``ProfileChangedError``)."""
+
+    def __init__(self, path: Path, loaded: Profile | None = None) -> None:
         self.path = path
-        load_profile(path)  # a broken profile is not edited (ProfileError)
-        self._original = path.read_text("utf-8")
-        self._document = tomlkit.parse(self._original)
+        self._target = Path(os.path.realpath(path))  # a symlink's file is the one written
+        source = read_profile_text(path)
+        current = parse_profile(source, path)  # a broken profile is not edited (ProfileError)
+        self._expected = (loaded.digest if loaded is not None else None) or current.digest
+        self._bom = BOM if source.startswith(BOM) else ""
+        self._crlf = "\r\n" in source and _BARE_LF.search(source) is None
+        try:
+            self._document = tomlkit.parse(source.removeprefix(BOM))
+        except TOMLKitError as exc:
+            raise ProfileEditError(f"{path}: cannot be edited: {exc}") from exc
+        self._original = self.text()
 
     def __repr__(self) -> str:
         return f"<ProfileEditor {str(self.path)!r}>"
@@ -48,7 +75,7 @@ class ProfileEditor:
     # ------------------------------------------------------------ changes
 
     def set_enabled(self, account: str, enabled: bool) -> None:
-        table = self._find(self._document.get("accounts"), account)
+        table = self._find(self._tables("accounts"), account)
         if table is None:
             raise KeyError(account)
         if enabled:
@@ -59,37 +86,35 @@ class ProfileEditor:
     def set_group(self, group: Group, old_name: str | None = None) -> None:
         """Create ``group``, or replace the one named ``old_name`` (a rename keeps its
         place and comments)."""
-        groups = self._groups()
+        groups = self._tables("groups", create=True)
         table = self._find(groups, old_name if old_name is not None else group.name)
         if table is None:
-            table = tomlkit.table()
-            groups.append(table)
-            table = groups[-1]
+            table = self._append(groups)
         table["name"] = group.name
         implicit = group.name == ALL_ACCOUNTS
-        self._set(table, "accounts", None if implicit else list(group.accounts))
-        self._set(table, "every_minutes", _number(group.every_minutes))
-        self._set(
+        _set(table, "accounts", None if implicit else list(group.accounts))
+        _set(table, "every_minutes", _number(group.every_minutes))
+        _set(
             table,
             "send_receive_all",
             None if group.send_receive_all == implicit else group.send_receive_all,
         )
-        self._set(table, "send_only", sorted(group.send_only) or None)
-        self._set(table, "receive_only", sorted(group.receive_only) or None)
+        _set(table, "send_only", sorted(group.send_only) or None)
+        _set(table, "receive_only", sorted(group.receive_only) or None)
 
     def delete_group(self, name: str) -> None:
-        groups = self._document.get("groups")
-        if isinstance(groups, AoT):
-            for i, table in enumerate(groups):
-                if table.get("name") == name:
-                    del groups[i]
-                    return
+        groups = self._tables("groups")
+        for i, table in enumerate(groups):
+            if table.get("name") == name:
+                del groups[i]
+                return
         raise KeyError(name)
 
     # ------------------------------------------------------------ checking, writing
 
     def text(self) -> str:
-        return tomlkit.dumps(self._document)
+        text = tomlkit.dumps(self._document)
+        return self._bom + (_BARE_LF.sub("\r\n", text) if self._crlf else text)
 
     def check(self) -> Profile:
         """The profile the changed text describes; ``ProfileError`` if it is broken."""
@@ -97,42 +122,85 @@ class ProfileEditor:
 
     def save(self) -> Profile:
         """Write the changes (atomically, the previous file kept as ``.bak``); nothing is
-        written when the result would be broken or the file changed meanwhile."""
+        written when the result would be broken, the file changed meanwhile or it is
+        read-only."""
         profile = self.check()
-        if self.path.read_text("utf-8") != self._original:
+        if text_digest(read_profile_text(self.path)) != self._expected:
             raise ProfileChangedError(
                 f"{self.path} was changed by another program since it was opened; "
-                "nothing was written. Open the dialog again to edit the new version."
+                "nothing was written."
             )
+        info = self._target.stat()
+        if not info.st_mode & stat.S_IWUSR or not os.access(self._target, os.W_OK):
+            raise ProfileEditError(
+                f"{self.path} is read-only; nothing was written. Make it writable to "
+                "change it from the app."
+            )
+        mode = stat.S_IMODE(info.st_mode)
         text = self.text()
-        _write_atomically(self.path.with_name(self.path.name + BACKUP_SUFFIX), self._original)
-        _write_atomically(self.path, text)
+        backup = self._target.with_name(self._target.name + BACKUP_SUFFIX)
+        replace_atomically(backup, self._original.encode("utf-8"), mode)
+        replace_atomically(self._target, text.encode("utf-8"), mode)
         self._original = text
+        self._expected = profile.digest
         return profile
 
     # ------------------------------------------------------------ helpers
 
-    def _groups(self) -> AoT:
-        groups = self._document.get("groups")
-        if not isinstance(groups, AoT):
-            groups = tomlkit.aot()
-            self._document["groups"] = groups
-            groups = self._document["groups"]
-        assert isinstance(groups, AoT)
-        return groups
+    def _tables(self, key: str, create: bool = False) -> AoT | Array:
+        """``[[key]]`` tables or ``key = [{…}, …]``, whichever the file has."""
+        found = self._document.get(key)
+        if found is None and create:
+            self._document[key] = tomlkit.aot()
+            found = self._document[key]
+        if found is None:
+            return tomlkit.aot()
+        if isinstance(found, AoT) or (
+            isinstance(found, Array) and all(isinstance(t, InlineTable) for t in found)
+        ):
+            return found
+        raise ProfileEditError(
+            f"{self.path}: '{key}' is written in a form the app cannot change; "
+            f"write it as [[{key}]] tables to edit it from the app"
+        )
 
     @staticmethod
-    def _find(tables: Any, name: str | None) -> Table | None:
-        if name is None or not isinstance(tables, AoT):
+    def _append(tables: AoT | Array) -> Table | InlineTable:
+        tables.append(tomlkit.table() if isinstance(tables, AoT) else tomlkit.inline_table())
+        added: Table | InlineTable = tables[-1]
+        return added
+
+    @staticmethod
+    def _find(tables: AoT | Array, name: str | None) -> Table | InlineTable | None:
+        if name is None:
             return None
         return next((t for t in tables if t.get("name") == name), None)
 
-    @staticmethod
-    def _set(table: Table, key: str, value: Any) -> None:
-        if value is None:
-            table.pop(key, None)
-        elif table.get(key) != value:
-            table[key] = value
+
+def _set(table: Table | InlineTable, key: str, value: Any) -> None:
+    """Set ``key``; an array whose kept items keep their order is changed item by item,
+    so that its layout and the comments of those items stay. ``None`` takes the key
+    away."""
+    current = table.get(key)
+    if value is None:
+        table.pop(key, None)
+    elif current == value:
+        return
+    elif isinstance(current, Array) and isinstance(value, list) and _in_order(current, value):
+        for i in reversed(range(len(current))):
+            if current[i] not in value:
+                del current[i]
+        for i, item in enumerate(value):
+            if i >= len(current) or current[i] != item:
+                current.insert(i, item)
+    else:
+        table[key] = value
+
+
+def _in_order(array: Array, values: list[Any]) -> bool:
+    """Whether the items of ``array`` that ``values`` keeps are in the same order there."""
+    kept = [item for item in array if item in values]
+    return len(set(kept)) == len(kept) and kept == [v for v in values if v in kept]
 
 
 def _number(minutes: float | None) -> float | int | None:
@@ -141,10 +209,4 @@ def _number(minutes: float | None) -> float | int | None:
     return int(minutes) if float(minutes).is_integer() else minutes
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """``text`` in ``path`` or, whatever happens, the file as it was (its mode kept)."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    replace_atomically(path, text.encode("utf-8"), mode)
-
-
-__all__ = ["ProfileChangedError", "ProfileEditor", "ProfileError"]
+__all__ = ["ProfileChangedError", "ProfileEditError", "ProfileEditor", "ProfileError"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sendreceive import secrets_guard
 from sendreceive.config.profile import Account
 from sendreceive.hosting.host import HostFactory, ProviderHost, TaskSetup
 from sendreceive.hosting.process.host import ProcessHost
@@ -26,6 +27,11 @@ def host_factory(default: str | None, accounts: Iterable[Account]) -> HostFactor
     account's ``password_env`` variable reaches any provider's process (the app resolves
     passwords and sends each to its own account's process alone)."""
     default = default or DEFAULT_ISOLATION
+    for account in accounts:  # known before any provider runs, and kept from all of them
+        if "password" in account.settings:
+            secrets_guard.remember(str(account.settings["password"]))
+        if "password_env" in account.settings:
+            secrets_guard.environment(str(account.settings["password_env"]))
     secret_env = frozenset(
         str(account.settings["password_env"])
         for account in accounts

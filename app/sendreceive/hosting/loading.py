@@ -29,6 +29,7 @@ from types import ModuleType
 from typing import Any
 
 from sendreceive.contract import IMAPISync
+from sendreceive.paths import resolve_path
 from sendreceive.printable import describe, describe_exception
 from sendreceive.tracking.findings import Arg, Finding, Found
 
@@ -138,8 +139,9 @@ def _import(module_name: str) -> ModuleType:
 def _load_file(path: Path) -> ModuleType:
     """Import a provider file; re-imported when it changes, so an author can edit and
     press Send/Receive again without restarting the app."""
-    path = path.expanduser().resolve()
+    path = path.expanduser()
     try:
+        path = resolve_path(path)
         stamp = path.stat().st_mtime_ns
     except OSError as exc:
         raise ProviderLoadError(Finding.UNREADABLE_FILE(str(path), str(exc.strerror))) from exc

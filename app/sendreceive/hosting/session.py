@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import subprocess
 from collections.abc import Callable, Mapping
@@ -11,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from sendreceive import secrets_guard
 from sendreceive.mail.outbox import AccountOutbox, DefaultStore
 
 PASSWORD_COMMAND_TIMEOUT = 30.0
@@ -82,8 +82,10 @@ class Session:
         """Resolve ``password``, ``password_env`` or ``password_command`` (like mbsync's
         PassCmd: the first line of the command's output), in that order."""
         secret = self._password()
-        if secret is not None and self._on_reveal is not None:
-            self._on_reveal(secret)
+        if secret is not None:
+            secrets_guard.remember(secret)
+            if self._on_reveal is not None:
+                self._on_reveal(secret)
         return secret
 
     def _password(self) -> str | None:
@@ -92,7 +94,7 @@ class Session:
             return str(settings["password"])
         if "password_env" in settings:
             name = str(settings["password_env"])
-            value = os.environ.get(name)
+            value = secrets_guard.environment(name)
             if value is None:
                 raise CredentialError(f"environment variable {name} (password_env) is not set")
             return value

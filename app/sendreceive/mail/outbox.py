@@ -23,6 +23,7 @@ written before the message appears in the Outbox and replaced atomically.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import secrets
@@ -30,22 +31,33 @@ import socket
 import time
 from collections.abc import Iterator, Sequence
 from email import policy
-from email.errors import InvalidHeaderDefect, MissingHeaderBodySeparatorDefect
-from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
 
 from sendreceive.contract import MessageState, OutgoingMessage
-from sendreceive.durable import fsync_path, replace_atomically, write_synced
+from sendreceive.durable import (
+    create_private,
+    fsync_path,
+    make_private_dirs,
+    open_private,
+    replace_atomically,
+    write_synced,
+)
+from sendreceive.input_files import InputFileError
+from sendreceive.mail.message_file import (
+    MessageError,
+    addresses,
+    check_file,
+    check_stream,
+    header_section,
+    recipients_of,
+)
 
 DEFAULT_STORE_NAME = "default-store"
 OUTBOX = "Outbox"
 SENT_ITEMS = "Sent Items"
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # what a queued .eml may be: larger is no mail
 _SENDING_FLAG = "a"  # a Maildir keyword letter: "the transport has begun sending this"
-_ADDRESS_HEADERS = ("from", "to", "cc", "bcc")
-_RECIPIENT_HEADERS = ("to", "cc", "bcc")
 
 
 class OutboxError(Exception):
@@ -53,54 +65,12 @@ class OutboxError(Exception):
 
 
 def parse_message(data: bytes) -> EmailMessage:
-    """``data`` as a message; ``OutboxError`` for what cannot be sent as it is."""
-    if len(data) > MAX_MESSAGE_BYTES:
-        raise OutboxError(f"is larger than {MAX_MESSAGE_BYTES // 2**20} MiB")
-    message = BytesParser(policy=policy.default).parsebytes(data)
-    assert isinstance(message, EmailMessage)  # policy.default builds EmailMessage
-    if not data.strip() or any(
-        isinstance(d, MissingHeaderBodySeparatorDefect) for d in message.defects
-    ):
-        raise OutboxError("is not an e-mail message (no header lines at its start)")
-    for name in _ADDRESS_HEADERS:
-        for header in message.get_all(name, []):
-            bad = [d for d in getattr(header, "defects", ()) if isinstance(d, InvalidHeaderDefect)]
-            if bad or any("@" not in a.addr_spec for a in _addresses(header)):
-                raise OutboxError(f"has an address it cannot use in {name.title()}: {header!s}")
-    if not recipients_of(message):
-        raise OutboxError("has no recipient (no address in To, Cc or Bcc)")
+    """``data``'s headers; ``OutboxError`` for what cannot be sent as it is."""
+    try:
+        message, _size = check_stream(io.BytesIO(data))
+    except MessageError as exc:
+        raise OutboxError(exc.message) from None
     return message
-
-
-def read_messages(paths: Sequence[Path]) -> list[bytes]:
-    """The files' contents, each checked by ``parse_message``; ``OutboxError`` naming the
-    first file that cannot be queued, so that a caller queues all of them or none."""
-    found = []
-    for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise OutboxError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-        try:
-            parse_message(data)
-        except OutboxError as exc:
-            raise OutboxError(f"{path}: {exc}") from exc
-        found.append(data)
-    return found
-
-
-def recipients_of(message: EmailMessage) -> tuple[str, ...]:
-    found: list[str] = []
-    for name in _RECIPIENT_HEADERS:
-        for header in message.get_all(name, []):
-            found.extend(a.addr_spec for a in _addresses(header) if a.addr_spec not in found)
-    return tuple(found)
-
-
-def _addresses(header: object) -> Sequence[Address]:
-    """The addresses of a parsed address header (email's header classes are untyped)."""
-    addresses: Sequence[Address] = getattr(header, "addresses", ())
-    return addresses
 
 
 class DefaultStore:
@@ -123,13 +93,49 @@ class DefaultStore:
         message = parse_message(data)
         self._create()
         msg_id = _unique_name()
+        write_synced(self.outbox / "tmp" / msg_id, data)
+        return self._enter(account, msg_id, message, len(data))
+
+    def queue_files(self, account: str, paths: Sequence[Path]) -> list[OutgoingMessage]:
+        """Queue every file for ``account``, or none of them: each is checked as it is
+        copied (streamed, never whole in memory) to the Outbox's ``tmp``, and only once
+        all are there do they enter the Outbox. ``OutboxError`` names the file and line."""
+        self._create()
+        staged: list[tuple[str, EmailMessage, int]] = []
+        try:
+            for path in paths:
+                staged.append(self._stage(path))
+        except BaseException:
+            for msg_id, _message, _size in staged:
+                (self.outbox / "tmp" / msg_id).unlink(missing_ok=True)
+            raise
+        return [self._enter(account, *item) for item in staged]
+
+    def _stage(self, path: Path) -> tuple[str, EmailMessage, int]:
+        """``path`` checked and copied into ``tmp``, on disk; its name there, headers, size."""
+        msg_id = _unique_name()
+        tmp = self.outbox / "tmp" / msg_id
+        try:
+            with create_private(tmp) as copy:
+                message, size = check_file(path, copy)
+                copy.flush()
+                os.fsync(copy.fileno())
+        except BaseException as exc:
+            tmp.unlink(missing_ok=True)
+            if isinstance(exc, InputFileError):
+                raise OutboxError(str(exc)) from None
+            raise
+        return msg_id, message, size
+
+    def _enter(
+        self, account: str, msg_id: str, message: EmailMessage, size: int
+    ) -> OutgoingMessage:
+        """Move a checked message from ``tmp`` into the Outbox, its metadata first."""
         meta: dict[str, object] = {"account": account, "queued_at": time.time()}
         self._write_meta(msg_id, meta)
-        tmp = self.outbox / "tmp" / msg_id
-        write_synced(tmp, data)
-        os.rename(tmp, self.outbox / "cur" / f"{msg_id}:2,")
+        os.rename(self.outbox / "tmp" / msg_id, self.outbox / "cur" / f"{msg_id}:2,")
         fsync_path(self.outbox / "cur")
-        return self._describe(message, msg_id, account, len(data), MessageState.QUEUED, meta)
+        return self._describe(message, msg_id, account, size, MessageState.QUEUED, meta)
 
     def remove(self, msg_id: str) -> None:
         """Take a message out of the Outbox unsent."""
@@ -161,7 +167,7 @@ class DefaultStore:
 
     def mark_sent(self, msg_id: str) -> None:
         """Right after the server accepted it: one rename into Sent Items."""
-        (self.sent_items / "cur").mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self.sent_items / "cur")
         os.rename(self._outbox_file(msg_id), self.sent_items / "cur" / f"{msg_id}:2,S")
         fsync_path(self.sent_items / "cur")
         fsync_path(self.outbox / "cur")
@@ -179,10 +185,11 @@ class DefaultStore:
     def _create(self) -> None:
         for folder in (self.root, self.outbox, self.sent_items):
             for sub in ("cur", "new", "tmp"):
-                (folder / sub).mkdir(parents=True, exist_ok=True)
-        (self.outbox / "maildirfolder").touch()
-        (self.sent_items / "maildirfolder").touch()
-        self._meta.mkdir(exist_ok=True)
+                make_private_dirs(folder / sub)
+        for folder in (self.outbox, self.sent_items):
+            if not (folder / "maildirfolder").exists():
+                open_private(folder / "maildirfolder").close()
+        make_private_dirs(self._meta)
 
     def _outbox_file(self, msg_id: str) -> Path:
         for path in self._files(self.outbox):
@@ -200,19 +207,19 @@ class DefaultStore:
         found = []
         for path in self._files(folder):
             msg_id, _, info = path.name.partition(":")
-            try:
-                data = path.read_bytes()
+            try:  # the headers only: a message may be tens of MiB
+                with path.open("rb") as file:
+                    size = os.fstat(file.fileno()).st_size
+                    head = header_section(file)
             except FileNotFoundError:  # sent or removed meanwhile
                 continue
             meta = self._read_meta(msg_id)
             flags = info.partition(",")[2]
             state = MessageState.SENDING if _SENDING_FLAG in flags else MessageState.QUEUED
-            message = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+            message = BytesParser(policy=policy.default).parsebytes(head, headersonly=True)
             assert isinstance(message, EmailMessage)
             found.append(
-                self._describe(
-                    message, msg_id, str(meta.get("account", "")), len(data), state, meta
-                )
+                self._describe(message, msg_id, str(meta.get("account", "")), size, state, meta)
             )
         return found
 
@@ -225,7 +232,7 @@ class DefaultStore:
         state: MessageState,
         meta: dict[str, object],
     ) -> OutgoingMessage:
-        senders = [a.addr_spec for h in message.get_all("from", []) for a in _addresses(h)]
+        senders = [a.addr_spec for h in message.get_all("from", []) for a in addresses(h)]
         queued_at = meta.get("queued_at")
         error = meta.get("last_error")
         return OutgoingMessage(
@@ -248,7 +255,7 @@ class DefaultStore:
         return value if isinstance(value, dict) else {}
 
     def _write_meta(self, msg_id: str, meta: dict[str, object]) -> None:
-        self._meta.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(self._meta)
         data = json.dumps(meta, ensure_ascii=False).encode("utf-8")
         replace_atomically(self._meta / f"{msg_id}.json", data)
 

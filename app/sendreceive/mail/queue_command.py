@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sendreceive.config.profile import Profile, ProfileError, load_default_profile, load_profile
-from sendreceive.mail.outbox import OutboxError, default_store, read_messages
+from sendreceive.mail.outbox import OutboxError, default_store
 from sendreceive.paths import default_store_root
 from sendreceive.printable import ERROR_TEXT_LIMIT, printable
 
@@ -49,16 +49,14 @@ def main(argv: Sequence[str]) -> int:
     if problem is not None:
         print(f"{parser.prog}: error: {problem}; nothing was queued", file=sys.stderr)
         return EXIT_BAD_INPUT
+    store = default_store(args.store_dir or profile.store_dir or default_store_root())
     try:
-        messages = read_messages(args.files)
-    except OutboxError as exc:
+        queued = store.queue_files(args.account, args.files)
+    except (OutboxError, OSError) as exc:  # OSError: the Outbox cannot be written
         text = printable(str(exc), ERROR_TEXT_LIMIT)
         print(f"{parser.prog}: error: {text}; nothing was queued", file=sys.stderr)
         return EXIT_BAD_INPUT
-    store = default_store(args.store_dir or profile.store_dir or default_store_root())
-    for data in messages:
-        store.queue(args.account, data)
-    print(f"Queued {len(messages)} message(s) for {args.account} in {store.outbox}")
+    print(f"Queued {len(queued)} message(s) for {args.account} in {store.outbox}")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from sendreceive.durable import make_private_dirs, open_private
 from sendreceive.run.english import error_line, status_text, task_name
 from sendreceive.run.send_receive import Run
 
@@ -40,5 +41,6 @@ def write_junit(path: Path, run: Run, strict: bool = False) -> None:
     suite.set("failures", str(failures))
     suite.set("errors", "0")
     suite.set("time", f"{duration:.3f}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+    make_private_dirs(path.parent)
+    with open_private(path) as out:
+        ET.ElementTree(suite).write(out, encoding="utf-8", xml_declaration=True)

@@ -8,6 +8,7 @@ from enum import Enum
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import format_hresult
+from sendreceive.secrets_guard import redact
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.reentry import HostLock
 
@@ -78,6 +79,9 @@ class ErrorLog:
         ``found``: the host's finding that ``text`` words in English.
         """
         now = time.time()
+        text = redact(text)  # a provider may say its password: the list never does
+        if found is not None:
+            found = found.redacted()
         key = (task, kind, hresult, text if fold_key is None else fold_key)
         with self._lock:
             entry = self._by_key.get(key)

@@ -25,6 +25,7 @@ from typing import TypeAlias
 
 from sendreceive.languages import QT_TRANSLATE_NOOP
 from sendreceive.printable import ERROR_TEXT_LIMIT, printable
+from sendreceive.secrets_guard import known, redact
 from sendreceive.tracking.rules import Rule
 
 Arg: TypeAlias = "str | int | float | Found"
@@ -399,6 +400,12 @@ class Found:
             return self.sentence
         return f"{finding.rule.label}: {finding.what}: {self.sentence}"
 
+    def redacted(self) -> Found:
+        """This finding with every secret the app knows taken out of its texts."""
+        if not known():
+            return self
+        return Found(self.finding, tuple(_redacted(value) for value in self.args))
+
     def data(self) -> list[object]:
         """As JSON data (``--json``, a provider's process's messages): ``[id, [args]]``."""
         return [self.finding.name, [_arg_data(value) for value in self.args]]
@@ -429,6 +436,14 @@ def _english(value: Arg) -> str:
     if type(value) is Found:
         return value.sentence
     return str(value)
+
+
+def _redacted(value: Arg) -> Arg:
+    if type(value) is str:
+        return redact(value)
+    if type(value) is Found:
+        return value.redacted()
+    return value
 
 
 def _arg_data(value: Arg) -> object:

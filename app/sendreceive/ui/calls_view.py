@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendreceive.durable import open_private
 from sendreceive.records import recording
 from sendreceive.run.send_receive import SETTLE_TIMEOUT, Run
 from sendreceive.run.task import Task
@@ -214,7 +215,8 @@ class CallsPage(AnyCount, QWidget):
         path = Path(chosen)
         try:
             if kind == text_filter or path.suffix == TEXT_SUFFIX:
-                path.write_text(self.selected_text() + "\n", encoding="utf-8")
+                with open_private(path) as out:
+                    out.write((self.selected_text() + "\n").encode("utf-8"))
             else:
                 if task.tracker.status.is_final:  # a process's trace comes last
                     task.host.wait_finished(SETTLE_TIMEOUT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,17 +33,35 @@ from PySide6.QtWidgets import (
 
 from sendreceive.config.limits import EVERY_MINUTES
 from sendreceive.config.profile import ALL_ACCOUNTS, Group, Profile, ProfileError
-from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditor
+from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditError, ProfileEditor
 from sendreceive.ui.wording import arg, words
 
 _COLUMNS = 4  # account, included, send, receive
 _INCLUDED, _SEND, _RECEIVE = 1, 2, 3
 
 
+def ask_to_reload(parent: QWidget, reason: str) -> bool:
+    """The profile changed on disk since it was loaded: whether to load it again."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ProfileChanged", "Profile Changed"),
+        arg(
+            QCoreApplication.translate(
+                "ProfileChanged",
+                "%1\n\nLoad the profile again from disk? What you changed here is not kept.",
+            ),
+            reason,
+        ),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class GroupsDialog(QDialog):
-    """Edits the profile's groups; ``saved`` carries the profile as written."""
+    """Edits the profile's groups; ``saved`` carries the profile as written,
+    ``reload_requested`` asks for the file as it is now (it changed on disk)."""
 
     saved = Signal(object)  # Profile
+    reload_requested = Signal()
 
     def __init__(self, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,7 +293,7 @@ class GroupsDialog(QDialog):
         """Write the groups to the profile file; on a problem say so and stay open."""
         assert self._profile.path is not None
         try:
-            editor = ProfileEditor(self._profile.path)
+            editor = ProfileEditor(self._profile.path, loaded=self._profile)
             original = {g.name: g for g in self._profile.all_groups()}
             kept = {self._renamed.get(g.name, g.name) for g in self.groups}
             for name in original:
@@ -289,7 +307,12 @@ class GroupsDialog(QDialog):
         except ProfileError as exc:
             self._refuse(self.tr("These groups would break the profile:"), exc.lines())
             return False
-        except (ProfileChangedError, OSError) as exc:
+        except ProfileChangedError as exc:
+            if ask_to_reload(self, str(exc)):
+                self.reload_requested.emit()
+                self.reject()
+            return False
+        except (ProfileEditError, OSError) as exc:
             self._refuse(self.tr("The profile could not be written:"), [str(exc)])
             return False
         self._profile = profile

@@ -39,7 +39,11 @@ from PySide6.QtWidgets import (
 
 from sendreceive import languages
 from sendreceive.config.profile import ALL_ACCOUNTS, Account, Profile, ProfileError, load_profile
-from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditor
+from sendreceive.config.profile_editor import (
+    ProfileChangedError,
+    ProfileEditError,
+    ProfileEditor,
+)
 from sendreceive.config.task_id import TaskId
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.logs import log_file_in_use
@@ -52,7 +56,7 @@ from sendreceive.tracking.tracker import TaskState, TaskStatus
 from sendreceive.ui.accessibility import announce
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.controller import RunRecord, SendReceiveController
-from sendreceive.ui.groups_dialog import GroupsDialog
+from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
 from sendreceive.ui.language import native_name
 from sendreceive.ui.new_message import NewMessageWindow
 from sendreceive.ui.outbox_view import OutboxView
@@ -364,6 +368,7 @@ class MainWindow(QMainWindow):
             return None
         dialog = GroupsDialog(self.profile, self)
         dialog.saved.connect(lambda p: self.set_profile(p.with_accounts(self._extra_accounts())))
+        dialog.reload_requested.connect(self.reload_profile)
         dialog.open()
         return dialog
 
@@ -393,15 +398,30 @@ class MainWindow(QMainWindow):
             self.set_profile(replace(self.profile, accounts=accounts))
             return
         try:
-            editor = ProfileEditor(self.profile.path)
+            editor = ProfileEditor(self.profile.path, loaded=self.profile)
             editor.set_enabled(name, enabled)
             profile = editor.save()
-        except (ProfileError, ProfileChangedError, OSError, KeyError) as exc:
+        except ProfileChangedError as exc:
+            if ask_to_reload(self, str(exc)):
+                self.reload_profile()
+            return
+        except (ProfileError, ProfileEditError, OSError, KeyError) as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Account"),
                 arg(self.tr("The profile could not be changed: %1"), str(exc)),
             )
+            return
+        self.set_profile(profile.with_accounts(self._extra_accounts()))
+
+    def reload_profile(self) -> None:
+        """The profile file as it is now, after another program changed it."""
+        assert self.profile.path is not None
+        try:
+            profile = load_profile(self.profile.path)
+        except ProfileError as exc:
+            self.options = replace(self.options, profile_error=exc)
+            self.show_profile_error()
             return
         self.set_profile(profile.with_accounts(self._extra_accounts()))
 

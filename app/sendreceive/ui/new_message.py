@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from sendreceive.config.profile import Account, Profile
+from sendreceive.input_files import InputFileError, read_checked
+from sendreceive.mail.message_file import ATTACHMENT_FILE
 from sendreceive.mail.outbox import DefaultStore, OutboxError
 from sendreceive.ui.wording import arg
 
@@ -34,7 +36,8 @@ from sendreceive.ui.wording import arg
 def build_message(
     sender: str, to: str, cc: str, subject: str, body: str, attachments: list[Path]
 ) -> EmailMessage:
-    """The message as it will be queued; ``OSError`` if an attachment cannot be read."""
+    """The message as it will be queued; ``InputFileError`` if an attachment cannot be
+    read (a FIFO, a device, a file larger than a message may be)."""
     message = EmailMessage()
     message["From"] = sender
     message["To"] = to
@@ -48,7 +51,10 @@ def build_message(
         kind, _ = mimetypes.guess_type(path.name)
         maintype, _, subtype = (kind or "application/octet-stream").partition("/")
         message.add_attachment(
-            path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name
+            read_checked(path, ATTACHMENT_FILE),
+            maintype=maintype,
+            subtype=subtype,
+            filename=path.name,
         )
     return message
 
@@ -138,7 +144,7 @@ class NewMessageWindow(QDialog):
                 paths,
             )
             queued = self._store.queue(account.name, message.as_bytes())
-        except (OutboxError, OSError, ValueError) as exc:
+        except (OutboxError, InputFileError, OSError, ValueError) as exc:
             QMessageBox.warning(
                 self,
                 self.tr("New Message"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from sendreceive.config.profile import Profile
 from sendreceive.contract import MessageState, OutgoingMessage
-from sendreceive.mail.outbox import DefaultStore, OutboxError, read_messages
+from sendreceive.mail.outbox import DefaultStore, OutboxError
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
 from sendreceive.ui.wording import arg, number
 
@@ -163,16 +163,14 @@ class OutboxView(QWidget):
             if account is None:
                 return False
         try:
-            found = read_messages(paths)
-        except OutboxError as exc:
+            self.store.queue_files(account, paths)
+        except (OutboxError, OSError) as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Add Message"),
                 arg(self.tr("%1\nNothing was queued."), exc),
             )
             return False
-        for data in found:
-            self.store.queue(account, data)
         self.reload()
         return True
 

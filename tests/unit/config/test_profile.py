@@ -1,3 +1,4 @@
+import errno
 import os
 from pathlib import Path
 
@@ -204,7 +205,8 @@ def test_unusable_store_dir_is_a_profile_problem(tmp_path, value, message):
 def test_store_dir_symlink_loop_is_a_profile_problem(tmp_path):
     (tmp_path / "loop").symlink_to(tmp_path / "loop")
     (line,) = problems('[profile]\nstore_dir = "loop/stores"\n', tmp_path)
-    assert line.startswith(f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path")
+    loop = OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(tmp_path / "loop" / "stores"))
+    assert line == f"{tmp_path / 'broken.toml'}:2: key 'store_dir': is not a usable path ({loop})"
 
 
 def test_store_dir_is_relative_to_the_profile(tmp_path):
@@ -237,14 +239,16 @@ def test_what_is_not_a_regular_file_is_refused_unread(tmp_path, make, kind):
 @pytest.mark.parametrize(
     ("name", "reason"),
     [
-        ("a\0b", "embedded null byte"),
-        ("a\ud800b", "surrogates not allowed"),
+        # The NUL's reason is the app's own words, the same on every Python (Python's
+        # own wording changed in 3.13); the surrogate's is the codec's, stable.
+        ("a\0b", "(it contains a NUL character)"),
+        ("a\ud800b", "surrogates not allowed)"),
     ],
 )
 def test_a_path_no_file_can_have_is_refused(tmp_path, name, reason):
     (line,) = refusal(tmp_path / name)
     assert line.startswith(f"{tmp_path}/a")
-    assert ": is not a usable path (" in line and reason in line
+    assert ": is not a usable path (" in line and line.endswith(reason)
 
 
 def test_an_oversize_file_is_refused(tmp_path):

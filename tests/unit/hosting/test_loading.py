@@ -1,3 +1,4 @@
+import errno
 import os
 import sys
 import textwrap
@@ -85,6 +86,13 @@ def test_load_errors_say_what_and_why(spec, message):
     with pytest.raises(ProviderLoadError) as caught:
         create_provider(spec, {})
     assert message in str(caught.value)
+
+
+def test_a_provider_file_in_a_symlink_loop_is_a_load_error(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    with pytest.raises(ProviderLoadError) as caught:
+        create_provider(f"{tmp_path / 'loop' / 'p.py'}:Hello", {})
+    assert str(caught.value).endswith(f": {os.strerror(errno.ELOOP)}")
 
 
 def test_rejected_settings_and_raising_constructor(tmp_path, provider_file):
