@@ -6,6 +6,14 @@ profile.toml`` runs every one of them beside the demo accounts.
 Providers that "hang forever" wait on a module-level event that nothing sets, except
 ``wake_hung_providers()``, which tests and benchmarks call to let the abandoned threads
 end; the host itself never relies on it.
+
+Some cannot show in thread mode, and run in a process of their own whatever the mode
+(``isolation = "process"`` in the profile): what they do would reach the app's own
+process, or what they show only exists in a provider's process. A crash (``os._exit``,
+a segfault, an abort, Qt's reason before one) would end the app; ``ReconfiguresStdout``
+and ``PrintsLogLikeLines`` would change or write the app's own stdout, where no log is
+made of them; ``ClosesItsSocket`` would close the app's own files, and a thread has no
+socket to the app to close.
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from __future__ import annotations
 import atexit
 import concurrent.futures
 import ctypes
+import gc
 import os
 import re
 import signal
@@ -25,6 +34,7 @@ from typing import Any
 from sendreceive.contract import (
     E_FAIL,
     MAPI_E_NETWORK_ERROR,
+    MAPI_W_PARTIAL_COMPLETION,
     MAPISIB,
     S_OK,
     IID_IMAPISyncProgressCallback,
@@ -350,6 +360,93 @@ class RaisesUnprintable:
         raise _UnprintableError
 
 
+# --------------------------------------------------------------------------- told truly
+# Contract abuse the host once told wrongly: a hang, a generic time-out, "never called
+# Done", "does not implement", "The host could not call the provider".
+
+
+class _CallsBackWhenCollected:
+    """Garbage that only the cyclic collector frees; its finalizer calls ``Progress``."""
+
+    def __init__(self, cb: Any, index: int, count: int) -> None:
+        self.cb, self.index, self.count = cb, index, count
+        self.cycle = self
+
+    def __del__(self) -> None:
+        self.cb.Progress(None, self.index, self.count)
+
+
+class FinalizerCallsBack:
+    """Leaves garbage whose finalizer calls back, while it reports (a warning each time,
+    whose recording allocates under the host's lock) with the collector running at
+    (nearly) every allocation: a finalizer then runs inside the host's locked section,
+    on the thread that holds the lock."""
+
+    def __init__(self, count: int = 100) -> None:
+        self.count = count
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = _callback(psibpb)
+        thresholds = gc.get_threshold()
+        gc.set_threshold(1)
+        try:
+            for i in range(1, self.count + 1):
+                _CallsBackWhenCollected(cb, i, self.count)
+                cb.Progress(f"Receiving message {i} of {self.count}", i, self.count)
+                cb.Error(MAPI_W_PARTIAL_COMPLETION, "Skipped a message deleted on the server")
+        finally:
+            gc.set_threshold(*thresholds)
+        gc.collect()  # the last of its garbage, before Done
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class DoneAfterEvent:
+    """Background style: sets its done event first, and calls ``Done`` only when the
+    host, tired of waiting, has asked it to stop (``psesSync.cancelled``)."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb, session, forever = _callback(psibpb), psibpb.psesSync, _forever
+
+        def body(done: threading.Event) -> None:
+            cb.Progress("Receiving message 1 of 1", 1, 1)
+            done.set()
+            while not session.cancelled and not forever.wait(0.01):
+                pass
+            cb.Done(None, S_OK)
+
+        return _in_background(psibpb, body)
+
+
+class StringIid:
+    """Asks ``QueryInterface`` for the callback by the IID's text, not its UUID."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        cb = psibpb.punkCallBack.QueryInterface(str(IID_IMAPISyncProgressCallback))  # type: ignore[arg-type]  # the bug on show
+        cb.Done(None, S_OK)
+        return S_OK
+
+
+class _PoisonedError(Exception):
+    """Every attribute look-up raises, ``__class__`` and ``__traceback__`` included."""
+
+    def __getattribute__(self, name: str) -> Any:
+        raise RuntimeError(f"no {name} for you")
+
+    def __str__(self) -> str:
+        raise RuntimeError("no text for you")
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr for you")
+
+
+class RaisesPoisoned:
+    """Raises an exception whose every attribute look-up raises."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        raise _PoisonedError
+
+
 # --------------------------------------------------------------------------- process-wide
 
 
@@ -457,6 +554,56 @@ class Aborts:
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         os.abort()
+
+
+class AbortsWithReason:
+    """Prints why, as Qt does before it aborts (no display, no platform plugin), then
+    aborts; a thread of its own waits meanwhile, so the fault handler dumps two stacks."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Starting the viewer", 0, 0)
+        threading.Thread(target=_forever.wait, name="faulty-waiting", daemon=True).start()
+        sys.stderr.write(
+            "qt.qpa.xcb: could not connect to display :99\n"
+            'qt.qpa.plugin: Could not load the Qt platform plugin "xcb" in "" even though it '
+            "was found.\n"
+        )
+        sys.stderr.flush()
+        os.abort()
+
+
+class ReconfiguresStdout:
+    """Makes its ``sys.stdout`` UTF-8 and line-buffered, as a CLI library does, and
+    prints. In thread mode that would be the app's own stdout."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        sys.stdout.reconfigure(encoding="utf-8", errors="replace", line_buffering=True)  # type: ignore[union-attr]  # a TextIOWrapper
+        print("Receiving \u2709 1 of 1")
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class PrintsLogLikeLines:
+    """Prints lines that start with a logging level's name: they are output, no log
+    records. In thread mode they would go to the app's own stdout."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        print("ERROR is the word the server used for folder 'Junk'")
+        print("DEBUG mode: on")
+        sys.stdout.flush()
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class ClosesItsSocket:
+    """Closes every file descriptor it did not open itself (as a daemonizing library
+    does): in its process, that is the socket to the app."""
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Detaching", 0, 0)
+        os.closerange(3, 65536)
+        _forever.wait()
+        return S_OK
 
 
 class RaisesBaseException:

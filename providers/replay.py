@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sendreceive.contract import MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
+from sendreceive.contract import E_INVALIDARG, MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
 from sendreceive.records.recording import Recording, RecordingError, read
 from sendreceive.tracking.trace import (
     CANCEL_REQUESTED,
@@ -272,8 +272,10 @@ class _Replayer:
             self.done_event.set()
             return None
         if name == QUERY_INTERFACE:
+            # A recording holds an IID as its text; one answered E_INVALIDARG was no UUID.
+            riid = args[0] if action.result == E_INVALIDARG else _iid(args[0])
             with contextlib.suppress(COMError):
-                found = self.sib.punkCallBack.QueryInterface(_iid(args[0]))
+                found = self.sib.punkCallBack.QueryInterface(riid)
                 if self.cb is None and hasattr(found, "Progress"):
                     self.cb = found
             return None

@@ -217,6 +217,10 @@ Flags: %3</translation>
         <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen.</translation>
     </message>
     <message>
+        <source>No result after %1 s (the task time limit): the provider was still loading (its module&apos;s import or its factory had not returned); the host cancelled the task.</source>
+        <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe): Der Anbieter wurde noch geladen (der Import seines Moduls oder der Aufruf seiner Factory war nicht beendet); der Host hat die Aufgabe abgebrochen.</translation>
+    </message>
+    <message>
         <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
         <translation>Nach %1 s kein Ergebnis (Zeitlimit der Aufgabe); der Host hat die Aufgabe abgebrochen. Währenddessen war der ganze Host %2 s lang blockiert (ein Thread hielt Pythons Interpretersperre, die GIL, z. B. ein Anbieter in C-Code): Diese Aufgabe wurde womöglich ausgehungert, statt langsam zu sein.</translation>
     </message>
@@ -409,6 +413,10 @@ Flags: %3</translation>
         <translation>Exitcode %1 (die Host-Seite des Prozesses ist fehlgeschlagen)</translation>
     </message>
     <message>
+        <source>exit code %1 (the provider closed its process&apos;s socket to the app)</source>
+        <translation>Exitcode %1 (der Anbieter hat den Socket seines Prozesses zur App geschlossen)</translation>
+    </message>
+    <message>
         <source>exit code %1</source>
         <translation>Exitcode %1</translation>
     </message>
@@ -477,6 +485,10 @@ Flags: %3</translation>
         <translation>Das hResult von Done muss ein 32-Bit-int-HRESULT sein, erhalten: %1; die Aufgabe schlägt mit %2 fehl</translation>
     </message>
     <message>
+        <source>QueryInterface&apos;s riid must be a uuid.UUID, got %1 %2; it answered E_INVALIDARG</source>
+        <translation>riid von QueryInterface muss eine uuid.UUID sein, erhalten: %1 %2; die Antwort war E_INVALIDARG</translation>
+    </message>
+    <message>
         <source>%1(%2) was called after the task ended; ignored</source>
         <translation>%1(%2) wurde nach dem Ende der Aufgabe aufgerufen; ignoriert</translation>
     </message>
@@ -505,8 +517,12 @@ Flags: %3</translation>
         <translation>kein Thread des Anbieters hält noch seinen Rückruf</translation>
     </message>
     <message>
-        <source>the provider signalled phSyncDoneEvent but never called Done</source>
-        <translation>der Anbieter hat phSyncDoneEvent gesetzt, aber Done nie aufgerufen</translation>
+        <source>the provider signalled phSyncDoneEvent and had not called Done %1 s later</source>
+        <translation>der Anbieter hat phSyncDoneEvent gesetzt und %1 s danach Done noch nicht aufgerufen</translation>
+    </message>
+    <message>
+        <source>Done came %1 s after phSyncDoneEvent was set, when the task had already ended for want of it; ignored</source>
+        <translation>Done kam %1 s nach dem Setzen von phSyncDoneEvent, als die Aufgabe mangels Done bereits beendet war; ignoriert</translation>
     </message>
     <message>
         <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
@@ -1120,6 +1136,10 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
         <translation>hResult-Typ von Done</translation>
     </message>
     <message>
+        <source>QueryInterface riid type</source>
+        <translation>riid-Typ von QueryInterface</translation>
+    </message>
+    <message>
         <source>Progress after Done</source>
         <translation>Progress nach Done</translation>
     </message>
@@ -1162,6 +1182,10 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>Done missing</source>
         <translation>Done fehlt</translation>
+    </message>
+    <message>
+        <source>Done after the done event</source>
+        <translation>Done nach dem Done-Ereignis</translation>
     </message>
     <message>
         <source>no return after Done</source>

@@ -217,6 +217,10 @@ Indicateurs : %3</translation>
         <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche.</translation>
     </message>
     <message>
+        <source>No result after %1 s (the task time limit): the provider was still loading (its module&apos;s import or its factory had not returned); the host cancelled the task.</source>
+        <translation>Aucun résultat après %1 s (la limite de temps de la tâche) : le fournisseur était encore en cours de chargement (l&apos;import de son module ou l&apos;appel de sa fabrique n&apos;était pas terminé) ; l&apos;hôte a annulé la tâche.</translation>
+    </message>
+    <message>
         <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
         <translation>Aucun résultat après %1 s (la limite de temps de la tâche) ; l&apos;hôte a annulé la tâche. Entre-temps, l&apos;hôte entier a été bloqué pendant %2 s (un thread détenait le verrou de l&apos;interpréteur Python, le GIL, par exemple un fournisseur en code C) : cette tâche a peut-être été privée de temps plutôt que lente.</translation>
     </message>
@@ -409,6 +413,10 @@ Indicateurs : %3</translation>
         <translation>code de sortie %1 (la partie hôte du processus a échoué)</translation>
     </message>
     <message>
+        <source>exit code %1 (the provider closed its process&apos;s socket to the app)</source>
+        <translation>code de sortie %1 (le fournisseur a fermé le socket de son processus vers l&apos;application)</translation>
+    </message>
+    <message>
         <source>exit code %1</source>
         <translation>code de sortie %1</translation>
     </message>
@@ -477,6 +485,10 @@ Indicateurs : %3</translation>
         <translation>le hResult de Done doit être un HRESULT int de 32 bits, reçu %1 ; la tâche échoue avec %2</translation>
     </message>
     <message>
+        <source>QueryInterface&apos;s riid must be a uuid.UUID, got %1 %2; it answered E_INVALIDARG</source>
+        <translation>le riid de QueryInterface doit être un uuid.UUID, reçu %1 %2 ; la réponse a été E_INVALIDARG</translation>
+    </message>
+    <message>
         <source>%1(%2) was called after the task ended; ignored</source>
         <translation>%1(%2) a été appelé après la fin de la tâche ; ignoré</translation>
     </message>
@@ -505,8 +517,12 @@ Indicateurs : %3</translation>
         <translation>plus aucun thread du fournisseur ne détient son rappel</translation>
     </message>
     <message>
-        <source>the provider signalled phSyncDoneEvent but never called Done</source>
-        <translation>le fournisseur a signalé phSyncDoneEvent sans jamais appeler Done</translation>
+        <source>the provider signalled phSyncDoneEvent and had not called Done %1 s later</source>
+        <translation>le fournisseur a signalé phSyncDoneEvent et n&apos;avait pas appelé Done %1 s plus tard</translation>
+    </message>
+    <message>
+        <source>Done came %1 s after phSyncDoneEvent was set, when the task had already ended for want of it; ignored</source>
+        <translation>Done est arrivé %1 s après le signalement de phSyncDoneEvent, alors que la tâche s&apos;était déjà terminée faute de Done ; ignoré</translation>
     </message>
     <message>
         <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
@@ -1120,6 +1136,10 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
         <translation>type du hResult de Done</translation>
     </message>
     <message>
+        <source>QueryInterface riid type</source>
+        <translation>type du riid de QueryInterface</translation>
+    </message>
+    <message>
         <source>Progress after Done</source>
         <translation>Progress après Done</translation>
     </message>
@@ -1162,6 +1182,10 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>Done missing</source>
         <translation>Done manquant</translation>
+    </message>
+    <message>
+        <source>Done after the done event</source>
+        <translation>Done après l&apos;événement de fin</translation>
     </message>
     <message>
         <source>no return after Done</source>

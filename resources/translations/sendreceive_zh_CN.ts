@@ -214,6 +214,10 @@ Flags: %3</source>
         <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。</translation>
     </message>
     <message>
+        <source>No result after %1 s (the task time limit): the provider was still loading (its module&apos;s import or its factory had not returned); the host cancelled the task.</source>
+        <translation>%1 秒后仍无结果(任务时间限制)：提供程序仍在加载中(其模块的导入或其工厂函数尚未返回)；宿主程序已取消该任务。</translation>
+    </message>
+    <message>
         <source>No result after %1 s (the task time limit); the host cancelled the task. Meanwhile the whole host was held up for %2 s (a thread held Python&apos;s interpreter lock, the GIL, e.g. a provider in C code): this task may have been starved rather than slow.</source>
         <translation>%1 秒后仍无结果(任务时间限制)；宿主程序已取消该任务。在此期间整个宿主程序被阻塞了 %2 秒(某个线程占用了 Python 解释器锁 GIL，例如 C 代码中的提供程序)：此任务可能是得不到运行时间，而不是运行缓慢。</translation>
     </message>
@@ -406,6 +410,10 @@ Flags: %3</source>
         <translation>退出代码 %1(进程中宿主程序一方出错)</translation>
     </message>
     <message>
+        <source>exit code %1 (the provider closed its process&apos;s socket to the app)</source>
+        <translation>退出代码 %1(提供程序关闭了其进程通往应用程序的套接字)</translation>
+    </message>
+    <message>
         <source>exit code %1</source>
         <translation>退出代码 %1</translation>
     </message>
@@ -474,6 +482,10 @@ Flags: %3</source>
         <translation>Done 的 hResult 必须是 32 位 int HRESULT，收到的是 %1；任务以 %2 失败</translation>
     </message>
     <message>
+        <source>QueryInterface&apos;s riid must be a uuid.UUID, got %1 %2; it answered E_INVALIDARG</source>
+        <translation>QueryInterface 的 riid 必须是 uuid.UUID，收到的是 %1 %2；已答复 E_INVALIDARG</translation>
+    </message>
+    <message>
         <source>%1(%2) was called after the task ended; ignored</source>
         <translation>任务结束后调用了 %1(%2)；已忽略</translation>
     </message>
@@ -502,8 +514,12 @@ Flags: %3</source>
         <translation>提供程序已没有任何线程持有其回调</translation>
     </message>
     <message>
-        <source>the provider signalled phSyncDoneEvent but never called Done</source>
-        <translation>提供程序设置了 phSyncDoneEvent，但从未调用 Done</translation>
+        <source>the provider signalled phSyncDoneEvent and had not called Done %1 s later</source>
+        <translation>提供程序已设置 phSyncDoneEvent，%1 秒后仍未调用 Done</translation>
+    </message>
+    <message>
+        <source>Done came %1 s after phSyncDoneEvent was set, when the task had already ended for want of it; ignored</source>
+        <translation>Done 在 phSyncDoneEvent 设置后 %1 秒才到来，此时任务已因缺少 Done 而结束；已忽略</translation>
     </message>
     <message>
         <source>SynchronizeInBackground returned success without calling Done and without filling phSyncDoneEvent (background style)</source>
@@ -1117,6 +1133,10 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>Done 的 hResult 类型</translation>
     </message>
     <message>
+        <source>QueryInterface riid type</source>
+        <translation>QueryInterface 的 riid 类型</translation>
+    </message>
+    <message>
         <source>Progress after Done</source>
         <translation>Done 之后调用 Progress</translation>
     </message>
@@ -1159,6 +1179,10 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>Done missing</source>
         <translation>缺少 Done</translation>
+    </message>
+    <message>
+        <source>Done after the done event</source>
+        <translation>Done 晚于完成事件</translation>
     </message>
     <message>
         <source>no return after Done</source>

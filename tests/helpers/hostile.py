@@ -54,6 +54,10 @@ _ABANDONED = (
     "No result after 3 s (the task time limit); the host cancelled the task.",
     "did not stop within 0.5 s of Cancel; it was abandoned",
 )
+_LOADING = (
+    "No result after 3 s (the task time limit): the provider was still loading (its module's "
+    "import or its factory had not returned); the host cancelled the task."
+)
 
 EXPECTED: dict[str, Expected] = {
     "Raises": Expected(
@@ -176,6 +180,30 @@ EXPECTED: dict[str, Expected] = {
         E_FAIL,
         ("SynchronizeInBackground raised _UnprintableError (its str() raised RuntimeError)",),
     ),
+    "Finalizer calls back": Expected(_W, S_OK, ("'Skipped a message deleted on the server'",)),
+    "Still importing": Expected(_A, MAPI_E_USER_CANCEL, (_LOADING, _ABANDONED[1])),
+    "Done after the done event": Expected(
+        _F,
+        E_UNEXPECTED,
+        (
+            "Done missing: the provider signalled phSyncDoneEvent and had not called Done 0.5 s "
+            "later",
+            "s after phSyncDoneEvent was set, when the task had already ended for want of it",
+        ),
+        violations=2,
+    ),
+    "QueryInterface by text": Expected(
+        _F,
+        E_FAIL,
+        (
+            "QueryInterface riid type: QueryInterface's riid must be a uuid.UUID, got str "
+            "'5024a386-2d44-486a-81a8-8f0ecb6071dd'; it answered E_INVALIDARG",
+        ),
+        violations=1,
+    ),
+    "Exception attributes raise": Expected(
+        _F, E_FAIL, ("SynchronizeInBackground raised _PoisonedError (its str() raised",)
+    ),
     "Leaves work behind": Expected(_C, S_OK),
     "Grabs stdout": Expected(_C, S_OK),
     "Raises SystemExit": Expected(_F, E_FAIL, ("SynchronizeInBackground raised SystemExit: 3",)),
@@ -203,6 +231,26 @@ EXPECTED: dict[str, Expected] = {
         _F,
         E_FAIL,
         ("died: signal 6 (SIGABRT) in SynchronizeInBackground. Its last output: Fatal Python",),
+    ),
+    "Aborts with a reason": Expected(
+        _F,
+        E_FAIL,
+        (
+            "died: signal 6 (SIGABRT) in SynchronizeInBackground. Its last output: qt.qpa.plugin: "
+            'Could not load the Qt platform plugin "xcb" in "" even though it was found. | Fatal '
+            "Python error: Aborted |",
+            "in SynchronizeInBackground",  # the crashing thread's frames, not the waiting one's
+        ),
+    ),
+    "Reconfigures stdout": Expected(_C, S_OK),
+    "Prints log-like lines": Expected(_C, S_OK),
+    "Closes its socket": Expected(
+        _F,
+        E_FAIL,
+        (
+            "The provider's process died: exit code 71 (the provider closed its process's socket "
+            "to the app) in SynchronizeInBackground.",
+        ),
     ),
     "Memory bomb": Expected(
         _F, E_OUTOFMEMORY, ("killed: memory limit", "limit of 256 MB (memory_limit_mb)")
@@ -247,6 +295,7 @@ IN_PROCESS = {
     "Hangs silently": replace(_STOPPED, fragments=(*_STOPPED.fragments, "Not responding")),
     "Busy, ignoring Cancel": _STOPPED,
     "Ignores Cancel": _STOPPED,
+    "Still importing": replace(_STOPPED, fragments=(_LOADING, _STOPPED.fragments[1])),
 }
 MODES = ("thread", "process")
 

@@ -134,16 +134,15 @@ def test_bad_arguments_exit_2(tmp_path):
 @pytest.mark.parametrize("isolation", ["thread", "process"])
 def test_log_lines_on_stderr_carry_no_terminal_controls(tmp_path, isolation):
     """A provider's log line and a traceback with a server's ESC and BEL reach stderr
-    folded; the traceback keeps its lines (in process mode each line of the provider's
-    stderr is one line of the app's log, tagged [stderr])."""
+    folded; the traceback keeps its lines. In process mode its log records cross as
+    records, level and all: the same lines as in thread mode."""
     noisy = ROOT / "tests" / "data" / "noisy_provider.py"
     done = main_py(
         "--headless", "--isolation", isolation, "--provider", f"{noisy}:Noisy", tmp_path=tmp_path
     )
     assert done.returncode == 1
     assert "\x1b" not in done.stderr and "\x07" not in done.stderr
-    tag = "[stderr] WARNING sendreceive.provider.Noisy: " if isolation == "process" else ""
-    assert f"WARNING sendreceive.provider.Noisy: {tag}folder  [31mred  is gone\n" in done.stderr
+    assert "WARNING sendreceive.provider.Noisy: folder  [31mred  is gone\n" in done.stderr
     assert "SynchronizeInBackground raised\n" in done.stderr
     assert "Traceback (most recent call last):\n" in done.stderr
     assert "RuntimeError: server said  [31mred \n" in done.stderr

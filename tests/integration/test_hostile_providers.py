@@ -279,7 +279,8 @@ def test_provider_that_exits_at_import_is_a_bad_spec_not_a_silent_exit(tmp_path)
 
 
 # Replaying the catalogue: what a recording cannot bring back. A provider that failed to
-# load made no call (the host's own finding is its only line); the floods make more calls
+# load, or was still loading at its time limit, made no call (the host's own finding is its
+# only line); the floods make more calls
 # than their share of the run's trace budget keeps, so their recordings dropped some (and
 # say how many); "Ignores Cancel" goes on calling after its recording was written (same
 # state and lines, more calls).
@@ -288,6 +289,18 @@ NOT_REPLAYABLE = {
     "No SynchronizeInBackground": "failed to load: no call",
     "Constructor raises": "failed to load: no call",
     "Exits at import": "failed to load: no call",
+    "Still importing": "still loading at its time limit: no call",
+}
+# A provider process that died, closed its socket to the app, or was killed while it held
+# the interpreter lock in C code, sent no trace back: its recording holds no call to
+# replay. One stopped by SIGTERM (it ignored Cancel) ships its trace before it ends.
+DIED = {
+    "Calls os._exit",
+    "Segfaults",
+    "Aborts",
+    "Aborts with a reason",
+    "Closes its socket",
+    "Catastrophic regex",
 }
 # A provider process that died, or was killed while it held the interpreter lock in C code,
 # sent no trace back: its recording holds no call to replay. One stopped by SIGTERM (it
@@ -305,6 +318,10 @@ DIED = {
 # What a provider's process left behind, or how it took its SIGTERM, is the host's finding
 # about processes a replay does not start.
 UNFAITHFUL = {"Memory bomb", "Leaves a child process", "Daemonizes", "Stops itself"}
+# Its Done answers the host's request to stop, sent once the done event had waited the
+# grace; a replay makes it at the recorded time, which may come before the replay's host
+# asks: then it is in time, and the task completes.
+UNFAITHFUL |= {"Done after the done event"}
 FLOODS = {"Error flood", "Many threads"}  # the only ones allowed to pass the trace budget
 REPLAYED_ALONE = ("Many threads",)  # 16 threads hammering: in a run of its own
 

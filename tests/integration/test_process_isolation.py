@@ -273,6 +273,79 @@ def test_fifty_megabytes_of_stdout_reach_the_log_bounded(tmp_path, caplog):
     assert any("bytes of the provider's output not logged" in r.getMessage() for r in ours)
 
 
+def test_printed_lines_are_output_and_log_records_keep_their_level(tmp_path, caplog):
+    """A line that starts with "ERROR" or "DEBUG" is what the provider printed, logged as
+    such; its process's log records cross as records, with their own level and logger."""
+    caplog.set_level(logging.DEBUG, logger="sendreceive.provider")
+    provider = tmp_path / "logs_and_prints.py"
+    provider.write_text(
+        textwrap.dedent(
+            """
+            import logging, sys
+            from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+            class Provider:
+                def SynchronizeInBackground(self, psibpb):
+                    cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+                    psibpb.psesSync.logger.debug("fetched %d messages", 3)
+                    logging.getLogger("imapclient").error("server said BYE")
+                    print("ERROR is a folder on this server")
+                    print("DEBUG mode: on", file=sys.stderr)
+                    sys.stdout.flush()
+                    cb.Done(None, S_OK)
+                    return S_OK
+            """
+        )
+    )
+    printer = Account("Printer", "faulty-prints-log-like-lines")
+    run = run_in_processes([Account("Logs", f"{provider}:Provider"), printer], tmp_path)
+    assert all(t.snapshot().status is TaskStatus.COMPLETED for t in run.tasks)
+    for task in run.tasks:
+        host = task.host
+        assert isinstance(host, ProcessHost)
+        assert wait_until(lambda host=host: host.finished)  # its output is read to the end
+    seen = {(r.name, r.levelno, r.getMessage()) for r in caplog.records}
+    logs, printed = "sendreceive.provider.Logs", "sendreceive.provider.Printer"
+    assert {
+        (logs, logging.DEBUG, "fetched 3 messages"),
+        (logs, logging.ERROR, "[imapclient] server said BYE"),
+        (logs, logging.INFO, "[stdout] ERROR is a folder on this server"),
+        (logs, logging.WARNING, "[stderr] DEBUG mode: on"),
+        (printed, logging.INFO, "[stdout] ERROR is the word the server used for folder 'Junk'"),
+        (printed, logging.INFO, "[stdout] DEBUG mode: on"),
+    } <= seen
+
+
+def test_a_flood_of_log_records_crosses_bounded_and_counted(tmp_path, caplog):
+    caplog.set_level(logging.DEBUG, logger="sendreceive.provider")
+    provider = tmp_path / "chatty.py"
+    provider.write_text(
+        textwrap.dedent(
+            """
+            from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+            class Provider:
+                def SynchronizeInBackground(self, psibpb):
+                    cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+                    for i in range(20_000):
+                        psibpb.psesSync.logger.info("message %d fetched", i)
+                    cb.Done(None, S_OK)
+                    return S_OK
+            """
+        )
+    )
+    run = run_in_processes([Account("Chatty", f"{provider}:Provider")], tmp_path)
+    assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
+    host = run.tasks[0].host
+    assert isinstance(host, ProcessHost)
+    assert wait_until(lambda: host.finished)
+    ours = [r.getMessage() for r in caplog.records if r.name == "sendreceive.provider.Chatty"]
+    assert len(ours) < 200, len(ours)  # about 50 a second
+    assert ours[0] == "message 0 fetched"
+    said = ("log records not sent to the app", "of the provider's output not logged")
+    assert any(words in message for message in ours for words in said), ours[-3:]
+
+
 def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
     """100,000 Error calls: the app's tracker changes at most 50 times a second, and
     the count is exact."""

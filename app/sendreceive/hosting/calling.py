@@ -10,7 +10,9 @@ process.
 
 from __future__ import annotations
 
+import logging
 import threading
+import traceback
 from collections.abc import Callable
 
 from sendreceive.contract import (
@@ -77,13 +79,32 @@ def call_provider(
     try:
         returned = provider.SynchronizeInBackground(sib)
     except BaseException as exc:  # SystemExit, KeyboardInterrupt: the provider's, not the host's
-        setup.logger.error("SynchronizeInBackground raised", exc_info=exc)
+        log_raised(setup.logger, "SynchronizeInBackground raised", exc)
         tracker.note(SYNC_RAISED, E_FAIL, type_name(exc), describe_exception(exc))
         return Outcome(E_FAIL, raised=describe_exception(exc)), None
     outcome, event = _judge_return(setup, sib, returned)
     style = BACKGROUND if event is not None else IN_CALL
     tracker.note(SYNC_RETURNED, outcome.hresult, returned, style)
     return outcome, event
+
+
+def log_raised(logger: logging.Logger, message: str, exc: BaseException) -> None:
+    """Log ``message`` with ``exc``'s traceback, as ``exc_info`` would, though the
+    exception's own attribute look-ups (``__cause__``, ``__notes__``…) are provider code
+    that may raise: then its frames and its class are logged, from outside it."""
+    if not logger.isEnabledFor(logging.ERROR):
+        return
+    try:
+        text = "".join(traceback.format_exception(type(exc), exc, _TRACEBACK.__get__(exc)))
+    except BaseException:  # SystemExit from its __getattribute__ is the provider's too
+        frames = "".join(traceback.format_tb(_TRACEBACK.__get__(exc)))
+        text = f"Traceback (most recent call last):\n{frames}{describe_exception(exc)}"
+    record = logger.makeRecord(logger.name, logging.ERROR, __file__, 0, message, (), None)
+    record.exc_text = text.rstrip("\n")  # what a Formatter appends after the message
+    logger.handle(record)
+
+
+_TRACEBACK = BaseException.__dict__["__traceback__"]  # past a provider's __getattribute__
 
 
 def _judge_return(

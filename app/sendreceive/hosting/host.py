@@ -69,6 +69,12 @@ class ProviderHost(Protocol):
         ...
 
     @property
+    def loaded(self) -> bool:
+        """The provider's code was imported and its object made: a time limit that
+        strikes before then names the provider as still loading."""
+        ...
+
+    @property
     def done_event_set(self) -> bool:
         """The provider signalled its ``phSyncDoneEvent``."""
         ...

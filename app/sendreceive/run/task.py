@@ -149,9 +149,10 @@ class Task:
             deadline: float | None
             if tracker.status.is_final:
                 final_at = now if final_at is None else final_at
-                if self._after_final(now - final_at):
+                wait = self._after_final(now - final_at)
+                if wait is None:
                     return
-                deadline = final_at + limits.done_event_grace
+                deadline = final_at + wait
             else:
                 if host.done_event_set and event_at is None:
                     event_at = now
@@ -161,8 +162,7 @@ class Task:
                 if event_at is not None:
                     deadlines.append(event_at + limits.done_event_grace)
                     if now >= deadlines[-1]:
-                        tracker.violation(Finding.EVENT_WITHOUT_DONE())
-                        tracker.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT())
+                        tracker.event_without_done(float(limits.done_event_grace), now - event_at)
                         continue
                 if cancel_at is not None:
                     deadlines.append(cancel_at + limits.cancel_grace)
@@ -188,14 +188,16 @@ class Task:
                 await asyncio.wait_for(wake_event.wait(), timeout)
 
     def _time_out(self, started: float, late: float, waited_for_cpu: float) -> None:
-        """The task time limit: cancel; name a starved host or a provider kept from a CPU
-        (``waited_for_cpu`` seconds) rather than blame the task."""
+        """The task time limit: cancel; name a provider still loading, a starved host or
+        a provider kept from a CPU (``waited_for_cpu`` seconds) rather than blame the task."""
         self._lateness.note(time.monotonic(), late)
         starved = max(late, self._lateness.worst_since(started))
         limit = self.limits.task_timeout
         assert limit is not None
         held, waited = f"{starved:.1f}", f"{waited_for_cpu:.1f}"  # as measured, not :g
-        if starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
+        if not self.host.loaded:  # its module's top level (or its factory) still running
+            found = Finding.TIME_LIMIT_LOADING(float(limit))
+        elif starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD_CPU_WAIT(float(limit), held, waited)
         elif starved >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD(float(limit), held)
@@ -205,24 +207,29 @@ class Task:
             found = Finding.TIME_LIMIT(float(limit))
         self.tracker.time_out(limit, found)
 
-    def _after_final(self, since_final: float) -> bool:
+    def _after_final(self, since_final: float) -> float | None:
         """After the end: the call should return and the done event be set soon.
-        Returns True when nothing is left to wait for."""
+        Returns how long after the end to look again, or None when nothing is left to
+        wait for."""
         tracker = self.tracker
         if tracker.status is TaskStatus.ABANDONED or self._stopped or not tracker.started:
-            return True  # nothing more will come, or it was cancelled before it started
+            return None  # nothing more will come, or it was cancelled before it started
+        if tracker.awaits_late_done and since_final < self.limits.cancel_grace:
+            # Ended for want of Done after its done event, and asked to stop: a Done
+            # that comes meanwhile is named as late (a process is stopped after this).
+            return self.limits.cancel_grace
         missing_return = not self._judged
         missing_event = self._background and tracker.done_called and not self.host.done_event_set
         if not missing_return and not missing_event:
-            return True
-        if since_final < self.limits.done_event_grace:
-            return False
+            return None
         grace = float(self.limits.done_event_grace)
+        if since_final < grace:
+            return grace
         if missing_return:
             tracker.violation(Finding.NO_RETURN_AFTER_DONE(grace))
         if missing_event:
             tracker.violation(Finding.EVENT_NEVER_SET(grace))
-        return True
+        return None
 
     def _judge(self, outcome: Outcome) -> None:
         """Rules 2, 3 and 6 on what SynchronizeInBackground did."""

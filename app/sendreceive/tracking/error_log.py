@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass
 from enum import Enum
@@ -11,6 +10,7 @@ from sendreceive.config.task_id import TaskId
 from sendreceive.contract import format_hresult
 from sendreceive.secrets_guard import redact
 from sendreceive.tracking.findings import Finding, Found
+from sendreceive.tracking.reentry import HostLock
 
 #: Distinct lines one task may add to a run's list; a provider making more (a million
 #: different texts) has the rest counted, exactly, on one line per kind that says so.
@@ -54,7 +54,7 @@ class ErrorLog:
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = HostLock()  # a provider's finalizer may run at an allocation under it
         self._entries: list[ErrorEntry] = []
         self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
         self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included

@@ -67,6 +67,13 @@ class Finding(Enum):
             "Finding", "No result after %1 s (the task time limit); the host cancelled the task."
         ),
     )
+    TIME_LIMIT_LOADING = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "No result after %1 s (the task time limit): the provider was still loading (its "
+            "module's import or its factory had not returned); the host cancelled the task.",
+        ),
+    )
     TIME_LIMIT_HOST_HELD = (
         QT_TRANSLATE_NOOP(
             "Finding",
@@ -217,6 +224,11 @@ class Finding(Enum):
     EXIT_HOST_ERROR = (
         QT_TRANSLATE_NOOP("Finding", "exit code %1 (the host's side of the process failed)"),
     )
+    EXIT_SOCKET_CLOSED = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "exit code %1 (the provider closed its process's socket to the app)"
+        ),
+    )
     EXIT_CODE = (QT_TRANSLATE_NOOP("Finding", "exit code %1"),)
     CPU_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: CPU time limit (%1 s, cpu_seconds)"),)
     MEMORY_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: memory limit (%1 MB, memory_limit_mb)"),)
@@ -279,6 +291,14 @@ class Finding(Enum):
         ),
         Rule.TYPES,
         QT_TRANSLATE_NOOP("Violation", "Done hResult type"),
+    )
+    QUERY_INTERFACE_TYPE = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "QueryInterface's riid must be a uuid.UUID, got %1 %2; it answered E_INVALIDARG",
+        ),
+        Rule.TYPES,
+        QT_TRANSLATE_NOOP("Violation", "QueryInterface riid type"),
     )
     PROGRESS_AFTER_DONE = (
         QT_TRANSLATE_NOOP("Finding", "%1(%2) was called after the task ended; ignored"),
@@ -343,10 +363,19 @@ class Finding(Enum):
     )
     EVENT_WITHOUT_DONE = (
         QT_TRANSLATE_NOOP(
-            "Finding", "the provider signalled phSyncDoneEvent but never called Done"
+            "Finding", "the provider signalled phSyncDoneEvent and had not called Done %1 s later"
         ),
         Rule.STYLES,
         QT_TRANSLATE_NOOP("Violation", "Done missing"),
+    )
+    DONE_AFTER_EVENT = (
+        QT_TRANSLATE_NOOP(
+            "Finding",
+            "Done came %1 s after phSyncDoneEvent was set, when the task had already ended "
+            "for want of it; ignored",
+        ),
+        Rule.STYLES,
+        QT_TRANSLATE_NOOP("Violation", "Done after the done event"),
     )
     RETURNED_WITHOUT_DONE = (
         QT_TRANSLATE_NOOP(

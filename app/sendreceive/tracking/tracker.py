@@ -3,7 +3,9 @@
 A callback does as little as it can: check its arguments, update the task's state under
 a lock, bump ``version``. It never calls a method of a provider-supplied argument (not
 even ``repr``): arguments are checked by exact type and anything else is described by
-its class name, so no provider code ever runs under the tracker's lock. Nothing is
+its class name, so the tracker never calls provider code under its lock. Provider code
+that runs there uncalled (a finalizer, at an allocation) and calls back has its call
+made once its thread has left the host's sections (``reentry``). Nothing is
 pushed to a front-end; front-ends pull snapshots at their own bounded rate (see
 ``snapshot``). Every broken rule of the contract becomes one
 ``ErrorKind.VIOLATION`` entry (folded by rule) and never an exception in the host.
@@ -23,6 +25,7 @@ from typing import Any
 
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import (
+    E_INVALIDARG,
     E_NOINTERFACE,
     E_UNEXPECTED,
     FAILED,
@@ -39,6 +42,7 @@ from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, p
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.gil_pacer import CHECK_MASK, GuiPacer
+from sendreceive.tracking.reentry import HostLock, defer, deferred, depth, inside, run_deferred
 from sendreceive.tracking.trace import (
     ARG_LIMIT,
     CANCEL_REQUESTED,
@@ -164,7 +168,9 @@ class TaskTracker:
         self.task = task
         self._log = error_log
         self._pacer = pacer
-        self._lock = threading.Lock()
+        # Provider code (a finalizer) may run inside any section under it: see reentry.
+        self._lock = HostLock()
+        self._raw_lock = self._lock.raw  # for Progress's inlined section
         self._status = TaskStatus.PENDING
         self._step = ""
         self._index = 0
@@ -176,6 +182,7 @@ class TaskTracker:
         self._cancel = False
         self._timed_out = False
         self._done_called = False
+        self._event_at: float | None = None  # the task ended: the done event came, Done not
         self._closed = False  # Done called or status final: later calls are violations
         self.version = 0
         # Stall detection and rate estimation are sampled by readers, not by callbacks.
@@ -196,7 +203,12 @@ class TaskTracker:
     # ------------------------------------------------------------ IMAPISyncProgressCallback
 
     def Progress(self, pwcszProgress: Any, ulIndex: Any, ulIndexMax: Any) -> int:
-        with self._lock:
+        ident = get_ident()
+        if ident in depth:  # a finalizer of the provider's, run inside a host section
+            return self._later(self.Progress, pwcszProgress, ulIndex, ulIndexMax, progress=True)
+        depth[ident] = 1  # HostLock and reentry, inline: this is the hot path (bench B1)
+        self._raw_lock.acquire()
+        try:
             if self._closed:
                 answer = self._late_call_locked(
                     Finding.PROGRESS_AFTER_DONE, "Progress", pwcszProgress, ulIndex, ulIndexMax
@@ -243,11 +255,18 @@ class TaskTracker:
                     )
                 )
                 ring.total += 1
+        finally:
+            self._raw_lock.release()
+            del depth[ident]  # its own sections inside have left
+            if ident in deferred:
+                run_deferred(ident)
         if self._pacer is not None and not self.version & CHECK_MASK:
             self._pacer.checkpoint()  # outside the lock: the GUI may want a snapshot
         return answer
 
     def Error(self, hResult: Any, pwcszErrorStr: Any) -> int:
+        if inside(get_ident()):
+            return self._later(self.Error, hResult, pwcszErrorStr)
         with self._lock:
             if self._closed:
                 answer = self._late_call_locked(
@@ -270,28 +289,22 @@ class TaskTracker:
         return S_OK
 
     def Done(self, hThreadDoneEvent: Any, hResult: Any) -> int:
-        notify = False
+        if inside(get_ident()):
+            return self._later(self.Done, hThreadDoneEvent, hResult)
         with self._lock:
-            if self._closed:
+            if not self._closed:
+                self._done_locked(hThreadDoneEvent, hResult)
+                answer, notify = S_OK, True
+            elif self._late_done_locked():  # the task's supervision waits for it
+                answer, notify = E_UNEXPECTED, True
+            else:
                 late = Finding.DONE_TWICE if self._done_called else Finding.DONE_AFTER_END
                 answer = self._late_call_locked(late, "Done", hThreadDoneEvent, hResult)
-                self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
-                return answer
-            self._done_called = True
-            if hThreadDoneEvent is not None and type(hThreadDoneEvent) is not threading.Event:
-                self._violate_locked(Finding.DONE_EVENT_TYPE(describe(hThreadDoneEvent)))
-            hr = normalize_hresult(hResult)
-            if hr is None:
-                self._violate_locked(
-                    Finding.DONE_HRESULT_TYPE(describe(hResult), format_hresult(E_UNEXPECTED))
-                )
-                hr = E_UNEXPECTED
-            self._finish_locked(hr)
-            self._trace_locked(DONE, S_OK, hThreadDoneEvent, hResult)
-            notify = True
+                notify = False
+            self._trace_locked(DONE, answer, hThreadDoneEvent, hResult)
         if notify:
             self._notify()
-        return S_OK
+        return answer
 
     # ------------------------------------------------------------ host verbs
 
@@ -378,6 +391,25 @@ class TaskTracker:
             self._entry_locked(ErrorKind.ERROR, MAPI_E_TIMEOUT, found)
         self.request_cancel()
 
+    def event_without_done(self, grace: float, waited: float) -> None:
+        """Background style: phSyncDoneEvent was set ``waited`` s ago, and Done has not
+        come within the host's ``grace``: the task ends failed, and the provider is asked
+        to stop (``cancelled``: its work may go on, as at a time limit). A Done after
+        that is named as what it is, late, not as one never made."""
+        self.violation(Finding.EVENT_WITHOUT_DONE(grace))
+        with self._lock:
+            if self._status.is_final:
+                return
+            self._event_at = time.monotonic() - waited
+            self._cancel = True
+            self._trace_locked(CANCEL_REQUESTED, None)  # a replay then knows it was asked
+        self.fail(E_UNEXPECTED, Finding.ENDED_NO_RESULT())
+
+    @property
+    def awaits_late_done(self) -> bool:
+        """Ended by ``event_without_done``, and Done has not come (yet)."""
+        return self._event_at is not None and not self._done_called
+
     def abandon(self, found: Found) -> None:
         """Give up on a provider that ignored Cancel; its thread is left to die alone."""
         with self._lock:
@@ -427,7 +459,10 @@ class TaskTracker:
                     if self._status is TaskStatus.COMPLETED:
                         self._status = TaskStatus.WARNINGS
                 changed = True
-            if not self._closed:
+            if self._closed:
+                ended = found.done is not None and self._late_done_locked()
+                changed |= ended
+            else:
                 self._step, self._index, self._max = found.step, found.index, found.index_max
                 if found.done is not None:
                     self._done_called = True
@@ -488,7 +523,20 @@ class TaskTracker:
 
     def traced_call(self, call: str, answer: int, *args: Any) -> None:
         """Record a provider's call the tracker does not implement (``QueryInterface``)."""
+        if inside(get_ident()):
+            self._later(self.traced_call, call, answer, *args)
+            return
         with self._lock:
+            self._trace_locked(call, answer, *args)
+
+    def wrong_call(self, call: str, answer: int, found: Found, *args: Any) -> None:
+        """Record a provider's call of ``CallbackUnknown`` that broke a rule (``found``)."""
+        if inside(get_ident()):
+            self._later(self.wrong_call, call, answer, found, *args)
+            return
+        with self._lock:
+            self._violate_locked(found)
+            self.version += 1
             self._trace_locked(call, answer, *args)
 
     def note(self, step: str, value: int | None, *args: Any) -> None:
@@ -586,6 +634,19 @@ class TaskTracker:
         state.step = printable(state.step, STEP_TEXT_LIMIT)  # outside the lock: it may be long
         return state
 
+    # ------------------------------------------------------------ internals
+
+    def _later(self, call: Callable[..., object], *args: Any, progress: bool = False) -> int:
+        """A callback made by provider code that runs inside a host section on this
+        thread (a finalizer at an allocation under a lock): made once the thread has
+        left its sections (``reentry``). It answers as the task stands now."""
+        defer(get_ident(), lambda: call(*args))
+        if self._status is TaskStatus.ABANDONED:
+            return MAPI_E_USER_CANCEL
+        if self._closed:
+            return E_UNEXPECTED
+        return MAPI_E_USER_CANCEL if self._cancel and progress else S_OK
+
     # ------------------------------------------------------------ internals (lock held)
 
     def _trace_locked(self, name: str, result: int | None, *args: Any) -> None:
@@ -598,6 +659,30 @@ class TaskTracker:
             kept = tuple(keep(a) for a in args)
             ring.append((perf_counter(), ident, name, result, *kept))
             ring.total += 1
+
+    def _done_locked(self, event: Any, result: Any) -> None:
+        """The first Done, in time: its verdict (rules 6 and 9)."""
+        self._done_called = True
+        if event is not None and type(event) is not threading.Event:
+            self._violate_locked(Finding.DONE_EVENT_TYPE(describe(event)))
+        hr = normalize_hresult(result)
+        if hr is None:
+            self._violate_locked(
+                Finding.DONE_HRESULT_TYPE(describe(result), format_hresult(E_UNEXPECTED))
+            )
+            hr = E_UNEXPECTED
+        self._finish_locked(hr)
+
+    def _late_done_locked(self) -> bool:
+        """A first Done after the task ended for want of it (``event_without_done``):
+        named with how long after the done event it came. False for any other Done."""
+        if self._event_at is None or self._done_called:
+            return False
+        self._done_called = True
+        after = f"{time.monotonic() - self._event_at:.1f}"
+        self._violate_locked(Finding.DONE_AFTER_EVENT(after))
+        self.version += 1
+        return True
 
     def _late_call_locked(self, late: Finding, call: str, *args: Any) -> int:
         if self._status is TaskStatus.ABANDONED:
@@ -720,15 +805,19 @@ class CallbackUnknown:
         self._callback = callback
 
     def QueryInterface(self, riid: uuid.UUID) -> Any:
-        found: Any = None
+        callback = self._callback
+        if type(riid) is not uuid.UUID:  # compared, it would run a provider's __eq__
+            found = Finding.QUERY_INTERFACE_TYPE(type_name(riid), describe(riid))
+            callback.wrong_call(QUERY_INTERFACE, E_INVALIDARG, found, riid)
+            raise COMError(E_INVALIDARG, found.english)
+        answer: Any = None
         if riid == IID_IMAPISyncProgressCallback:
-            found = self._callback
+            answer = callback
         elif riid == IID_IUnknown:
-            found = self
-        shown = str(riid) if type(riid) is uuid.UUID else riid
-        self._callback.traced_call(
-            QUERY_INTERFACE, S_OK if found is not None else E_NOINTERFACE, shown
+            answer = self
+        callback.traced_call(
+            QUERY_INTERFACE, S_OK if answer is not None else E_NOINTERFACE, str(riid)
         )
-        if found is None:
+        if answer is None:
             raise COMError(E_NOINTERFACE, f"punkCallBack does not implement {riid}")
-        return found
+        return answer

@@ -34,6 +34,7 @@ SAMPLES: dict[str, m.Message] = {
     "hello": m.Hello(m.PROTOCOL_VERSION),
     "state": m.State(5, "Step", 1, 2, None, None, (Finding.IN_SYNC(), None), [ENTRY]),
     "loaded": m.Loaded(),
+    "log": m.Log(20, "sendreceive.provider.A", "fetched 3", "Traceback (most recent call last):"),
     "ask_password": m.AskPassword(),
     "outcome": m.Outcome(0, None, Finding.PROCESS_UNSTARTED("No such file"), True),
     "event": m.DoneEvent(),

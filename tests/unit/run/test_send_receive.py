@@ -96,7 +96,43 @@ def test_success_return_without_done_is_a_violation(tmp_path):
 def test_done_event_without_done_is_a_violation(tmp_path):
     the_run, _ = run([account(Background(lambda cb: None, call_done=False))], tmp_path)
     assert statuses(the_run) == [TaskStatus.FAILED]
-    assert "signalled phSyncDoneEvent but never called Done" in lines(the_run)[0]
+    assert "signalled phSyncDoneEvent and had not called Done 0.2 s later" in lines(the_run)[0]
+
+
+class _EventThenDone:
+    """Sets its done event, and calls Done only once the host has ended the task."""
+
+    def __init__(self):
+        self.done_called = threading.Event()
+
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        done = threading.Event()
+        psibpb.phSyncDoneEvent.value = done
+
+        def body():
+            done.set()
+            while not cb.status.is_final:  # the test's provider may look: cb is the tracker
+                self.done_called.wait(0.01)
+            cb.Done(None, S_OK)
+            self.done_called.set()
+
+        threading.Thread(target=body, daemon=True).start()
+        return S_OK
+
+
+def test_done_after_the_done_event_is_named_as_late_not_as_never_called(tmp_path):
+    """The event, the host's grace, then Done: the lines say so in that order."""
+    provider = _EventThenDone()
+    the_run, _ = run([account(provider)], tmp_path)
+    assert provider.done_called.wait(10)
+    assert statuses(the_run) == [TaskStatus.FAILED]
+    event, failed, late = lines(the_run)
+    assert "Done missing: the provider signalled phSyncDoneEvent and had not called Done" in event
+    assert "ended without reporting a result (no Done)" in failed
+    assert "Rule 2 (in-call or background style): Done after the done event: Done came " in late
+    assert "s after phSyncDoneEvent was set, when the task had already ended" in late
+    assert "never" not in " ".join(lines(the_run))
 
 
 def test_load_failure_fails_one_task_and_the_others_run(tmp_path):
@@ -306,6 +342,30 @@ def test_a_tasks_time_limit_runs_from_when_its_provider_is_up(tmp_path):
     the_run = Run([account(InCall(lambda cb: None))], tmp_path, limits, host_factory=SlowToStart)
     asyncio.run(the_run.execute())
     assert statuses(the_run) == [TaskStatus.COMPLETED], lines(the_run)
+
+
+def test_a_time_limit_while_the_provider_still_imports_names_it_as_loading(tmp_path):
+    """Its module's top level still runs at the limit: no generic time-out."""
+    release = tmp_path / "release"
+    module = tmp_path / "slow_import.py"
+    module.write_text(
+        "import pathlib, threading\n"
+        f"while not pathlib.Path({str(release)!r}).exists():\n"
+        "    threading.Event().wait(0.01)\n"
+        "class Provider:\n"
+        "    def SynchronizeInBackground(self, psibpb):\n"
+        "        return 0\n"
+    )
+    limits = RunLimits(task_timeout=0.3, cancel_grace=0.2, watchdog_interval=0.02)
+    try:
+        the_run, _ = run([account(f"{module}:Provider")], tmp_path, limits)
+    finally:
+        release.touch()
+    assert statuses(the_run) == [TaskStatus.ABANDONED]
+    assert lines(the_run)[0].endswith(
+        "'No result after 0.3 s (the task time limit): the provider was still loading (its "
+        "module's import or its factory had not returned); the host cancelled the task.'"
+    )
 
 
 def test_store_dirs_are_absolute_before_any_provider_runs(tmp_path, monkeypatch):

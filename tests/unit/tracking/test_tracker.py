@@ -1,3 +1,4 @@
+import gc
 import os
 import threading
 import uuid
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.contract import (
     E_FAIL,
+    E_INVALIDARG,
     E_NOINTERFACE,
     E_UNEXPECTED,
     MAPI_E_LOGON_FAILED,
@@ -249,6 +251,75 @@ def test_query_interface_answers_like_com(tracker):
     with pytest.raises(COMError) as caught:
         unknown.QueryInterface(uuid.uuid4())
     assert caught.value.hresult == E_NOINTERFACE
+
+
+@pytest.mark.parametrize("riid", [str(IID_IMAPISyncProgressCallback), None, b"\x50\x24"])
+def test_query_interface_given_no_uuid_is_a_wrong_argument_type(tracker, log, riid):
+    """Rule 9, not "does not implement": the IID's type is wrong, whatever it says."""
+    with pytest.raises(COMError) as caught:
+        CallbackUnknown(tracker).QueryInterface(riid)
+    assert caught.value.hresult == E_INVALIDARG
+    (entry,) = log.entries
+    assert entry.kind is ErrorKind.VIOLATION
+    assert entry.text.startswith(
+        "Rule 9 (argument types and ranges): QueryInterface riid type: QueryInterface's "
+        f"riid must be a uuid.UUID, got {type(riid).__name__} "
+    )
+    (call,) = tracker.trace_since().calls
+    assert (call.name, call.result, call.violation) == ("QueryInterface", E_INVALIDARG, True)
+
+
+class _CallsBackWhenCollected:
+    """Provider garbage: a cycle (only the collector frees it) whose finalizer calls back."""
+
+    def __init__(self, tracker):
+        self.tracker = tracker
+        self.cycle = self
+
+    def __del__(self):
+        self.tracker.Progress("from a finalizer", 1, 2)
+        self.tracker.Error(E_FAIL, "from a finalizer")
+        CallbackUnknown(self.tracker).QueryInterface(IID_IMAPISyncProgressCallback)
+
+
+@pytest.mark.parametrize("section", ["Error", "snapshot"])
+def test_a_finalizer_calling_back_inside_a_host_section_is_recorded_not_deadlocked(
+    tracker, log, monkeypatch, section
+):
+    """The collector runs a provider's ``__del__`` at whatever allocation it likes: here
+    inside the error log's section under the tracker's lock (a provider's ``Error``), or
+    inside the GUI's snapshot. Its calls are made once the thread has left the host's
+    sections, in order; none waits for a lock its own thread holds."""
+    add, estimate = log.add, tracker._estimate_locked
+
+    def collect_then(real):
+        def collecting(*args, **kwargs):
+            gc.collect()  # as an allocation here could
+            return real(*args, **kwargs)
+
+        return collecting
+
+    monkeypatch.setattr(log, "add", collect_then(add))
+    monkeypatch.setattr(tracker, "_estimate_locked", collect_then(estimate))
+    gc.disable()
+    try:
+        _CallsBackWhenCollected(tracker)  # garbage at once, freed by the next collection
+        caller = threading.Thread(
+            target=(lambda: tracker.Error(E_FAIL, "first"))
+            if section == "Error"
+            else tracker.snapshot,
+            daemon=True,
+        )
+        caller.start()
+        caller.join(timeout=30)
+    finally:
+        gc.enable()
+    assert not caller.is_alive(), "deadlocked: a finalizer waited for its own thread's lock"
+    state = tracker.snapshot()
+    assert (state.step, state.index, state.index_max) == ("from a finalizer", 1, 2)
+    names = [call.name for call in tracker.trace_since().calls]
+    assert names[-3:] == ["Progress", "Error", "QueryInterface"]
+    assert [e.text for e in log.entries][-1] == "from a finalizer"
 
 
 def test_callbacks_from_many_threads_keep_exact_counts(tracker):

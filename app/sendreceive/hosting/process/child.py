@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import io
 import logging
 import os
 import queue
@@ -26,7 +27,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
@@ -38,8 +39,10 @@ from sendreceive.hosting.host import Outcome, TaskSetup
 from sendreceive.hosting.process import messages
 from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
+from sendreceive.printable import describe, type_name
 from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
+from sendreceive.tracking.reentry import HostLock
 from sendreceive.tracking.trace import call_line
 from sendreceive.tracking.tracker import TaskTracker
 
@@ -49,7 +52,7 @@ MAX_MESSAGES_PER_FLUSH = 64  # entries of a flood beyond these wait for the next
 WORK_ENDED_EVERY = 0.25  # seconds between looks at a background provider's threads
 PASSWORD_WAIT = 120.0  # the app runs password_command with a timeout of its own
 EXIT_HOST_ERROR = 70  # this module's own failure (EX_SOFTWARE), named as such by the app
-LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+EXIT_SOCKET_CLOSED = 71  # the provider closed the socket to the app: nothing can cross
 
 
 class ShippingLog(ErrorLog):
@@ -57,7 +60,7 @@ class ShippingLog(ErrorLog):
 
     def __init__(self) -> None:
         super().__init__()
-        self._touch_lock = threading.Lock()
+        self._touch_lock = HostLock()  # as ErrorLog's: a finalizer may call back under it
         self._touched: dict[int, ErrorEntry] = {}
         self._sent: dict[int, int] = {}  # id(entry) -> count already sent
 
@@ -104,6 +107,9 @@ class ProviderProcess:
 
     def __init__(self, sock: socket.socket, start: messages.Start) -> None:
         self._sock = sock
+        self._sock_fd = sock.fileno()
+        made = os.fstat(self._sock_fd)
+        self._sock_id = (made.st_dev, made.st_ino)  # the socket's: see _socket_taken
         self._send_lock = threading.RLock()  # _flush sends several messages in a row
         account = Account(
             start.account.name,
@@ -124,6 +130,7 @@ class ProviderProcess:
             None if start.default_store is None else Path(start.default_store),
         )
         session = AppPasswordSession(self, setup)
+        self._log_records = ShippingHandler(self._send)
         self._sender = threading.Thread(
             target=self._guarded(self._send_loop), name="host-sender", daemon=True
         )
@@ -141,6 +148,7 @@ class ProviderProcess:
 
     def run(self) -> NoReturn:
         signal.signal(signal.SIGTERM, self._stopped)
+        logging.getLogger().addHandler(self._log_records)
         self.tracker.add_listener(self._wake.set)
         self.tracker.start()
         self._send(messages.Hello(messages.PROTOCOL_VERSION))
@@ -157,8 +165,10 @@ class ProviderProcess:
                 payload = messages.receive_frame(self._sock)
             except (OSError, messages.ProtocolError):
                 payload = None
-            if payload is None:  # the app is gone: so are we, and whatever we started
-                os.killpg(0, signal.SIGKILL)
+            if payload is None:
+                if self._socket_taken():
+                    _exit(EXIT_SOCKET_CLOSED)
+                os.killpg(0, signal.SIGKILL)  # the app is gone: so are we, and what we started
             message = messages.decode_from_app(payload)  # type: ignore[arg-type]  # not None
             if isinstance(message, messages.Cancel):
                 self.tracker.request_cancel()
@@ -167,6 +177,7 @@ class ProviderProcess:
             elif isinstance(message, messages.SendTrace):  # somebody watches: what is new
                 self._send_trace()
             elif isinstance(message, messages.Stop):
+                self._log_records.say_dropped(final=True)
                 self._flush()
                 self._send_trace()  # the host's verdict may have ended the task, not Done
                 _exit(0)
@@ -202,6 +213,7 @@ class ProviderProcess:
         while True:
             self._wake.wait(interval)
             self._wake.clear()
+            self._log_records.say_dropped(final=self._stopping)
             self._flush()
             if self._stopping:
                 self._send_trace()
@@ -298,10 +310,108 @@ class ProviderProcess:
             try:
                 work()
             except BaseException:
-                logging.getLogger("sendreceive.provider_process").exception("the host side failed")
+                if self._socket_taken():
+                    _exit(EXIT_SOCKET_CLOSED)
+                logging.getLogger(_HOST_LOGGER).exception("the host side failed")
                 _exit(EXIT_HOST_ERROR)
 
         return run
+
+    def _socket_taken(self) -> bool:
+        """Whether the provider closed the socket to the app (``os.closerange``…): its
+        fd is gone, or is another file now. No failure of the host's side, and named so."""
+        try:
+            now = os.fstat(self._sock_fd)
+        except OSError:
+            return True
+        return (now.st_dev, now.st_ino) != self._sock_id
+
+
+class ShippingHandler(logging.Handler):
+    """The process's log records, to the app as ``log`` messages: their level is data,
+    so the app never reads one from what the provider prints. At most
+    ``LOG_RECORDS_PER_SECOND`` a second cross (the app bounds them again); the rest are
+    counted and said. A record that cannot cross (the socket is gone) goes to stderr,
+    where it is output."""
+
+    def __init__(self, send: Callable[[messages.Message], None]) -> None:
+        super().__init__()
+        self._send = send
+        self._counts = threading.Lock()  # for the counts alone: exact, whatever thread logs
+        self._window = 0.0
+        self._sent = 0
+        self._dropped = 0
+
+    def handle(self, record: logging.LogRecord) -> bool:
+        """Not under the handler's lock: its message's arguments are provider objects
+        whose ``__str__`` may call back or log again."""
+        if not self.filter(record):
+            return False
+        self.emit(record)
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        now = time.monotonic()
+        with self._counts:
+            dropped = 0
+            if now - self._window >= 1.0:
+                self._window, self._sent, dropped, self._dropped = now, 0, self._dropped, 0
+            sending = self._sent < LOG_RECORDS_PER_SECOND
+            if sending:
+                self._sent += 1
+            else:
+                self._dropped += 1
+        if dropped:
+            self._say_dropped(dropped)
+        if not sending:
+            return
+        try:
+            text = record.getMessage()
+        except Exception as exc:  # its arguments are provider code
+            text = f"{describe(record.msg)} (formatting it raised {type_name(exc)})"
+        extra = record.exc_text
+        if extra is None and record.exc_info:
+            with contextlib.suppress(Exception):
+                extra = _FORMATTER.formatException(record.exc_info)
+        if record.stack_info:
+            extra = f"{extra}\n{record.stack_info}" if extra else record.stack_info
+        self._ship(record.levelno, text, extra, record.name)
+
+    def say_dropped(self, final: bool = False) -> None:
+        """One record for those not sent, once their second is over (``final``: now, at
+        the end of the task)."""
+        with self._counts:
+            dropped = self._dropped
+            if not dropped or not (final or time.monotonic() - self._window >= 1.0):
+                return
+            self._dropped = 0
+        self._say_dropped(dropped)
+
+    def _say_dropped(self, dropped: int) -> None:
+        text = _DROPPED_RECORDS.format(dropped, LOG_RECORDS_PER_SECOND)
+        self._ship(logging.WARNING, text, None, _HOST_LOGGER)
+
+    def _ship(self, level: int, text: str, extra: str | None, name: str) -> None:
+        limit = messages.TEXT_LIMIT
+        message = messages.Log(
+            min(max(level, 0), 50),
+            name[: messages.LOGGER_NAME_LIMIT],
+            text[:limit],
+            None if extra is None else extra[-limit:],  # its end says what was raised
+        )
+        try:
+            self._send(message)
+        except OSError:
+            with contextlib.suppress(Exception):
+                sys.stderr.write(f"{logging.getLevelName(level)} {name}: {text}\n")
+                if extra:
+                    sys.stderr.write(f"{extra}\n")
+
+
+LOG_RECORDS_PER_SECOND = 50
+_DROPPED_RECORDS = "{:,} log records not sent to the app (more than {} a second)"
+_FORMATTER = logging.Formatter()
+_HOST_LOGGER = "sendreceive.provider_process"
 
 
 class AppPasswordSession(Session):
@@ -347,8 +457,28 @@ def _exit(code: int) -> NoReturn:
     os._exit(code)
 
 
+def fresh_stdio() -> None:
+    """``sys.stdout`` and ``sys.stderr`` made anew on fds 1 and 2. The fork server's were
+    made for its own (stdout on /dev/null, which seeks): on the provider's pipes they
+    claimed a seekable stream, and ``sys.stdout.reconfigure(...)`` failed with "Illegal
+    seek". As Python makes them for pipes: stdout block-buffered, stderr line-buffered."""
+    for fd, name, errors in ((1, "stdout", "strict"), (2, "stderr", "backslashreplace")):
+        old = getattr(sys, name)
+        with contextlib.suppress(Exception):
+            old.flush()
+        stream = io.TextIOWrapper(
+            io.BufferedWriter(io.FileIO(fd, "w", closefd=False)),
+            encoding=getattr(old, "encoding", None) or "utf-8",
+            errors=errors,
+            line_buffering=fd == 2,
+        )
+        setattr(sys, name, stream)
+        setattr(sys, f"__{name}__", stream)
+
+
 def main(fd: int) -> NoReturn:
     """Serve one task on the socket ``fd`` (forked by the fork server)."""
+    fresh_stdio()
     sock = socket.socket(fileno=fd)
     os.set_inheritable(fd, False)  # the provider's own children must not hold it open
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # only the app cancels
@@ -365,6 +495,6 @@ def main(fd: int) -> NoReturn:
             file=sys.stderr,
         )
         _exit(EXIT_HOST_ERROR)
-    logging.basicConfig(stream=sys.stderr, level=start.log_level, format=LOG_FORMAT)
+    logging.getLogger().setLevel(start.log_level)  # its records cross the socket (``run``)
     apply_limits(start.account.process_limits)
     ProviderProcess(sock, start).run()

@@ -27,7 +27,7 @@ from sendreceive.contract import E_FAIL
 from sendreceive.hosting.calling import make_session
 from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
 from sendreceive.hosting.process import containment, messages
-from sendreceive.hosting.process.child import EXIT_HOST_ERROR
+from sendreceive.hosting.process.child import EXIT_HOST_ERROR, EXIT_SOCKET_CLOSED
 from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, Spawned, fork_server
 from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
@@ -111,6 +111,10 @@ class ProcessHost:
     @property
     def outcome(self) -> Outcome | None:
         return self._outcome
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
 
     @property
     def done_event_set(self) -> bool:
@@ -325,6 +329,8 @@ class ProcessHost:
             self._ended = message.ended
         elif isinstance(message, messages.Loaded):
             self._loaded = True
+        elif isinstance(message, messages.Log):
+            self._pumps[2].record(message.level, message.name, message.text, message.traceback)
         elif isinstance(message, messages.Outcome):
             self._outcome = _outcome(message)
             self._wake()
@@ -426,6 +432,8 @@ class ProcessHost:
         if how.code == os.CLD_EXITED:
             if how.status == EXIT_HOST_ERROR:
                 return Finding.EXIT_HOST_ERROR(how.status)
+            if how.status == EXIT_SOCKET_CLOSED:
+                return Finding.EXIT_SOCKET_CLOSED(how.status)
             return Finding.EXIT_CODE(how.status)
         number = how.status
         if how.limit == "memory":  # the keeper's, for the whole tree: it says which

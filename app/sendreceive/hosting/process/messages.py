@@ -17,6 +17,7 @@ The whole conversation, in order::
                                   ←    hello(version)     before any provider code runs
                                   ←    state(…)           at most 50 a second, and at the end
                                   ←    loaded             the provider was imported and built
+                                  ←    log(…)             a record of its logging, bounded
                                   ←    ask_password       psesSync.password() was called
     password(value | error)       →
     cancel                        →                       Progress answers MAPI_E_USER_CANCEL
@@ -88,7 +89,9 @@ Count = Annotated[int, Range(0, 2**63 - 1)]
 Kind = Annotated[str, Range(names=tuple(kind.value for kind in ErrorKind))]
 # A text from a provider's process. Its own tracker cuts what it keeps far shorter (a
 # step at 300 characters, an error at 2,000); this bounds what a forged message may hold.
-Text = Annotated[str, Range(longest=16_384)]
+TEXT_LIMIT = 16_384
+Text = Annotated[str, Range(longest=TEXT_LIMIT)]
+LOGGER_NAME_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,18 @@ class Loaded(Message):
 
 
 @dataclass(frozen=True)
+class Log(Message):
+    """A record of the process's ``logging`` (``psesSync.logger``, a library's): its level
+    travels as data, so nothing the provider prints is ever read for one."""
+
+    KIND = "log"
+    level: Annotated[int, Range(0, 50)]
+    name: Annotated[str, Range(longest=LOGGER_NAME_LIMIT)]
+    text: Text
+    traceback: Text | None  # its formatted exception (or stack), as logging appends it
+
+
+@dataclass(frozen=True)
 class AskPassword(Message):
     KIND = "ask_password"
 
@@ -222,7 +237,7 @@ class TraceChunk:
 
 
 ToChild = Start | Cancel | Password | SendTrace | Stop
-ToApp = Hello | State | Loaded | AskPassword | Outcome | DoneEvent
+ToApp = Hello | State | Loaded | Log | AskPassword | Outcome | DoneEvent
 TO_CHILD: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToChild)}
 TO_APP: dict[str, type[Any]] = {m.KIND: m for m in typing.get_args(ToApp)}
 

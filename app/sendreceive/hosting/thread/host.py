@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sendreceive.contract import E_FAIL, SyncSession
-from sendreceive.hosting.calling import call_provider, make_sib
+from sendreceive.hosting.calling import call_provider, log_raised, make_sib
 from sendreceive.hosting.host import Outcome, TaskSetup, Waker
 from sendreceive.hosting.thread.threads import threads_of, unwatch, watch
 from sendreceive.printable import describe_exception
@@ -48,6 +48,7 @@ class ThreadHost:
         self._companions = companions
         self.sib = make_sib(setup, session)
         self._outcome: Outcome | None = None
+        self._loaded = False
         self._event_set = False
         self._thread: threading.Thread | None = None
         self._watcher: threading.Thread | None = None
@@ -62,6 +63,10 @@ class ThreadHost:
     @property
     def outcome(self) -> Outcome | None:
         return self._outcome
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
 
     @property
     def done_event_set(self) -> bool:
@@ -124,7 +129,7 @@ class ThreadHost:
         return (self._thread, self._watcher, *self._companions)
 
     def thread_raised(self, thread_name: str, exc_info: Any) -> None:
-        self._setup.logger.error("provider thread %s raised", thread_name, exc_info=exc_info)
+        log_raised(self._setup.logger, f"provider thread {thread_name} raised", exc_info[1])
         self._setup.tracker.fail(
             E_FAIL, Finding.THREAD_RAISED(repr(thread_name), describe_exception(exc_info[1]))
         )
@@ -134,7 +139,7 @@ class ThreadHost:
     def _call(self, wake: Waker) -> None:
         outcome = Outcome(E_FAIL, failure=Finding.CALL_FAILED())
         try:
-            outcome, event = call_provider(self._setup, self.sib, self._on_loaded)
+            outcome, event = call_provider(self._setup, self.sib, self._provider_loaded)
             if event is not None:
                 # On the provider's own thread: reading its thread objects is safe here.
                 self._provider_threads = [(i, _thread_name(i)) for i in threads_of(self)]
@@ -142,6 +147,11 @@ class ThreadHost:
         finally:
             self._outcome = outcome
             wake()
+
+    def _provider_loaded(self) -> None:
+        self._loaded = True
+        if self._on_loaded is not None:
+            self._on_loaded()
 
     def _watch_done_event(self, event: threading.Event, wake: Waker) -> None:
         """Wait, on a daemon thread, for the provider's phSyncDoneEvent until the task's
