@@ -301,15 +301,6 @@ DIED = {
     "Aborts with a reason",
     "Closes its socket",
     "Catastrophic regex",
-}
-# A provider process that died, or was killed while it held the interpreter lock in C code,
-# sent no trace back: its recording holds no call to replay. One stopped by SIGTERM (it
-# ignored Cancel) ships its trace before it ends.
-DIED = {
-    "Calls os._exit",
-    "Segfaults",
-    "Aborts",
-    "Catastrophic regex",
     "Ignores SIGTERM",
     "Execs another program",
 }
