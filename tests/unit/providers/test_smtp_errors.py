@@ -15,7 +15,7 @@ from sendreceive.contract import (
 )
 from sendreceive.providers.smtp import SmtpTransport
 from sendreceive.providers.smtp.errors import describe
-from sendreceive.providers.smtp.send import without_bcc
+from sendreceive.providers.smtp.message import outgoing_bytes
 from sendreceive.providers.smtp.settings import SmtpSettings
 
 SETTINGS = SmtpSettings.build(
@@ -74,4 +74,4 @@ def test_default_ports_follow_the_security_mode():
 
 def test_bcc_lines_and_their_continuations_are_dropped_and_nothing_else():
     data = b"To: a@x\r\nBcc: b@x,\r\n  c@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
-    assert without_bcc(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
+    assert outgoing_bytes(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
