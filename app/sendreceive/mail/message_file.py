@@ -11,6 +11,7 @@ it was checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from email import policy
 from email.errors import InvalidHeaderDefect, MissingHeaderBodySeparatorDefect
@@ -30,6 +31,7 @@ ATTACHMENT_FILE = FileKind("an attachment", "a regular file", MAX_MESSAGE_BYTES)
 ADDRESS_HEADERS = ("from", "to", "cc", "bcc")
 RECIPIENT_HEADERS = ("to", "cc", "bcc")
 _CHUNK = 64 * 1024
+_LINE_BREAK = re.compile(r"\n|\r")  # what the email policy removes to unfold a header
 _BLANK = (b"\n", b"\r\n")
 
 
@@ -84,11 +86,67 @@ def header_section(source: BinaryIO) -> bytes:
 
 
 def recipients_of(message: Message) -> tuple[str, ...]:
-    found: list[str] = []
+    """The To, Cc and Bcc addresses, each once, in time linear in their number.
+
+    The standard parser slices what is left of a header at every token, so one header of
+    40,000 addresses took seconds per read: each address (or group) is parsed alone.
+    """
+    found: dict[str, None] = {}  # ordered
     for name in RECIPIENT_HEADERS:
-        for header in message.get_all(name, []):
-            found.extend(a.addr_spec for a in addresses(header) if a.addr_spec not in found)
+        for raw in _raw_values(message, name):
+            for piece in _address_pieces(raw):
+                header = message.policy.header_factory(name, piece)  # type: ignore[attr-defined]
+                found.update(dict.fromkeys(address_text(a.addr_spec) for a in addresses(header)))
     return tuple(found)
+
+
+def address_text(address: str) -> str:
+    """An address as text: the parser keeps a header's raw 8-bit bytes as surrogate
+    escapes, which no transport can send (UTF-8 read as UTF-8, anything else replaced)."""
+    try:
+        raw = address.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that escapes no byte
+        raw = address.encode("utf-8", "replace")
+    return raw.decode("utf-8", "replace")
+
+
+def _raw_values(message: Message, name: str) -> Iterator[str]:
+    """The header's values as written, unfolded as the policy would unfold them."""
+    for key, value in message.raw_items():
+        if key.lower() == name:
+            yield "".join(_LINE_BREAK.split(str(value)))
+
+
+def _address_pieces(value: str) -> Iterator[str]:
+    """``value`` cut after each comma between addresses (not in a quoted string, a
+    comment, an angle address or a group); a group is one piece."""
+    start = depth = 0
+    quoted = escaped = angle = group = False
+    for index, char in enumerate(value):
+        if escaped:
+            escaped = False
+        elif char == "\\" and (quoted or depth):
+            escaped = True
+        elif quoted:
+            quoted = char != '"'
+        elif char == '"':
+            quoted = True
+        elif char == "(":
+            depth += 1
+        elif depth:
+            depth -= char == ")"
+        elif char in "<>":
+            angle = char == "<"
+        elif angle:
+            continue
+        elif char == ":":
+            group = True
+        elif (char == ";" and group) or (char == "," and not group):
+            group = False
+            yield value[start : index + 1]
+            start = index + 1
+    if value[start:].strip():
+        yield value[start:]
 
 
 def addresses(header: object) -> Sequence[Address]:

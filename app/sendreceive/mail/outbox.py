@@ -49,6 +49,7 @@ from sendreceive.durable import (
 from sendreceive.input_files import InputFileError
 from sendreceive.mail.message_file import (
     MessageError,
+    address_text,
     addresses,
     check_file,
     check_stream,
@@ -240,7 +241,9 @@ class DefaultStore:
         state: MessageState,
         meta: dict[str, object],
     ) -> OutgoingMessage:
-        senders = [a.addr_spec for h in message.get_all("from", []) for a in addresses(h)]
+        senders = [
+            address_text(a.addr_spec) for h in message.get_all("from", []) for a in addresses(h)
+        ]
         queued_at = meta.get("queued_at")
         error = meta.get("last_error")
         return OutgoingMessage(
