@@ -20,6 +20,7 @@ from ..wire import Wire
 
 REPLY_LIMIT = 1024 * 1024
 MAX_LINE = 8192  # smtplib's own limit for a reply line
+STUFFED_PIECE = 1024 * 1024  # the message's data is dot-stuffed and sent in pieces this big
 #: Commands named in a timeout's words; anything else sent (an AUTH exchange's
 #: continuation lines hold the password, encoded) is never named.
 _NAMED = frozenset({"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "QUIT"})
@@ -100,8 +101,13 @@ class BoundedSMTP(smtplib.SMTP):
         if code != 354:
             raise smtplib.SMTPDataError(code, text)
         self.wire.begin("its reply to the message", REPLY_LIMIT)
-        stuffed = _LINE_START_DOT.sub(b"..", data)
-        self.wire.send(stuffed if stuffed.endswith(b"\r\n") else stuffed + b"\r\n")
+        start = 0
+        while start < len(data):  # stuffed a piece at a time: no second copy of it all
+            end = data.find(b"\n", min(start + STUFFED_PIECE, len(data)) - 1) + 1 or len(data)
+            self.wire.send(_LINE_START_DOT.sub(b"..", data[start:end]))
+            start = end
+        if not data.endswith(b"\r\n"):
+            self.wire.send(b"\r\n")
         self.data_ended = True
         self.wire.send(b".\r\n")
         return self.getreply()

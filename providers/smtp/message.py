@@ -39,9 +39,12 @@ def outgoing_bytes(data: bytes) -> bytes:
             "it contains a carriage return not followed by a line feed (a bare CR), which "
             "mail servers read in different ways; save it again from an e-mail program",
         )
-    head, separator, body = _BARE_LF.sub(b"\r\n", data).partition(b"\r\n\r\n")
-    if not separator and head.endswith(b"\r\n"):  # headers only, no body
-        head, separator = head[:-2], b"\r\n"
+    if _BARE_LF.search(data):
+        data = _BARE_LF.sub(b"\r\n", data)
+    end = data.find(b"\r\n\r\n")  # the body, from its separator on, is kept as it is
+    if end < 0:  # headers only, no body
+        end = len(data) - 2 if data.endswith(b"\r\n") else len(data)
+    head = data[:end]
     kept: list[bytes] = []
     hiding = False
     for number, line in enumerate(head.split(b"\r\n"), 1):
@@ -59,7 +62,8 @@ def outgoing_bytes(data: bytes) -> bytes:
         hiding = name[1].lower() in _HIDDEN
         if not hiding:
             kept.append(line)
-    return b"\r\n".join(kept) + separator + body
+    with memoryview(data) as view:  # no copy of a big body but the one returned
+        return b"".join((b"\r\n".join(kept), view[end:]))
 
 
 def _shown(line: bytes) -> str:

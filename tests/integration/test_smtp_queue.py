@@ -108,3 +108,17 @@ def test_outgoing_bytes_have_crlf_line_ends_and_no_bcc_of_any_kind(
     assert b"\r\n.a leading dot\r\n" in content  # dot-stuffed on the wire, intact here
     assert b"\r\n.\r\nMAIL FROM:<evil@example.org>\r\nthe end\r\n" in content
     assert len(smtp_server.messages()) == 1
+
+
+def test_a_big_message_arrives_byte_for_byte_however_its_data_is_cut(
+    smtp_server, tmp_path: Path
+) -> None:
+    """Dot-stuffing goes a piece at a time; lines starting with a dot fall on every side
+    of the cuts."""
+    body = b"".join(b".%d a line that starts with a dot\r\n" % n for n in range(120_000))
+    data = outgoing(1).replace(b"Body of message 1.\r\n", body)
+    store(tmp_path).queue("Mail", data)
+    _, summary = run_accounts([send_only_account("Mail", smtp_server.settings())], tmp_path)
+    assert summary.succeeded == 1
+    (received,) = smtp_server.messages()
+    assert len(data) > 4 * 1024 * 1024 and received.content == data
