@@ -182,7 +182,9 @@ class SendRun:
         client = self._client
         assert client is not None
         if not message.recipients:
-            raise UnsendableError(MAPI_E_CORRUPT_DATA, "it has no recipient")
+            raise UnsendableError(
+                MAPI_E_CORRUPT_DATA, "it has no recipient whose address can be read"
+            )
         options = []
         if not data.isascii() and client.has_extn("8bitmime"):
             options.append("BODY=8BITMIME")

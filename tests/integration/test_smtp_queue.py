@@ -45,6 +45,9 @@ def test_a_message_that_cannot_be_sent_as_it_is_is_refused_and_the_others_are_se
         _put(
             outbox, HEAD.replace(b"Subject: Bad\r\n", b"Subject: Bad\r\nnot a header\r\n")
         ): "header line 4 is not a header",
+        _put(
+            outbox, HEAD.replace(b"friend@example.org", b"friend@example.org, <broken@")
+        ): "no recipient whose address can be read",
     }
     outbox.queue("Mail", outgoing(2))
     run, summary = run_accounts([send_only_account("Mail", smtp_server.settings())], tmp_path)
@@ -60,7 +63,7 @@ def test_a_message_that_cannot_be_sent_as_it_is_is_refused_and_the_others_are_se
     assert all(m.state is MessageState.QUEUED for m in left.values())
     for msg_id, words in bad.items():
         assert words in (left[msg_id].last_error or ""), left[msg_id]
-    assert [e.hresult for e in run.error_log.entries] == [MAPI_E_CORRUPT_DATA] * 3
+    assert [e.hresult for e in run.error_log.entries] == [MAPI_E_CORRUPT_DATA] * 4
 
 
 def test_a_non_ascii_address_goes_only_to_a_server_that_takes_it(

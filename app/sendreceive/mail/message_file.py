@@ -35,6 +35,15 @@ _LINE_BREAK = re.compile(r"\n|\r")  # what the email policy removes to unfold a 
 _BLANK = (b"\n", b"\r\n")
 
 
+class UnreadableAddressError(ValueError):
+    """An address the standard parser fails on, rather than reporting its defects."""
+
+    def __init__(self, header: str, piece: str) -> None:
+        super().__init__(f"{header.title()}: {piece.strip()}")
+        self.header = header
+        self.piece = piece.strip()
+
+
 class MessageError(Exception):
     """Why a message cannot be queued, and the line it concerns (None: the whole of it)."""
 
@@ -67,13 +76,18 @@ def check_stream(source: BinaryIO, copy_to: BinaryIO | None = None) -> tuple[Ema
     ):
         raise MessageError("is not an e-mail message (no header lines at its start)", 1)
     for name in ADDRESS_HEADERS:
-        for header in address_headers(message, name):
-            bad = [d for d in getattr(header, "defects", ()) if isinstance(d, InvalidHeaderDefect)]
-            if bad or any("@" not in a.addr_spec for a in addresses(header)):
-                raise MessageError(
-                    f"has an address it cannot use in {name.title()}: {header!s}",
-                    lines_of.get(name),
-                )
+        try:
+            for header in address_headers(message, name):
+                bad = [
+                    d for d in getattr(header, "defects", ()) if isinstance(d, InvalidHeaderDefect)
+                ]
+                if bad or any("@" not in a.addr_spec for a in addresses(header)):
+                    raise UnreadableAddressError(name, str(header))
+        except UnreadableAddressError as exc:
+            raise MessageError(
+                f"has an address it cannot use in {exc.header.title()}: {exc.piece}",
+                lines_of.get(name),
+            ) from None
     if not recipients_of(message):
         raise MessageError("has no recipient (no address in To, Cc or Bcc)")
     _follow_parts(chunks, _opens(message))
@@ -101,7 +115,11 @@ def address_headers(message: Message, name: str) -> Iterator[object]:
     for key, value in message.raw_items():
         if key.lower() == name:
             for piece in _address_pieces("".join(_LINE_BREAK.split(str(value)))):
-                yield message.policy.header_factory(name, piece)  # type: ignore[attr-defined]
+                try:
+                    header = message.policy.header_factory(name, piece)  # type: ignore[attr-defined]
+                except Exception as exc:  # the parser breaks on some: IndexError for "<a@"
+                    raise UnreadableAddressError(name, piece) from exc
+                yield header
 
 
 def address_text(address: str) -> str:

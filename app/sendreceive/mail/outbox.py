@@ -49,6 +49,8 @@ from sendreceive.durable import (
 from sendreceive.input_files import InputFileError
 from sendreceive.mail.message_file import (
     MessageError,
+    UnreadableAddressError,
+    address_headers,
     address_text,
     addresses,
     check_file,
@@ -241,16 +243,22 @@ class DefaultStore:
         state: MessageState,
         meta: dict[str, object],
     ) -> OutgoingMessage:
-        senders = [
-            address_text(a.addr_spec) for h in message.get_all("from", []) for a in addresses(h)
-        ]
+        try:
+            senders = [
+                address_text(a.addr_spec)
+                for h in address_headers(message, "from")
+                for a in addresses(h)
+            ]
+            recipients = recipients_of(message)
+        except UnreadableAddressError:  # put here by hand: a transport refuses it, saying so
+            senders, recipients = [], ()
         queued_at = meta.get("queued_at")
         error = meta.get("last_error")
         return OutgoingMessage(
             id=msg_id,
             account=account,
             sender=senders[0] if senders else None,
-            recipients=recipients_of(message),
+            recipients=recipients,
             subject=str(message.get("subject", "")),
             size=size,
             state=state,

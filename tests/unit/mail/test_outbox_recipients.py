@@ -15,7 +15,7 @@ import pytest
 from helpers.sending import outgoing
 
 from sendreceive.mail.message_file import ADDRESS_HEADERS, recipients_of
-from sendreceive.mail.outbox import default_store
+from sendreceive.mail.outbox import OutboxError, default_store
 
 
 def _parsed(to: str) -> EmailMessage:
@@ -59,3 +59,9 @@ def test_queueing_and_reading_parse_one_address_at_a_time(monkeypatch, tmp_path)
     queued = store.queue("A", outgoing(1, to=", ".join(addresses)))
     assert queued.recipients == tuple(addresses) == store.messages()[0].recipients
     assert longest[0] < 100
+
+
+def test_an_address_the_parser_breaks_on_is_refused_by_name(tmp_path) -> None:
+    """The standard parser raises IndexError for "<broken@" instead of a defect."""
+    with pytest.raises(OutboxError, match=r"has an address it cannot use in To: <broken@$"):
+        default_store(tmp_path).queue("A", outgoing(1, to="a@x.org, <broken@"))
