@@ -9,6 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers.sending import outgoing, run_accounts
+
+from sendreceive.config.profile import Account
+from sendreceive.contract import MAPI_E_BUSY, SyncFlags
 from sendreceive.mail.outbox import AccountOutbox, default_store
 
 HOLD = """
@@ -50,3 +54,19 @@ def test_a_killed_process_leaves_no_lock_behind(tmp_path: Path) -> None:
         holder.wait()
     (lock_file,) = (default_store(tmp_path).outbox / "workbench" / "locks").iterdir()
     assert lock_file.stat().st_mode & 0o077 == 0
+
+
+def test_the_demo_transport_leaves_a_held_outbox_alone(tmp_path: Path) -> None:
+    """The pretend transport takes the same lock a real one does."""
+    store = default_store(tmp_path)
+    store.queue("Outbound", outgoing(1))
+    holder = AccountOutbox(store, "Outbound")
+    assert holder.lock()
+    account = Account("Outbound", "demo-transport", SyncFlags.SYNC_OUTGOING_MAIL)
+    run, _summary = run_accounts([account], tmp_path)
+    state = run.tasks[0].snapshot()
+    assert state.result == MAPI_E_BUSY, run.error_log.entries
+    assert len(store.messages()) == 1 and store.sent() == []
+    holder.unlock()
+    run_accounts([account], tmp_path)
+    assert store.messages() == [] and len(store.sent()) == 1
