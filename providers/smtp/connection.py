@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import smtplib
 from collections.abc import Callable
 
-from sendreceive.contract import MAPI_E_NO_SUPPORT
+from sendreceive.contract import MAPI_E_LOGON_FAILED, MAPI_E_NO_SUPPORT
 
 from ..common import ProviderError, tls_context
 from .client import BoundedSMTP
@@ -84,7 +85,26 @@ def _log_in(client: BoundedSMTP, settings: SmtpSettings, password: str) -> None:
             f"{', '.join(offered) or 'none'}; known are {', '.join(_MECHANISMS)}), so the "
             "password was not sent and nothing was sent.",
         )
-    client.login(settings.username or "", password)
+    username = settings.username or ""
+    if username.isascii() and password.isascii():
+        client.login(username, password)
+    elif "PLAIN" in offered:
+        _plain_login_utf8(client, username, password)
+    else:
+        raise ProviderError(
+            MAPI_E_LOGON_FAILED,
+            f"The user name or password of '{username}' has characters outside ASCII, and "
+            f"{settings.server} does not offer AUTH PLAIN, the only way to send them: the "
+            "password was not sent. Use an ASCII password for this server.",
+        )
+
+
+def _plain_login_utf8(client: BoundedSMTP, username: str, password: str) -> None:
+    """AUTH PLAIN in UTF-8 (RFC 4616): smtplib encodes every login in ASCII."""
+    secret = base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    code, text = client.docmd("AUTH", f"PLAIN {secret}")
+    if code not in (235, 503):  # 503: already logged in
+        raise smtplib.SMTPAuthenticationError(code, text)
 
 
 def disconnect(client: BoundedSMTP) -> None:

@@ -56,6 +56,7 @@ Reply = bytes | Callable[["Connection"], bytes | None]
 class Script:
     replies: dict[str, Reply] = field(default_factory=dict)
     auth: bool = True  # offer AUTH PLAIN in the reply to EHLO
+    password: str = PASSWORD  # the one the user has (compared in UTF-8)
     stall_handshake: bool = False  # with tls="ssl": accept TCP, never answer TLS
 
 
@@ -184,7 +185,7 @@ class Connection:
             user = password = b""
         good = mechanism.upper() == b"PLAIN" and (user, password) == (
             USER.encode(),
-            PASSWORD.encode(),
+            self.script.password.encode(),
         )
         usual = b"235 2.7.0 Authentication successful\r\n" if good else b"535 5.7.8 Bad\r\n"
         self.answer("AUTH", usual)

@@ -242,3 +242,13 @@ def test_two_runs_at_once_never_send_a_message_twice(tmp_path: Path) -> None:
     assert "Another Send/Receive is sending the Outbox of account 'Mail'" in second.error_texts
     assert len(received) == len(set(received)) == 3
     assert store(tmp_path).messages() == [] and len(store(tmp_path).sent()) == 3
+
+
+def test_a_password_outside_ascii_goes_in_utf8_with_auth_plain(tmp_path: Path) -> None:
+    """As the IMAP provider does; smtplib alone failed with UnicodeEncodeError."""
+    _queue(tmp_path, count=1)
+    password = "pässwörd-日本"
+    with serving(Script(password=password)) as server:
+        result = run_send(server.settings(security="none", password=password), tmp_path)
+        assert len(server.messages()) == 1
+    assert result.hresult == S_OK, result.error_texts
