@@ -2,9 +2,10 @@
 
 aiosmtpd (``helpers.smtp_server``) is the well-behaved server of the suite; this one
 answers what a test writes: a reply dripped a byte a second, a multi-line reply that
-never ends, a refusal of DATA or of one message, no AUTH offered, 421 or 454. It
-serves a thread per connection, speaks plain text or TLS from the start, records the
-commands it receives and keeps the messages it accepted. ::
+never ends, a TLS handshake never answered, a refusal of DATA or of one message, no
+AUTH offered, 421 or 454. It serves a thread per connection, speaks plain text, TLS
+from the start or STARTTLS, records the commands it receives and keeps the messages it
+accepted. ::
 
     from helpers.hostile_smtp import Script, drip, flood, serving
 
@@ -56,6 +57,7 @@ Reply = bytes | Callable[["Connection"], bytes | None]
 class Script:
     replies: dict[str, Reply] = field(default_factory=dict)
     auth: bool = True  # offer AUTH PLAIN in the reply to EHLO
+    starttls: bool = False  # offer STARTTLS in the reply to EHLO
     password: str = PASSWORD  # the one the user has (compared in UTF-8)
     stall_handshake: bool = False  # with tls="ssl": accept TCP, never answer TLS
 
@@ -74,6 +76,17 @@ def drip(data: bytes, rate: float) -> Callable[[Connection], None]:
         conn.drip(data, rate)
 
     return dripping
+
+
+def stall(data: bytes) -> Callable[[Connection], None]:
+    """A reply, then nothing more: the client waits until the server stops."""
+
+    def stalling(conn: Connection) -> None:
+        conn.write(data)
+        conn.server.stopping.wait()
+        raise _ClosedError
+
+    return stalling
 
 
 def flood(sent: list[int]) -> Callable[[Connection], None]:
@@ -156,7 +169,13 @@ class Connection:
             features = [b"250-hostile.test", b"250-8BITMIME", b"250-PIPELINING"]
             if self.script.auth:
                 features.append(b"250-AUTH PLAIN")
+            if self.script.starttls:
+                features.append(b"250-STARTTLS")
             self.answer(name, b"\r\n".join([*features, b"250 SIZE 100000000"]) + b"\r\n")
+        elif name == "STARTTLS":
+            if self.answer(name, b"220 2.0.0 Ready to start TLS\r\n").startswith(b"220"):
+                self._sock = self.server.tls_context().wrap_socket(self._sock, server_side=True)
+                self._file = self._sock.makefile("rb")
         elif name == "AUTH":
             self._auth(rest)
         elif name == "MAIL":

@@ -10,10 +10,11 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers.dovecot import poll
-from helpers.hostile_smtp import Connection, HostileSmtp, Script, drip, flood, serving
+from helpers.hostile_smtp import Connection, HostileSmtp, Script, drip, flood, serving, stall
 from helpers.sending import outgoing, run_send, store
 from helpers.sync_child import sync_in_child
 
@@ -36,7 +37,7 @@ LATE = 3.0  # how late an end may be on a loaded two-core machine
 PROMPT = 2.0  # Cancel to Done; the host's grace is 10 s
 PEAK_RSS = 150 * MIB
 WATCH_TIMEOUT = 30.0
-SLOW_PLACES = ["greeting", "EHLO", "AUTH", "MESSAGE", "tls handshake"]
+SLOW_PLACES = ["greeting", "EHLO", "AUTH", "MESSAGE", "tls handshake", "STARTTLS handshake"]
 
 
 class CancelWhen:
@@ -65,6 +66,8 @@ def _queue(tmp_path: Path, count: int = 3, **headers: str) -> list[str]:
 def _slow(place: str) -> tuple[Script, str]:
     if place == "tls handshake":
         return Script(stall_handshake=True), "ssl"
+    if place == "STARTTLS handshake":
+        return Script(starttls=True, replies={"STARTTLS": stall(b"220 2.0.0 Go ahead\r\n")}), ""
     usual = {
         "greeting": b"220 hostile.test ESMTP\r\n",
         "EHLO": b"250-hostile.test\r\n250 AUTH PLAIN\r\n",
@@ -74,11 +77,16 @@ def _slow(place: str) -> tuple[Script, str]:
     return Script(replies={place: drip(usual, rate=1)}), "none"
 
 
+def _settings(server: HostileSmtp, tls: str, **extra: Any) -> dict[str, Any]:
+    """``tls == ""``: STARTTLS on the plain listener."""
+    return server.settings(**extra, **({} if tls else {"security": "starttls"}))
+
+
 def _stuck(server: HostileSmtp, place: str) -> Callable[[], bool]:
     """True once the transport waits at ``place``."""
     if place in ("greeting", "tls handshake"):
         return lambda: bool(server.sockets)
-    command = "DATA" if place == "MESSAGE" else place
+    command = {"MESSAGE": "DATA", "STARTTLS handshake": "STARTTLS"}.get(place, place)
     return lambda: command in server.commands
 
 
@@ -88,9 +96,9 @@ def test_a_server_dripping_a_reply_ends_the_task_within_its_timeout(
 ) -> None:
     ids = _queue(tmp_path)
     script, tls = _slow(place)
-    with serving(script, tls) as server:
+    with serving(script, tls or "none") as server:
         started = time.monotonic()
-        result = run_send(server.settings(timeout=TIMEOUT), tmp_path)
+        result = run_send(_settings(server, tls, timeout=TIMEOUT), tmp_path)
         elapsed = time.monotonic() - started
     assert result.hresult == MAPI_E_TIMEOUT, result.error_texts
     assert f"did not answer within {TIMEOUT:g} s" in result.error_texts
@@ -107,9 +115,9 @@ def test_a_server_dripping_a_reply_ends_the_task_within_its_timeout(
 def test_cancel_interrupts_a_wait_on_the_server_promptly(place: str, tmp_path: Path) -> None:
     _queue(tmp_path)
     script, tls = _slow(place)
-    with serving(script, tls) as server:
+    with serving(script, tls or "none") as server:
         cancel = CancelWhen(_stuck(server, place))
-        result = run_send(server.settings(timeout=60), tmp_path, is_cancelled=cancel)
+        result = run_send(_settings(server, tls, timeout=60), tmp_path, is_cancelled=cancel)
         ended = time.monotonic()
     assert result.hresult == MAPI_E_USER_CANCEL, result.error_texts
     assert cancel.at is not None
