@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from sendreceive.contract import (
     IXP_E_SMTP_REJECTED_RECIPIENTS,
+    MAPI_E_BUSY,
     MAPI_E_CORRUPT_DATA,
     MAPI_E_LOGON_FAILED,
     MAPI_E_USER_CANCEL,
@@ -24,6 +25,7 @@ from sendreceive.contract import (
     S_OK,
     IID_IMAPISyncProgressCallback,
     IMAPISyncProgressCallback,
+    Outbox,
 )
 
 
@@ -203,13 +205,26 @@ class OutboxTransport:
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
         outbox = psibpb.psesSync.outbox
+        if outbox is not None and not outbox.lock():  # another run is sending it
+            cb.Error(MAPI_E_BUSY, "Another Send/Receive is sending this account's Outbox.")
+            cb.Done(None, MAPI_E_BUSY)
+            return S_OK
+        try:
+            result = self._send(cb, outbox)
+        finally:
+            if outbox is not None:
+                outbox.unlock()
+        cb.Done(None, result)
+        return S_OK
+
+    def _send(self, cb: IMAPISyncProgressCallback, outbox: Outbox | None) -> int:
+        """The HRESULT for Done."""
         pending = outbox.pending() if outbox is not None else []
         result = S_OK
         for i, message in enumerate(pending, 1):
             time.sleep(self.delay / _speed())
             if cb.Progress(f"Sending message {i} of {len(pending)}", i - 1, len(pending)):
-                cb.Done(None, MAPI_E_USER_CANCEL)
-                return S_OK
+                return MAPI_E_USER_CANCEL
             assert outbox is not None
             refused = [r for r in message.recipients if r.endswith("@refused.example")]
             if refused:
@@ -224,5 +239,4 @@ class OutboxTransport:
             outbox.begin_sending(message.id)
             outbox.mark_sent(message.id)
         cb.Progress(None if pending else "No messages to send", len(pending), len(pending) or 1)
-        cb.Done(None, result)
-        return S_OK
+        return result

@@ -259,6 +259,14 @@ class Outbox(Protocol):
     """``psesSync.outbox``: one account's queued mail in the default store, as a
     transport sees it (the store itself is the host's, ``sendreceive.mail.outbox``)."""
 
+    def lock(self) -> bool:
+        """Hold the account's Outbox for this run, before ``pending``: ``False`` when
+        another run holds it (a transport then ends with ``MAPI_E_BUSY``). Held until
+        ``unlock``, or the end of the process, however it ends."""
+        ...
+
+    def unlock(self) -> None: ...
+
     def pending(self) -> list[OutgoingMessage]: ...
 
     def content(self, msg_id: str) -> bytes: ...
@@ -299,9 +307,9 @@ class SyncSession(Protocol):
     @property
     def outbox(self) -> Outbox | None:
         """For a transport (``SYNC_OUTGOING_MAIL``): the account's queued mail in the
-        default store — ``pending()``, ``content(id)``, then per message
+        default store — ``lock()``, ``pending()``, ``content(id)``, then per message
         ``begin_sending(id)`` just before its data goes out and ``mark_sent(id)`` right
-        after the server's reply, or ``mark_not_sent(id, error)``."""
+        after the server's reply, or ``mark_not_sent(id, error)``; ``unlock()``."""
         ...
 
     def password(self) -> str | None:

@@ -17,6 +17,7 @@ from sendreceive.contract import (
 )
 
 from ..common import ProviderError, network_failure, reason
+from ..wire import ReplyTooLargeError
 from .settings import SmtpSettings
 
 
@@ -26,11 +27,23 @@ def reply(code: int, text: bytes | str) -> str:
     return f"{code} {' '.join(words.split())}".strip()
 
 
+def temporary(code: int) -> bool:
+    """A 4xx reply: the server cannot now, and may later (RFC 5321, 4.2.1)."""
+    return 400 <= code < 500
+
+
 def describe(exc: BaseException, settings: SmtpSettings, *, connected: bool) -> ProviderError:
     """The HRESULT and message for an exception that ends the sending."""
     server = settings.server
     if isinstance(exc, ProviderError):
         return exc
+    if isinstance(exc, smtplib.SMTPResponseException) and temporary(exc.smtp_code):
+        return ProviderError(
+            MAPI_E_NETWORK_ERROR,
+            f"{server} cannot take mail now ({reply(exc.smtp_code, exc.smtp_error)}): a "
+            "temporary refusal, not a problem with the settings. Send/Receive again later: "
+            "unsent messages stay in the Outbox.",
+        )
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         return ProviderError(
             MAPI_E_LOGON_FAILED,
@@ -40,6 +53,13 @@ def describe(exc: BaseException, settings: SmtpSettings, *, connected: bool) -> 
     known = network_failure(exc, settings.host, server, settings.timeout)
     if known is not None:
         return known
+    if isinstance(exc, ReplyTooLargeError):
+        return ProviderError(
+            MAPI_E_CALL_FAILED,
+            f"{server} sent more than {exc.limit:,} bytes in {exc.operation} ({exc.what}), "
+            "so the connection was closed without reading the rest. The server is "
+            "misbehaving: tell its administrator. Unsent messages stay in the Outbox.",
+        )
     if isinstance(exc, ssl.SSLError) and not connected:
         return ProviderError(
             MAPI_E_NETWORK_ERROR,
@@ -64,6 +84,4 @@ def describe(exc: BaseException, settings: SmtpSettings, *, connected: bool) -> 
                 "settings and that the server is running."
             )
         return ProviderError(MAPI_E_NETWORK_ERROR, message)
-    if isinstance(exc, smtplib.SMTPException):
-        return ProviderError(MAPI_E_CALL_FAILED, f"{server}: {exc}")
     return ProviderError(E_FAIL, f"Unexpected error: {type(exc).__name__}: {exc}")

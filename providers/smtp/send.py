@@ -3,7 +3,10 @@
 Each message goes through the Outbox's states so that a run killed at any point loses
 nothing: ``begin_sending`` just before DATA, ``mark_sent`` right after the server's
 final reply (the only window where a kill can make the next run send it twice), and
-``mark_not_sent`` when the server refuses it (it stays queued with the server's reply).
+``mark_not_sent`` when the server refuses it, when the message cannot be sent as it is,
+or when the sending stopped before the end of its data reached the server (it stays
+queued with the reason). The account's Outbox is locked for the run, so a second run at
+once sends nothing twice: it ends with ``MAPI_E_BUSY``.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from sendreceive.contract import (
     FAILED,
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     IXP_E_SMTP_REJECTED_SENDER,
+    MAPI_E_BUSY,
     MAPI_E_CALL_FAILED,
+    MAPI_E_CORRUPT_DATA,
     MAPI_E_LOGON_FAILED,
+    MAPI_E_NO_SUPPORT,
     MAPI_E_UNCONFIGURED,
     MAPI_E_USER_CANCEL,
     S_FALSE,
@@ -29,11 +35,15 @@ from sendreceive.contract import (
 )
 
 from ..common import ProviderError
+from ..wire import WireCancelledError
+from .client import BoundedSMTP
 from .connection import connect, disconnect
-from .errors import describe, reply
+from .errors import describe, reply, temporary
+from .message import UnsendableError, outgoing_bytes
 from .settings import SmtpSettings
 
 _ACCEPTED = (250, 251)
+_CLOSING = 421  # the server is closing the connection: nothing more can be sent
 
 
 class _CancelledError(Exception):
@@ -48,7 +58,8 @@ class SendRun:
         self._session = session
         self._callback = callback
         self._log: logging.Logger = session.logger
-        self._client: smtplib.SMTP | None = None
+        self._client: BoundedSMTP | None = None
+        self._cancelled = False  # told by Progress, heard by the wire too
         self._result = S_OK  # the first refusal's HRESULT: the task fails if any was refused
 
     def run(self) -> int:
@@ -58,21 +69,35 @@ class SendRun:
             return self._fatal(
                 MAPI_E_UNCONFIGURED, "The host gave this task no Outbox: nothing can be sent."
             )
+        if not outbox.lock():
+            return self._fatal(
+                MAPI_E_BUSY,
+                f"Another Send/Receive is sending the Outbox of account "
+                f"'{self._session.account_name}' right now; this one leaves it to that one, "
+                "so that no message is sent twice.",
+            )
+        try:
+            return self._send_all(outbox)
+        finally:
+            outbox.unlock()
+
+    def _send_all(self, outbox: Outbox) -> int:
         try:
             pending = outbox.pending()
             if not pending:
                 self._callback.Progress("No messages to send", 1, 1)
                 return S_OK
             self._warn_cut_off(pending)
+            self._warn_about_security()
             self._progress(f"Connecting to {self._settings.server}", 0, 0)
-            self._client = connect(self._settings, self._password())
+            self._client = connect(self._settings, self._password(), self._is_cancelled)
             for index, message in enumerate(pending, 1):
                 self._progress(
                     f"Sending message {index:,} of {len(pending):,}", index - 1, len(pending)
                 )
                 self._send(outbox, message)
             self._progress(None, len(pending), len(pending))
-        except _CancelledError:
+        except (_CancelledError, WireCancelledError):
             return MAPI_E_USER_CANCEL
         except Exception as exc:  # every exception becomes an HRESULT and a sentence
             failure = describe(exc, self._settings, connected=self._client is not None)
@@ -86,62 +111,91 @@ class SendRun:
     def _send(self, outbox: Outbox, message: OutgoingMessage) -> None:
         client = self._client
         assert client is not None
-        data = without_bcc(outbox.content(message.id))
         sender = message.sender or self._settings.sender or self._settings.username or ""
-        code, text = client.mail(sender, self._mail_options(data, message))
+        try:
+            data = outgoing_bytes(outbox.content(message.id))
+            options = self._mail_options(data, sender, message)
+        except UnsendableError as exc:
+            self._refused(outbox, message, exc.hresult, f"it cannot be sent as it is: {exc}")
+            return
+        code, text = _unless_closing(client.mail(sender, options))
         if code not in _ACCEPTED:
+            why = f"the server refused the sender <{sender}>: {reply(code, text)}"
+            self._refused(outbox, message, IXP_E_SMTP_REJECTED_SENDER, why, code)
             client.rset()
-            self._refused(
-                outbox,
-                message,
-                IXP_E_SMTP_REJECTED_SENDER,
-                f"the server refused the sender <{sender}>: {reply(code, text)}",
-            )
             return
         refusals = []
         for recipient in message.recipients:
-            code, text = client.rcpt(recipient)
+            code, text = _unless_closing(client.rcpt(recipient))
             if code not in _ACCEPTED:
                 refusals.append(
-                    f"the server refused the recipient <{recipient}>: {reply(code, text)}"
+                    (code, f"the server refused the recipient <{recipient}>: {reply(code, text)}")
                 )
         if refusals:
+            for code, why in refusals:
+                self._refused(outbox, message, IXP_E_SMTP_REJECTED_RECIPIENTS, why, code)
             client.rset()
-            for refusal in refusals:
-                self._refused(outbox, message, IXP_E_SMTP_REJECTED_RECIPIENTS, refusal)
             return
         outbox.begin_sending(message.id)
-        code, text = client.data(data)
+        try:
+            code, text = client.send_data(data)
+        except smtplib.SMTPDataError as exc:  # DATA itself refused: nothing of it went out
+            error = exc.smtp_error
+            code, text = exc.smtp_code, error if isinstance(error, bytes) else error.encode()
+        except BaseException:
+            if not client.data_ended:  # cut off before its end: the server cannot take it
+                outbox.mark_not_sent(message.id, "the sending stopped before the message's end")
+            raise
         if code == 250:
             outbox.mark_sent(message.id)
             self._log.info("sent %s to %d recipients", message.id, len(message.recipients))
             return
-        self._refused(
-            outbox,
-            message,
-            MAPI_E_CALL_FAILED,
-            f"the server refused the message: {reply(code, text)}",
-        )
+        why = f"the server refused the message: {reply(code, text)}"
+        self._refused(outbox, message, MAPI_E_CALL_FAILED, why, code)
+        _unless_closing((code, text))
+        client.rset()
 
-    def _refused(self, outbox: Outbox, message: OutgoingMessage, hresult: int, why: str) -> None:
-        """The message stays queued, the server's words beside it; a 4xx reply is
-        temporary, so the next Send/Receive simply tries again."""
+    def _refused(
+        self,
+        outbox: Outbox,
+        message: OutgoingMessage,
+        hresult: int,
+        why: str,
+        code: int | None = None,
+    ) -> None:
+        """The message stays queued, the reason beside it; a 4xx reply is temporary, so
+        the next Send/Receive simply tries again."""
         outbox.mark_not_sent(message.id, why)
-        self._callback.Error(
-            hresult,
-            f"Message '{message.subject}' was not sent: {why}. It stays in the Outbox.",
-        )
+        if code is not None and temporary(code):
+            text = (
+                f"Message '{message.subject}' was not sent for now: {why}. The refusal is "
+                "temporary: it stays in the Outbox and is tried again at the next Send/Receive."
+            )
+        else:
+            text = f"Message '{message.subject}' was not sent: {why}. It stays in the Outbox."
+        self._callback.Error(hresult, text)
         if not FAILED(self._result):
             self._result = hresult
 
-    def _mail_options(self, data: bytes, message: OutgoingMessage) -> list[str]:
+    def _mail_options(self, data: bytes, sender: str, message: OutgoingMessage) -> list[str]:
+        """MAIL's options; ``UnsendableError`` for what this server cannot take."""
         client = self._client
         assert client is not None
+        if not message.recipients:
+            raise UnsendableError(
+                MAPI_E_CORRUPT_DATA, "it has no recipient whose address can be read"
+            )
         options = []
         if not data.isascii() and client.has_extn("8bitmime"):
             options.append("BODY=8BITMIME")
-        addresses = [message.sender or "", *message.recipients]
-        if not all(a.isascii() for a in addresses) and client.has_extn("smtputf8"):
+        wide = [a for a in (sender, *message.recipients) if not a.isascii()]
+        if wide:
+            if not client.has_extn("smtputf8"):
+                raise UnsendableError(
+                    MAPI_E_NO_SUPPORT,
+                    f"the address <{wide[0]}> has characters outside ASCII, and "
+                    f"{self._settings.server} does not take such addresses (no SMTPUTF8)",
+                )
             options.append("SMTPUTF8")
         return options
 
@@ -153,6 +207,23 @@ class SendRun:
                     f"Message '{message.subject}' was being sent when an earlier Send/Receive "
                     "stopped; it is sent again, and its recipients may receive it twice.",
                 )
+
+    def _warn_about_security(self) -> None:
+        """The words the IMAP provider uses, for settings that weaken the connection."""
+        settings = self._settings
+        if settings.security == "none" and settings.username is not None:
+            self._callback.Error(
+                S_FALSE,
+                f'The connection to {settings.host} is not encrypted (security = "none"): '
+                "the password and the mail cross the network in clear text.",
+            )
+        elif settings.security != "none" and not settings.verify_certificate:
+            self._callback.Error(
+                S_FALSE,
+                f"Certificate verification is turned off for {settings.host} "
+                "(verify_certificate = false): the connection is encrypted, but anyone able "
+                "to intercept it can pose as the server. Prefer ca_file.",
+            )
 
     def _password(self) -> str | None:
         if self._settings.username is None:
@@ -173,11 +244,13 @@ class SendRun:
             )
         return password
 
+    def _is_cancelled(self) -> bool:
+        return self._cancelled or self._session.cancelled
+
     def _progress(self, text: str | None, index: int, total: int) -> None:
-        if (
-            self._callback.Progress(text, index, total) == MAPI_E_USER_CANCEL
-            or self._session.cancelled
-        ):
+        if self._callback.Progress(text, index, total) == MAPI_E_USER_CANCEL:
+            self._cancelled = True
+        if self._is_cancelled():
             raise _CancelledError
 
     def _fatal(self, hresult: int, message: str) -> int:
@@ -185,20 +258,10 @@ class SendRun:
         return hresult
 
 
-def without_bcc(data: bytes) -> bytes:
-    """The message as it goes out: its Bcc lines (and their continuations) removed, the
-    rest byte for byte."""
-    head, sep, body = data.partition(b"\r\n\r\n")
-    if not sep:
-        head, sep, body = data.partition(b"\n\n")
-    kept: list[bytes] = []
-    dropping = False
-    for line in head.splitlines(keepends=True):
-        if line[:1] in (b" ", b"\t"):
-            if not dropping:
-                kept.append(line)
-            continue
-        dropping = line.lower().startswith(b"bcc:")
-        if not dropping:
-            kept.append(line)
-    return b"".join(kept) + sep + body
+def _unless_closing(answer: tuple[int, bytes]) -> tuple[int, bytes]:
+    """A reply, unless it is 421: the server is closing the connection, so the run ends
+    (a temporary condition: what is unsent stays queued)."""
+    code, text = answer
+    if code == _CLOSING:
+        raise smtplib.SMTPResponseException(code, text)
+    return answer

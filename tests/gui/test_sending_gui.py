@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from pathlib import Path
+from typing import Any
 
 from helpers.gui_waits import wait_for_run_end
 from helpers.sending import outgoing
@@ -14,10 +16,10 @@ from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from sendreceive.config.profile import load_profile
-from sendreceive.contract import MessageState
+from sendreceive.contract import MessageState, OutgoingMessage
 from sendreceive.run.english import task_name
 from sendreceive.ui.groups_dialog import GroupsDialog
-from sendreceive.ui.outbox_view import OutboxColumn
+from sendreceive.ui.outbox_view import SHOWN_RECIPIENTS, OutboxColumn
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -37,7 +39,7 @@ def test_dropped_mail_is_sent_before_receiving_then_moves_to_sent_items(
     bad.write_bytes(outgoing(2, to="someone@refused.example"))
     view = window.outbox_view
     assert view.queue_files([good, bad], account="Contoso")
-    assert view.model.rowCount() == 2
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
     assert view.model.index(0, OutboxColumn.SUBJECT).data() == "Outgoing 1"
     assert view.model.index(0, OutboxColumn.STATE).data() == "Queued"
 
@@ -47,7 +49,7 @@ def test_dropped_mail_is_sent_before_receiving_then_moves_to_sent_items(
     assert names == ["Contoso - Sending", "Contoso - Receiving", "Fabrikam - Receiving",
                      "Outbound - Sending"]  # fmt: skip
     assert [m.subject for m in window.store.sent("Contoso")] == ["Outgoing 1"]
-    assert view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     state = view.model.index(0, OutboxColumn.STATE).data()
     assert state.startswith("Not sent:") and "550 5.1.1" in state
     assert (
@@ -58,7 +60,33 @@ def test_dropped_mail_is_sent_before_receiving_then_moves_to_sent_items(
 
     view.table.selectRow(0)
     view.remove_selected()
-    assert view.model.rowCount() == 0 and window.store.messages() == []
+    assert window.store.messages() == []
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0)
+    assert not view.remove_button.isEnabled()
+
+
+def test_the_outbox_is_read_off_the_gui_thread_and_a_long_recipient_list_is_cut(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    window = make_window("--profile", str(sending_profile(tmp_path)))
+    view = window.outbox_view
+    window.store.queue(
+        "Contoso", outgoing(1, to=", ".join(f"u{n}@example.org" for n in range(5000)))
+    )
+    readers: list[threading.Thread] = []
+    read = window.store.messages
+
+    def spy(*args: Any) -> list[OutgoingMessage]:
+        readers.append(threading.current_thread())
+        return read(*args)
+
+    monkeypatch.setattr(window.store, "messages", spy)
+    with qtbot.waitSignal(view.model.loaded, timeout=20_000):
+        view.reload()
+    assert readers and threading.main_thread() not in readers
+    text = view.model.index(0, OutboxColumn.RECIPIENTS).data()
+    assert text.startswith("u0@example.org, u1@example.org, ") and text.endswith(", …")
+    assert text.count("@") == SHOWN_RECIPIENTS
 
 
 def test_a_dropped_file_that_is_no_mail_queues_nothing(qtbot, make_window, tmp_path, monkeypatch):
@@ -126,7 +154,7 @@ def test_new_message_builds_and_queues_a_message_with_an_attachment(qtbot, make_
     assert queued.recipients == ("you@example.org", "cc@example.org")
     assert queued.subject == "Hello" and queued.state is MessageState.QUEUED
     assert b"notes.txt" in window.store.content(queued.id)
-    assert window.outbox_view.model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.outbox_view.model.rowCount() == 1)
 
 
 def test_new_message_without_recipient_is_refused(qtbot, make_window, tmp_path, monkeypatch):

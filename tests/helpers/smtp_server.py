@@ -3,7 +3,8 @@
 One ``SmtpServer`` runs three listeners on free ports: plain with STARTTLS offered,
 implicit TLS, and plain without STARTTLS, all with AUTH for one test user and a
 certificate made like Dovecot's (``make_certificate``). It records every message it
-accepts, refuses the recipients in ``refused`` with a 550 reply, and calls ``on_event``
+accepts, refuses the recipients in ``refused`` with a 550 reply and a message holding any
+of the bytes in ``refused_data`` with a 554 reply after its data, and calls ``on_event``
 at each step of a transaction (``mail``, ``rcpt``, ``data`` before its reply, ``data-
 replied`` after it) so a test can act — kill the client — at a chosen point of the
 protocol.
@@ -66,10 +67,15 @@ class _Handler:
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         content = envelope.original_content or b""
         self.server.event("data")
+        if any(marker in content for marker in self.server.refused_data):
+            asyncio.get_running_loop().call_soon(self.server.event, "data-replied")
+            return "554 5.7.1 Message refused by policy"
         with self.server.lock:
             self.server.received.append(
                 Received(str(envelope.mail_from), tuple(envelope.rcpt_tos), content)
             )
+        hold, self.server.hold_next_data = self.server.hold_next_data, 0.0
+        await asyncio.sleep(hold)
         asyncio.get_running_loop().call_soon(self.server.event, "data-replied")
         return "250 2.0.0 Ok: queued"
 
@@ -81,6 +87,8 @@ class SmtpServer:
     ssl_port: int = 0
     bare_port: int = 0  # plain, no STARTTLS offered
     refused: set[str] = field(default_factory=set)
+    refused_data: set[bytes] = field(default_factory=set)  # a message holding one: 554
+    hold_next_data: float = 0.0  # seconds the next accepted message's reply waits
     received: list[Received] = field(default_factory=list)
     on_event: Callable[[str], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)

@@ -1,8 +1,10 @@
-"""Run one IMAP sync in a process of its own and report its outcome and peak RSS.
+"""Run one IMAP sync (or one smtp send) in a process of its own and report its outcome
+and peak RSS.
 
 Memory tests measure a real process, not the test runner (whose heap holds every test
-before it): ``sync_in_child`` starts this file with the settings, and the child prints
-one JSON line with the HRESULT, the errors and its own peak RSS when the sync is over.
+before it): ``sync_in_child`` (``send_in_child``) starts this file with the settings, and
+the child prints one JSON line with the HRESULT, the errors and its own peak RSS when
+the sync is over.
 """
 
 from __future__ import annotations
@@ -30,9 +32,11 @@ class ChildSync:
         return "\n".join(text for _hr, text in self.errors)
 
 
-def sync_in_child(settings: dict[str, Any], store_dir: Path) -> ChildSync:
+def sync_in_child(settings: dict[str, Any], store_dir: Path, *, send: bool = False) -> ChildSync:
+    """``send``: the smtp transport sends the Outbox of account "Mail" in ``store_dir``'s
+    default store, instead of an IMAP sync into ``store_dir``."""
     done = subprocess.run(
-        [sys.executable, __file__, json.dumps(settings), str(store_dir)],
+        [sys.executable, __file__, json.dumps(settings), str(store_dir), *(["send"] * send)],
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT,
@@ -59,8 +63,10 @@ def _peak_rss() -> int:
 def _main() -> None:
     sys.path.insert(0, str(TESTS))
     from helpers.imap import run_sync
+    from helpers.sending import run_send
 
-    result = run_sync(json.loads(sys.argv[1]), Path(sys.argv[2]))
+    run = run_send if sys.argv[3:] == ["send"] else run_sync
+    result = run(json.loads(sys.argv[1]), Path(sys.argv[2]))
     report = {
         "hresult": result.hresult,
         "errors": result.callback.errors,

@@ -23,6 +23,8 @@ written before the message appears in the Outbox and replaced atomically.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import hashlib
 import io
 import json
 import os
@@ -47,6 +49,9 @@ from sendreceive.durable import (
 from sendreceive.input_files import InputFileError
 from sendreceive.mail.message_file import (
     MessageError,
+    UnreadableAddressError,
+    address_headers,
+    address_text,
     addresses,
     check_file,
     check_stream,
@@ -75,7 +80,7 @@ def parse_message(data: bytes) -> EmailMessage:
 
 class DefaultStore:
     """The Outbox and Sent Items under ``root``; safe to share between processes (every
-    change is a rename), not meant for two senders of one account at once."""
+    change is a rename); one sender per account at once (``AccountOutbox.lock``)."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -180,6 +185,12 @@ class DefaultStore:
         if not path.name.endswith(":2,"):
             os.rename(path, path.with_name(f"{msg_id}:2,"))
 
+    def lock_file(self, account: str) -> Path:
+        """The file whose ``flock`` holds ``account``'s Outbox (named by a digest: an
+        account's name may hold any character)."""
+        digest = hashlib.sha256(account.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        return self._meta / "locks" / f"{digest}.lock"
+
     # ------------------------------------------------------------ files
 
     def _create(self) -> None:
@@ -232,14 +243,22 @@ class DefaultStore:
         state: MessageState,
         meta: dict[str, object],
     ) -> OutgoingMessage:
-        senders = [a.addr_spec for h in message.get_all("from", []) for a in addresses(h)]
+        try:
+            senders = [
+                address_text(a.addr_spec)
+                for h in address_headers(message, "from")
+                for a in addresses(h)
+            ]
+            recipients = recipients_of(message)
+        except UnreadableAddressError:  # put here by hand: a transport refuses it, saying so
+            senders, recipients = [], ()
         queued_at = meta.get("queued_at")
         error = meta.get("last_error")
         return OutgoingMessage(
             id=msg_id,
             account=account,
             sender=senders[0] if senders else None,
-            recipients=recipients_of(message),
+            recipients=recipients,
             subject=str(message.get("subject", "")),
             size=size,
             state=state,
@@ -276,9 +295,32 @@ class AccountOutbox:
     def __init__(self, store: DefaultStore, account: str) -> None:
         self._store = store
         self._account = account
+        self._lock: int | None = None  # the lock file's descriptor while held
 
     def __repr__(self) -> str:
         return f"<AccountOutbox {self._account!r} in {self._store!r}>"
+
+    def lock(self) -> bool:
+        """Hold the account's Outbox: an ``flock`` on a file of its own, so that the
+        kernel releases it when the process ends, killed or not; ``False`` when another
+        run (in this process or another) holds it."""
+        if self._lock is not None:
+            return True
+        path = self._store.lock_file(self._account)
+        make_private_dirs(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return False
+        self._lock = fd
+        return True
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the only descriptor releases the flock
+            self._lock = None
 
     def pending(self) -> list[OutgoingMessage]:
         """The account's queued messages, oldest first (cut-off sends included)."""

@@ -4,6 +4,9 @@ dropped on it are queued too."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import threading
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,9 @@ from sendreceive.contract import MessageState, OutgoingMessage
 from sendreceive.mail.outbox import DefaultStore, OutboxError
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
 from sendreceive.ui.wording import arg, number
+
+_log = logging.getLogger(__name__)
+SHOWN_RECIPIENTS = 20
 
 
 class OutboxColumn(IntEnum):
@@ -65,16 +71,54 @@ def size_text(size: int) -> str:
     )
 
 
+def recipients_text(message: OutgoingMessage) -> str:
+    """The first recipients: a cell never lays out a line of 40,000 addresses."""
+    shown = ", ".join(message.recipients[:SHOWN_RECIPIENTS])
+    return shown + ", …" if len(message.recipients) > SHOWN_RECIPIENTS else shown
+
+
 class OutboxModel(ColumnTableModel):
+    """The Outbox's messages, read on a thread of its own: reading a big Outbox (every
+    message's headers, a header of 40,000 addresses) costs the GUI thread nothing."""
+
+    loaded = Signal()  # a reload's messages are shown
+    _arrived = Signal(object)  # list[OutgoingMessage] | None, from the reading thread
+
     def __init__(self, store: DefaultStore) -> None:
         super().__init__(OutboxColumn, _HEADERS)
         self._store = store
         self._messages: list[OutgoingMessage] = []
+        self._reading = False
+        self._again = False  # a reload was asked for while reading: read once more
+        self._arrived.connect(self._show)
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._messages = self._store.messages()
-        self.endResetModel()
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
+        threading.Thread(target=self._read, name="outbox-reload", daemon=True).start()
+
+    def _read(self) -> None:
+        messages: list[OutgoingMessage] | None = None
+        try:
+            messages = self._store.messages()
+        except Exception:  # the view keeps what it showed; the log says why
+            _log.exception("the Outbox could not be read")
+        with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
+            self._arrived.emit(messages)
+
+    def _show(self, messages: list[OutgoingMessage] | None) -> None:
+        self._reading = False
+        if messages is not None:
+            self.beginResetModel()
+            self._messages = messages
+            self.endResetModel()
+        if self._again:
+            self._again = False
+            self.reload()
+        else:
+            self.loaded.emit()
 
     def message(self, row: int) -> OutgoingMessage:
         return self._messages[row]
@@ -90,7 +134,7 @@ class OutboxModel(ColumnTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return {
                 OutboxColumn.ACCOUNT: message.account,
-                OutboxColumn.RECIPIENTS: ", ".join(message.recipients),
+                OutboxColumn.RECIPIENTS: recipients_text(message),
                 OutboxColumn.SUBJECT: message.subject,
                 OutboxColumn.SIZE: size_text(message.size),
                 OutboxColumn.STATE: state_text(message),
@@ -112,6 +156,7 @@ class OutboxView(QWidget):
         self.store = store
         self.profile = profile
         self.model = OutboxModel(store)
+        self.model.loaded.connect(self._loaded)
         self.table = QTableView()
         self.table.setObjectName("outboxTable")
         self.table.setModel(self.model)
@@ -148,7 +193,10 @@ class OutboxView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        """Read the Outbox again; ``model.loaded`` tells when it is shown."""
         self.model.reload()
+
+    def _loaded(self) -> None:
         self.remove_button.setEnabled(self.model.rowCount() > 0)
 
     def set_profile(self, profile: Profile) -> None:

@@ -15,8 +15,9 @@ from sendreceive.contract import (
 )
 from sendreceive.providers.smtp import SmtpTransport
 from sendreceive.providers.smtp.errors import describe
-from sendreceive.providers.smtp.send import without_bcc
+from sendreceive.providers.smtp.message import UnsendableError, outgoing_bytes
 from sendreceive.providers.smtp.settings import SmtpSettings
+from sendreceive.providers.wire import ReplyTooLargeError
 
 SETTINGS = SmtpSettings.build(
     host="smtp.example.org", port=None, security="starttls", username="jane@example.org",
@@ -37,6 +38,13 @@ SETTINGS = SmtpSettings.build(
         (smtplib.SMTPAuthenticationError(535, b"5.7.8 Authentication credentials invalid"),
          True, MAPI_E_LOGON_FAILED, "refused the login of user 'jane@example.org' (535 5.7.8"),
         (smtplib.SMTPHeloError(501, b"bad helo"), True, MAPI_E_CALL_FAILED, "501 bad helo"),
+        (smtplib.SMTPAuthenticationError(454, b"4.7.0 Temporary authentication failure"),
+         True, MAPI_E_NETWORK_ERROR, "(454 4.7.0 Temporary authentication failure): a "
+         "temporary refusal, not a problem with the settings"),
+        (smtplib.SMTPConnectError(421, b"4.3.2 Service not available"), False,
+         MAPI_E_NETWORK_ERROR, "cannot take mail now (421 4.3.2 Service not available)"),
+        (ReplyTooLargeError("its reply to EHLO", 1024, "the reply"), True, MAPI_E_CALL_FAILED,
+         "sent more than 1,024 bytes in its reply to EHLO (the reply)"),
     ],
 )  # fmt: skip
 def test_each_failure_has_its_hresult_and_says_what_to_check(exc, connected, hresult, words):
@@ -74,4 +82,31 @@ def test_default_ports_follow_the_security_mode():
 
 def test_bcc_lines_and_their_continuations_are_dropped_and_nothing_else():
     data = b"To: a@x\r\nBcc: b@x,\r\n  c@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
-    assert without_bcc(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
+    assert outgoing_bytes(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "sent"),
+    [
+        (b"To: a@x\nSubject: s\n\nbody\n", b"To: a@x\r\nSubject: s\r\n\r\nbody\r\n"),
+        (b"To: a@x\r\nRESENT-BCC : b@x\r\n\tc@x\r\n\r\nb", b"To: a@x\r\n\r\nb"),
+        (b"To: a@x\r\nSubject: only headers\r\n", b"To: a@x\r\nSubject: only headers\r\n"),
+    ],
+)
+def test_outgoing_bytes_have_crlf_line_ends_and_no_hidden_recipient(data, sent):
+    assert outgoing_bytes(data) == sent
+
+
+@pytest.mark.parametrize(
+    ("data", "why"),
+    [
+        (b"To: a@x\r\n\r\nNUL\0\r\n", "NUL byte"),
+        (b"To: a@x\r\n\r\nsmuggled\r.\r\nMAIL FROM:<e@x>\r\n", "bare CR"),
+        (b"To: a@x\r\r\n\r\nb\r\n", "bare CR"),
+        (b"To: a@x\r\nno colon here\r\nBcc: b@x\r\n\r\nb\r\n", "header line 2 is not a header"),
+        (b"\r\nbody only\r\n", "header line 1 is not a header"),
+    ],
+)
+def test_what_cannot_be_sent_as_it_is_says_why(data, why):
+    with pytest.raises(UnsendableError, match=why):
+        outgoing_bytes(data)

@@ -1,0 +1,200 @@
+"""One connection's bytes, bounded in time and in size, and interruptible: the network
+rule every bundled transport follows (the IMAP wire's discipline, for protocols built on
+lines, such as SMTP).
+
+The standard library's clients read through a buffered socket file whose timeout
+restarts at every byte, so a server sending a byte a second holds them forever, Cancel
+waits with them, and a reply that never ends is read into memory. ``Wire`` waits in
+short slices and checks between them:
+
+* the operation's deadline: ``timeout`` for each operation (connecting with the TLS
+  handshake, each reply), plus one second per ``MIN_RATE`` bytes moved so that a big
+  honest transfer on a slow link is not cut off (→ ``TimeoutError``);
+* the user's Cancel (→ ``WireCancelledError``);
+* the operation's byte budget, and the length of a line (→ ``ReplyTooLargeError``).
+
+After any of these the connection is dead (``broken``): it is to be closed, never
+spoken to again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import selectors
+import socket
+import ssl
+import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+SLICE = 0.25  # longest wait between two checks of Cancel and the deadline
+MIN_RATE = 64 * 1024  # bytes per second that earn a long transfer more time
+LINE_COST = 64  # bytes charged per line beyond its length: Python's per-object overhead
+RECV_SIZE = 64 * 1024
+SEND_SIZE = 64 * 1024
+_IN_PROGRESS = frozenset({errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY})
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+class WireCancelledError(Exception):
+    """The user cancelled while the connection was waiting."""
+
+
+class ReplyTooLargeError(Exception):
+    """A reply exceeded a bound; the connection was abandoned mid-reply."""
+
+    def __init__(self, operation: str, limit: int, what: str) -> None:
+        super().__init__(f"{what} in {operation}, over the limit of {limit:,} bytes")
+        self.operation = operation
+        self.limit = limit
+        self.what = what
+
+
+class Wire:
+    """A connected socket (plain or TLS) whose every wait is sliced and checked."""
+
+    def __init__(self, timeout: float, cancelled: Callable[[], bool]) -> None:
+        self.timeout = timeout
+        self._cancelled = cancelled
+        self.sock: socket.socket | None = None
+        self.broken = False
+        self._buffer = bytearray()
+        self._scratch = memoryview(bytearray(RECV_SIZE))
+        self.begin("the connection", 0)
+
+    @property
+    def interrupted(self) -> bool:
+        return self.broken or self._cancelled()
+
+    def begin(self, operation: str, budget: int) -> None:
+        """A new operation (``"its reply to EHLO"``): a fresh deadline, and ``budget``
+        bytes that its reply may hold."""
+        self.operation = operation
+        self._started = time.monotonic()
+        self._moved = 0
+        self._limit = self._left = budget
+
+    def _check(self) -> None:
+        if self._cancelled():
+            raise WireCancelledError
+        allowed = self.timeout + self._moved / MIN_RATE
+        if time.monotonic() - self._started > allowed:
+            raise TimeoutError(f"{self.operation} took more than {allowed:.1f} s")
+
+    def _sliced(self, operation: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        """Run a socket operation, retrying each slice that times out until it succeeds,
+        the deadline passes or the user cancels; any failure leaves the connection dead."""
+        try:
+            while True:
+                self._check()
+                try:
+                    return operation(*args, **kwargs)
+                except TimeoutError:
+                    continue
+        except BaseException:
+            self.broken = True
+            raise
+
+    # ------------------------------------------------------------------ connecting
+
+    def connect(self, host: str, port: int, tls: ssl.SSLContext | None) -> None:
+        """``socket.create_connection`` in slices, then the TLS handshake if ``tls``."""
+        error: OSError | None = None
+        for family, kind, proto, _name, address in socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM
+        ):
+            sock = socket.socket(family, kind, proto)
+            try:
+                sock.setblocking(False)
+                code = sock.connect_ex(address)
+                with selectors.DefaultSelector() as selector:
+                    selector.register(sock, selectors.EVENT_WRITE)
+                    while code in _IN_PROGRESS:
+                        self._check()
+                        if selector.select(SLICE):
+                            code = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+                if code:
+                    raise OSError(code, os.strerror(code))
+            except BaseException as exc:
+                sock.close()
+                if not isinstance(exc, OSError) or isinstance(exc, TimeoutError):
+                    self.broken = True
+                    raise
+                error = exc
+                continue
+            sock.settimeout(min(SLICE, self.timeout))
+            self.sock = sock
+            if tls is not None:
+                self.handshake(tls, host)
+            return
+        raise error or OSError(f"no address for {host}")
+
+    def handshake(self, context: ssl.SSLContext, host: str) -> None:
+        """Secure the connection, shaking hands in slices. Whatever the server sent
+        before in clear text is dropped, never read as if it had come encrypted."""
+        sock = self._socket()
+        self._buffer.clear()
+        try:
+            secure = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
+        except BaseException:
+            self.close()
+            raise
+        self.sock = secure
+        self._sliced(secure.do_handshake)
+
+    def close(self) -> None:
+        self.broken = True
+        if self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.close()
+            self.sock = None
+
+    def _socket(self) -> socket.socket:
+        if self.sock is None:
+            raise ConnectionError("not connected")
+        return self.sock
+
+    # ------------------------------------------------------------------ reading and writing
+
+    def readline(self, max_line: int) -> bytes:
+        """The next line (its ``\\n`` included), charged to the operation's budget;
+        ``b""`` at the end of the stream."""
+        end = self._buffer.find(b"\n")
+        while end < 0:
+            scanned = len(self._buffer)
+            if scanned > max_line:
+                raise self._too_large(max_line, "a single line")
+            if scanned > self._left:
+                raise self._too_large(self._limit, "the reply")
+            count: int = self._sliced(self._socket().recv_into, self._scratch)
+            if not count:
+                self.broken = True
+                return b""
+            self._moved += count
+            self._buffer += self._scratch[:count]
+            end = self._buffer.find(b"\n", scanned)
+        if end >= max_line:
+            raise self._too_large(max_line, "a single line")
+        self._left -= end + 1 + LINE_COST
+        if self._left < 0:
+            raise self._too_large(self._limit, "the reply")
+        line = bytes(self._buffer[: end + 1])
+        del self._buffer[: end + 1]
+        return line
+
+    def send(self, data: bytes) -> None:
+        sock = self._socket()
+        with memoryview(data) as view:
+            sent = 0
+            while sent < len(view):
+                count: int = self._sliced(sock.send, view[sent : sent + SEND_SIZE])
+                sent += count
+                self._moved += count
+
+    def _too_large(self, limit: int, what: str) -> ReplyTooLargeError:
+        self.broken = True
+        return ReplyTooLargeError(self.operation, limit, what)
