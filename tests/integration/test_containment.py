@@ -8,6 +8,7 @@ store folder, unique to the test."""
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -306,3 +307,45 @@ def test_the_memory_limit_holds_for_the_providers_processes_together(tmp_path, m
     assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
     lines = lines_of(the_run, "Hoards")
     assert any("killed: memory limit (150 MB, memory_limit_mb)" in line for line in lines), lines
+
+
+PEEKING_PROVIDER = """
+import json, os
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+class Peeks:
+    # Lists every process it can name in /proc, and reads what it can of the others.
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        me = os.getpid()
+        seen = sorted(int(name) for name in os.listdir("/proc") if name.isdigit())
+        readable = []
+        for pid in seen:
+            if pid != me:
+                try:
+                    with open(f"/proc/{pid}/environ", "rb") as environ:
+                        environ.read(1)
+                    readable.append(pid)
+                except OSError:
+                    pass
+        cb.Error(1, json.dumps({"seen": seen, "readable": readable}))
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_in_a_namespace_a_provider_cannot_name_the_apps_processes(tmp_path, mechanism):
+    """With a PID namespace the provider's /proc is its namespace's: the app, the fork
+    server and other accounts' processes are not even there to read, whoever it runs as.
+    The fallback cannot hide them (its README line says so): there the app is in sight."""
+    provider = tmp_path / "peeks.py"
+    provider.write_text(PEEKING_PROVIDER)
+    the_run = run([Account("Peeks", f"{provider}:Peeks")], tmp_path / "stores")
+    (entry,) = [e for e in the_run.error_log.entries if e.text.startswith("{")]
+    found = json.loads(entry.text)
+    if mechanism == containment.NAMESPACE:
+        assert os.getpid() not in found["seen"]
+        assert found["seen"] == [1, 2], found  # its keeper and itself
+        assert found["readable"] in ([], [1]), found
+    else:
+        assert os.getpid() in found["seen"]

@@ -33,6 +33,8 @@ NAMESPACE = "pid-namespace"
 SUBREAPER = "subreaper"
 CLONE_NEWUSER = 0x10000000
 CLONE_NEWPID = 0x20000000
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 1 << 14, 1 << 18
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
 _FORCED = os.environ.get("SENDRECEIVE_CONTAINMENT")
@@ -86,6 +88,20 @@ def new_pid_namespace() -> None:
                 written.write(text)
 
 
+def private_proc() -> bool:
+    """In a PID namespace: give this process (the provider's) a mount namespace of its own
+    with a ``/proc`` of its namespace's, so that it cannot even name the app's processes
+    or other accounts' — not their environment, memory or open pipes, whoever it runs
+    as. False where the kernel refuses (the namespace still holds)."""
+    libc = _libc()
+    if libc.unshare(CLONE_NEWNS) != 0:
+        return False
+    if libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None) != 0:  # nothing leaks out
+        return False
+    flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+    return bool(libc.mount(b"proc", b"/proc", b"proc", flags, None) == 0)
+
+
 def probe() -> str:
     """The mechanism in force here: a throwaway child tries a namespace (call before
     any thread starts: a user namespace needs a single-threaded process)."""
@@ -121,14 +137,16 @@ def line(mechanism: str) -> str:
     """What holds a provider's processes, and what it does not, in words for the log."""
     if mechanism == NAMESPACE:
         return (
-            "provider containment: a PID namespace per provider (its processes cannot see or "
-            "signal the app or other accounts; all end with it); cpu_seconds holds for its "
-            "processes together; memory_limit_mb and open_files per process (no cgroup here)"
+            "provider containment: a PID namespace per provider, with a /proc of its own (its "
+            "processes cannot see or signal the app or other accounts; all end with it); "
+            "cpu_seconds and memory_limit_mb hold for its processes together; open_files per "
+            "process, and unmapped tmpfs and page cache uncounted (no cgroup here)"
         )
     return (
         "provider containment: subreaper (no PID namespace here: a provider's processes are "
-        "killed with it, but could signal the app's processes); cpu_seconds holds for its "
-        "processes together; memory_limit_mb and open_files per process (no cgroup here)"
+        "killed with it, but could signal the app's processes); cpu_seconds and "
+        "memory_limit_mb hold for its processes together; open_files per process, and "
+        "unmapped tmpfs and page cache uncounted (no cgroup here)"
     )
 
 

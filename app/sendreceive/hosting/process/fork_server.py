@@ -471,6 +471,8 @@ def _become_provider(fds: list[int]) -> NoReturn:
     try:
         # Killed with its keeper, should that be killed first (in a namespace, anyway).
         containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGKILL)
+        if _mechanism == containment.NAMESPACE:
+            containment.private_proc()
         # A process group of its own, in the app's session: under the kernel's autogroup
         # scheduling a session of their own would be a CPU share of its own beside the
         # app's, and the GUI waited up to a second (B2).
