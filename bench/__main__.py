@@ -48,6 +48,7 @@ JOBS = (
     Job("B2", "bench.b2_flood", ("--switch-interval-ms", "1"), EXPERIMENT),
     Job("B2", "bench.b2_flood", ("--switch-interval-ms", "0.5"), EXPERIMENT),
     Job("B2", "bench.b2_flood", ("--no-pacer",), EXPERIMENT),
+    Job("B3", "bench.b3_errors", ("--isolation", "process")),
     Job("B3", "bench.b3_errors"),
     Job("B3", "bench.b3_errors", ("--switch-interval-ms", "1"), EXPERIMENT),
     Job("B3", "bench.b3_errors", ("--no-pacer",), EXPERIMENT),

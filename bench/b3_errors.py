@@ -3,13 +3,17 @@
 distinct texts (past a task's budget of lines: the rest are counted on one line, so the
 app's memory stays bounded), then the time to scroll the list to its end and through it.
 
-Run: ``python -m bench.b3_errors [--switch-interval-ms MS] [--no-pacer]``.
+Run: ``python -m bench.b3_errors [--switch-interval-ms MS] [--no-pacer] [--isolation process]``.
+With ``--isolation process`` (the app's default) the provider floods from a process of its
+own: the distinct runs only (its texts are all distinct).
 """
 
 from __future__ import annotations
 
 import math
+import tempfile
 import time
+from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
@@ -53,9 +57,15 @@ def scroll_steps_ms(view: QAbstractItemView) -> list[float]:
 
 
 async def one_run(report: Report, label: str, count: int, distinct: int, options: Options) -> None:
-    spec = "bench.flood_providers:ErrorFlood"
-    run_accounts = accounts(spec, 1, "Errors", count=count, distinct=distinct)
-    bench = DialogBench(run_accounts, ERRORS_TAB, options)
+    go_file = None
+    if options.isolation == "process":  # no state shared with the provider: a go file
+        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / "go"
+        spec = "bench.flood_providers:ProcessFlood"
+        run_accounts = accounts(spec, 1, "Errors", errors=count, go_file=str(go_file))
+    else:
+        spec = "bench.flood_providers:ErrorFlood"
+        run_accounts = accounts(spec, 1, "Errors", count=count, distinct=distinct)
+    bench = DialogBench(run_accounts, ERRORS_TAB, options, go_file=go_file)
     try:
         outcome = await bench.run(0.0, timeout=120)
         final_seen = outcome.final_seen if outcome.final_seen is not None else math.inf
@@ -99,6 +109,8 @@ async def one_run(report: Report, label: str, count: int, distinct: int, options
 
 async def both(report: Report, options: Options) -> None:
     for label, count, distinct in RUNS:
+        if options.isolation == "process" and distinct != count:
+            continue
         await one_run(report, label, count, distinct, options)
 
 

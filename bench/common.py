@@ -173,7 +173,7 @@ def gui_options(doc: str | None) -> Options:
         "--isolation",
         choices=("thread", "process"),
         default="thread",
-        help="where the providers run (B2 only; the others share state with their providers)",
+        help="where the providers run (B2, B3; the others share state with their providers)",
     )
     parser.add_argument(
         "--provider-niceness",

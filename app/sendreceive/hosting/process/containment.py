@@ -184,22 +184,20 @@ def state(pid: int) -> str:
 
 
 def tree_memory(pid: int) -> int:
-    """Bytes of memory the processes below ``pid`` hold together: each one's proportional
-    set size (pages it shares, shared memory included, split among their sharers), or its
-    resident size where the kernel has no ``smaps_rollup``."""
+    """Bytes of memory the processes below ``pid`` hold together: each one's resident
+    anonymous and shared memory (``RssAnon`` + ``RssShmem``; not the libraries it maps
+    from files). Read from ``/proc/<pid>/status``, which a keeper may read even of a
+    provider's process that is not dumpable (``smaps`` it could not, unless root)."""
     total = 0
     for kid in descendants(pid):
         with contextlib.suppress(OSError, ValueError):
-            total += _kilobytes(f"/proc/{kid}/smaps_rollup", b"Pss:") << 10
+            total += _kilobytes(f"/proc/{kid}/status", (b"RssAnon:", b"RssShmem:")) << 10
     return total
 
 
-def _kilobytes(path: str, field: bytes) -> int:
+def _kilobytes(path: str, fields: tuple[bytes, ...]) -> int:
     with open(path, "rb") as lines:
-        for line in lines:
-            if line.startswith(field):
-                return int(line.split()[1])
-    raise ValueError(f"no {field!r} in {path}")
+        return sum(int(line.split()[1]) for line in lines if line.startswith(fields))
 
 
 def name(pid: int) -> str:
