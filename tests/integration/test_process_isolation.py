@@ -493,3 +493,52 @@ def test_a_message_forged_in_a_providers_process_is_named_and_ends_only_its_task
     assert states["Forger"].status is TaskStatus.FAILED
     lines = [error_line(e) for e in run.error_log.entries]
     assert any(f"broke the host's protocol ({named}" in line for line in lines), lines
+
+
+BAD_TRACE_PROVIDER = """
+import gc, json, socket, zlib
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+from sendreceive.hosting.process import messages
+
+
+class BadTrace:
+    '''Sends trace frames of its own making (one malformed line, one that inflates far
+    past any budget), then completes.'''
+
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        cb.Progress("tracing", 1, 1)
+        (sock,) = [o for o in gc.get_objects() if isinstance(o, socket.socket)
+                   and o.family == socket.AF_UNIX and o.fileno() >= 0]
+        line = {"line": "call", "seq": 0, "t": 0, "thread": "t", "name": "Progress",
+                "args": [{"type": "object"}], "result": 0, "violation": False}
+        messages.send_frame(sock, messages.trace_frame([line], 0))
+        for _ in range(50):
+            messages.send_frame(sock, messages.TRACE + zlib.compress(b" " * (8 << 20), 9))
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_record_writes_every_other_accounts_recording_past_a_forged_trace(tmp_path):
+    """A provider's process forging its trace (a malformed line, decompression bombs)
+    costs its own recording at most: ``--record`` writes the others', exits as the run
+    does, and the app's memory stays bounded (the bombs are never inflated past the
+    task's budget)."""
+    provider = tmp_path / "bad_trace.py"
+    provider.write_text(BAD_TRACE_PROVIDER)
+    recorded = tmp_path / "recorded"
+    done = subprocess.run(
+        [
+            sys.executable, str(ROOT / "main.py"), "--headless", "--isolation", "process",
+            "--provider", f"{provider}:BadTrace", "--provider", "demo-fast",
+            "--record", str(recorded), "--store-dir", str(tmp_path / "s"),
+        ],
+        capture_output=True, text=True, timeout=120, check=False,
+        env=dict(os.environ, SENDRECEIVE_DEMO_SPEED="50"),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    names = sorted(path.name for path in recorded.iterdir())
+    assert any(name.startswith("demo-fast") for name in names), names
+    assert "trace unreadable" in done.stderr or "left out" in done.stderr, done.stderr
