@@ -716,13 +716,17 @@ def start_daemons(marker: str) -> None:
 
 class SignalsForkServer:
     """Sends SIGUSR1, SIGTERM and SIGSTOP to the fork server above its process (found by
-    walking up ``/proc``), says what each did, and completes. In a PID namespace none
-    reaches it; in the fallback the server ignores the first two and is replaced after
-    the third. Not in thread isolation: there the process above is whatever started the
-    app."""
+    walking up ``/proc``), says what each did, and completes. In a PID namespace with a
+    ``/proc`` of its own it cannot even find it; in the fallback the server ignores the
+    first two and is replaced after the third. Not in thread isolation: there the process
+    above is whatever started the app."""
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         server = _fork_server_above()
+        if server is None:
+            _callback(psibpb).Progress("the fork server is out of sight", 1, 1)
+            _callback(psibpb).Done(None, S_OK)
+            return S_OK
         said = []
         for sig in (signal.SIGUSR1, signal.SIGTERM, signal.SIGSTOP):
             try:
@@ -736,16 +740,20 @@ class SignalsForkServer:
         return S_OK
 
 
-def _fork_server_above() -> int:
+def _fork_server_above() -> int | None:
     """The topmost of the processes above this one that run the fork server's module (its
-    keeper and the provider's process are forks of it), as the host's ``/proc`` numbers it."""
+    keeper and the provider's process are forks of it), as its ``/proc`` numbers it;
+    ``None`` where that ``/proc`` does not show it (a PID namespace's own)."""
     pid = int(os.readlink("/proc/self"))
     while True:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
-        with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
-            if b"process.fork_server" not in cmdline.read():
-                return pid
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                parent = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            with open(f"/proc/{parent}/cmdline", "rb") as cmdline:
+                if b"process.fork_server" not in cmdline.read():
+                    return pid
+        except OSError:  # the process above is not in this /proc
+            return None
         pid = parent
 
 

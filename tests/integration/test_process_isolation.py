@@ -401,24 +401,44 @@ def test_a_cpu_limit_hit_is_named(tmp_path):
 
 
 HOG_PROVIDER = """
-import os, re, subprocess
+import ctypes, os, re, subprocess
 from pathlib import Path
 from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
 
 class Hog:
+    # Marks its process (its thread's name) and its child (its environment) with the store's
+    # name: in a PID namespace its own pids are not the app's, so the test finds both
+    # in the app's /proc by their marks.
     def SynchronizeInBackground(self, psibpb):
         cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
         store = Path(psibpb.psesSync.store_dir)
-        subprocess.Popen(["sleep", "600"])
-        # Pids as the app's /proc numbers them (in a PID namespace, getpid() does not).
-        mine = os.readlink("/proc/self")
-        kids = [Path(f"/proc/{mine}/task/{tid}/children").read_text().split()
-                for tid in os.listdir(f"/proc/{mine}/task")]
-        (store / "pids").write_text(" ".join([mine, *sum(kids, [])]))
+        mark = store.name[-12:]
+        ctypes.CDLL(None).prctl(15, mark.encode(), 0, 0, 0)  # PR_SET_NAME
+        subprocess.Popen(["sleep", "600"], env={"HOG_MARK": mark})
+        (store / "marked").write_text(mark)
         cb.Progress("Hogging", 1, 2)
         re.match(r"(a+)+$", "a" * 64 + "!")  # minutes in C code, holding the GIL
         return S_OK
 """
+
+
+def marked(mark: str) -> list[int]:
+    """The app's /proc numbers of the processes named ``mark`` or given it as HOG_MARK."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:  # the name is its provider thread's: PR_SET_NAME names the calling thread
+            comms = {
+                Path(f"/proc/{name}/task/{tid}/comm").read_text().strip()
+                for tid in os.listdir(f"/proc/{name}/task")
+            }
+            environ = Path(f"/proc/{name}/environ").read_bytes()
+        except OSError:
+            continue
+        if mark in comms or f"HOG_MARK={mark}".encode() in environ.split(b"\0"):
+            found.append(int(name))
+    return found
 
 
 def test_providers_end_with_the_app_however_it_ends(tmp_path):
@@ -433,10 +453,11 @@ def test_providers_end_with_the_app_however_it_ends(tmp_path):
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        pids_file = store_dir(tmp_path / "stores", "Hog") / "pids"
-        assert wait_until(pids_file.exists, 30), "the provider did not start"
-        pids = [int(p) for p in pids_file.read_text().split()]
-        assert len(pids) == 2, pids  # the provider's process and its sleep
+        mark_file = store_dir(tmp_path / "stores", "Hog") / "marked"
+        assert wait_until(mark_file.exists, 30), "the provider did not start"
+        mark = mark_file.read_text()
+        assert wait_until(lambda: len(marked(mark)) == 2), marked(mark)  # it and its sleep
+        pids = marked(mark)
     finally:
         app.kill()
         app.wait()
