@@ -195,12 +195,14 @@ class Task:
         limit = self.limits.task_timeout
         assert limit is not None
         held, waited = f"{starved:.1f}", f"{waited_for_cpu:.1f}"  # as measured, not :g
-        if not self.host.loaded:  # its module's top level (or its factory) still running
-            found = Finding.TIME_LIMIT_LOADING(float(limit))
-        elif starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
+        # A held-up host explains the rest (a provider may not even have finished loading
+        # while another held the interpreter lock), so it is named first.
+        if starved >= STARVED_AFTER and waited_for_cpu >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD_CPU_WAIT(float(limit), held, waited)
         elif starved >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_HOST_HELD(float(limit), held)
+        elif not self.host.loaded:  # its module's top level (or its factory) still running
+            found = Finding.TIME_LIMIT_LOADING(float(limit))
         elif waited_for_cpu >= STARVED_AFTER:
             found = Finding.TIME_LIMIT_CPU_WAIT(float(limit), waited)
         else:
