@@ -7,7 +7,9 @@ accepts, refuses the recipients in ``refused`` with a 550 reply and a message ho
 of the bytes in ``refused_data`` with a 554 reply after its data, and calls ``on_event``
 at each step of a transaction (``mail``, ``rcpt``, ``data`` before its reply, ``data-
 replied`` after it) so a test can act — kill the client — at a chosen point of the
-protocol.
+protocol. ``connections`` counts the clients connected now: a killed program's
+provider may still finish a step after the program itself has gone, until its process
+ends too and the kernel closes the connection.
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ class SmtpServer:
     hold_next_data: float = 0.0  # seconds the next accepted message's reply waits
     received: list[Received] = field(default_factory=list)
     on_event: Callable[[str], None] | None = None
+    clients: set[SMTP] = field(default_factory=set)  # connected now, on any listener
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -100,6 +103,11 @@ class SmtpServer:
     def event(self, name: str) -> None:
         if self.on_event is not None:
             self.on_event(name)
+
+    @property
+    def connections(self) -> int:
+        with self.lock:
+            return len(self.clients)
 
     def messages(self) -> list[Received]:
         with self.lock:
@@ -120,6 +128,34 @@ class SmtpServer:
         }
 
 
+class _CountingSMTP(SMTP):
+    """aiosmtpd's protocol, keeping ``server.clients`` (STARTTLS makes a connection twice:
+    a set counts it once)."""
+
+    def __init__(self, server: SmtpServer, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._server = server
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        with self._server.lock:
+            self._server.clients.add(self)
+        super().connection_made(transport)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        with self._server.lock:
+            self._server.clients.discard(self)
+        super().connection_lost(error)
+
+
+class _Controller(Controller):
+    def __init__(self, server: SmtpServer, **kwargs: Any) -> None:
+        super().__init__(_Handler(server), **kwargs)
+        self._server = server
+
+    def factory(self) -> SMTP:
+        return _CountingSMTP(self._server, self.handler, **self.SMTP_kwargs)
+
+
 def _authenticate(
     server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
 ) -> AuthResult:
@@ -138,17 +174,17 @@ def running_smtp_server() -> Iterator[SmtpServer]:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(server.ca_file, server.root / "key.pem")
         common = {"authenticator": _authenticate, "auth_require_tls": False}
-        plain = Controller(
-            _Handler(server),
+        plain = _Controller(
+            server,
             hostname=HOST,
             port=free_port(),
             tls_context=context,
             **common,
         )
-        implicit = Controller(
-            _Handler(server), hostname=HOST, port=free_port(), ssl_context=context, **common
+        implicit = _Controller(
+            server, hostname=HOST, port=free_port(), ssl_context=context, **common
         )
-        bare = Controller(_Handler(server), hostname=HOST, port=free_port(), **common)
+        bare = _Controller(server, hostname=HOST, port=free_port(), **common)
         controllers = (plain, implicit, bare)
         for controller in controllers:
             controller.start()

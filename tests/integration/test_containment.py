@@ -14,13 +14,12 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from helpers.hostile import LIMITS
+from helpers.waiting import wait_until
 
 from sendreceive.config.profile import Account
 from sendreceive.hosting.isolation import host_factory
@@ -31,17 +30,6 @@ from sendreceive.tracking.tracker import TaskStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 MECHANISMS = (containment.NAMESPACE, containment.SUBREAPER)
-
-
-def wait_until(condition, timeout: float = 15.0) -> bool:
-    """Poll ``condition`` until it holds (a process's end is not an event we can await)."""
-    deadline = time.monotonic() + timeout
-    pause = threading.Event()
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        pause.wait(0.02)
-    return True
 
 
 def marked(marker: str) -> list[int]:

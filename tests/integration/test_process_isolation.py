@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from helpers.hostile import LIMITS, main_py
+from helpers.waiting import wait_until
 
 from sendreceive.config.profile import Account
 from sendreceive.hosting.isolation import host_factory
@@ -42,16 +43,6 @@ def run_in_processes(accounts: list[Account], store: Path, **limits: float) -> R
     )
     asyncio.run(run.execute())
     return run
-
-
-def wait_until(condition, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    pause = threading.Event()
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        pause.wait(0.02)
-    return True
 
 
 def process_gone(pid: int) -> bool:

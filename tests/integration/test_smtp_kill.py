@@ -29,6 +29,7 @@ from email import message_from_bytes
 
 from helpers.program import ROOT
 from helpers.sending import outgoing, settings_table, store
+from helpers.waiting import wait_until
 
 from sendreceive.contract import MessageState
 from sendreceive.mail.outbox import DefaultStore
@@ -84,6 +85,11 @@ def test_killed_sends_lose_nothing_and_duplicate_only_in_the_reply_window(smtp_s
         try:
             for child in children:
                 child.wait(timeout=60)
+            # A killed program's provider may finish a step before its own process
+            # is ended after it: the round is over once the server has lost them all.
+            assert wait_until(lambda: smtp_server.connections == 0), (
+                "a provider outlived its program"
+            )
         finally:
             smtp_server.on_event = None
         return killed.is_set()
