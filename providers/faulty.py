@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import concurrent.futures
+import contextlib
 import ctypes
 import gc
 import os
@@ -788,6 +789,105 @@ class Execs:
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         _callback(psibpb).Progress("Becoming a shell", 1, 2)
         os.execv("/bin/sh", ["sh", "-c", "sleep 600"])
+
+
+# A bomb of a provider's processes: its tree's limits (``threads``, ``open_files``) name
+# it; each is capped, so that it never takes a machine down even unbounded. Not in thread
+# isolation: the threads, processes and files would be the app's own.
+
+
+class ThreadBomb:
+    """Starts threads that wait (at most ``cap``, fewer where the kernel refuses one),
+    holds them ``hold`` seconds, and completes."""
+
+    def __init__(self, cap: int = 2000, hold: float = 10.0) -> None:
+        self.cap = cap
+        self.hold = hold
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        release = threading.Event()
+        started = 0
+        with contextlib.suppress(RuntimeError):  # "can't start new thread"
+            while started < self.cap:
+                threading.Thread(target=release.wait, daemon=True).start()
+                started += 1
+        _callback(psibpb).Progress(f"{started} threads", 1, 2)
+        _forever.wait(self.hold)
+        release.set()
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+class ForkBomb:
+    """Forks a binary tree of ``depth`` levels of processes (at most 2**(depth+1) - 2 of
+    them, fewer where the kernel refuses a fork) that sleep ``hold`` seconds, waits for
+    them, and completes."""
+
+    def __init__(self, depth: int = 8, hold: float = 10.0) -> None:
+        self.depth = depth
+        self.hold = hold
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        _callback(psibpb).Progress("Forking", 1, 2)
+        # A helper process forks the tree: a fork of this threaded process runs only
+        # system calls and ``os._exit``.
+        marker = f"faulty-fork-bomb:{psibpb.psesSync.store_dir}"  # in every process's argv
+        subprocess.run([sys.executable, "-c", _FORK_TREE, str(self.depth), str(self.hold), marker])
+        _callback(psibpb).Done(None, S_OK)
+        return S_OK
+
+
+_FORK_TREE = """
+import os, sys, time
+depth, hold = int(sys.argv[1]), float(sys.argv[2])
+kids = []
+while depth:
+    try:
+        kid = os.fork()
+    except OSError:
+        break
+    if kid == 0:  # a new level: it forks its own two
+        depth, kids = depth - 1, []
+        continue
+    kids.append(kid)
+    if len(kids) == 2:
+        break
+time.sleep(hold)
+for kid in kids:
+    os.waitpid(kid, 0)
+"""
+
+
+class FileHog:
+    """Starts ``children`` processes that open ``files`` files each (under any per-process
+    limit of 64 or more) and hold them ``hold`` seconds; waits for them, reporting
+    progress, and completes."""
+
+    def __init__(self, children: int = 4, files: int = 40, hold: float = 2.0) -> None:
+        self.children = children
+        self.files = files
+        self.hold = hold
+
+    def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
+        hog = (
+            "import os, sys, time; held = [open(os.devnull) for _ in range(int(sys.argv[1]))]; "
+            "print('holding', flush=True); time.sleep(float(sys.argv[2]))"
+        )
+        args = [sys.executable, "-c", hog, str(self.files), str(self.hold)]
+        hogs = [subprocess.Popen(args, stdout=subprocess.PIPE) for _ in range(self.children)]
+        for each in hogs:
+            each.stdout.readline()  # type: ignore[union-attr]  # a pipe
+        cb = _callback(psibpb)
+        for each in hogs:
+            while True:
+                cb.Progress(f"{self.children} processes hold {self.files} files", 1, 2)
+                try:
+                    each.wait(0.25)
+                    break
+                except subprocess.TimeoutExpired:
+                    pass
+        cb.Done(None, S_OK)
+        return S_OK
 
 
 # --------------------------------------------------------------------------- loading

@@ -429,6 +429,14 @@ Flags: %3</translation>
         <translation>beendet: Speicherlimit (%1 MB, memory_limit_mb)</translation>
     </message>
     <message>
+        <source>killed: thread limit (%1 threads, threads)</source>
+        <translation>beendet: Thread-Limit (%1 Threads, threads)</translation>
+    </message>
+    <message>
+        <source>killed: open files limit (%1 files, open_files)</source>
+        <translation>beendet: Limit offener Dateien (%1 Dateien, open_files)</translation>
+    </message>
+    <message>
         <source>signal %1 (%2)</source>
         <translation>Signal %1 (%2)</translation>
     </message>

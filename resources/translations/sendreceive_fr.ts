@@ -429,6 +429,14 @@ Indicateurs : %3</translation>
         <translation>arrêté : limite de mémoire (%1 Mo, memory_limit_mb)</translation>
     </message>
     <message>
+        <source>killed: thread limit (%1 threads, threads)</source>
+        <translation>arrêté : limite de threads (%1 threads, threads)</translation>
+    </message>
+    <message>
+        <source>killed: open files limit (%1 files, open_files)</source>
+        <translation>arrêté : limite de fichiers ouverts (%1 fichiers, open_files)</translation>
+    </message>
+    <message>
         <source>signal %1 (%2)</source>
         <translation>signal %1 (%2)</translation>
     </message>

@@ -426,6 +426,14 @@ Flags: %3</source>
         <translation>已终止：内存限制(%1 MB，memory_limit_mb)</translation>
     </message>
     <message>
+        <source>killed: thread limit (%1 threads, threads)</source>
+        <translation>已终止：线程限制(%1 个线程，threads)</translation>
+    </message>
+    <message>
+        <source>killed: open files limit (%1 files, open_files)</source>
+        <translation>已终止：打开文件数限制(%1 个文件，open_files)</translation>
+    </message>
+    <message>
         <source>signal %1 (%2)</source>
         <translation>信号 %1 (%2)</translation>
     </message>

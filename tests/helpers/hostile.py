@@ -20,6 +20,7 @@ from sendreceive.contract import (
     MAPI_E_USER_CANCEL,
     S_OK,
 )
+from sendreceive.hosting.process import containment
 from sendreceive.run.send_receive import RunLimits
 from sendreceive.tracking.tracker import TaskStatus
 
@@ -39,6 +40,8 @@ LIMITS = RunLimits(
 LIMIT_ARGS = ("--stall-timeout", "1", "--cancel-grace", "0.5", "--task-timeout", "3")  # LIMITS
 
 DEMO = ("Contoso", "Fabrikam", "Northwind")
+# Whether a keeper may count its tree's open files here (root may).
+_FILES_COUNTED = containment.counts_open_files(containment.describe())
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,13 @@ EXPECTED: dict[str, Expected] = {
     ),
     "Execs another program": Expected(
         _F, E_FAIL, ("The provider's process replaced itself with another program (exec of ",)
+    ),
+    "Thread bomb": Expected(_F, E_FAIL, ("killed: thread limit (64 threads, threads)",)),
+    "Fork bomb": Expected(_F, E_FAIL, ("killed: thread limit (64 threads, threads)",)),
+    "Open files across processes": (
+        Expected(_F, E_FAIL, ("killed: open files limit (64 files, open_files)",))
+        if _FILES_COUNTED
+        else Expected(_C, S_OK)  # per process only: the run's containment line says so
     ),
 }
 

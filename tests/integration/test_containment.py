@@ -336,3 +336,40 @@ def test_in_a_namespace_a_provider_cannot_name_the_apps_processes(tmp_path, mech
         assert found["readable"] in ([], [1]), found
     else:
         assert os.getpid() in found["seen"]
+
+
+@pytest.mark.parametrize(
+    ("provider", "limits"),
+    [
+        ("faulty-thread-bomb", {"threads": 40}),
+        ("faulty-fork-bomb", {"threads": 40}),
+    ],
+)
+def test_the_thread_limit_holds_for_the_providers_processes_together(
+    tmp_path, mechanism, provider, limits
+):
+    """Threads of one process, or processes forking processes (their argv marked): past
+    ``threads`` for the tree together the keeper kills it and names the limit, and the
+    bomb leaves nothing."""
+    marker = f"faulty-fork-bomb:{tmp_path / 'stores'}"
+    account = Account("Bomb", provider, process_limits=limits)
+    the_run = run([account], tmp_path / "stores")
+    assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
+    lines = lines_of(the_run, "Bomb")
+    assert any("killed: thread limit (40 threads, threads)" in line for line in lines), lines
+    assert wait_until(lambda: marked(marker) == []), marked(marker)
+
+
+def test_the_open_files_limit_holds_for_the_providers_processes_together(tmp_path, mechanism):
+    """Four child processes hold 40 files each, under the per-process ``open_files`` of
+    64; together they pass it: where the keeper may count its tree's files, it kills the
+    tree, naming the limit; where it may not, the run's containment line says so."""
+    account = Account("Hogs", "faulty-file-hog", process_limits={"open_files": 64})
+    the_run = run([account], tmp_path / "stores")
+    lines = lines_of(the_run, "Hogs")
+    if containment.counts_open_files(mechanism):
+        assert the_run.tasks[0].snapshot().status is TaskStatus.FAILED
+        assert any("killed: open files limit (64 files, open_files)" in ln for ln in lines), lines
+    else:
+        assert the_run.tasks[0].snapshot().status is TaskStatus.COMPLETED, lines
+        assert "open_files per process only" in containment.line(mechanism)

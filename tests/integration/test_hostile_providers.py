@@ -303,6 +303,9 @@ DIED = {
     "Catastrophic regex",
     "Ignores SIGTERM",
     "Execs another program",
+    "Thread bomb",  # the keeper killed these at a limit of their tree (SIGKILL)
+    "Fork bomb",
+    "Open files across processes",
 }
 # The memory bomb's end is the host's finding about a limit the replaying account does not
 # have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.

@@ -79,13 +79,15 @@ RUN_LIMITS = {
         Limit("task_timeout", "seconds", 0, ONE_WEEK_SECONDS, high_label="one week"),
     )
 }
-#: Per-account limits of a provider's process (process isolation), set with ``resource``.
+#: Per-account limits of a provider's processes (process isolation): each holds for its
+#: process tree together (its keeper adds them up) and, where the kernel has one, per process.
 PROCESS_LIMITS = {
     limit.key: limit
     for limit in (
         Limit("memory_limit_mb", "MiB", 1, 1024 * 1024, whole=True, high_label="1 TiB"),
         Limit("open_files", "files", 1, 1024 * 1024, whole=True),
         Limit("cpu_seconds", "seconds", 1, ONE_WEEK_SECONDS, whole=True, high_label="one week"),
+        Limit("threads", "threads", 1, 65536, whole=True),  # a process counts its threads
     )
 }
 #: A ``[[groups]]`` schedule.

@@ -232,6 +232,10 @@ class Finding(Enum):
     EXIT_CODE = (QT_TRANSLATE_NOOP("Finding", "exit code %1"),)
     CPU_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: CPU time limit (%1 s, cpu_seconds)"),)
     MEMORY_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: memory limit (%1 MB, memory_limit_mb)"),)
+    THREADS_LIMIT = (QT_TRANSLATE_NOOP("Finding", "killed: thread limit (%1 threads, threads)"),)
+    OPEN_FILES_LIMIT = (
+        QT_TRANSLATE_NOOP("Finding", "killed: open files limit (%1 files, open_files)"),
+    )
     SIGNAL = (QT_TRANSLATE_NOOP("Finding", "signal %1 (%2)"),)
     UNKNOWN_SIGNAL = (QT_TRANSLATE_NOOP("Finding", "signal %1 (unknown signal)"),)
     WHILE_LOADING = (QT_TRANSLATE_NOOP("Finding", "while loading the provider"),)

@@ -28,6 +28,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 
 NAMESPACE = "pid-namespace"
 SUBREAPER = "subreaper"
@@ -36,7 +37,9 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNS = 0x00020000
 MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REC, MS_PRIVATE = 2, 4, 8, 1 << 14, 1 << 18
 PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
+CAP_SYS_PTRACE = 19
 _FORCED = os.environ.get("SENDRECEIVE_CONTAINMENT")
 
 
@@ -83,9 +86,16 @@ def new_pid_namespace() -> None:
         raise OSError(errno, os.strerror(errno))
     if uid != 0:  # the same ids inside; no setgroups, as an unprivileged mapping requires
         maps = (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1"))
-        for file, text in maps:
-            with open(f"/proc/self/{file}", "w") as written:
-                written.write(text)
+        # A process that is not dumpable (the fork server's forks) has root's /proc/self
+        # files: the user could not write its own maps. Dumpable for these writes only;
+        # this process holds no secret (the fork server is given none).
+        prctl(PR_SET_DUMPABLE, 1)
+        try:
+            for file, text in maps:
+                with open(f"/proc/self/{file}", "w") as written:
+                    written.write(text)
+        finally:
+            prctl(PR_SET_DUMPABLE, 0)
 
 
 def private_proc() -> bool:
@@ -133,20 +143,55 @@ def describe() -> str:
     return done.stdout.strip() or "unknown"
 
 
+def counts_open_files(mechanism: str) -> bool:
+    """Whether a keeper can count its tree's open files. A provider's process is not
+    dumpable: its ``/proc/<pid>/fd`` opens only to a process with ``CAP_SYS_PTRACE`` in
+    the user namespace its memory was made in (the host's) — root, not a user, not even
+    in a user namespace of its own."""
+    if mechanism == NAMESPACE and os.geteuid() != 0:
+        return False
+    try:
+        with open("/proc/self/status", "rb") as status:
+            (mask,) = [line.split()[1] for line in status if line.startswith(b"CapEff:")]
+        return bool(int(mask, 16) >> CAP_SYS_PTRACE & 1)
+    except (OSError, ValueError):
+        return False
+
+
+def kernel_caps_threads(mechanism: str) -> bool:
+    """Whether ``RLIMIT_NPROC`` caps a provider's tree as it forks, between the keeper's
+    looks. The kernel counts a real user's processes and threads per user namespace and
+    exempts root: a provider's own count only unprivileged in a PID namespace (in a user
+    namespace of its own); in the fallback it would count every process of the user."""
+    return mechanism == NAMESPACE and os.geteuid() != 0
+
+
 def line(mechanism: str) -> str:
     """What holds a provider's processes, and what it does not, in words for the log."""
     if mechanism == NAMESPACE:
-        return (
+        held = (
             "provider containment: a PID namespace per provider, with a /proc of its own (its "
-            "processes cannot see or signal the app or other accounts; all end with it); "
-            "cpu_seconds and memory_limit_mb hold for its processes together; open_files per "
-            "process, and unmapped tmpfs and page cache uncounted (no cgroup here)"
+            "processes cannot see or signal the app or other accounts; all end with it)"
         )
+    else:
+        held = (
+            "provider containment: subreaper (no PID namespace here: a provider's processes "
+            "are killed with it, but could signal the app's processes)"
+        )
+    together = "cpu_seconds, memory_limit_mb and threads"
+    if counts_open_files(mechanism):
+        together = "cpu_seconds, memory_limit_mb, threads and open_files"
+        files = ""
+    else:
+        files = "; open_files per process only (its processes' open files are closed to the keeper)"
+    if kernel_caps_threads(mechanism):
+        bomb = "; threads capped by the kernel too (RLIMIT_NPROC in its user namespace)"
+    else:
+        why = "bind root" if os.geteuid() == 0 else "count one provider's alone here"
+        bomb = f"; threads counted at the keeper's looks, ten a second (RLIMIT_NPROC cannot {why})"
     return (
-        "provider containment: subreaper (no PID namespace here: a provider's processes are "
-        "killed with it, but could signal the app's processes); cpu_seconds and "
-        "memory_limit_mb hold for its processes together; open_files per process, and "
-        "unmapped tmpfs and page cache uncounted (no cgroup here)"
+        f"{held}; {together} hold for its processes together{files}{bomb}; unmapped tmpfs "
+        "and page cache uncounted (no cgroup here)"
     )
 
 
@@ -183,21 +228,32 @@ def state(pid: int) -> str:
         return ""
 
 
-def tree_memory(pid: int) -> int:
-    """Bytes of memory the processes below ``pid`` hold together: each one's resident
-    anonymous and shared memory (``RssAnon`` + ``RssShmem``; not the libraries it maps
-    from files). Read from ``/proc/<pid>/status``, which a keeper may read even of a
-    provider's process that is not dumpable (``smaps`` it could not, unless root)."""
-    total = 0
+@dataclass(frozen=True)
+class Usage:
+    """What the processes below a keeper hold together, at one look."""
+
+    memory: int  # bytes: each one's resident anonymous and shared memory
+    threads: int  # a process counts its threads
+    open_files: int  # 0 unless counted
+
+
+def tree_usage(pid: int, count_files: bool) -> Usage:
+    """What the processes below ``pid`` hold together, read from ``/proc/<pid>/status``
+    (``RssAnon`` + ``RssShmem``, not the libraries a process maps from files;
+    ``Threads``), which a keeper may read even of a process that is not dumpable, and,
+    if ``count_files``, ``/proc/<pid>/fd`` (see ``counts_open_files``)."""
+    memory = threads = files = 0
     for kid in descendants(pid):
-        with contextlib.suppress(OSError, ValueError):
-            total += _kilobytes(f"/proc/{kid}/status", (b"RssAnon:", b"RssShmem:")) << 10
-    return total
-
-
-def _kilobytes(path: str, fields: tuple[bytes, ...]) -> int:
-    with open(path, "rb") as lines:
-        return sum(int(line.split()[1]) for line in lines if line.startswith(fields))
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            with open(f"/proc/{kid}/status", "rb") as lines:
+                for line in lines:
+                    if line.startswith((b"RssAnon:", b"RssShmem:")):
+                        memory += int(line.split()[1]) << 10
+                    elif line.startswith(b"Threads:"):
+                        threads += int(line.split()[1])
+            if count_files:
+                files += len(os.listdir(f"/proc/{kid}/fd"))
+    return Usage(memory, threads, files)
 
 
 def name(pid: int) -> str:

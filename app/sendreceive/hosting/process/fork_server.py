@@ -38,7 +38,7 @@ import socket
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -87,7 +87,20 @@ class Exit:
     code: int  # os.CLD_EXITED, os.CLD_KILLED or os.CLD_DUMPED; 0 if the server was lost
     status: int  # the exit code, or the signal's number
     left: tuple[str, ...] = ()  # "name (pid)" of what outlived it in its tree (killed)
-    limit: str | None = None  # "cpu" or "memory": the keeper killed the tree at that limit
+    limit: str | None = None  # one of LIMITS_HIT: the keeper killed the tree at that limit
+
+
+LIMITS_HIT = ("cpu", "memory", "threads", "files")
+
+
+@dataclass(frozen=True)
+class TreeLimits:
+    """What a keeper holds its provider's processes to, together; 0: no limit."""
+
+    cpu_seconds: int = 0
+    memory_mb: int = 0
+    threads: int = 0
+    open_files: int = 0
 
 
 LOST = Exit(0, 0)  # the fork server itself ended: the child's fate is unknown
@@ -139,11 +152,10 @@ class ForkServer:
         threading.Thread(target=self._read, name="provider-fork-server", daemon=True).start()
 
     def spawn(
-        self, control: int, stdout: int, stderr: int, cpu_seconds: int = 0, memory_mb: int = 0
+        self, control: int, stdout: int, stderr: int, limits: TreeLimits = TreeLimits()
     ) -> Spawned:
         """Fork a provider's process with these fds; its keeper kills the whole tree once
-        its processes together have used ``cpu_seconds`` or hold ``memory_mb`` (0: no
-        limit). Raises ``OSError``, naming why."""
+        its processes together pass one of ``limits``. Raises ``OSError``, naming why."""
         request = next(self._requests)
         answer: queue.SimpleQueue[Spawned | str | None] = queue.SimpleQueue()
         with self._lock:
@@ -152,7 +164,7 @@ class ForkServer:
             self._waiting[request] = answer
             socket.send_fds(
                 self._sock,
-                [f"spawn {request} {cpu_seconds} {memory_mb}".encode()],
+                [f"spawn {request} {' '.join(map(str, astuple(limits)))}".encode()],
                 [control, stdout, stderr],
             )
         try:
@@ -216,7 +228,7 @@ class ForkServer:
                             said["code"],
                             said["status"],
                             tuple(said["left"]),
-                            limit if limit in ("cpu", "memory") else None,
+                            limit if limit in LIMITS_HIT else None,
                         )
                 else:
                     reply: Spawned | str = (
@@ -296,9 +308,9 @@ def serve(sock: socket.socket) -> None:
                     message, fds = b"", []
                 if not message:
                     _end()  # the app is gone
-                request, cpu_seconds, memory_mb = map(int, message.split()[1:4])
+                request, *numbers = map(int, message.split()[1:6])
                 try:
-                    keeper, pid = _start(sock, selector, request, (cpu_seconds, memory_mb), fds)
+                    keeper, pid = _start(sock, selector, request, TreeLimits(*numbers), fds)
                     _say(sock, t="pid", request=request, keeper=keeper, pid=pid)
                 except OSError as exc:
                     _say(sock, t="fail", request=request, why=f"the keeper failed: {exc}")
@@ -319,7 +331,7 @@ def _start(
     sock: socket.socket,
     selector: selectors.BaseSelector,
     request: int,
-    limits: tuple[int, int],
+    limits: TreeLimits,
     fds: list[int],
 ) -> tuple[int, int]:
     """Fork the keeper of one provider; (the keeper's pid, the provider's), as the app's
@@ -381,13 +393,13 @@ def _first_line(fd: int) -> str:
     return data.decode(errors="replace").strip()
 
 
-def _keep(report: int, fds: list[int], limits: tuple[int, int], in_namespace: bool) -> NoReturn:
+def _keep(report: int, fds: list[int], limits: TreeLimits, in_namespace: bool) -> NoReturn:
     """The keeper: fork the provider's process, pass the app's SIGTERM on to the whole
-    tree, reap its orphans, kill the tree once it has used ``cpu_seconds`` of CPU or
-    holds ``memory_mb`` of memory together (``limits``), and once the provider's process
-    ends name what is left of the tree, kill it (in a namespace: by ending) and report."""
-    cpu_seconds, memory_mb = limits
-    watch = bool(cpu_seconds or memory_mb)
+    tree, reap its orphans, kill the tree once its processes together pass one of
+    ``limits``, and once the provider's process ends name what is left of the tree, kill
+    it (in a namespace: by ending) and report."""
+    count_files = bool(limits.open_files) and containment.counts_open_files(_mechanism)
+    watch = bool(limits.cpu_seconds or limits.memory_mb or limits.threads or count_files)
     hit: str | None = None
     me = int(os.readlink("/proc/self"))  # its pid where the app lives (in a namespace too)
     server = os.getppid()
@@ -419,7 +431,7 @@ def _keep(report: int, fds: list[int], limits: tuple[int, int], in_namespace: bo
     provider = os.fork()
     if provider == 0:
         os.close(report)
-        _become_provider(fds)
+        _become_provider(fds, limits.threads)
     for fd in fds:
         os.close(fd)
     host_pid = containment.children(me)[0] if in_namespace else provider
@@ -428,10 +440,7 @@ def _keep(report: int, fds: list[int], limits: tuple[int, int], in_namespace: bo
     while pid != provider:  # the provider, or an orphan of its tree
         pid, status = os.waitpid(-1, os.WNOHANG if watch else 0)
         if watch and not pid:
-            if cpu_seconds and tree_cpu_time(me) >= cpu_seconds:
-                hit = "cpu"
-            elif memory_mb and containment.tree_memory(me) > memory_mb << 20:
-                hit = "memory"
+            hit = _limit_hit(me, limits, count_files)
             if hit is not None:  # SIGKILL, named as the limit it hit
                 for victim in [-1] if in_namespace else containment.descendants(me):
                     with contextlib.suppress(OSError):
@@ -450,6 +459,22 @@ def _keep(report: int, fds: list[int], limits: tuple[int, int], in_namespace: bo
     os._exit(0)  # in a namespace, the kernel kills what is left with its PID 1
 
 
+def _limit_hit(keeper: int, limits: TreeLimits, count_files: bool) -> str | None:
+    """The first of ``limits`` the processes below ``keeper`` pass together (LIMITS_HIT)."""
+    if limits.cpu_seconds and tree_cpu_time(keeper) >= limits.cpu_seconds:
+        return "cpu"
+    if not (limits.memory_mb or limits.threads or count_files):
+        return None
+    used = containment.tree_usage(keeper, count_files)
+    if limits.memory_mb and used.memory > limits.memory_mb << 20:
+        return "memory"
+    if limits.threads and used.threads > limits.threads:
+        return "threads"
+    if count_files and used.open_files > limits.open_files:
+        return "files"
+    return None
+
+
 def tree_cpu_time(keeper: int) -> float:
     """Seconds of CPU the processes below ``keeper`` have used, the ended ones included:
     what the keeper reaped, and each process's own and its reaped children's."""
@@ -466,11 +491,17 @@ def tree_cpu_time(keeper: int) -> float:
     return used.ru_utime + used.ru_stime + ticks / os.sysconf("SC_CLK_TCK")
 
 
-def _become_provider(fds: list[int]) -> NoReturn:
+def _become_provider(fds: list[int], threads: int) -> NoReturn:
     control, stdout, stderr = fds
     try:
         # Killed with its keeper, should that be killed first (in a namespace, anyway).
         containment.prctl(containment.PR_SET_PDEATHSIG, signal.SIGKILL)
+        if threads and containment.kernel_caps_threads(_mechanism):
+            # A bomb is refused past the limit between two looks of the keeper, which
+            # then sees one thread too many and names the limit: the user namespace also
+            # counts the relay and the keeper.
+            cap = threads + 3
+            resource.setrlimit(resource.RLIMIT_NPROC, (cap, cap))
         if _mechanism == containment.NAMESPACE:
             containment.private_proc()
         # A process group of its own, in the app's session: under the kernel's autogroup

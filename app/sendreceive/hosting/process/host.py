@@ -28,7 +28,14 @@ from sendreceive.hosting.calling import make_session
 from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Waker
 from sendreceive.hosting.process import containment, messages
 from sendreceive.hosting.process.child import EXIT_HOST_ERROR, EXIT_SOCKET_CLOSED
-from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, Spawned, fork_server
+from sendreceive.hosting.process.fork_server import (
+    LOST,
+    Exit,
+    ForkServer,
+    Spawned,
+    TreeLimits,
+    fork_server,
+)
 from sendreceive.hosting.process.hub import hub
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
@@ -229,8 +236,12 @@ class ProcessHost:
                 theirs.fileno(),
                 out_w,
                 err_w,
-                limits.get("cpu_seconds", 0),
-                limits.get("memory_limit_mb", 0),
+                TreeLimits(
+                    limits.get("cpu_seconds", 0),
+                    limits.get("memory_limit_mb", 0),
+                    limits.get("threads", 0),
+                    limits.get("open_files", 0),
+                ),
             )
         except OSError:
             for fd in (out_r, err_r):
@@ -438,6 +449,10 @@ class ProcessHost:
         number = how.status
         if how.limit == "memory":  # the keeper's, for the whole tree: it says which
             return Finding.MEMORY_LIMIT(limits["memory_limit_mb"])
+        if how.limit == "threads":
+            return Finding.THREADS_LIMIT(limits["threads"])
+        if how.limit == "files":
+            return Finding.OPEN_FILES_LIMIT(limits["open_files"])
         if how.limit == "cpu" or (
             number in (signal.SIGXCPU, signal.SIGKILL) and "cpu_seconds" in limits
         ):
