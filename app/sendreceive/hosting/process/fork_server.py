@@ -440,8 +440,9 @@ def _keep(report: int, fds: list[int], limits: TreeLimits, in_namespace: bool) -
     while pid != provider:  # the provider, or an orphan of its tree
         pid, status = os.waitpid(-1, os.WNOHANG if watch else 0)
         if watch and not pid:
-            hit = _limit_hit(me, limits, count_files)
-            if hit is not None:  # SIGKILL, named as the limit it hit
+            # Once hit, it stays the cause: a tree being killed soon holds less again.
+            hit = hit or _limit_hit(me, limits, count_files)
+            if hit is not None:  # SIGKILL (again, till its provider is reaped), named
                 for victim in [-1] if in_namespace else containment.descendants(me):
                     with contextlib.suppress(OSError):
                         os.kill(victim, signal.SIGKILL)
