@@ -65,6 +65,7 @@ _ACCOUNT_KEYS = (
     "transport",
     "transport_settings",
     "isolation",
+    "confine_files",
     *PROCESS_LIMIT_KEYS,
 )
 _GROUP_KEYS = ("name", "accounts", "every_minutes", "send_receive_all", "send_only", "receive_only")
@@ -82,6 +83,7 @@ class Account:
     transport_settings: Mapping[str, Any] = field(default_factory=dict)
     isolation: str | None = None  # one of ISOLATION_MODES; None: the run's default
     process_limits: Mapping[str, int] = field(default_factory=dict)  # PROCESS_LIMIT_KEYS
+    confine_files: bool = True  # Landlock: its process reads its store, its code, the system
 
     @property
     def task(self) -> TaskId:
@@ -391,12 +393,8 @@ class _ProfileReader:
                 continue
             if name is not None:
                 seen.add(name)
-            enabled = item.get("enabled", True)
-            if not isinstance(enabled, bool):
-                self._problem(
-                    where, label, "enabled", f"must be true or false, got {describe(enabled)}"
-                )
-                enabled = True
+            enabled = self._switch(item, "enabled", where, label)
+            confine_files = self._switch(item, "confine_files", where, label)
             transport = None
             if "transport" in item:
                 transport = self._string(item["transport"], where, label, "transport")
@@ -424,6 +422,7 @@ class _ProfileReader:
                     transport_settings,
                     isolation,
                     process_limits,
+                    confine_files,
                 )
             )
         return accounts, seen
@@ -559,6 +558,14 @@ class _ProfileReader:
                 return None
             flags |= member
         return flags
+
+    def _switch(self, item: dict[str, Any], key: str, where: tuple[str, int], label: str) -> bool:
+        """An account's true-or-false key, true unless given."""
+        value = item.get(key, True)
+        if not isinstance(value, bool):
+            self._problem(where, label, key, f"must be true or false, got {describe(value)}")
+            return True
+        return value
 
     def _isolation(self, raw: Any, where: tuple[str, int], label: str | None) -> str | None:
         if raw is None or raw in ISOLATION_MODES:

@@ -57,6 +57,12 @@ def available_providers() -> list[str]:
     return sorted(_entry_points())
 
 
+def entry_point_module(name: str) -> str:
+    """The module a registered provider's entry point names (not imported); "" if none."""
+    found = _entry_points().get(name)
+    return "" if found is None else str(found.module)
+
+
 def resolve(spec: str) -> Any:
     """The factory that ``spec`` names."""
     module_part, sep, attr = spec.rpartition(":")

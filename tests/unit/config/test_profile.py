@@ -395,30 +395,35 @@ def test_isolation_and_process_limits(tmp_path):
     path.write_text(
         '[profile]\nisolation = "thread"\n\n'
         '[[accounts]]\nname = "A"\nprovider = "demo-fast"\nisolation = "process"\n'
-        "memory_limit_mb = 256\nopen_files = 64\ncpu_seconds = 30\n\n"
+        "memory_limit_mb = 256\nopen_files = 64\ncpu_seconds = 30\nthreads = 100\n"
+        "confine_files = false\n\n"
         '[[accounts]]\nname = "B"\nprovider = "demo-fast"\n',
         encoding="utf-8",
     )
     profile = load_profile(path)
     assert profile.isolation == "thread"
     a, b = profile.accounts
-    assert (a.isolation, dict(a.process_limits)) == (
+    assert (a.isolation, dict(a.process_limits), a.confine_files) == (
         "process",
-        {"memory_limit_mb": 256, "open_files": 64, "cpu_seconds": 30},
+        {"memory_limit_mb": 256, "open_files": 64, "cpu_seconds": 30, "threads": 100},
+        False,
     )
-    assert (b.isolation, dict(b.process_limits)) == (None, {})
+    assert (b.isolation, dict(b.process_limits), b.confine_files) == (None, {}, True)
 
 
 def test_bad_isolation_and_limits_are_named(tmp_path):
     lines = problems(
         '[profile]\nisolation = "container"\n\n'
         '[[accounts]]\nname = "A"\nprovider = "demo-fast"\nisolation = 1\n'
-        'memory_limit_mb = -5\ncpu_seconds = 1.5\nopen_files = "many"\n',
+        'memory_limit_mb = -5\ncpu_seconds = 1.5\nopen_files = "many"\nthreads = 0\n'
+        'confine_files = "yes"\n',
         tmp_path,
     )
     assert lines == [
         f"{tmp_path / 'broken.toml'}:2: key 'isolation': must be 'process' or 'thread', "
         "got 'container'",
+        f"{tmp_path / 'broken.toml'}:12: account 'A': key 'confine_files': must be true or "
+        "false, got 'yes'",
         f"{tmp_path / 'broken.toml'}:7: account 'A': key 'isolation': must be 'process' or "
         "'thread', got 1",
         f"{tmp_path / 'broken.toml'}:8: account 'A': key 'memory_limit_mb': must be a whole "
@@ -427,4 +432,6 @@ def test_bad_isolation_and_limits_are_named(tmp_path):
         "number of files from 1 to 1048576, got 'many'",
         f"{tmp_path / 'broken.toml'}:9: account 'A': key 'cpu_seconds': must be a whole "
         "number of seconds from 1 to 604800 (one week), got 1.5",
+        f"{tmp_path / 'broken.toml'}:11: account 'A': key 'threads': must be a whole "
+        "number of threads from 1 to 65536, got 0",
     ]

@@ -36,7 +36,7 @@ from sendreceive.config.profile import Account
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import E_OUTOFMEMORY, SyncFlags
 from sendreceive.hosting.host import Outcome, TaskSetup
-from sendreceive.hosting.process import messages
+from sendreceive.hosting.process import landlock, messages
 from sendreceive.hosting.session import CredentialError, Session
 from sendreceive.hosting.thread.host import ThreadHost
 from sendreceive.printable import describe, type_name
@@ -497,4 +497,15 @@ def main(fd: int) -> NoReturn:
         _exit(EXIT_HOST_ERROR)
     logging.getLogger().setLevel(start.log_level)  # its records cross the socket (``run``)
     apply_limits(start.account.process_limits)
+    if start.account.confine_files:
+        try:
+            landlock.confine(
+                Path(start.store_dir),
+                None if start.default_store is None else Path(start.default_store),
+                start.account.provider,
+                messages.read_settings(start.account.settings),
+            )
+        except OSError as exc:  # asked for and available: no provider runs unconfined
+            print(f"could not confine the provider's files (Landlock): {exc}", file=sys.stderr)
+            _exit(EXIT_HOST_ERROR)
     ProviderProcess(sock, start).run()

@@ -30,6 +30,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
+from sendreceive.hosting.process import landlock
+
 NAMESPACE = "pid-namespace"
 SUBREAPER = "subreaper"
 CLONE_NEWUSER = 0x10000000
@@ -191,7 +193,7 @@ def line(mechanism: str) -> str:
         bomb = f"; threads counted at the keeper's looks, ten a second (RLIMIT_NPROC cannot {why})"
     return (
         f"{held}; {together} hold for its processes together{files}{bomb}; unmapped tmpfs "
-        "and page cache uncounted (no cgroup here)"
+        f"and page cache uncounted (no cgroup here); {landlock.line()}"
     )
 
 

@@ -209,6 +209,7 @@ class ProcessHost:
                 int(setup.flags),
                 messages.settings_text(account.settings),
                 dict(account.process_limits),
+                account.confine_files,
             ),
             store_dir=str(setup.store_dir),
             default_store=None if setup.default_store is None else str(setup.default_store),

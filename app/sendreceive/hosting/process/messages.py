@@ -115,6 +115,7 @@ class AccountData:
     flags: ULong
     settings: str
     process_limits: dict[str, int]
+    confine_files: bool  # Landlock, where the kernel has it
 
 
 @dataclass(frozen=True)
