@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -102,6 +103,8 @@ def test_a_confined_provider_reads_its_store_and_code_but_not_the_profile_or_ano
         "temporary file": "PermissionError",
     }, said
     assert not (store_dir(tmp_path / "stores", "Other") / "planted").exists()
+    own = store_dir(tmp_path / "stores", "Peeks")  # made before confining, private
+    assert stat.S_IMODE(own.stat().st_mode) == 0o700
 
 
 def test_unconfined_the_same_provider_reads_the_users_files(tmp_path):

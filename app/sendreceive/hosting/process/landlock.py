@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from sendreceive.durable import make_private_dirs
 from sendreceive.hosting import loading
 
 _CREATE_RULESET, _ADD_RULE, _RESTRICT_SELF = 444, 445, 446  # the same on every arch
@@ -110,7 +111,10 @@ def confine(
     try:
         for path in (store, default_store):
             if path is not None:
-                path.mkdir(parents=True, exist_ok=True)
+                # Made now, 0700: confined, it could not make them (if this fails, the
+                # host names a store it cannot make as before).
+                with contextlib.suppress(OSError):
+                    make_private_dirs(path)
                 _allow(ruleset, path, handled)
         readable = _readable(provider) | set(_named(settings))
         # Symbolic links resolved too: Landlock holds the files they lead to.
