@@ -33,7 +33,7 @@ from sendreceive.logs import configure_logging
 from sendreceive.options import Options
 from sendreceive.paths import default_log_file, default_store_root
 from sendreceive.process_guard import exit_process, guard_sigint, take_stdout
-from sendreceive.records import recording
+from sendreceive.records import conformance, recording
 from sendreceive.records.junit import write_junit
 from sendreceive.records.recording import record_run
 from sendreceive.run.send_receive import Run, RunLimits, RunSummary
@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox.",
+        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox; "
+        "'sendreceive conformance --help': check a provider against the contract.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
@@ -76,15 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add an account that uses this provider: an entry-point name, module:attr or "
         "path/to/file.py:attr (repeatable). Without --profile, only these accounts are loaded.",
     )
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        dest="settings",
-        help="a setting for the --provider accounts; VALUE is read as TOML (42, true, "
-        '"text"), else as plain text (repeatable)',
-    )
+    _add_settings_argument(parser, "the --provider accounts")
     parser.add_argument(
         "--group",
         default=ALL_ACCOUNTS,
@@ -177,6 +170,18 @@ def build_parser() -> argparse.ArgumentParser:
         "3 old files kept)",
     )
     return parser
+
+
+def _add_settings_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="settings",
+        help=f"a setting for {whose}; VALUE is read as TOML (42, true, "
+        '"text"), else as plain text (repeatable)',
+    )
 
 
 def _limit_argument(limit: Limit) -> Callable[[str], float]:
@@ -330,6 +335,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         from sendreceive.mail.queue_command import main as queue_main
 
         return queue_main(arguments[1:])
+    if arguments[:1] == ["conformance"]:  # ``sendreceive conformance PROVIDER``
+        return conformance_main(arguments[1:])
     if arguments[:1] == ["diff"]:  # ``sendreceive diff A B``
         from sendreceive.records.diff import main as diff_main
 
@@ -370,6 +377,57 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     from sendreceive.ui.application import run_gui
 
     return run_gui(options)
+
+
+def conformance_main(argv: Sequence[str]) -> int:
+    """``sendreceive conformance PROVIDER``: the kit's battery (``records.conformance``)
+    against one provider; exit 0 only if every scenario held."""
+    parser = argparse.ArgumentParser(
+        prog="sendreceive conformance",
+        description="Run the conformance kit's fixed battery of scenarios against one "
+        "provider and say, per scenario and per contract rule, what held.",
+        epilog=f"Exit codes: {EXIT_OK} every scenario held; {EXIT_TASKS_FAILED} one did not; "
+        f"{EXIT_BAD_INPUT} bad arguments.",
+    )
+    parser.add_argument(
+        "provider",
+        metavar="PROVIDER",
+        help="an entry-point name, module:attr or path/to/file.py:attr",
+    )
+    _add_settings_argument(parser, "the provider's account")
+    parser.add_argument(
+        "--isolation", choices=ISOLATION_MODES, help="where it runs (default: a process of its own)"
+    )
+    parser.add_argument(
+        "--junit", type=Path, metavar="FILE", help="write JUnit XML, one test per scenario"
+    )
+    parser.add_argument("--log-file", type=Path, metavar="FILE", help="append the log here")
+    for key in ("task_timeout", "cancel_grace"):
+        limit = RUN_LIMITS[key]
+        parser.add_argument(
+            "--" + key.replace("_", "-"),
+            type=_limit_argument(limit),
+            metavar=limit.unit.upper(),
+            default=getattr(conformance.KIT_LIMITS, key),
+            help=f"the host's patience in every scenario (default %(default)g); {limit.rule}",
+        )
+    args = parser.parse_args(argv)
+    configure_logging(0, args.log_file or default_log_file())
+    try:
+        resolve(args.provider)
+        (account,) = adhoc_accounts([args.provider], parse_settings(args.settings))
+    except (ProviderLoadError, ValueError) as exc:
+        parser.error(f"{args.provider}: {exc}")
+    account = replace(account, isolation=args.isolation or DEFAULT_ISOLATION)
+    hosts = host_factory(account.isolation, [account])
+    limits = replace(
+        conformance.KIT_LIMITS, task_timeout=args.task_timeout, cancel_grace=args.cancel_grace
+    )
+    result = asyncio.run(conformance.run_battery(account, hosts, limits))
+    print("\n".join(conformance.english_report(result)))
+    if args.junit is not None:
+        conformance.write_junit(args.junit, result)
+    return EXIT_OK if result.held else EXIT_TASKS_FAILED
 
 
 def _window_problem() -> str | None:
