@@ -187,14 +187,21 @@ class ProgramProvider:
         self._partial = lines.pop()
         if len(self._partial) > protocol.LINE_LIMIT:
             lines.append(self._partial)  # read, and refused, as the line it is
-        handle = self._handle
-        for line in lines:
-            self._line += 1
+        handle, quick, progress = self._handle, protocol.quick_progress, self._callback.Progress
+        greeted, first = self._greeted, self._line + 1
+        self._line += len(lines)
+        for number, line in enumerate(lines, first):
+            fast = quick(line) if greeted else None
+            if fast is not None:
+                progress(*fast)
+                continue
             try:
                 handle(protocol.read_line(line))
             except protocol.ProtocolError as exc:
+                self._line = number
                 self._break(str(exc))
                 return
+            greeted = self._greeted
 
     def _handle(self, message: dict[str, Any]) -> None:
         kind = message["type"]
