@@ -19,6 +19,7 @@ from sendreceive.config.profile import Account
 from sendreceive.config.program_command import PROGRAM, ProgramCommand
 from sendreceive.contract import MAPI_E_USER_CANCEL
 from sendreceive.hosting.isolation import host_factory
+from sendreceive.hosting.program import protocol
 from sendreceive.run.english import error_line, status_text
 from sendreceive.run.send_receive import Run
 from sendreceive.tracking.trace import CANCEL_REQUESTED, DONE, PROGRESS
@@ -233,3 +234,32 @@ def test_a_program_that_cannot_start_is_named(tmp_path, monkeypatch):
         f"Cannot load provider 'exec': cannot start the program {tmp_path}/nowhere --fast: "
         "No such file or directory"
     ) in done.stdout
+
+
+ROOT = EXAMPLES.parents[1]
+
+
+def shortest(document: Path, heading: str) -> str:
+    """The first ``sh`` block after ``heading`` in a document."""
+    text = document.read_text()
+    return text.split(heading, 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("document", "heading"),
+    [("README.md", "## Write a provider in any language"), ("docs/protocol.md", "## The shortest")],
+)
+def test_the_shortest_provider_shown_runs_clean(tmp_path, monkeypatch, document, heading):
+    (tmp_path / "hello.sh").write_text(shortest(ROOT / document, heading))
+    monkeypatch.chdir(tmp_path)
+    done = main_py("--provider", "sh hello.sh", "--headless", "--strict", "--store-dir", "s")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "hello.sh - Receiving  Completed  3/3" in done.stdout
+
+
+def test_the_document_shows_every_message_of_the_protocol():
+    text = (ROOT / "docs" / "protocol.md").read_text()
+    kinds = {*protocol.PROGRAM_MESSAGES, "SynchronizeInBackground", "cancel"}
+    assert all(f'{{"type":"{kind}"' in text for kind in kinds)
+    for fields in protocol.PROGRAM_MESSAGES.values():
+        assert all(f'"{field}":' in text for field in fields)

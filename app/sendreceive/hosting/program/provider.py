@@ -217,6 +217,7 @@ class ProgramProvider:
             callback.Error(message["hresult"], message["text"])
         elif kind == "Done":
             callback.Done(None, message["hresult"])
+            self._close_stdin()  # the task is over: nothing more to tell it
         elif kind == "returned":
             if self._returned is not None:
                 raise protocol.ProtocolError("returned twice")
