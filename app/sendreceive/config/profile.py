@@ -117,6 +117,7 @@ class Account:
                 replace(
                     self,
                     provider=self.transport,
+                    command=None,  # a program is the store's provider, never a transport
                     settings=self.transport_settings,
                     flags=_OUTGOING,
                     transport=None,
@@ -403,6 +404,8 @@ class _ProfileReader:
             transport = None
             if "transport" in item:
                 transport = self._string(item["transport"], where, label, "transport")
+                if transport == PROGRAM:
+                    self._problem(where, label, "transport", "a program cannot be a transport")
             transport_settings = item.get("transport_settings", {})
             if not isinstance(transport_settings, dict):
                 self._problem(

@@ -459,3 +459,21 @@ def test_a_command_is_required_with_exec_and_refused_without(tmp_path):
         f"{path}:11: account 'C': key 'command': must be an array of strings, got './prog'",
         f"{path}:15: account 'D': key 'command': must name a program: an empty command",
     ]
+
+
+def test_a_programs_account_sends_with_its_transport_not_with_the_program(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[accounts]]\nname = "A"\nprovider = "exec"\ncommand = ["./p"]\ntransport = "smtp"\n'
+        '[[accounts]]\nname = "B"\nprovider = "demo-fast"\ntransport = "exec"\n'
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert (
+        str(caught.value)
+        == f"{path}:9: account 'B': key 'transport': a program cannot be a transport"
+    )
+    path.write_text(path.read_text().split('[[accounts]]\nname = "B"')[0])
+    sending, receiving = load_profile(path).accounts[0].tasks()
+    assert (sending.provider, sending.command) == ("smtp", None)
+    assert receiving.command is not None and receiving.command.argv == (str(tmp_path / "p"),)

@@ -8,6 +8,12 @@ protocol message into the call it names on the task's tracker. Everything a Pyth
 provider gets follows: the contract checks, the call trace, recordings and replays,
 and the state sent to the app at a bounded rate, however fast the program writes.
 
+Why here, and not the app's host speaking to the program directly: a program may send
+a million lines a second, and each is a contract call to check and trace; done in the
+app, that is Python work per message competing with the GUI thread for the interpreter
+lock. Done in the task's process, the app gets the task's state at a bounded rate
+whatever the program's pace, and every feature of process isolation holds unchanged.
+
 One thread serves the program (the call's, then, in background style, a thread of
 its own): it reads its stdout in large chunks, tees its stderr to the process's own
 (the app logs it, tagged) keeping the last lines for a failure, and writes to its stdin
