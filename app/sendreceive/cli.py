@@ -23,6 +23,7 @@ from sendreceive.config.profile import (
     load_default_profile,
     load_profile,
 )
+from sendreceive.config.program_command import PROGRAM, command_of_spec, is_command
 from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
@@ -74,8 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SPEC",
-        help="add an account that uses this provider: an entry-point name, module:attr or "
-        "path/to/file.py:attr (repeatable). Without --profile, only these accounts are loaded.",
+        help="add an account that uses this provider: an entry-point name, module:attr, "
+        "path/to/file.py:attr, or a program's command line ('./myprovider --fast', "
+        "docs/protocol.md) (repeatable). Without --profile, only these accounts are loaded.",
     )
     _add_settings_argument(parser, "the --provider accounts")
     parser.add_argument(
@@ -213,11 +215,13 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
     """Accounts for ``--provider``: named after the spec's attr or entry point."""
     accounts: list[Account] = []
     for spec in specs:
-        base = spec.rpartition(":")[2] or spec
+        command = command_of_spec(spec, Path.cwd()) if is_command(spec) else None
+        base = command.name if command else spec.rpartition(":")[2] or spec
         name, n = base, 2
         while any(a.name == name for a in accounts):
             name, n = f"{base} ({n})", n + 1
-        accounts.append(Account(name, spec, settings=settings))
+        provider = PROGRAM if command else spec
+        accounts.append(Account(name, provider, settings=settings, command=command))
     return accounts
 
 
@@ -226,8 +230,11 @@ def options_from_args(args: argparse.Namespace) -> Options:
     so the GUI can show it."""
     for spec in args.provider:
         try:
-            resolve(spec)
-        except ProviderLoadError as exc:
+            if is_command(spec):
+                command_of_spec(spec, Path.cwd())  # its words checked
+            else:
+                resolve(spec)
+        except (ProviderLoadError, ValueError) as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
     extra = adhoc_accounts(args.provider, parse_settings(args.settings))
     recorded_limits: dict[str, Any] = {}

@@ -115,6 +115,8 @@ class AccountData:
     flags: ULong
     settings: str
     process_limits: dict[str, int]
+    command: list[str] | None  # a program provider's argv (``config.program_command``)
+    command_folder: str | None
 
 
 @dataclass(frozen=True)

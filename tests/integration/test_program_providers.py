@@ -1,0 +1,265 @@
+"""Providers that are programs: the reference providers in C, POSIX shell and Node.js
+(``providers/examples``), written from ``docs/protocol.md`` alone, run by the real host
+from a profile, headless, recorded and replayed, cancelled, and checked by the contract
+like a Python provider."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from helpers.hostile import LIMITS, main_py
+from helpers.program_providers import EXAMPLES
+
+from sendreceive.config.profile import Account
+from sendreceive.config.program_command import PROGRAM, ProgramCommand
+from sendreceive.contract import MAPI_E_USER_CANCEL
+from sendreceive.hosting.isolation import host_factory
+from sendreceive.hosting.program import protocol
+from sendreceive.run.english import error_line, status_text
+from sendreceive.run.send_receive import Run
+from sendreceive.tracking.trace import CANCEL_REQUESTED, DONE, PROGRESS
+from sendreceive.tracking.tracker import TaskStatus
+
+PASSWORD = "pw-7c1e"
+SETTINGS = f'password = "{PASSWORD}"\npause_ms = 5\n'
+ACCOUNTS = {  # name: (its settings, the final status the table shows)
+    "In call": (
+        'count = 4\nmissing = 2\nwarn = true\nstyle = "in-call"\n',
+        "Completed with 1 error",
+    ),
+    "Background": ("count = 4\nmissing = 2\nwarn = true\n", "Completed with 1 error"),
+    "Unknown total": ("count = 0\n", "Completed"),
+    "No password": ("count = 2\n", "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"),
+    "Refused settings": ('count = "many"\n', "Failed: 0x80070057 (E_INVALIDARG)"),
+}
+
+
+def profile(folder: Path, command: list[str]) -> Path:
+    lines = []
+    for name, (settings, _) in ACCOUNTS.items():
+        password = "" if name == "No password" else f'password = "{PASSWORD}"\n'
+        lines.append(
+            f'[[accounts]]\nname = "{name}"\nprovider = "{PROGRAM}"\n'
+            f"command = {json.dumps(command)}\n[accounts.settings]\n{settings}{password}"
+            "pause_ms = 5\n"
+        )
+    path = folder / "programs.toml"
+    path.write_text("\n".join(lines))
+    return path
+
+
+def events(stdout: str) -> list[dict]:
+    return [json.loads(line) for line in stdout.splitlines()]
+
+
+def test_each_reference_provider_runs_headless_from_a_profile(tmp_path, reference):
+    done = main_py(
+        "--profile",
+        str(profile(tmp_path, reference)),
+        "--store-dir",
+        str(tmp_path / "s"),
+        "--headless",
+        "--json",
+    )
+    assert done.returncode == 1, done.stderr  # two tasks fail, as they must
+    finals = {e["task"]: e for e in events(done.stdout) if e["event"] == "final"}
+    for name, (_, status) in ACCOUNTS.items():
+        final = finals[f"{name} - Receiving"]
+        assert final["status_text"] == status, (name, final, done.stderr[-2000:])
+        assert final["violations"] == 0, (name, done.stdout)
+    for name in ("In call", "Background"):  # known total, a warning, an error with its HRESULT
+        final = finals[f"{name} - Receiving"]
+        assert (final["index"], final["index_max"], final["warnings"]) == (4, 4, 1)
+    errors = [e for e in events(done.stdout) if e["event"] == "error"]
+    texts = {(e["hresult"], e["text"]) for e in errors}
+    assert (0x8004010F, "Message 2 is missing on the server") in texts
+    assert (1, "The server does not support IDLE: polling instead") in texts
+    assert PASSWORD not in done.stdout + done.stderr
+
+
+def test_a_relative_command_is_taken_from_the_profiles_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "profile"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "provider.sh", folder / "provider.sh")
+    (folder / "p.toml").write_text(
+        '[[accounts]]\nname = "Here"\nprovider = "exec"\ncommand = ["./provider.sh"]\n'
+        f"[accounts.settings]\n{SETTINGS}count = 2\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    done = main_py("--profile", "profile/p.toml", "--store-dir", "s", "--headless", "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (final,) = [e for e in events(done.stdout) if e["event"] == "final"]
+    assert final["status_text"] == "Completed"
+
+
+def test_record_then_replay_gives_the_same_final_states(tmp_path, reference):
+    path = profile(tmp_path, reference)
+    first = main_py(
+        "--profile",
+        str(path),
+        "--store-dir",
+        str(tmp_path / "s"),
+        "--headless",
+        "--record",
+        str(tmp_path / "first"),
+    )
+    assert first.returncode == 1, first.stderr
+    again = main_py(
+        "--replay",
+        str(tmp_path / "first"),
+        "--store-dir",
+        str(tmp_path / "s2"),
+        "--headless",
+        "--record",
+        str(tmp_path / "again"),
+    )
+    assert again.returncode == 1, again.stderr
+    diff = main_py("diff", str(tmp_path / "first"), str(tmp_path / "again"))
+    assert diff.returncode == 0, diff.stdout
+    assert diff.stdout.strip().endswith("the runs match")
+    recorded = "\n".join(p.read_text() for p in (tmp_path / "first").iterdir())
+    assert PASSWORD not in recorded
+
+
+def test_the_program_hears_cancel_and_ends_cancelled(tmp_path, reference):
+    account = Account(
+        "Cancelled",
+        PROGRAM,
+        settings={"count": 100_000, "password": PASSWORD, "pause_ms": 5},
+        command=ProgramCommand(tuple(reference), str(tmp_path)),
+    )
+    run = Run([account], tmp_path / "s", LIMITS, host_factory=host_factory("process", [account]))
+
+    async def cancel_at_the_first_message() -> None:
+        execution = asyncio.ensure_future(run.execute())
+        tracker = run.tasks[0].tracker
+        deadline = time.monotonic() + 30
+        while tracker.snapshot().index == 0:  # watched through the trace, as the Calls tab
+            assert time.monotonic() < deadline, status_text(tracker.snapshot())
+            await asyncio.sleep(0.02)
+        run.cancel_all()
+        await execution
+
+    asyncio.run(cancel_at_the_first_message())
+    run.settle()
+    task = run.tasks[0]
+    state = task.snapshot()
+    assert state.status is TaskStatus.CANCELLED, status_text(state)
+    lines = [error_line(e) for e in run.error_log.entries]
+    assert not any("stopped" in line for line in lines), lines  # it ended on its own
+    calls = task.tracker.trace_since(0).calls
+    names = [call.name for call in calls]
+    assert CANCEL_REQUESTED in names and PROGRESS in names
+    (done,) = [call for call in calls if call.name == DONE]
+    assert done.args[1] == MAPI_E_USER_CANCEL
+
+
+def test_the_fixture_runs_a_command(sendreceive, reference):
+    result = sendreceive.run(reference, settings={"password": PASSWORD, "count": 3})
+    result.assert_clean()
+    assert [c.name for c in result.calls].count(PROGRESS) == 5  # 2 with no total, 3 with
+
+
+DONE_TWICE = """\
+read -r hello
+echo '{"type":"hello","version":1}'
+read -r sync
+echo '{"type":"Progress","text":"One","index":1,"max":1}'
+echo '{"type":"Done","hresult":0}'
+echo '{"type":"Done","hresult":0}'
+echo '{"type":"returned","hresult":0,"style":"in-call"}'
+"""
+
+
+def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
+    (tmp_path / "twice.sh").write_text(DONE_TWICE)
+    monkeypatch.chdir(tmp_path)
+    done = main_py("--provider", "sh twice.sh", "--headless", "--strict", "--store-dir", "s")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Rule 6 (Done exactly once, nothing after it): Done called twice" in done.stdout
+    assert "Completed with 1 contract violation" in done.stdout
+    lenient = main_py("--provider", "sh twice.sh", "--headless", "--store-dir", "s")
+    assert lenient.returncode == 0, lenient.stdout
+
+
+@pytest.mark.parametrize(
+    ("script", "line"),
+    [
+        (
+            'echo \'{"type":"hello","version":1}\'; echo \'{bad\'; sleep 60',
+            "The program broke the provider protocol at line 2 of its output: not JSON",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; echo \'{"type":"Sync"}\'',
+            'line 2 of its output: unknown message type "Sync"',
+        ),
+        (
+            'echo \'{"type":"hello","version":2}\'',
+            "line 1 of its output: hello.version: 2 is none of 1",
+        ),
+        ('echo \'{"type":"Done","hresult":0}\'', "line 1 of its output: Done before hello"),
+        (
+            'echo \'{"type":"hello","version":1}\'; echo gone >&2; exit 3',
+            "The program ended without Done: exit code 3 in SynchronizeInBackground. "
+            "Its last output: gone",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; kill -9 $$',
+            "The program ended without Done: signal 9 (SIGKILL) in SynchronizeInBackground.",
+        ),
+    ],
+    ids=["not-json", "unknown-type", "wrong-version", "before-hello", "exit-3", "killed"],
+)
+def test_a_broken_program_is_named_and_fails_its_task_alone(tmp_path, monkeypatch, script, line):
+    (tmp_path / "broken.sh").write_text(script + "\n")
+    monkeypatch.chdir(tmp_path)
+    done = main_py(
+        "--provider", "sh broken.sh", "--provider", "demo-fast", "--headless", "--store-dir", "s"
+    )
+    assert done.returncode == 1
+    assert line in done.stdout, done.stdout
+    assert "demo-fast - Receiving  Completed" in done.stdout
+
+
+def test_a_program_that_cannot_start_is_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    done = main_py("--provider", "./nowhere --fast", "--headless", "--store-dir", "s")
+    assert done.returncode == 1
+    assert (
+        f"Cannot load provider 'exec': cannot start the program {tmp_path}/nowhere --fast: "
+        "No such file or directory"
+    ) in done.stdout
+
+
+ROOT = EXAMPLES.parents[1]
+
+
+def shortest(document: Path, heading: str) -> str:
+    """The first ``sh`` block after ``heading`` in a document."""
+    text = document.read_text()
+    return text.split(heading, 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+@pytest.mark.parametrize(
+    ("document", "heading"),
+    [("README.md", "## Write a provider in any language"), ("docs/protocol.md", "## The shortest")],
+)
+def test_the_shortest_provider_shown_runs_clean(tmp_path, monkeypatch, document, heading):
+    (tmp_path / "hello.sh").write_text(shortest(ROOT / document, heading))
+    monkeypatch.chdir(tmp_path)
+    done = main_py("--provider", "sh hello.sh", "--headless", "--strict", "--store-dir", "s")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "hello.sh - Receiving  Completed  3/3" in done.stdout
+
+
+def test_the_document_shows_every_message_of_the_protocol():
+    text = (ROOT / "docs" / "protocol.md").read_text()
+    kinds = {*protocol.PROGRAM_MESSAGES, "SynchronizeInBackground", "cancel"}
+    assert all(f'{{"type":"{kind}"' in text for kind in kinds)
+    for fields in protocol.PROGRAM_MESSAGES.values():
+        assert all(f'"{field}":' in text for field in fields)
