@@ -225,15 +225,21 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
     return accounts
 
 
+def check_provider_spec(spec: str) -> None:
+    """A command's words, or that a Python provider loads: raises ``ValueError`` or
+    ``ProviderLoadError`` saying what is wrong."""
+    if is_command(spec):
+        command_of_spec(spec, Path.cwd())
+    else:
+        resolve(spec)
+
+
 def options_from_args(args: argparse.Namespace) -> Options:
     """Raises ``ValueError`` for bad arguments; a broken profile is kept in the options
     so the GUI can show it."""
     for spec in args.provider:
         try:
-            if is_command(spec):
-                command_of_spec(spec, Path.cwd())  # its words checked
-            else:
-                resolve(spec)
+            check_provider_spec(spec)
         except (ProviderLoadError, ValueError) as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
     extra = adhoc_accounts(args.provider, parse_settings(args.settings))
@@ -403,6 +409,15 @@ def conformance_main(argv: Sequence[str]) -> int:
     )
     _add_settings_argument(parser, "the provider's account")
     parser.add_argument(
+        "--refuse",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a setting the provider must refuse, given with the others in the refusal "
+        f"scenario (repeatable; default: {conformance.UNKNOWN_SETTING}=true, a setting no "
+        "provider knows)",
+    )
+    parser.add_argument(
         "--isolation", choices=ISOLATION_MODES, help="where it runs (default: a process of its own)"
     )
     parser.add_argument(
@@ -421,8 +436,9 @@ def conformance_main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     configure_logging(0, args.log_file or default_log_file())
     try:
-        resolve(args.provider)
+        check_provider_spec(args.provider)
         (account,) = adhoc_accounts([args.provider], parse_settings(args.settings))
+        refused = parse_settings(args.refuse) if args.refuse else conformance.REFUSED_SETTINGS
     except (ProviderLoadError, ValueError) as exc:
         parser.error(f"{args.provider}: {exc}")
     account = replace(account, isolation=args.isolation or DEFAULT_ISOLATION)
@@ -430,7 +446,7 @@ def conformance_main(argv: Sequence[str]) -> int:
     limits = replace(
         conformance.KIT_LIMITS, task_timeout=args.task_timeout, cancel_grace=args.cancel_grace
     )
-    result = asyncio.run(conformance.run_battery(account, hosts, limits))
+    result = asyncio.run(conformance.run_battery(account, hosts, limits, refused))
     print("\n".join(conformance.english_report(result)))
     if args.junit is not None:
         conformance.write_junit(args.junit, result)

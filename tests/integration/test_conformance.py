@@ -4,6 +4,7 @@ naming the rule it breaks)."""
 
 from __future__ import annotations
 
+import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -128,7 +129,7 @@ def test_the_kits_own_expectations_are_named(tmp_path, capsys):
     assert "(thread isolation)" in out
     assert "plain run: held — Completed" in out
     assert "settings it must refuse: NOT HELD" in out
-    assert "  broken: The kit: refuses a setting it does not know: the task fails" in out
+    assert "  broken: The kit: refuses settings it cannot use: the task fails" in out
     assert "a second run starts clean: NOT HELD" in out
     assert "  broken: The kit: ends as the plain run did (status, HRESULT, error counts)" in out
     assert "    first Completed, then Failed: 0x80004005 (E_FAIL)" in out
@@ -139,3 +140,19 @@ def test_a_provider_that_cannot_load_is_bad_input(tmp_path, capsys):
         conformance(tmp_path, "no.such.module:Provider")
     assert exited.value.code == 2
     assert "no.such.module:Provider" in capsys.readouterr().err
+
+
+def test_each_reference_provider_conforms(tmp_path, capsys, reference):
+    """The C, shell and Node providers of ``providers/examples``, as programs: they take
+    any setting, so the kit is told one they must refuse (a count that is no number)."""
+    command = shlex.join(reference)
+    code = conformance(
+        tmp_path, command, "--set", "password=conformance-pw", "--refuse", "count=many"
+    )
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.startswith(f"Conformance of {command} (process isolation)")
+    assert "settings it must refuse: held — Failed: 0x80070057 (E_INVALIDARG)" in out
+    assert "cancel at the first Progress: held — Cancelled" in out
+    assert out.rstrip().endswith("7 of 7 scenarios held: the provider conforms.")
+    assert "conformance-pw" not in out

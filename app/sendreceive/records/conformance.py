@@ -15,10 +15,11 @@ import asyncio
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from sendreceive.config.profile import Account
 from sendreceive.contract import MAPI_E_USER_CANCEL
@@ -32,8 +33,10 @@ from sendreceive.tracking.findings import Finding
 from sendreceive.tracking.rules import Rule
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 
-#: A setting no provider knows: the run given it must be refused.
+#: A setting no provider knows: the run given it must be refused (a provider that takes
+#: any setting names one it must refuse instead).
 UNKNOWN_SETTING = "sendreceive_conformance_unknown_setting"
+REFUSED_SETTINGS: Mapping[str, Any] = {UNKNOWN_SETTING: True}
 #: The host's patience in the kit: every scenario ends, even with a provider that hangs.
 KIT_LIMITS = RunLimits(
     stall_timeout=10.0, cancel_grace=5.0, done_event_grace=1.0, task_timeout=60.0
@@ -50,6 +53,17 @@ _FELL_OVER = frozenset(
         Finding.THREAD_NO_RESULT,
         Finding.ENDED_NO_RESULT,
         Finding.RETURNED_NO_RESULT,
+    }
+)
+
+#: … or the time limit ended it (a refusal is the provider's own, at once).
+_TIMED_OUT = frozenset(
+    {
+        Finding.TIME_LIMIT,
+        Finding.TIME_LIMIT_LOADING,
+        Finding.TIME_LIMIT_HOST_HELD,
+        Finding.TIME_LIMIT_CPU_WAIT,
+        Finding.TIME_LIMIT_HOST_HELD_CPU_WAIT,
     }
 )
 
@@ -72,7 +86,7 @@ class Expectation(Enum):
 
     ENDS_ON_ITS_OWN = ("ends on its own: Done, or a failure HRESULT returned", Rule.RETURN)
     STOPS_ON_CANCEL = ("stops on Cancel with Done(MAPI_E_USER_CANCEL)", Rule.PROGRESS)
-    REFUSES_UNKNOWN_SETTINGS = ("refuses a setting it does not know: the task fails", None)
+    REFUSES_SETTINGS = ("refuses settings it cannot use: the task fails", None)
     ENDS_AS_BEFORE = ("ends as the plain run did (status, HRESULT, error counts)", None)
 
     text: str
@@ -236,9 +250,10 @@ def _stops_on_cancel(outcome: _Outcome) -> Check:
 
 def _refuses(outcome: _Outcome) -> Check:
     state = outcome.state
-    refused = state.status is TaskStatus.FAILED and not _lines_of(outcome, _STOPPED)
-    evidence = () if refused else (f"given {UNKNOWN_SETTING}, it ended {status_text(state)}",)
-    return Check(Expectation.REFUSES_UNKNOWN_SETTINGS, refused, evidence)
+    by_host = _lines_of(outcome, _STOPPED | _TIMED_OUT)
+    refused = state.status is TaskStatus.FAILED and not by_host
+    evidence = () if refused else (f"given settings to refuse, it ended {status_text(state)}",)
+    return Check(Expectation.REFUSES_SETTINGS, refused, evidence + by_host)
 
 
 def _ends_as_before(first: TaskState, second: TaskState) -> Check:
@@ -263,12 +278,16 @@ def _judge_refusal(outcome: _Outcome) -> list[Check]:
 
 
 async def run_battery(
-    account: Account, hosts: HostFactory, limits: RunLimits = KIT_LIMITS
+    account: Account,
+    hosts: HostFactory,
+    limits: RunLimits = KIT_LIMITS,
+    refused_settings: Mapping[str, Any] = REFUSED_SETTINGS,
 ) -> Conformance:
     """Run every scenario against ``account``'s provider, one after another, in a
-    private store that the plain run and the second run share."""
+    private store that the plain run and the second run share; ``refused_settings``
+    join the account's own in the refusal scenario."""
     short = replace(limits, task_timeout=SHORT_TIME_LIMIT)
-    refused = replace(account, settings={**account.settings, UNKNOWN_SETTING: True})
+    refused = replace(account, settings={**account.settings, **refused_settings})
     results = []
     # mkdtemp, not TemporaryDirectory: its finalizer would be an atexit handler that the
     # program's exit names as left behind.
@@ -305,7 +324,8 @@ async def run_battery(
     finally:
         shutil.rmtree(root, ignore_errors=True)
     isolation = account.isolation or DEFAULT_ISOLATION
-    return Conformance(account.provider, isolation, results)
+    provider = account.command.text if account.command is not None else account.provider
+    return Conformance(provider, isolation, results)
 
 
 # ------------------------------------------------------------------ English
