@@ -179,8 +179,19 @@ echo '{"type":"returned","hresult":0,"style":"in-call"}'
 def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
     (tmp_path / "twice.sh").write_text(DONE_TWICE)
     monkeypatch.chdir(tmp_path)
-    done = main_py("--provider", "sh twice.sh", "--headless", "--strict", "--store-dir", "s")
+    done = main_py(
+        "--provider",
+        "sh twice.sh",
+        "--headless",
+        "--strict",
+        "--junit",
+        "r.xml",
+        "--store-dir",
+        "s",
+    )
     assert done.returncode == 1, done.stdout + done.stderr
+    junit = (tmp_path / "r.xml").read_text()
+    assert '<failure message="Completed with 1 contract violation (--strict: ' in junit
     assert "Rule 6 (Done exactly once, nothing after it): Done called twice" in done.stdout
     assert "Completed with 1 contract violation" in done.stdout
     lenient = main_py("--provider", "sh twice.sh", "--headless", "--store-dir", "s")
@@ -263,3 +274,39 @@ def test_the_document_shows_every_message_of_the_protocol():
     assert all(f'{{"type":"{kind}"' in text for kind in kinds)
     for fields in protocol.PROGRAM_MESSAGES.values():
         assert all(f'"{field}":' in text for field in fields)
+
+
+ASKS_PASSWORD = """\
+read -r hello
+echo '{"type":"hello","version":1}'
+read -r sync
+store=$(printf '%s\\n' "$sync" | sed -n 's/.*"store_dir":"\\([^"]*\\)".*/\\1/p')
+printf '%s\\n' "$sync" >"$store/sync"
+env >"$store/env"
+tr '\\0' ' ' </proc/$$/cmdline >"$store/argv"
+echo '{"type":"password"}'
+read -r answer
+printf '%s\\n' "$answer" >"$store/answer"
+echo '{"type":"Done","hresult":0}'
+"""
+
+
+def test_the_password_crosses_stdin_when_asked_and_never_argv_or_environment(tmp_path, monkeypatch):
+    (tmp_path / "asks.sh").write_text(ASKS_PASSWORD)
+    monkeypatch.setenv("ASKS_SECRET", PASSWORD)
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Asks"\nprovider = "exec"\ncommand = ["sh", "asks.sh"]\n'
+        '[accounts.settings]\npassword_env = "ASKS_SECRET"\nregion = "eu"\n'
+    )
+    done = main_py("--profile", str(profile), "--store-dir", str(tmp_path / "s"), "--headless")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (store,) = (tmp_path / "s").iterdir()
+    answer = json.loads((store / "answer").read_text())
+    assert answer == {"type": "password", "value": PASSWORD, "error": None}
+    sync = json.loads((store / "sync").read_text())
+    assert sync["settings"] == {"region": "eu"}  # the password's source stays the host's
+    assert (sync["account"], sync["store_dir"]) == ("Asks", str(store))
+    for seen in ("env", "argv"):
+        assert PASSWORD not in (store / seen).read_text()
+        assert "ASKS_SECRET" not in (store / seen).read_text()
