@@ -17,7 +17,7 @@ from helpers.program_providers import EXAMPLES
 
 from sendreceive.config.profile import Account
 from sendreceive.config.program_command import PROGRAM, ProgramCommand
-from sendreceive.contract import MAPI_E_USER_CANCEL
+from sendreceive.contract import MAPI_E_USER_CANCEL, SyncFlags
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.program import protocol
 from sendreceive.run.english import error_line, status_text
@@ -220,11 +220,24 @@ def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
             "Its last output: gone",
         ),
         (
+            'echo \'{"type":"hello","version":1}\'; '
+            'echo \'{"type":"returned","hresult":0,"style":"background"}\'',
+            "The program ended without Done: exit code 0 after it returned in background style.",
+        ),
+        (
             'echo \'{"type":"hello","version":1}\'; kill -9 $$',
             "The program ended without Done: signal 9 (SIGKILL) in SynchronizeInBackground.",
         ),
     ],
-    ids=["not-json", "unknown-type", "wrong-version", "before-hello", "exit-3", "killed"],
+    ids=[
+        "not-json",
+        "unknown-type",
+        "wrong-version",
+        "before-hello",
+        "exit-3",
+        "background-exit",
+        "killed",
+    ],
 )
 def test_a_broken_program_is_named_and_fails_its_task_alone(tmp_path, monkeypatch, script, line):
     (tmp_path / "broken.sh").write_text(script + "\n")
@@ -310,3 +323,9 @@ def test_the_password_crosses_stdin_when_asked_and_never_argv_or_environment(tmp
     for seen in ("env", "argv"):
         assert PASSWORD not in (store / seen).read_text()
         assert "ASKS_SECRET" not in (store / seen).read_text()
+
+
+def test_a_reference_provider_refuses_flags_it_does_not_know(sendreceive, reference):
+    result = sendreceive.run(reference, settings={"password": PASSWORD}, flags=SyncFlags(0x4))
+    assert result.status == "Failed: 0x80040106 (MAPI_E_UNKNOWN_FLAGS)"
+    assert [e.text for e in result.errors] == ["Unknown sync flags: 4"]

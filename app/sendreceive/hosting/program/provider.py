@@ -136,7 +136,7 @@ class ProgramProvider:
 
     def _in_background(self, event: threading.Event) -> None:
         self._serve(until_returned=False)
-        self._fail(Finding.AFTER_RETURN())
+        self._fail(Finding.RETURNED_IN_BACKGROUND())
         event.set()
 
     def _finish(self) -> None:
