@@ -225,6 +225,19 @@ def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
             "The program ended without Done: exit code 0 after it returned in background style.",
         ),
         (
+            'echo \'{"type":"hello","version":1}\'; head -c 5000000 /dev/zero | tr \'\\0\' a',
+            "line 2 of its output: a line of ",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; printf \'{"type":"Done"\'',
+            "line 2 of its output: output ended inside a line (14 bytes, no newline)",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; exec >&-; sleep 30',
+            "The program ended without Done: it closed its output but had not exited 5 s later, "
+            "and was killed in SynchronizeInBackground.",
+        ),
+        (
             'echo \'{"type":"hello","version":1}\'; kill -9 $$',
             "The program ended without Done: signal 9 (SIGKILL) in SynchronizeInBackground.",
         ),
@@ -236,6 +249,9 @@ def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
         "before-hello",
         "exit-3",
         "background-exit",
+        "endless-line",
+        "no-newline",
+        "closes-stdout",
         "killed",
     ],
 )
