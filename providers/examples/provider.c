@@ -20,6 +20,8 @@
 #define MAPI_E_LOGON_FAILED 0x80040111u
 #define MAPI_E_USER_CANCEL 0x80040113u
 #define MAPI_E_INVALID_PARAMETER 0x80070057u
+#define MAPI_E_UNKNOWN_FLAGS 0x80040106u
+#define KNOWN_FLAGS 0x220212C3ul /* every SYNC_ flag of the protocol */
 
 static char line[1 << 16]; /* the host's lines are short: settings are a profile's */
 static size_t have;        /* bytes of stdin read but not yet taken as lines */
@@ -113,6 +115,14 @@ int main(void) {
 
     if (background)
         printf("{\"type\":\"returned\",\"hresult\":%u,\"style\":\"background\"}\n", S_OK);
+    const char *flags_at = strstr(sync, "\"flags\":");
+    unsigned long flags = flags_at ? strtoul(flags_at + 8, NULL, 10) : 0;
+    if (flags & ~KNOWN_FLAGS) {
+        char text[64];
+        snprintf(text, sizeof text, "Unknown sync flags: %lu", flags & ~KNOWN_FLAGS);
+        error(MAPI_E_UNKNOWN_FLAGS, text);
+        finish(MAPI_E_UNKNOWN_FLAGS);
+    }
     if (!count_ok) {
         error(MAPI_E_INVALID_PARAMETER, "count must be a whole number");
         finish(MAPI_E_INVALID_PARAMETER);

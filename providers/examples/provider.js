@@ -9,6 +9,7 @@ const readline = require('node:readline');
 const S_OK = 0x00000000, S_FALSE = 0x00000001;
 const MAPI_E_NOT_FOUND = 0x8004010f, MAPI_E_LOGON_FAILED = 0x80040111;
 const MAPI_E_USER_CANCEL = 0x80040113, MAPI_E_INVALID_PARAMETER = 0x80070057;
+const MAPI_E_UNKNOWN_FLAGS = 0x80040106, KNOWN_FLAGS = 0x220212c3; // every SYNC_ flag
 
 const say = (message) => process.stdout.write(JSON.stringify(message) + '\n');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,6 +42,11 @@ async function main() {
   const error = (hresult, text) => say({ type: 'Error', hresult, text });
 
   if (style === 'background') say({ type: 'returned', hresult: S_OK, style: 'background' });
+  const unknown = sync.flags - (sync.flags & KNOWN_FLAGS); // bitwise ops are 32-bit signed
+  if (unknown) {
+    error(MAPI_E_UNKNOWN_FLAGS, `Unknown sync flags: ${unknown}`);
+    finish(MAPI_E_UNKNOWN_FLAGS);
+  }
   if (!Number.isInteger(count) || count < 0) {
     error(MAPI_E_INVALID_PARAMETER, `count must be a whole number, not ${JSON.stringify(count)}`);
     finish(MAPI_E_INVALID_PARAMETER);

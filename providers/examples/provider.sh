@@ -8,6 +8,7 @@ set -u
 S_OK=0 S_FALSE=1
 MAPI_E_NOT_FOUND=2147746063 MAPI_E_LOGON_FAILED=2147746065
 MAPI_E_USER_CANCEL=2147746067 MAPI_E_INVALID_PARAMETER=2147942487
+MAPI_E_UNKNOWN_FLAGS=2147746054 KNOWN_FLAGS=570561219  # every SYNC_ flag of the protocol
 
 say() { printf '%s\n' "$1"; }
 progress() { say "{\"type\":\"Progress\",\"text\":\"$1\",\"index\":$2,\"max\":$3}"; }
@@ -22,7 +23,8 @@ finish() {
 }
 
 # A setting's value from the SynchronizeInBackground line: the host writes compact
-# JSON with ASCII only, so a pattern finds "name":value (numbers, booleans, strings).
+# JSON with ASCII only, so a pattern finds "name":value (numbers, booleans, and strings
+# without a comma, a brace or an escape: enough for this provider's settings).
 setting() {
     value=$(printf '%s\n' "$sync" | sed -n "s/.*\"settings\":{.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p")
     printf '%s' "${value:-$2}"
@@ -37,6 +39,11 @@ missing=$(setting missing 0) warn=$(setting warn false) pause_ms=$(setting pause
 pause=$(printf '%d.%03d' $((pause_ms / 1000)) $((pause_ms % 1000)))
 
 [ "$style" = background ] && say "{\"type\":\"returned\",\"hresult\":$S_OK,\"style\":\"background\"}"
+flags=$(printf '%s\n' "$sync" | sed -n 's/^{"type":"SynchronizeInBackground","flags":\([0-9]*\).*/\1/p')
+if [ $((flags & ~KNOWN_FLAGS)) -ne 0 ]; then
+    error $MAPI_E_UNKNOWN_FLAGS "Unknown sync flags: $((flags & ~KNOWN_FLAGS))"
+    finish $MAPI_E_UNKNOWN_FLAGS
+fi
 case $count in '' | *[!0-9]*)
     error $MAPI_E_INVALID_PARAMETER "count must be a whole number, not $count"
     finish $MAPI_E_INVALID_PARAMETER ;;

@@ -421,6 +421,10 @@ Flags: %3</translation>
         <translation>Das Programm wurde ohne Done beendet: %1, %2.</translation>
     </message>
     <message>
+        <source>after it returned in background style</source>
+        <translation>nachdem es im Hintergrundstil zurückgekehrt war</translation>
+    </message>
+    <message>
         <source>it closed its output but had not exited %1 s later, and was killed</source>
         <translation>es hat seine Ausgabe geschlossen, war %1 s später aber noch nicht beendet und wurde zwangsweise beendet</translation>
     </message>

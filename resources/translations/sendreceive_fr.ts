@@ -421,6 +421,10 @@ Indicateurs : %3</translation>
         <translation>Le programme s&apos;est terminé sans Done : %1, %2.</translation>
     </message>
     <message>
+        <source>after it returned in background style</source>
+        <translation>après son retour en style arrière-plan</translation>
+    </message>
+    <message>
         <source>it closed its output but had not exited %1 s later, and was killed</source>
         <translation>il a fermé sa sortie mais ne s&apos;était pas terminé %1 s plus tard, et a été tué</translation>
     </message>

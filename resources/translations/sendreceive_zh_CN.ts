@@ -418,6 +418,10 @@ Flags: %3</source>
         <translation>程序未调用 Done 就结束了：%1，%2。</translation>
     </message>
     <message>
+        <source>after it returned in background style</source>
+        <translation>在以后台方式返回之后</translation>
+    </message>
+    <message>
         <source>it closed its output but had not exited %1 s later, and was killed</source>
         <translation>它关闭了输出，但 %1 秒后仍未退出，已被终止</translation>
     </message>

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.gui_waits import wait_for_run_end
+from PySide6.QtCore import Qt
 
 from sendreceive.config.profile import Account
 from sendreceive.config.program_command import PROGRAM, ProgramCommand
@@ -13,6 +15,7 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.pytest_plugin import TEST_LIMITS
 from sendreceive.tracking.trace import PROGRESS
 from sendreceive.tracking.tracker import TaskStatus
+from sendreceive.ui.account_model import AccountColumn
 from sendreceive.ui.calls_model import CallColumn
 from sendreceive.ui.controller import SendReceiveController
 from sendreceive.ui.dialog_harness import qasync_loop
@@ -79,3 +82,18 @@ def test_the_calls_tab_shows_a_programs_calls_while_it_runs(qtbot, tmp_path: Pat
         qtbot.waitUntil(cancelled, timeout=30_000)
         run.settle()
         assert tracker.status is TaskStatus.CANCELLED
+
+
+def test_the_window_runs_a_program_given_on_the_command_line(qtbot, make_window, monkeypatch):
+    """``--provider`` with a command, in the main window: its tooltip names the command,
+    and F9 runs it to the end."""
+    examples = Path(__file__).resolve().parents[2] / "providers" / "examples"
+    monkeypatch.chdir(examples)
+    window = make_window("--provider", "sh provider.sh --quiet", "--set", "password='pw'")
+    model = window.accounts_model
+    assert model.account(0).name == "provider.sh"
+    tooltip = model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Provider: sh provider.sh --quiet" in tooltip
+    window.send_receive_all_action.trigger()
+    wait_for_run_end(qtbot, window)
+    assert model.index(0, AccountColumn.LAST_RESULT).data().startswith("Completed ·")

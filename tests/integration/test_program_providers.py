@@ -17,7 +17,7 @@ from helpers.program_providers import EXAMPLES
 
 from sendreceive.config.profile import Account
 from sendreceive.config.program_command import PROGRAM, ProgramCommand
-from sendreceive.contract import MAPI_E_USER_CANCEL
+from sendreceive.contract import MAPI_E_USER_CANCEL, SyncFlags
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.program import protocol
 from sendreceive.run.english import error_line, status_text
@@ -179,8 +179,19 @@ echo '{"type":"returned","hresult":0,"style":"in-call"}'
 def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
     (tmp_path / "twice.sh").write_text(DONE_TWICE)
     monkeypatch.chdir(tmp_path)
-    done = main_py("--provider", "sh twice.sh", "--headless", "--strict", "--store-dir", "s")
+    done = main_py(
+        "--provider",
+        "sh twice.sh",
+        "--headless",
+        "--strict",
+        "--junit",
+        "r.xml",
+        "--store-dir",
+        "s",
+    )
     assert done.returncode == 1, done.stdout + done.stderr
+    junit = (tmp_path / "r.xml").read_text()
+    assert '<failure message="Completed with 1 contract violation (--strict: ' in junit
     assert "Rule 6 (Done exactly once, nothing after it): Done called twice" in done.stdout
     assert "Completed with 1 contract violation" in done.stdout
     lenient = main_py("--provider", "sh twice.sh", "--headless", "--store-dir", "s")
@@ -209,11 +220,40 @@ def test_strict_fails_a_program_that_calls_done_twice(tmp_path, monkeypatch):
             "Its last output: gone",
         ),
         (
+            'echo \'{"type":"hello","version":1}\'; '
+            'echo \'{"type":"returned","hresult":0,"style":"background"}\'',
+            "The program ended without Done: exit code 0 after it returned in background style.",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; head -c 5000000 /dev/zero | tr \'\\0\' a',
+            "line 2 of its output: a line of ",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; printf \'{"type":"Done"\'',
+            "line 2 of its output: output ended inside a line (14 bytes, no newline)",
+        ),
+        (
+            'echo \'{"type":"hello","version":1}\'; exec >&-; sleep 30',
+            "The program ended without Done: it closed its output but had not exited 5 s later, "
+            "and was killed in SynchronizeInBackground.",
+        ),
+        (
             'echo \'{"type":"hello","version":1}\'; kill -9 $$',
             "The program ended without Done: signal 9 (SIGKILL) in SynchronizeInBackground.",
         ),
     ],
-    ids=["not-json", "unknown-type", "wrong-version", "before-hello", "exit-3", "killed"],
+    ids=[
+        "not-json",
+        "unknown-type",
+        "wrong-version",
+        "before-hello",
+        "exit-3",
+        "background-exit",
+        "endless-line",
+        "no-newline",
+        "closes-stdout",
+        "killed",
+    ],
 )
 def test_a_broken_program_is_named_and_fails_its_task_alone(tmp_path, monkeypatch, script, line):
     (tmp_path / "broken.sh").write_text(script + "\n")
@@ -263,3 +303,45 @@ def test_the_document_shows_every_message_of_the_protocol():
     assert all(f'{{"type":"{kind}"' in text for kind in kinds)
     for fields in protocol.PROGRAM_MESSAGES.values():
         assert all(f'"{field}":' in text for field in fields)
+
+
+ASKS_PASSWORD = """\
+read -r hello
+echo '{"type":"hello","version":1}'
+read -r sync
+store=$(printf '%s\\n' "$sync" | sed -n 's/.*"store_dir":"\\([^"]*\\)".*/\\1/p')
+printf '%s\\n' "$sync" >"$store/sync"
+env >"$store/env"
+tr '\\0' ' ' </proc/$$/cmdline >"$store/argv"
+echo '{"type":"password"}'
+read -r answer
+printf '%s\\n' "$answer" >"$store/answer"
+echo '{"type":"Done","hresult":0}'
+"""
+
+
+def test_the_password_crosses_stdin_when_asked_and_never_argv_or_environment(tmp_path, monkeypatch):
+    (tmp_path / "asks.sh").write_text(ASKS_PASSWORD)
+    monkeypatch.setenv("ASKS_SECRET", PASSWORD)
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Asks"\nprovider = "exec"\ncommand = ["sh", "asks.sh"]\n'
+        '[accounts.settings]\npassword_env = "ASKS_SECRET"\nregion = "eu"\n'
+    )
+    done = main_py("--profile", str(profile), "--store-dir", str(tmp_path / "s"), "--headless")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (store,) = (tmp_path / "s").iterdir()
+    answer = json.loads((store / "answer").read_text())
+    assert answer == {"type": "password", "value": PASSWORD, "error": None}
+    sync = json.loads((store / "sync").read_text())
+    assert sync["settings"] == {"region": "eu"}  # the password's source stays the host's
+    assert (sync["account"], sync["store_dir"]) == ("Asks", str(store))
+    for seen in ("env", "argv"):
+        assert PASSWORD not in (store / seen).read_text()
+        assert "ASKS_SECRET" not in (store / seen).read_text()
+
+
+def test_a_reference_provider_refuses_flags_it_does_not_know(sendreceive, reference):
+    result = sendreceive.run(reference, settings={"password": PASSWORD}, flags=SyncFlags(0x4))
+    assert result.status == "Failed: 0x80040106 (MAPI_E_UNKNOWN_FLAGS)"
+    assert [e.text for e in result.errors] == ["Unknown sync flags: 4"]

@@ -228,6 +228,9 @@ class Finding(Enum):
         ),
     )
     PROGRAM_ENDED = (QT_TRANSLATE_NOOP("Finding", "The program ended without Done: %1 %2."),)
+    RETURNED_IN_BACKGROUND = (
+        QT_TRANSLATE_NOOP("Finding", "after it returned in background style"),
+    )
     PROGRAM_KEPT_RUNNING = (
         QT_TRANSLATE_NOOP(
             "Finding", "it closed its output but had not exited %1 s later, and was killed"

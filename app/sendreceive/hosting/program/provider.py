@@ -94,6 +94,7 @@ class ProgramProvider:
         self._ended = False  # the conversation is over: the program's end, or a break
         self._end_found: Found | None = None  # why the program ended, if unasked
         self._broken = False
+        self._closed_at: float | None = None  # when it closed its stdout
         self._session: SyncSession | None = None
         self._callback: IMAPISyncProgressCallback = self._tracker
 
@@ -136,7 +137,7 @@ class ProgramProvider:
 
     def _in_background(self, event: threading.Event) -> None:
         self._serve(until_returned=False)
-        self._fail(Finding.AFTER_RETURN())
+        self._fail(Finding.RETURNED_IN_BACKGROUND())
         event.set()
 
     def _finish(self) -> None:
@@ -185,14 +186,21 @@ class ProgramProvider:
                     self._stdout_closed()
                 if self._ended:
                     break
-            if not self._ended and self._process.poll() is not None:
+            if self._ended:
+                break
+            if self._process.poll() is not None:
                 self._exited()
+            elif self._closed_at is not None and time.monotonic() - self._closed_at > END_GRACE:
+                self._kill()
+                self._end_found = Finding.PROGRAM_KEPT_RUNNING(f"{END_GRACE:g}")
+                self._end()
 
     def _feed(self, data: bytes) -> None:
         lines = (self._partial + data).split(b"\n")
         self._partial = lines.pop()
         if len(self._partial) > protocol.LINE_LIMIT:
             lines.append(self._partial)  # read, and refused, as the line it is
+            self._partial = b""
         handle, quick, progress = self._handle, protocol.quick_progress, self._callback.Progress
         greeted, first = self._greeted, self._line + 1
         self._line += len(lines)
@@ -259,16 +267,9 @@ class ProgramProvider:
     # ------------------------------------------------------------ its end
 
     def _stdout_closed(self) -> None:
-        """Its output ended: it exits now, or is ended after ``END_GRACE``."""
+        """Its output ended: it should exit now; it is ended after ``END_GRACE``."""
         self._selector.unregister(self._stdout)
-        try:
-            self._process.wait(END_GRACE)
-        except subprocess.TimeoutExpired:
-            self._kill()
-            self._end_found = Finding.PROGRAM_KEPT_RUNNING(f"{END_GRACE:g}")
-            self._end()
-            return
-        self._exited()
+        self._closed_at = time.monotonic()
 
     def _exited(self) -> None:
         """It exited (its output may still be held open by a process it started): what
