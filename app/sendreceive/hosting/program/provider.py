@@ -51,6 +51,7 @@ LOOK_EVERY = 0.1  # seconds between looks at Cancel while the program is silent
 END_GRACE = 5.0  # seconds a program may take to exit once it returned, or closed stdout
 TAIL_LINES = 5
 _TAIL_BYTES = 4096
+UNREAD_LIMIT = 1 << 20  # bytes written to a program that it has not read yet
 _LEFT_READS = 64  # chunks read after its exit (a process it started may write on)
 
 
@@ -96,6 +97,7 @@ class ProgramProvider:
         self._broken = False
         self._closed_at: float | None = None  # when it closed its stdout
         self._session: SyncSession | None = None
+        self._password_answer: bytes | None = None
         self._callback: IMAPISyncProgressCallback = self._tracker
 
     # ------------------------------------------------------------ IMAPISync
@@ -248,13 +250,21 @@ class ProgramProvider:
             raise protocol.ProtocolError("hello twice")
 
     def _answer_password(self) -> None:
-        """``psesSync.password()``, asked of the app; the answer crosses stdin alone."""
-        assert self._session is not None, "asked during SynchronizeInBackground"
-        try:
-            answer = protocol.password(self._session.password(), None)
-        except CredentialError as exc:
-            answer = protocol.password(None, str(exc))
-        self._write(answer)
+        """``psesSync.password()``, asked of the app once (a round trip): every later ask
+        gets the same answer. The answer crosses stdin alone. A program that asks on and
+        on without reading its answers breaks the protocol once ``UNREAD_LIMIT`` bytes
+        wait for it: the host neither blocks on its stdin nor holds all it never reads."""
+        if len(self._pending) > UNREAD_LIMIT:
+            raise protocol.ProtocolError(
+                f"it does not read its input: {len(self._pending):,} bytes written to it are unread"
+            )
+        if self._password_answer is None:
+            assert self._session is not None, "asked during SynchronizeInBackground"
+            try:
+                self._password_answer = protocol.password(self._session.password(), None)
+            except CredentialError as exc:
+                self._password_answer = protocol.password(None, str(exc))
+        self._write(self._password_answer)
 
     def _break(self, why: str) -> None:
         self._broken = True
