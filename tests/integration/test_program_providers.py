@@ -345,3 +345,25 @@ def test_a_reference_provider_refuses_flags_it_does_not_know(sendreceive, refere
     result = sendreceive.run(reference, settings={"password": PASSWORD}, flags=SyncFlags(0x4))
     assert result.status == "Failed: 0x80040106 (MAPI_E_UNKNOWN_FLAGS)"
     assert [e.text for e in result.errors] == ["Unknown sync flags: 4"]
+
+
+SPEAKS = """\
+read -r hello
+echo '{"type":"hello","version":1}'
+read -r sync
+echo 'warming up the flux' >&2
+echo '{"type":"log","level":"info","text":"a record of its log"}'
+echo '{"type":"Done","hresult":0}'
+"""
+
+
+def test_its_stderr_and_log_lines_reach_the_log_tagged_with_the_account(tmp_path, monkeypatch):
+    (tmp_path / "speaks.sh").write_text(SPEAKS)
+    monkeypatch.chdir(tmp_path)
+    done = main_py(
+        "--provider", "sh speaks.sh", "--headless", "--store-dir", "s", "--log-file", "l"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    log = (tmp_path / "l").read_text()
+    assert "WARNING sendreceive.provider.speaks.sh: [stderr] warming up the flux\n" in log
+    assert "INFO sendreceive.provider.speaks.sh: a record of its log\n" in log
