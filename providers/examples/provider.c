@@ -28,7 +28,7 @@ static size_t have;        /* bytes of stdin read but not yet taken as lines */
 static int cancelled, background;
 
 /* The next line from the host, waiting at most timeout_ms (-1: forever); NULL on a
- * timeout. At EOF the host is gone: exit. */
+ * timeout. At EOF there is nothing more to hear: exit. */
 static const char *next_line(int timeout_ms) {
     for (;;) {
         char *end = memchr(line, '\n', have);
@@ -46,7 +46,11 @@ static const char *next_line(int timeout_ms) {
         if (ready < 0 && errno == EINTR) continue;
         if (ready <= 0) return NULL;
         ssize_t got = read(0, line + have, sizeof line - have);
-        if (got <= 0 || have + (size_t)got == sizeof line) exit(0);
+        if (got <= 0) exit(0);
+        if (have + (size_t)got == sizeof line) {
+            fputs("a line from the host is longer than this provider reads\n", stderr);
+            exit(1);
+        }
         have += (size_t)got;
     }
 }
