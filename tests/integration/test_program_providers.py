@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import shutil
 import time
 from pathlib import Path
@@ -124,6 +125,7 @@ def test_record_then_replay_gives_the_same_final_states(tmp_path, reference):
     assert diff.stdout.strip().endswith("the runs match")
     recorded = "\n".join(p.read_text() for p in (tmp_path / "first").iterdir())
     assert PASSWORD not in recorded
+    assert f'"provider": {json.dumps(shlex.join(reference))}' in recorded
 
 
 def test_the_program_hears_cancel_and_ends_cancelled(tmp_path, reference):
