@@ -10,6 +10,7 @@ import json
 import shlex
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -135,7 +136,8 @@ def test_the_program_hears_cancel_and_ends_cancelled(tmp_path, reference):
         settings={"count": 100_000, "password": PASSWORD, "pause_ms": 5},
         command=ProgramCommand(tuple(reference), str(tmp_path)),
     )
-    run = Run([account], tmp_path / "s", LIMITS, host_factory=host_factory("process", [account]))
+    limits = replace(LIMITS, cancel_grace=20.0, stall_timeout=20.0, task_timeout=None)
+    run = Run([account], tmp_path / "s", limits, host_factory=host_factory("process", [account]))
 
     async def cancel_at_the_first_message() -> None:
         execution = asyncio.ensure_future(run.execute())
@@ -369,3 +371,10 @@ def test_its_stderr_and_log_lines_reach_the_log_tagged_with_the_account(tmp_path
     log = (tmp_path / "l").read_text()
     assert "WARNING sendreceive.provider.speaks.sh: [stderr] warming up the flux\n" in log
     assert "INFO sendreceive.provider.speaks.sh: a record of its log\n" in log
+
+
+@pytest.mark.parametrize("settings", [{"count": -1}, {"count": "many"}, {"pause_ms": -5}])
+def test_a_reference_provider_refuses_settings_it_cannot_use(sendreceive, reference, settings):
+    result = sendreceive.run(reference, settings={"password": PASSWORD, **settings})
+    assert result.status == "Failed: 0x80070057 (E_INVALIDARG)"
+    assert [e.hresult for e in result.errors] == [0x80070057]
