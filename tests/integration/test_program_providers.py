@@ -378,3 +378,10 @@ def test_a_reference_provider_refuses_settings_it_cannot_use(sendreceive, refere
     result = sendreceive.run(reference, settings={"password": PASSWORD, **settings})
     assert result.status == "Failed: 0x80070057 (E_INVALIDARG)"
     assert [e.hresult for e in result.errors] == [0x80070057]
+
+
+def test_a_program_runs_contained_even_where_thread_isolation_is_asked(sendreceive, tmp_path):
+    (tmp_path / "twice.sh").write_text(DONE_TWICE)
+    result = sendreceive.run(["sh", str(tmp_path / "twice.sh")], isolation="thread")
+    assert result.isolation == "process"
+    assert result.status == "Completed with 1 contract violation"
