@@ -28,7 +28,7 @@ static size_t have;        /* bytes of stdin read but not yet taken as lines */
 static int cancelled, background;
 
 /* The next line from the host, waiting at most timeout_ms (-1: forever); NULL on a
- * timeout. At EOF the host is gone: exit. */
+ * timeout. At EOF there is nothing more to hear: exit. */
 static const char *next_line(int timeout_ms) {
     for (;;) {
         char *end = memchr(line, '\n', have);
@@ -46,7 +46,11 @@ static const char *next_line(int timeout_ms) {
         if (ready < 0 && errno == EINTR) continue;
         if (ready <= 0) return NULL;
         ssize_t got = read(0, line + have, sizeof line - have);
-        if (got <= 0 || have + (size_t)got == sizeof line) exit(0);
+        if (got <= 0) exit(0);
+        if (have + (size_t)got == sizeof line) {
+            fputs("a line from the host is longer than this provider reads\n", stderr);
+            exit(1);
+        }
         have += (size_t)got;
     }
 }
@@ -100,18 +104,24 @@ int main(void) {
     fflush(stdout);
     const char *hello = next_line(-1);
     const char *versions = strstr(hello, "\"versions\":[");
-    if (!versions || !(strstr(versions, "[1]") || strstr(versions, "[1,") || strstr(versions, ",1]") ||
-                       strstr(versions, ",1,")))
-        return 1; /* the host speaks no version this provider knows */
+    if (!versions || !(strstr(versions, "[1]") || strstr(versions, "[1,") ||
+                       strstr(versions, ",1]") || strstr(versions, ",1,"))) {
+        fputs("the host speaks no version this provider knows (it speaks 1)\n", stderr);
+        return 1;
+    }
     static char sync[sizeof line];
     snprintf(sync, sizeof sync, "%s", next_line(-1));
 
-    unsigned long count = strtoul(setting(sync, "count", "5"), &end, 10);
-    int count_ok = *end == '\0';
+    /* setting() returns its own buffer: each value is read before the next is asked */
+    const char *count_text = setting(sync, "count", "5");
+    unsigned long count = strtoul(count_text, &end, 10);
+    int count_ok = *count_text >= '0' && *count_text <= '9' && *end == '\0';
     background = strcmp(setting(sync, "style", "background"), "background") == 0;
     unsigned long missing = strtoul(setting(sync, "missing", "0"), NULL, 10);
     int warn = strcmp(setting(sync, "warn", "false"), "true") == 0;
-    long pause_ms = strtol(setting(sync, "pause_ms", "20"), NULL, 10);
+    const char *pause_text = setting(sync, "pause_ms", "20");
+    long pause_ms = strtol(pause_text, &end, 10);
+    int numbers_ok = count_ok && *pause_text >= '0' && *pause_text <= '9' && *end == '\0';
 
     if (background)
         printf("{\"type\":\"returned\",\"hresult\":%u,\"style\":\"background\"}\n", S_OK);
@@ -123,8 +133,8 @@ int main(void) {
         error(MAPI_E_UNKNOWN_FLAGS, text);
         finish(MAPI_E_UNKNOWN_FLAGS);
     }
-    if (!count_ok) {
-        error(MAPI_E_INVALID_PARAMETER, "count must be a whole number");
+    if (!numbers_ok) {
+        error(MAPI_E_INVALID_PARAMETER, "count and pause_ms must be whole numbers");
         finish(MAPI_E_INVALID_PARAMETER);
     }
 

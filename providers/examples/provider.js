@@ -23,14 +23,17 @@ readline.createInterface({ input: process.stdin }).on('line', (text) => {
   if (message.type === 'cancel') cancelled = true;
   else if (waiting.length) waiting.shift()(message);
   else lines.push(message);
-}).on('close', () => process.exit(0)); // the host is gone
+}).on('close', () => process.exit(0)); // nothing more to hear: the task is over
 const next = () => lines.length ? Promise.resolve(lines.shift())
                                 : new Promise((resolve) => waiting.push(resolve));
 
 async function main() {
   say({ type: 'hello', version: 1 });
   const hello = await next();
-  if (!hello.versions.includes(1)) process.exit(1);
+  if (!hello.versions.includes(1)) {
+    console.error('the host speaks no version this provider knows (it speaks 1)');
+    process.exit(1);
+  }
   const sync = await next(); // SynchronizeInBackground
   const { count = 5, style = 'background', missing = 0, warn = false, pause_ms = 20 } = sync.settings;
 
@@ -47,9 +50,12 @@ async function main() {
     error(MAPI_E_UNKNOWN_FLAGS, `Unknown sync flags: ${unknown}`);
     finish(MAPI_E_UNKNOWN_FLAGS);
   }
-  if (!Number.isInteger(count) || count < 0) {
-    error(MAPI_E_INVALID_PARAMETER, `count must be a whole number, not ${JSON.stringify(count)}`);
-    finish(MAPI_E_INVALID_PARAMETER);
+  for (const number of [count, pause_ms]) {
+    if (!Number.isInteger(number) || number < 0) {
+      error(MAPI_E_INVALID_PARAMETER,
+            `count and pause_ms must be whole numbers, not ${JSON.stringify(number)}`);
+      finish(MAPI_E_INVALID_PARAMETER);
+    }
   }
 
   say({ type: 'Progress', text: 'Connecting', index: 0, max: 0 });

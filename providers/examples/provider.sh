@@ -32,11 +32,13 @@ setting() {
 
 say '{"type":"hello","version":1}'
 IFS= read -r hello || exit 0
-case $hello in *'"versions":['*1*) ;; *) log error "this provider speaks version 1 only"; exit 1 ;; esac
+case $hello in
+    *'"versions":[1]'* | *'"versions":[1,'* | *'"versions":['*,1[],]*) ;;
+    *) echo "the host speaks no version this provider knows (it speaks 1)" >&2; exit 1 ;;
+esac
 IFS= read -r sync || exit 0
 count=$(setting count 5) style=$(setting style background)
 missing=$(setting missing 0) warn=$(setting warn false) pause_ms=$(setting pause_ms 20)
-pause=$(printf '%d.%03d' $((pause_ms / 1000)) $((pause_ms % 1000)))
 
 [ "$style" = background ] && say "{\"type\":\"returned\",\"hresult\":$S_OK,\"style\":\"background\"}"
 flags=$(printf '%s\n' "$sync" | sed -n 's/^{"type":"SynchronizeInBackground","flags":\([0-9]*\).*/\1/p')
@@ -44,10 +46,14 @@ if [ $((flags & ~KNOWN_FLAGS)) -ne 0 ]; then
     error $MAPI_E_UNKNOWN_FLAGS "Unknown sync flags: $((flags & ~KNOWN_FLAGS))"
     finish $MAPI_E_UNKNOWN_FLAGS
 fi
-case $count in '' | *[!0-9]*)
-    error $MAPI_E_INVALID_PARAMETER "count must be a whole number, not $count"
-    finish $MAPI_E_INVALID_PARAMETER ;;
-esac
+for number in "$count" "$pause_ms"; do
+    case $number in '' | *[!0-9]*)
+        error $MAPI_E_INVALID_PARAMETER "count and pause_ms must be whole numbers, not $number"
+        finish $MAPI_E_INVALID_PARAMETER ;;
+    esac
+done
+
+pause=$(printf '%d.%03d' $((pause_ms / 1000)) $((pause_ms % 1000)))
 
 progress "Connecting" 0 0
 say '{"type":"password"}'

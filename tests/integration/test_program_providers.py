@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shlex
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -124,6 +126,7 @@ def test_record_then_replay_gives_the_same_final_states(tmp_path, reference):
     assert diff.stdout.strip().endswith("the runs match")
     recorded = "\n".join(p.read_text() for p in (tmp_path / "first").iterdir())
     assert PASSWORD not in recorded
+    assert f'"provider": {json.dumps(shlex.join(reference))}' in recorded
 
 
 def test_the_program_hears_cancel_and_ends_cancelled(tmp_path, reference):
@@ -133,7 +136,8 @@ def test_the_program_hears_cancel_and_ends_cancelled(tmp_path, reference):
         settings={"count": 100_000, "password": PASSWORD, "pause_ms": 5},
         command=ProgramCommand(tuple(reference), str(tmp_path)),
     )
-    run = Run([account], tmp_path / "s", LIMITS, host_factory=host_factory("process", [account]))
+    limits = replace(LIMITS, cancel_grace=20.0, stall_timeout=20.0, task_timeout=None)
+    run = Run([account], tmp_path / "s", limits, host_factory=host_factory("process", [account]))
 
     async def cancel_at_the_first_message() -> None:
         execution = asyncio.ensure_future(run.execute())
@@ -345,3 +349,39 @@ def test_a_reference_provider_refuses_flags_it_does_not_know(sendreceive, refere
     result = sendreceive.run(reference, settings={"password": PASSWORD}, flags=SyncFlags(0x4))
     assert result.status == "Failed: 0x80040106 (MAPI_E_UNKNOWN_FLAGS)"
     assert [e.text for e in result.errors] == ["Unknown sync flags: 4"]
+
+
+SPEAKS = """\
+read -r hello
+echo '{"type":"hello","version":1}'
+read -r sync
+echo 'warming up the flux' >&2
+echo '{"type":"log","level":"info","text":"a record of its log"}'
+echo '{"type":"Done","hresult":0}'
+"""
+
+
+def test_its_stderr_and_log_lines_reach_the_log_tagged_with_the_account(tmp_path, monkeypatch):
+    (tmp_path / "speaks.sh").write_text(SPEAKS)
+    monkeypatch.chdir(tmp_path)
+    done = main_py(
+        "--provider", "sh speaks.sh", "--headless", "--store-dir", "s", "--log-file", "l"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    log = (tmp_path / "l").read_text()
+    assert "WARNING sendreceive.provider.speaks.sh: [stderr] warming up the flux\n" in log
+    assert "INFO sendreceive.provider.speaks.sh: a record of its log\n" in log
+
+
+@pytest.mark.parametrize("settings", [{"count": -1}, {"count": "many"}, {"pause_ms": -5}])
+def test_a_reference_provider_refuses_settings_it_cannot_use(sendreceive, reference, settings):
+    result = sendreceive.run(reference, settings={"password": PASSWORD, **settings})
+    assert result.status == "Failed: 0x80070057 (E_INVALIDARG)"
+    assert [e.hresult for e in result.errors] == [0x80070057]
+
+
+def test_a_program_runs_contained_even_where_thread_isolation_is_asked(sendreceive, tmp_path):
+    (tmp_path / "twice.sh").write_text(DONE_TWICE)
+    result = sendreceive.run(["sh", str(tmp_path / "twice.sh")], isolation="thread")
+    assert result.isolation == "process"
+    assert result.status == "Completed with 1 contract violation"
