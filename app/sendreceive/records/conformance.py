@@ -25,7 +25,6 @@ from sendreceive.config.profile import Account
 from sendreceive.contract import MAPI_E_USER_CANCEL
 from sendreceive.durable import make_private_dirs, open_private
 from sendreceive.hosting.host import HostFactory
-from sendreceive.hosting.isolation import DEFAULT_ISOLATION
 from sendreceive.run.english import status_text
 from sendreceive.run.send_receive import Run, RunLimits
 from sendreceive.tracking.error_log import ErrorKind
@@ -154,6 +153,7 @@ class _Outcome:
     lines: list[tuple[ErrorKind, Finding | None, str]]  # kind, the host's finding, English
     cancel_answered: bool  # a Progress was answered MAPI_E_USER_CANCEL
     done_called: bool
+    isolation: str  # where it ran: "process" or "thread"
     cue_seen: bool = True  # the cue to cancel came (a Progress)
 
 
@@ -192,6 +192,7 @@ async def _run_once(
         lines,
         any(c.name == "Progress" and c.result == MAPI_E_USER_CANCEL for c in calls),
         task.tracker.done_called,
+        task.host.isolation,
         cue_seen,
     )
 
@@ -323,9 +324,8 @@ async def run_battery(
         )
     finally:
         shutil.rmtree(root, ignore_errors=True)
-    isolation = account.isolation or DEFAULT_ISOLATION
     provider = account.command.text if account.command is not None else account.provider
-    return Conformance(provider, isolation, results)
+    return Conformance(provider, plain.isolation, results)
 
 
 # ------------------------------------------------------------------ English
