@@ -385,3 +385,18 @@ def test_a_program_runs_contained_even_where_thread_isolation_is_asked(sendrecei
     result = sendreceive.run(["sh", str(tmp_path / "twice.sh")], isolation="thread")
     assert result.isolation == "process"
     assert result.status == "Completed with 1 contract violation"
+
+
+def test_a_password_that_cannot_be_had_is_answered_with_why(tmp_path, monkeypatch):
+    (tmp_path / "asks.sh").write_text(ASKS_PASSWORD)
+    profile = tmp_path / "p.toml"
+    profile.write_text(
+        '[[accounts]]\nname = "Asks"\nprovider = "exec"\ncommand = ["sh", "asks.sh"]\n'
+        '[accounts.settings]\npassword_command = "exit 3"\n'
+    )
+    done = main_py("--profile", str(profile), "--store-dir", str(tmp_path / "s"), "--headless")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (store,) = (tmp_path / "s").iterdir()
+    answer = json.loads((store / "answer").read_text())
+    assert answer["value"] is None
+    assert answer["error"].startswith("password_command failed (exit status 3)")
