@@ -4,11 +4,13 @@ naming the rule it breaks)."""
 
 from __future__ import annotations
 
+import json
 import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers.imap import make_message
 
 from sendreceive.cli import main
 from sendreceive.records.conformance import Scenario
@@ -156,3 +158,14 @@ def test_each_reference_provider_conforms(tmp_path, capsys, reference):
     assert "cancel at the first Progress: held — Cancelled" in out
     assert out.rstrip().endswith("7 of 7 scenarios held: the provider conforms.")
     assert "conformance-pw" not in out
+
+
+def test_the_imap_provider_conforms_against_a_real_server(tmp_path, capsys, account):
+    """The bundled IMAP provider, against the suite's Dovecot, with a few messages."""
+    account.server.deliver(account.user, "INBOX", [make_message(n) for n in range(1, 31)])
+    settings = [f"{key}={json.dumps(value)}" for key, value in account.settings().items()]
+    code = conformance(tmp_path, "imap", *(arg for s in settings for arg in ("--set", s)))
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert out.rstrip().endswith("7 of 7 scenarios held: the provider conforms.")
+    assert account.password not in out
