@@ -349,7 +349,7 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
 
         return queue_main(arguments[1:])
     if arguments[:1] == ["conformance"]:  # ``sendreceive conformance PROVIDER``
-        return conformance_main(arguments[1:])
+        return conformance_main(arguments[1:], own_process)
     if arguments[:1] == ["diff"]:  # ``sendreceive diff A B``
         from sendreceive.records.diff import main as diff_main
 
@@ -392,9 +392,11 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     return run_gui(options)
 
 
-def conformance_main(argv: Sequence[str]) -> int:
+def conformance_main(argv: Sequence[str], own_process: bool = False) -> int:
     """``sendreceive conformance PROVIDER``: the kit's battery (``records.conformance``)
-    against one provider; exit 0 only if every scenario held."""
+    against one provider; exit 0 only if every scenario held. In its own process the
+    report has stdout to itself, as headless output does: whatever a provider prints
+    goes to stderr."""
     parser = argparse.ArgumentParser(
         prog="sendreceive conformance",
         description="Run the conformance kit's fixed battery of scenarios against one "
@@ -434,6 +436,7 @@ def conformance_main(argv: Sequence[str]) -> int:
             help=f"the host's patience in every scenario (default %(default)g); {limit.rule}",
         )
     args = parser.parse_args(argv)
+    report = take_stdout() if own_process else sys.stdout
     configure_logging(0, args.log_file or default_log_file())
     try:
         check_provider_spec(args.provider)
@@ -447,7 +450,7 @@ def conformance_main(argv: Sequence[str]) -> int:
         conformance.KIT_LIMITS, task_timeout=args.task_timeout, cancel_grace=args.cancel_grace
     )
     result = asyncio.run(conformance.run_battery(account, hosts, limits, refused))
-    print("\n".join(conformance.english_report(result)))
+    print("\n".join(conformance.english_report(result)), file=report, flush=True)
     if args.junit is not None:
         conformance.write_junit(args.junit, result)
     return EXIT_OK if result.held else EXIT_TASKS_FAILED

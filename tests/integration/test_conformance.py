@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from helpers.hostile import main_py
 from helpers.imap import make_message
 
 from sendreceive.cli import main
@@ -169,3 +170,19 @@ def test_the_imap_provider_conforms_against_a_real_server(tmp_path, capsys, acco
     assert code == 0, out
     assert out.rstrip().endswith("7 of 7 scenarios held: the provider conforms.")
     assert account.password not in out
+
+
+def test_the_program_keeps_its_report_from_a_provider_that_grabs_stdout(tmp_path):
+    """The real program: on a thread of its process, a provider that takes fd 1 and
+    prints cannot reach the report (its prints go to stderr)."""
+    done = main_py(
+        "conformance",
+        "faulty-grabs-stdout",
+        "--isolation",
+        "thread",
+        "--log-file",
+        str(tmp_path / "log"),
+    )
+    assert done.stdout.startswith("Conformance of faulty-grabs-stdout (thread isolation)\n")
+    assert done.stdout.rstrip().endswith("scenarios held: the provider does not conform.")
+    assert done.returncode == 1
