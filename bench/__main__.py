@@ -56,6 +56,7 @@ JOBS = (
     Job("B5", "bench.b5_cold_start", timeout=150),
     Job("B6", "bench.b6_startup", timeout=180),
     Job("B7", "bench.bench_profile"),
+    Job("B8", "bench.b8_protocol_flood", timeout=240),
 )
 
 

@@ -17,7 +17,7 @@ os.environ["XDG_CONFIG_HOME"] = os.path.join(_HOME, "config")
 os.environ["XDG_DATA_HOME"] = os.path.join(_HOME, "data")
 os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # the log file
 
-pytest_plugins = ["helpers.gui_fixtures"]
+pytest_plugins = ["helpers.gui_fixtures", "helpers.program_providers"]
 
 _HOST_THREAD_PREFIXES = ("provider:", "done-event:")
 THREAD_EXIT_TIMEOUT = 10.0

@@ -23,6 +23,7 @@ from sendreceive.config.profile import (
     load_default_profile,
     load_profile,
 )
+from sendreceive.config.program_command import PROGRAM, command_of_spec, is_command
 from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
@@ -33,7 +34,7 @@ from sendreceive.logs import configure_logging
 from sendreceive.options import Options
 from sendreceive.paths import default_log_file, default_store_root
 from sendreceive.process_guard import exit_process, guard_sigint, take_stdout
-from sendreceive.records import recording
+from sendreceive.records import conformance, recording
 from sendreceive.records.junit import write_junit
 from sendreceive.records.recording import record_run
 from sendreceive.run.send_receive import Run, RunLimits, RunSummary
@@ -61,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox.",
+        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox; "
+        "'sendreceive conformance --help': check a provider against the contract.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
@@ -73,18 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="SPEC",
-        help="add an account that uses this provider: an entry-point name, module:attr or "
-        "path/to/file.py:attr (repeatable). Without --profile, only these accounts are loaded.",
+        help="add an account that uses this provider: an entry-point name, module:attr, "
+        "path/to/file.py:attr, or a program's command line ('./myprovider --fast', "
+        "docs/protocol.md) (repeatable). Without --profile, only these accounts are loaded.",
     )
-    parser.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        dest="settings",
-        help="a setting for the --provider accounts; VALUE is read as TOML (42, true, "
-        '"text"), else as plain text (repeatable)',
-    )
+    _add_settings_argument(parser, "the --provider accounts")
     parser.add_argument(
         "--group",
         default=ALL_ACCOUNTS,
@@ -179,6 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_settings_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="settings",
+        help=f"a setting for {whose}; VALUE is read as TOML (42, true, "
+        '"text"), else as plain text (repeatable)',
+    )
+
+
 def _limit_argument(limit: Limit) -> Callable[[str], float]:
     """An argparse ``type`` that checks ``limit``'s range and says so in plain words."""
 
@@ -208,12 +215,23 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
     """Accounts for ``--provider``: named after the spec's attr or entry point."""
     accounts: list[Account] = []
     for spec in specs:
-        base = spec.rpartition(":")[2] or spec
+        command = command_of_spec(spec, Path.cwd()) if is_command(spec) else None
+        base = command.name if command else spec.rpartition(":")[2] or spec
         name, n = base, 2
         while any(a.name == name for a in accounts):
             name, n = f"{base} ({n})", n + 1
-        accounts.append(Account(name, spec, settings=settings))
+        provider = PROGRAM if command else spec
+        accounts.append(Account(name, provider, settings=settings, command=command))
     return accounts
+
+
+def check_provider_spec(spec: str) -> None:
+    """A command's words, or that a Python provider loads: raises ``ValueError`` or
+    ``ProviderLoadError`` saying what is wrong."""
+    if is_command(spec):
+        command_of_spec(spec, Path.cwd())
+    else:
+        resolve(spec)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -221,8 +239,8 @@ def options_from_args(args: argparse.Namespace) -> Options:
     so the GUI can show it."""
     for spec in args.provider:
         try:
-            resolve(spec)
-        except ProviderLoadError as exc:
+            check_provider_spec(spec)
+        except (ProviderLoadError, ValueError) as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
     extra = adhoc_accounts(args.provider, parse_settings(args.settings))
     recorded_limits: dict[str, Any] = {}
@@ -330,6 +348,8 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         from sendreceive.mail.queue_command import main as queue_main
 
         return queue_main(arguments[1:])
+    if arguments[:1] == ["conformance"]:  # ``sendreceive conformance PROVIDER``
+        return conformance_main(arguments[1:], own_process)
     if arguments[:1] == ["diff"]:  # ``sendreceive diff A B``
         from sendreceive.records.diff import main as diff_main
 
@@ -370,6 +390,70 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
     from sendreceive.ui.application import run_gui
 
     return run_gui(options)
+
+
+def conformance_main(argv: Sequence[str], own_process: bool = False) -> int:
+    """``sendreceive conformance PROVIDER``: the kit's battery (``records.conformance``)
+    against one provider; exit 0 only if every scenario held. In its own process the
+    report has stdout to itself, as headless output does: whatever a provider prints
+    goes to stderr."""
+    parser = argparse.ArgumentParser(
+        prog="sendreceive conformance",
+        description="Run the conformance kit's fixed battery of scenarios against one "
+        "provider and say, per scenario and per contract rule, what held.",
+        epilog=f"Exit codes: {EXIT_OK} every scenario held; {EXIT_TASKS_FAILED} one did not; "
+        f"{EXIT_BAD_INPUT} bad arguments.",
+    )
+    parser.add_argument(
+        "provider",
+        metavar="PROVIDER",
+        help="an entry-point name, module:attr or path/to/file.py:attr",
+    )
+    _add_settings_argument(parser, "the provider's account")
+    parser.add_argument(
+        "--refuse",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a setting the provider must refuse, given with the others in the refusal "
+        f"scenario (repeatable; default: {conformance.UNKNOWN_SETTING}=true, a setting no "
+        "provider knows)",
+    )
+    parser.add_argument(
+        "--isolation", choices=ISOLATION_MODES, help="where it runs (default: a process of its own)"
+    )
+    parser.add_argument(
+        "--junit", type=Path, metavar="FILE", help="write JUnit XML, one test per scenario"
+    )
+    parser.add_argument("--log-file", type=Path, metavar="FILE", help="append the log here")
+    for key in ("task_timeout", "cancel_grace"):
+        limit = RUN_LIMITS[key]
+        parser.add_argument(
+            "--" + key.replace("_", "-"),
+            type=_limit_argument(limit),
+            metavar=limit.unit.upper(),
+            default=getattr(conformance.KIT_LIMITS, key),
+            help=f"the host's patience in every scenario (default %(default)g); {limit.rule}",
+        )
+    args = parser.parse_args(argv)
+    report = take_stdout() if own_process else sys.stdout
+    configure_logging(0, args.log_file or default_log_file())
+    try:
+        check_provider_spec(args.provider)
+        (account,) = adhoc_accounts([args.provider], parse_settings(args.settings))
+        refused = parse_settings(args.refuse) if args.refuse else conformance.REFUSED_SETTINGS
+    except (ProviderLoadError, ValueError) as exc:
+        parser.error(f"{args.provider}: {exc}")
+    account = replace(account, isolation=args.isolation or DEFAULT_ISOLATION)
+    hosts = host_factory(account.isolation, [account])
+    limits = replace(
+        conformance.KIT_LIMITS, task_timeout=args.task_timeout, cancel_grace=args.cancel_grace
+    )
+    result = asyncio.run(conformance.run_battery(account, hosts, limits, refused))
+    print("\n".join(conformance.english_report(result)), file=report, flush=True)
+    if args.junit is not None:
+        conformance.write_junit(args.junit, result)
+    return EXIT_OK if result.held else EXIT_TASKS_FAILED
 
 
 def _window_problem() -> str | None:

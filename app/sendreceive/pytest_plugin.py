@@ -30,6 +30,7 @@ from typing import Any
 import pytest
 
 from sendreceive.config.profile import DEFAULT_FLAGS, ISOLATION_MODES, Account
+from sendreceive.config.program_command import PROGRAM, command_of_spec, is_command
 from sendreceive.contract import SyncFlags
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.records.recording import read
@@ -89,10 +90,11 @@ class Workbench:
         limits: RunLimits = TEST_LIMITS,
         name: str = "Provider under test",
     ) -> Result:
-        """Run ``provider`` (a spec string, a class or a function of a module's top
-        level, or any object) as one account, where the app would run it
-        (``isolation=None``: a process of its own, the app's default) or where asked
-        (``"thread"``: on a thread of this process, for a debugger's breakpoints). An
+        """Run ``provider`` (a spec string, a program's command as a list of words or a
+        line, a class or a function of a module's top level, or any object) as one
+        account, where the app would run it (``isolation=None``: a process of its own,
+        the app's default) or where asked (``"thread"``: on a thread of this process,
+        for a debugger's breakpoints). An
         object the test made can only run on a thread of this process."""
         account = _account(provider, settings, flags, isolation, name)
         run = Run([account], self._store_root, limits, host_factory=host_factory(isolation, []))
@@ -146,6 +148,11 @@ def _account(
     """The account that runs ``provider``, checked for what isolation can host it."""
     if isolation is not None and isolation not in ISOLATION_MODES:
         raise ValueError(f"isolation must be one of {ISOLATION_MODES}, got {isolation!r}")
+    if isinstance(provider, list | tuple) or (isinstance(provider, str) and is_command(provider)):
+        command = command_of_spec(provider, Path.cwd())
+        return Account(
+            name, PROGRAM, flags, dict(settings or {}), isolation=isolation, command=command
+        )
     spec = provider if isinstance(provider, str) else _file_spec(provider)
     if spec is None:  # an object only this process holds
         if isolation == "process":

@@ -409,6 +409,26 @@ Flags: %3</translation>
         <translation>Der Prozess des Anbieters war angehalten (SIGSTOP o. Ä.): Er lief nicht mehr, bis der Host ihn beendete.</translation>
     </message>
     <message>
+        <source>cannot start the program %1: %2</source>
+        <translation>das Programm %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>The program broke the provider protocol at line %1 of its output: %2</source>
+        <translation>Das Programm hat das Anbieterprotokoll in Zeile %1 seiner Ausgabe verletzt: %2</translation>
+    </message>
+    <message>
+        <source>The program ended without Done: %1 %2.</source>
+        <translation>Das Programm wurde ohne Done beendet: %1, %2.</translation>
+    </message>
+    <message>
+        <source>after it returned in background style</source>
+        <translation>nachdem es im Hintergrundstil zurückgekehrt war</translation>
+    </message>
+    <message>
+        <source>it closed its output but had not exited %1 s later, and was killed</source>
+        <translation>es hat seine Ausgabe geschlossen, war %1 s später aber noch nicht beendet und wurde zwangsweise beendet</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>Exitcode %1 (die Host-Seite des Prozesses ist fehlgeschlagen)</translation>
     </message>

@@ -409,6 +409,26 @@ Indicateurs : %3</translation>
         <translation>Le processus du fournisseur avait été suspendu (SIGSTOP ou autre) : il n&apos;a plus tourné jusqu&apos;à ce que l&apos;hôte l&apos;arrête.</translation>
     </message>
     <message>
+        <source>cannot start the program %1: %2</source>
+        <translation>impossible de démarrer le programme %1 : %2</translation>
+    </message>
+    <message>
+        <source>The program broke the provider protocol at line %1 of its output: %2</source>
+        <translation>Le programme a enfreint le protocole des fournisseurs à la ligne %1 de sa sortie : %2</translation>
+    </message>
+    <message>
+        <source>The program ended without Done: %1 %2.</source>
+        <translation>Le programme s&apos;est terminé sans Done : %1, %2.</translation>
+    </message>
+    <message>
+        <source>after it returned in background style</source>
+        <translation>après son retour en style arrière-plan</translation>
+    </message>
+    <message>
+        <source>it closed its output but had not exited %1 s later, and was killed</source>
+        <translation>il a fermé sa sortie mais ne s&apos;était pas terminé %1 s plus tard, et a été tué</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>code de sortie %1 (la partie hôte du processus a échoué)</translation>
     </message>

@@ -406,6 +406,26 @@ Flags: %3</source>
         <translation>提供程序的进程已被暂停（SIGSTOP 或类似信号）：在主机将其终止之前未再运行。</translation>
     </message>
     <message>
+        <source>cannot start the program %1: %2</source>
+        <translation>无法启动程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>The program broke the provider protocol at line %1 of its output: %2</source>
+        <translation>程序在其输出的第 %1 行违反了提供程序协议：%2</translation>
+    </message>
+    <message>
+        <source>The program ended without Done: %1 %2.</source>
+        <translation>程序未调用 Done 就结束了：%1，%2。</translation>
+    </message>
+    <message>
+        <source>after it returned in background style</source>
+        <translation>在以后台方式返回之后</translation>
+    </message>
+    <message>
+        <source>it closed its output but had not exited %1 s later, and was killed</source>
+        <translation>它关闭了输出，但 %1 秒后仍未退出，已被终止</translation>
+    </message>
+    <message>
         <source>exit code %1 (the host&apos;s side of the process failed)</source>
         <translation>退出代码 %1(进程中宿主程序一方出错)</translation>
     </message>

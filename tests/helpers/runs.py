@@ -37,3 +37,9 @@ async def wait_for(condition, timeout=10.0):
     while not condition():
         assert loop.time() < deadline, "condition not met in time"
         await asyncio.sleep(0.005)
+
+
+def task_of(run, account):
+    """The one task of ``run`` for ``account`` (a name)."""
+    (found,) = [t for t in run.tasks if t.account.name == account]
+    return found

@@ -25,6 +25,7 @@ from helpers.hostile import (
     keep_stdio,
     main_py,
 )
+from helpers.runs import task_of
 
 from sendreceive.config.profile import Account, load_profile
 from sendreceive.contract import SyncFlags
@@ -55,11 +56,6 @@ def finished_run(request, tmp_path_factory):
         wake_hung_providers()  # let the abandoned threads end before the next module
 
 
-def task(run, account):
-    (found,) = [t for t in run.tasks if t.account.name == account]
-    return found
-
-
 def test_the_profile_covers_the_whole_catalogue():
     names = [a.name for a in load_profile(PROFILE).accounts]
     assert names == [*DEMO, *EXPECTED]
@@ -68,14 +64,14 @@ def test_the_profile_covers_the_whole_catalogue():
 @pytest.mark.parametrize("account", DEMO)
 def test_demo_accounts_are_unaffected(finished_run, account):
     run, _, _ = finished_run
-    assert task(run, account).tracker.status.is_success
+    assert task_of(run, account).tracker.status.is_success
 
 
 @pytest.mark.parametrize("account", list(EXPECTED))
 def test_each_hostile_provider_ends_as_documented(finished_run, account):
     run, _, mode = finished_run
     documented = expected(mode)[account]
-    the_task = task(run, account)
+    the_task = task_of(run, account)
     state = the_task.snapshot()
     lines = [error_line(e) for e in run.error_log.entries if e.task == the_task.tracker.task]
     assert (state.status, state.result) == (documented.status, documented.result), (
@@ -89,7 +85,7 @@ def test_each_hostile_provider_ends_as_documented(finished_run, account):
 
 def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
     run, _, _ = finished_run
-    flood = task(run, "Error flood")
+    flood = task_of(run, "Error flood")
     entries = [e for e in run.error_log.entries if e.task == flood.tracker.task]
     assert [(e.kind, e.count) for e in entries] == [(ErrorKind.ERROR, 100_000)]
     assert flood.snapshot().errors == 100_000
@@ -98,7 +94,7 @@ def test_error_flood_is_one_folded_line_with_an_exact_count(finished_run):
 
 def test_many_threads_keep_exact_counts(finished_run):
     run, _, _ = finished_run
-    state = task(run, "Many threads").snapshot()
+    state = task_of(run, "Many threads").snapshot()
     assert state.errors == 16
     assert (state.index, state.index_max) == (2000, 2000)
 

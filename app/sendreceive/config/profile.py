@@ -30,6 +30,7 @@ from typing import Any
 
 from sendreceive.bundled import resources_dir
 from sendreceive.config.limits import EVERY_MINUTES, PROCESS_LIMITS, RUN_LIMITS
+from sendreceive.config.program_command import PROGRAM, ProgramCommand
 from sendreceive.config.task_id import Activity, TaskId
 from sendreceive.config.toml_lines import TomlLines
 from sendreceive.contract import SyncFlags
@@ -59,6 +60,7 @@ _PROFILE_KEYS = ("name", "store_dir", *LIMIT_KEYS, "isolation")
 _ACCOUNT_KEYS = (
     "name",
     "provider",
+    "command",
     "flags",
     "settings",
     "enabled",
@@ -84,6 +86,7 @@ class Account:
     isolation: str | None = None  # one of ISOLATION_MODES; None: the run's default
     process_limits: Mapping[str, int] = field(default_factory=dict)  # PROCESS_LIMIT_KEYS
     confine_files: bool = True  # Landlock: its process reads its store, its code, the system
+    command: ProgramCommand | None = None  # the program, when ``provider`` is PROGRAM
 
     @property
     def task(self) -> TaskId:
@@ -116,6 +119,7 @@ class Account:
                 replace(
                     self,
                     provider=self.transport,
+                    command=None,  # a program is the store's provider, never a transport
                     settings=self.transport_settings,
                     flags=_OUTGOING,
                     transport=None,
@@ -398,6 +402,8 @@ class _ProfileReader:
             transport = None
             if "transport" in item:
                 transport = self._string(item["transport"], where, label, "transport")
+                if transport == PROGRAM:
+                    self._problem(where, label, "transport", "a program cannot be a transport")
             transport_settings = item.get("transport_settings", {})
             if not isinstance(transport_settings, dict):
                 self._problem(
@@ -411,6 +417,7 @@ class _ProfileReader:
                 continue
             isolation = self._isolation(item.get("isolation"), where, label)
             process_limits = self._process_limits(item, where, label)
+            command = self._command(item, provider, where, label)
             accounts.append(
                 Account(
                     name,
@@ -423,6 +430,7 @@ class _ProfileReader:
                     isolation,
                     process_limits,
                     confine_files,
+                    command,
                 )
             )
         return accounts, seen
@@ -573,6 +581,31 @@ class _ProfileReader:
         modes = " or ".join(f"'{m}'" for m in ISOLATION_MODES)
         self._problem(where, label, "isolation", f"must be {modes}, got {raw!r}")
         return None
+
+    def _command(
+        self, item: dict[str, Any], provider: str, where: tuple[str, int], label: str
+    ) -> ProgramCommand | None:
+        """``command`` of a program provider: required with ``provider = "exec"``, and
+        meaningless without."""
+        raw = item.get("command")
+        if provider != PROGRAM:
+            if raw is not None:
+                self._problem(where, label, "command", f'is only for provider = "{PROGRAM}"')
+            return None
+        if raw is None:
+            self._problem(where, label, "command", f'is required with provider = "{PROGRAM}"')
+            return None
+        if not isinstance(raw, list):
+            self._problem(
+                where, label, "command", f"must be an array of strings, got {describe(raw)}"
+            )
+            return None
+        base = self._path.parent if self._path else Path.cwd()
+        try:
+            return ProgramCommand.of(raw, base)
+        except (OSError, ValueError) as exc:
+            self._problem(where, label, "command", str(exc))
+            return None
 
     def _process_limits(
         self, item: dict[str, Any], where: tuple[str, int], label: str

@@ -23,11 +23,13 @@ from sendreceive.contract import (
     MAPISIB,
     S_OK,
     DoneEventSlot,
+    IMAPISync,
     SyncSession,
     normalize_hresult,
 )
 from sendreceive.hosting.host import Outcome, TaskSetup
 from sendreceive.hosting.loading import ProviderLoadError, create_provider
+from sendreceive.hosting.program.provider import ProgramProvider
 from sendreceive.hosting.session import Session
 from sendreceive.printable import describe, describe_exception, type_name
 from sendreceive.tracking.findings import Finding
@@ -69,7 +71,7 @@ def call_provider(
         return Outcome(MAPI_E_DISK_ERROR, failure=failure), None
     spec = setup.account.provider
     try:
-        provider = create_provider(spec, setup.account.settings)
+        provider = _provider(setup)
     except ProviderLoadError as exc:
         return Outcome(E_FAIL, failure=Finding.CANNOT_LOAD(repr(spec), exc.found)), None
     if on_loaded is not None:
@@ -86,6 +88,13 @@ def call_provider(
     style = BACKGROUND if event is not None else IN_CALL
     tracker.note(SYNC_RETURNED, outcome.hresult, returned, style)
     return outcome, event
+
+
+def _provider(setup: TaskSetup) -> IMAPISync:
+    """The account's provider object for this task: a program's is started here."""
+    if setup.account.command is not None:
+        return ProgramProvider(setup)
+    return create_provider(setup.account.provider, setup.account.settings)
 
 
 def log_raised(logger: logging.Logger, message: str, exc: BaseException) -> None:

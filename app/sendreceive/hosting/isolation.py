@@ -3,7 +3,8 @@ its own, ``sendreceive.hosting.process.host``) or ``"thread"`` (a thread of the 
 debugger's breakpoints inside the provider: ``sendreceive.hosting.thread.host``).
 
 An account's own ``isolation`` wins; otherwise the run's default (``--isolation``, else
-the profile's ``[profile] isolation``, else ``DEFAULT_ISOLATION``).
+the profile's ``[profile] isolation``, else ``DEFAULT_ISOLATION``). A program provider
+(``provider = "exec"``) always runs in a process of its own.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ def host_factory(default: str | None, accounts: Iterable[Account]) -> HostFactor
     )
 
     def make(setup: TaskSetup) -> ProviderHost:
-        if (setup.account.isolation or default) == "process":
+        # A program always runs contained: on a thread of the app, nothing could stop it
+        # (a thread is abandoned), and a debugger attaches to the program itself.
+        if setup.account.command is not None or (setup.account.isolation or default) == "process":
             return ProcessHost(setup, secret_env)
         return ThreadHost(setup)
 

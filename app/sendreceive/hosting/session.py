@@ -14,6 +14,9 @@ from sendreceive import secrets_guard
 from sendreceive.mail.outbox import AccountOutbox, DefaultStore
 
 PASSWORD_COMMAND_TIMEOUT = 30.0
+#: The settings ``password()`` reads: the host's to resolve, never a provider's to see
+#: (a program provider gets the settings without them, and asks for the password).
+PASSWORD_SOURCES = frozenset({"password", "password_env", "password_command"})
 
 
 class CredentialError(Exception):

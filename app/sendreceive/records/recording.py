@@ -100,7 +100,7 @@ def header(
         "host": f"sendreceive-workbench {__version__}",
         "account": account.name,
         "activity": account.task.activity.value,
-        "provider": account.provider,
+        "provider": account.command.text[:_TEXT_LIMIT] if account.command else account.provider,
         "flags": int(flags),
         "flag_names": [f.name for f in SyncFlags if f in flags and f.name],
         "settings": settings,

@@ -221,6 +221,21 @@ class Finding(Enum):
             "until the host ended it.",
         ),
     )
+    PROGRAM_UNSTARTED = (QT_TRANSLATE_NOOP("Finding", "cannot start the program %1: %2"),)
+    PROGRAM_BROKE_PROTOCOL = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "The program broke the provider protocol at line %1 of its output: %2"
+        ),
+    )
+    PROGRAM_ENDED = (QT_TRANSLATE_NOOP("Finding", "The program ended without Done: %1 %2."),)
+    RETURNED_IN_BACKGROUND = (
+        QT_TRANSLATE_NOOP("Finding", "after it returned in background style"),
+    )
+    PROGRAM_KEPT_RUNNING = (
+        QT_TRANSLATE_NOOP(
+            "Finding", "it closed its output but had not exited %1 s later, and was killed"
+        ),
+    )
     EXIT_HOST_ERROR = (
         QT_TRANSLATE_NOOP("Finding", "exit code %1 (the host's side of the process failed)"),
     )

@@ -135,7 +135,8 @@ class AccountTableModel(ColumnTableModel):
             return status_icon(result.state.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             flags = " | ".join(flag.name or "" for flag in account.flags)
-            tip = arg(self.tr("%1\nProvider: %2\nFlags: %3"), account.name, account.provider, flags)
+            provider = account.command.text if account.command else account.provider
+            tip = arg(self.tr("%1\nProvider: %2\nFlags: %3"), account.name, provider, flags)
             if column is AccountColumn.FIRST_ERROR and result is not None and result.first_error:
                 tip = result.first_error
             return tip

@@ -435,3 +435,52 @@ def test_bad_isolation_and_limits_are_named(tmp_path):
         f"{tmp_path / 'broken.toml'}:11: account 'A': key 'threads': must be a whole "
         "number of threads from 1 to 65536, got 0",
     ]
+
+
+def test_a_program_provider_takes_its_command_from_the_profiles_folder(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[accounts]]\nname = "C"\nprovider = "exec"\ncommand = ["./bin/prov", "--fast"]\n'
+        '[[accounts]]\nname = "Node"\nprovider = "exec"\ncommand = ["node", "p.js"]\n'
+    )
+    c, node = load_profile(path).accounts
+    assert c.command is not None and node.command is not None
+    assert c.command.argv == (str(tmp_path / "bin" / "prov"), "--fast")
+    assert node.command.argv == ("node", "p.js")  # found on PATH, run in the folder
+    assert c.command.folder == node.command.folder == str(tmp_path)
+
+
+def test_a_command_is_required_with_exec_and_refused_without(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[accounts]]\nname = "A"\nprovider = "exec"\n'
+        '[[accounts]]\nname = "B"\nprovider = "demo-fast"\ncommand = ["x"]\n'
+        '[[accounts]]\nname = "C"\nprovider = "exec"\ncommand = "./prog"\n'
+        '[[accounts]]\nname = "D"\nprovider = "exec"\ncommand = []\n'
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert str(caught.value).splitlines() == [
+        f"{path}:1: account 'A': key 'command': is required with provider = \"exec\"",
+        f"{path}:7: account 'B': key 'command': is only for provider = \"exec\"",
+        f"{path}:11: account 'C': key 'command': must be an array of strings, got './prog'",
+        f"{path}:15: account 'D': key 'command': must name a program: an empty command",
+    ]
+
+
+def test_a_programs_account_sends_with_its_transport_not_with_the_program(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[[accounts]]\nname = "A"\nprovider = "exec"\ncommand = ["./p"]\ntransport = "smtp"\n'
+        '[[accounts]]\nname = "B"\nprovider = "demo-fast"\ntransport = "exec"\n'
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert (
+        str(caught.value)
+        == f"{path}:9: account 'B': key 'transport': a program cannot be a transport"
+    )
+    path.write_text(path.read_text().split('[[accounts]]\nname = "B"')[0])
+    sending, receiving = load_profile(path).accounts[0].tasks()
+    assert (sending.provider, sending.command) == ("smtp", None)
+    assert receiving.command is not None and receiving.command.argv == (str(tmp_path / "p"),)

@@ -20,7 +20,16 @@ ENTRY = m.Entry(7, "warning", 0x00040380, "text", 2, Finding.EXIT_CODE(3))
 SAMPLES: dict[str, m.Message] = {
     "start": m.Start(
         m.PROTOCOL_VERSION,
-        m.AccountData("A", "demo-fast", 0x80, "n = 1\nwhen = 2024-05-01T10:00:00\n", {}, True),
+        m.AccountData(
+            "A",
+            "exec",
+            0x80,
+            "n = 1\nwhen = 2024-05-01T10:00:00\n",
+            {},
+            True,
+            ["/bin/prog", "-v"],
+            "/p",
+        ),
         "/stores/A",
         None,
         "sendreceive.provider.A",

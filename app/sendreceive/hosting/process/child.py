@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from sendreceive.config.profile import Account
+from sendreceive.config.program_command import ProgramCommand
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import E_OUTOFMEMORY, SyncFlags
 from sendreceive.hosting.host import Outcome, TaskSetup
@@ -117,6 +118,7 @@ class ProviderProcess:
             SyncFlags(start.account.flags),
             messages.read_settings(start.account.settings),
             process_limits=start.account.process_limits,
+            command=_command(start.account),
         )
         self._memory_limit = account.process_limits.get("memory_limit_mb")
         self.log = ShippingLog()
@@ -431,6 +433,12 @@ class AppPasswordSession(Session):
 
     def password(self) -> str | None:
         return self._process.ask_password()
+
+
+def _command(account: messages.AccountData) -> ProgramCommand | None:
+    if account.command is None or account.command_folder is None:
+        return None
+    return ProgramCommand(tuple(account.command), account.command_folder)
 
 
 def apply_limits(limits: Mapping[str, int]) -> None:

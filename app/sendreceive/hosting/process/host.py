@@ -210,6 +210,8 @@ class ProcessHost:
                 messages.settings_text(account.settings),
                 dict(account.process_limits),
                 account.confine_files,
+                None if account.command is None else list(account.command.argv),
+                None if account.command is None else account.command.folder,
             ),
             store_dir=str(setup.store_dir),
             default_store=None if setup.default_store is None else str(setup.default_store),

@@ -116,6 +116,8 @@ class AccountData:
     settings: str
     process_limits: dict[str, int]
     confine_files: bool  # Landlock, where the kernel has it
+    command: list[str] | None  # a program provider's argv (``config.program_command``)
+    command_folder: str | None
 
 
 @dataclass(frozen=True)
