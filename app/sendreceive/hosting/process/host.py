@@ -29,7 +29,7 @@ from sendreceive.hosting.host import LAST_MESSAGES_LIMIT, Outcome, TaskSetup, Wa
 from sendreceive.hosting.process import containment, messages
 from sendreceive.hosting.process.child import EXIT_HOST_ERROR, EXIT_SOCKET_CLOSED
 from sendreceive.hosting.process.fork_server import LOST, Exit, ForkServer, Spawned, fork_server
-from sendreceive.hosting.process.hub import hub
+from sendreceive.hosting.process.hub import hub, rest_if_due
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
@@ -262,6 +262,7 @@ class ProcessHost:
                     self._setup.tracker.absorb_trace(payload, messages.decode_trace_frame)
                 else:
                     self._handle(messages.decode_from_child(payload))
+                rest_if_due()
         except messages.ProtocolError as exc:
             self._broken = str(exc)
             self._signal_tree(signal.SIGKILL)
