@@ -31,8 +31,8 @@ _BURST = 16 << 20  # bytes read from one output pipe per wake-up, at most
 # child sending more waits on its full socket (its provider does not: the tracker keeps
 # the state, exact counts included), so no child's flood costs the app more than that.
 _MESSAGE_BURST = 1 << 20
-# The hub's Python work comes in slices: after ``SLICE`` seconds of it, the hub sleeps
-# ``REST``, which hands the interpreter lock to a thread waiting for it. The GUI thread's
+# With a GUI, the hub's Python work comes in slices: after ``SLICE`` seconds of it, the
+# hub sleeps ``REST``, which hands the interpreter lock to a thread waiting for it. The GUI thread's
 # timers run late by as long as the hub keeps the lock, and the interpreter's switch
 # interval alone would let it keep it 5 ms at a time (bench B3: a flood of errors from
 # one provider process, 2,000 to a message, held it 13 ms per wake-up at p90).
