@@ -60,6 +60,25 @@ JOBS = (
 )
 
 
+@dataclass(frozen=True)
+class Ratio:
+    """A figure of the app held against a baseline's of the same run: the load of this
+    noisy, shared machine moves both, so their ratio is what a change can be judged by."""
+
+    bench: str
+    figure: str
+    floor_bench: str
+    floor_figure: str
+    at_most: float
+
+
+PROCESS_FLOOR = ("B2 floor", "50 busy processes: lateness p99, median run")
+RATIOS = (
+    Ratio("B3 [process isolation]", "1M distinct: lateness p99", *PROCESS_FLOOR, 1.5),
+    Ratio("B3", "1M distinct: lateness p99", *PROCESS_FLOOR, 1.5),
+)
+
+
 def run_job(job: Job) -> dict[str, object] | None:
     """Run one benchmark process, echo its output, return its result (None if it failed)."""
     command = [sys.executable, "-m", job.module, *job.args]
@@ -108,6 +127,29 @@ def table(results: Sequence[tuple[Job, dict[str, object]]], kind: str) -> list[s
     return lines
 
 
+def ratios(results: Sequence[tuple[Job, dict[str, object]]]) -> list[str]:
+    """Markdown rows of every ``RATIOS`` entry whose two figures this run measured."""
+    values: dict[tuple[object, object], float] = {}
+    for _job, result in results:
+        figures = result["figures"]
+        assert isinstance(figures, list)
+        for fig in figures:
+            values[(result["bench"], fig["name"])] = fig["value"]
+    lines = ["| bench | figure | floor | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for ratio in RATIOS:
+        value = values.get((ratio.bench, ratio.figure))
+        floor = values.get((ratio.floor_bench, ratio.floor_figure))
+        if value is None or not floor:
+            continue
+        met = "yes" if value / floor <= ratio.at_most else "**no**"
+        lines.append(
+            f"| {ratio.bench} | {ratio.figure}: {value:,} | {ratio.floor_bench}, "
+            f"{ratio.floor_figure}: {floor:,} | {value / floor:.2f}× | ≤ {ratio.at_most:g}× "
+            f"| {met} |"
+        )
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--only", nargs="*", default=None, help="benchmark keys, e.g. B1 B3")
@@ -136,6 +178,10 @@ def main() -> int:
         "## The app as shipped",
         "",
         *table(results, APP),
+        "",
+        "## Against a baseline of the same run",
+        "",
+        *ratios(results),
         "",
         "## Baselines (no app code)",
         "",

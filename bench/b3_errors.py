@@ -116,7 +116,7 @@ async def both(report: Report, options: Options) -> None:
 
 def main() -> None:
     options = gui_options(__doc__)
-    watchdog(300)
+    watchdog(110)  # under the suite's limit: a hang shows its stacks
     report = Report(f"B3{options.label}", "errors into the shown Errors tab")
     run_on_qasync(lambda: both(report, options))
     report.finish()

@@ -181,6 +181,11 @@ class DialogBench:
             on_go(flood)
         await wait_until(lambda: self.final_seen is not None and run.finished, timeout)
         self.probe.stop()
+        # The run's own task ends a moment later (it settles the hosts on a thread): until
+        # then, a measurement that processes events itself (B3's scrolling) would run that
+        # task's wake-up inside this one, which asyncio refuses ("Cannot enter into task"):
+        # the wake-up was lost, the task never ended, and the benchmark hung at exit.
+        await wait_until(lambda: not self.controller.running, timeout)
         return Outcome(
             go=go,
             flood_end=flood.last_done,

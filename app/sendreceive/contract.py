@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from enum import IntFlag
 from logging import Logger
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, BinaryIO, Protocol, runtime_checkable
 
 # --------------------------------------------------------------------------- IIDs
 
@@ -269,7 +269,10 @@ class Outbox(Protocol):
 
     def pending(self) -> list[OutgoingMessage]: ...
 
-    def content(self, msg_id: str) -> bytes: ...
+    def open_content(self, msg_id: str) -> BinaryIO:
+        """The message's bytes, a file opened for reading that the caller closes
+        (``with``): a message may be tens of MiB, so read it in pieces."""
+        ...
 
     def begin_sending(self, msg_id: str) -> None:
         """Just before the message's data goes out."""
@@ -307,7 +310,7 @@ class SyncSession(Protocol):
     @property
     def outbox(self) -> Outbox | None:
         """For a transport (``SYNC_OUTGOING_MAIL``): the account's queued mail in the
-        default store — ``lock()``, ``pending()``, ``content(id)``, then per message
+        default store — ``lock()``, ``pending()``, ``open_content(id)``, then per message
         ``begin_sending(id)`` just before its data goes out and ``mark_sent(id)`` right
         after the server's reply, or ``mark_not_sent(id, error)``; ``unlock()``."""
         ...

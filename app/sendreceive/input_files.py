@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -44,10 +43,9 @@ class InputFileError(Exception):
         super().__init__(f"{where}: {printable(message, ERROR_TEXT_LIMIT)}")
 
 
-@contextmanager
-def open_checked(path: Path, kind: FileKind) -> Iterator[BinaryIO]:
+def open_checked(path: Path, kind: FileKind) -> BinaryIO:
     """``path`` opened for reading, once it is known to be a regular file no larger than
-    ``kind`` allows."""
+    ``kind`` allows; the caller closes it (``with``)."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
@@ -70,8 +68,7 @@ def open_checked(path: Path, kind: FileKind) -> Iterator[BinaryIO]:
     except InputFileError:
         os.close(fd)
         raise
-    with open(fd, "rb") as file:
-        yield file
+    return open(fd, "rb")
 
 
 def read_checked(path: Path, kind: FileKind) -> bytes:

@@ -10,21 +10,18 @@ second per 64 KiB moved); a reply may hold ``REPLY_LIMIT`` bytes, a line ``MAX_L
 
 from __future__ import annotations
 
-import re
 import smtplib
 import socket
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ..wire import Wire
 
 REPLY_LIMIT = 1024 * 1024
 MAX_LINE = 8192  # smtplib's own limit for a reply line
-STUFFED_PIECE = 1024 * 1024  # the message's data is dot-stuffed and sent in pieces this big
 #: Commands named in a timeout's words; anything else sent (an AUTH exchange's
 #: continuation lines hold the password, encoded) is never named.
 _NAMED = frozenset({"EHLO", "HELO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "RSET", "QUIT"})
-_LINE_START_DOT = re.compile(rb"(?m)^\.")
 
 
 class BoundedSMTP(smtplib.SMTP):
@@ -93,20 +90,24 @@ class BoundedSMTP(smtplib.SMTP):
                 break
         return code, b"\n".join(lines)
 
-    def send_data(self, data: bytes) -> tuple[int, bytes]:
-        """DATA and the message (CRLF line ends, dot-stuffed here); the final reply.
-        ``SMTPDataError`` when DATA itself is refused: nothing of the message went."""
+    def send_data(self, pieces: Iterable[bytes]) -> tuple[int, bytes]:
+        """DATA and the message, given in pieces with CRLF line ends and dot-stuffed here
+        a piece at a time (never whole in memory); the final reply. ``SMTPDataError``
+        when DATA itself is refused: nothing of the message went."""
         self.data_ended = False
         code, text = self.docmd("DATA")
         if code != 354:
             raise smtplib.SMTPDataError(code, text)
         self.wire.begin("its reply to the message", REPLY_LIMIT)
-        start = 0
-        while start < len(data):  # stuffed a piece at a time: no second copy of it all
-            end = data.find(b"\n", min(start + STUFFED_PIECE, len(data)) - 1) + 1 or len(data)
-            self.wire.send(_LINE_START_DOT.sub(b"..", data[start:end]))
-            start = end
-        if not data.endswith(b"\r\n"):
+        line_start = True  # the next byte starts a line
+        for piece in pieces:
+            if not piece:
+                continue
+            if line_start and piece.startswith(b"."):
+                self.wire.send(b".")
+            self.wire.send(piece.replace(b"\n.", b"\n.."))
+            line_start = piece.endswith(b"\n")
+        if not line_start:
             self.wire.send(b"\r\n")
         self.data_ended = True
         self.wire.send(b".\r\n")

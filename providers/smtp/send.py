@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from typing import BinaryIO
 
 from sendreceive.contract import (
     FAILED,
@@ -39,7 +40,7 @@ from ..wire import WireCancelledError
 from .client import BoundedSMTP
 from .connection import connect, disconnect
 from .errors import describe, reply, temporary
-from .message import UnsendableError, outgoing_bytes
+from .message import OutgoingData, UnsendableError
 from .settings import SmtpSettings
 
 _ACCEPTED = (250, 251)
@@ -109,12 +110,16 @@ class SendRun:
         return self._result
 
     def _send(self, outbox: Outbox, message: OutgoingMessage) -> None:
+        with outbox.open_content(message.id) as file:
+            self._send_file(outbox, message, file)
+
+    def _send_file(self, outbox: Outbox, message: OutgoingMessage, file: BinaryIO) -> None:
         client = self._client
         assert client is not None
         sender = message.sender or self._settings.sender or self._settings.username or ""
         try:
-            data = outgoing_bytes(outbox.content(message.id))
-            options = self._mail_options(data, sender, message)
+            data = OutgoingData(file)
+            options = self._mail_options(data.eight_bit, sender, message)
         except UnsendableError as exc:
             self._refused(outbox, message, exc.hresult, f"it cannot be sent as it is: {exc}")
             return
@@ -138,7 +143,7 @@ class SendRun:
             return
         outbox.begin_sending(message.id)
         try:
-            code, text = client.send_data(data)
+            code, text = client.send_data(data.pieces())
         except smtplib.SMTPDataError as exc:  # DATA itself refused: nothing of it went out
             error = exc.smtp_error
             code, text = exc.smtp_code, error if isinstance(error, bytes) else error.encode()
@@ -177,7 +182,7 @@ class SendRun:
         if not FAILED(self._result):
             self._result = hresult
 
-    def _mail_options(self, data: bytes, sender: str, message: OutgoingMessage) -> list[str]:
+    def _mail_options(self, eight_bit: bool, sender: str, message: OutgoingMessage) -> list[str]:
         """MAIL's options; ``UnsendableError`` for what this server cannot take."""
         client = self._client
         assert client is not None
@@ -186,7 +191,7 @@ class SendRun:
                 MAPI_E_CORRUPT_DATA, "it has no recipient whose address can be read"
             )
         options = []
-        if not data.isascii() and client.has_extn("8bitmime"):
+        if eight_bit and client.has_extn("8bitmime"):
             options.append("BODY=8BITMIME")
         wide = [a for a in (sender, *message.recipients) if not a.isascii()]
         if wide:

@@ -32,6 +32,7 @@ from helpers.dovecot import HOST, free_port, make_certificate
 
 USER = "sender@example.test"
 PASSWORD = "s3nd-Pa55word-xyz"
+DATA_SIZE_LIMIT = 128 * 1024 * 1024  # aiosmtpd's default, 32 MiB, is less than a message may be
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,11 @@ def running_smtp_server() -> Iterator[SmtpServer]:
         make_certificate(server.ca_file, server.root / "key.pem")
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(server.ca_file, server.root / "key.pem")
-        common = {"authenticator": _authenticate, "auth_require_tls": False}
+        common = {
+            "authenticator": _authenticate,
+            "auth_require_tls": False,
+            "data_size_limit": DATA_SIZE_LIMIT,
+        }
         plain = _Controller(
             server,
             hostname=HOST,

@@ -36,6 +36,7 @@ from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from pathlib import Path
+from typing import BinaryIO
 
 from sendreceive.contract import MessageState, OutgoingMessage
 from sendreceive.durable import (
@@ -46,8 +47,9 @@ from sendreceive.durable import (
     replace_atomically,
     write_synced,
 )
-from sendreceive.input_files import InputFileError
+from sendreceive.input_files import InputFileError, open_checked
 from sendreceive.mail.message_file import (
+    MESSAGE_FILE,
     MessageError,
     UnreadableAddressError,
     address_headers,
@@ -161,7 +163,16 @@ class DefaultStore:
         return sorted(found, key=lambda m: (m.queued_at, m.id))
 
     def content(self, msg_id: str) -> bytes:
-        return self._outbox_file(msg_id).read_bytes()
+        with self.open_content(msg_id) as file:
+            return file.read()
+
+    def open_content(self, msg_id: str) -> BinaryIO:
+        """The message's file opened for reading, by the rule of every input file: it is
+        the user's Outbox, anything may have been put there."""
+        try:
+            return open_checked(self._outbox_file(msg_id), MESSAGE_FILE)
+        except InputFileError as exc:
+            raise OutboxError(str(exc)) from None
 
     # ------------------------------------------------------------ the transport's steps
 
@@ -326,8 +337,8 @@ class AccountOutbox:
         """The account's queued messages, oldest first (cut-off sends included)."""
         return self._store.messages(self._account)
 
-    def content(self, msg_id: str) -> bytes:
-        return self._store.content(msg_id)
+    def open_content(self, msg_id: str) -> BinaryIO:
+        return self._store.open_content(msg_id)
 
     def begin_sending(self, msg_id: str) -> None:
         self._store.begin_sending(msg_id)

@@ -438,6 +438,12 @@ class TaskTracker:
             self._entry_locked(ErrorKind.WARNING, None, found)
             self.version += 1
 
+    @property
+    def paced(self) -> bool:
+        """A GUI thread waits for the interpreter lock now and then (a ``GuiPacer``):
+        the host's threads working for this task should give it way too."""
+        return self._pacer is not None
+
     def mirror(self, found: Mirrored) -> None:
         """Process mode: take over what the provider's process found. Its entries are
         added with their exact counts; its ``Done`` gets this tracker's verdict (which

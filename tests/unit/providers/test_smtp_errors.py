@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import smtplib
 import socket
 
@@ -14,8 +15,9 @@ from sendreceive.contract import (
     MAPI_E_TIMEOUT,
 )
 from sendreceive.providers.smtp import SmtpTransport
+from sendreceive.providers.smtp import message as smtp_message
 from sendreceive.providers.smtp.errors import describe
-from sendreceive.providers.smtp.message import UnsendableError, outgoing_bytes
+from sendreceive.providers.smtp.message import OutgoingData, UnsendableError
 from sendreceive.providers.smtp.settings import SmtpSettings
 from sendreceive.providers.wire import ReplyTooLargeError
 
@@ -80,6 +82,10 @@ def test_default_ports_follow_the_security_mode():
     assert ports == {"ssl": 465, "starttls": 587, "none": 25}
 
 
+def outgoing_bytes(data: bytes) -> bytes:
+    return b"".join(OutgoingData(io.BytesIO(data)).pieces())
+
+
 def test_bcc_lines_and_their_continuations_are_dropped_and_nothing_else():
     data = b"To: a@x\r\nBcc: b@x,\r\n  c@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
     assert outgoing_bytes(data) == b"To: a@x\r\nSubject: s\r\n\r\nBcc: in the body stays\r\n"
@@ -110,3 +116,20 @@ def test_outgoing_bytes_have_crlf_line_ends_and_no_hidden_recipient(data, sent):
 def test_what_cannot_be_sent_as_it_is_says_why(data, why):
     with pytest.raises(UnsendableError, match=why):
         outgoing_bytes(data)
+
+
+@pytest.mark.parametrize("piece", [1, 2, 3, 5, 8])
+def test_pieces_cut_anywhere_change_nothing(monkeypatch, piece):
+    """A CRLF, a bare LF or a bare CR falls on every side of a cut between pieces."""
+    data = b"To: a@x\r\nBcc: b@x\r\n\r\nline\r\nbare\nlf\n\r\n.dot\nend"
+    whole = outgoing_bytes(data)
+    monkeypatch.setattr(smtp_message, "PIECE", piece)
+    assert outgoing_bytes(data) == whole == b"To: a@x\r\n\r\nline\r\nbare\r\nlf\r\n\r\n.dot\r\nend"
+    for smuggled in (b"a\r.\r\n", b"ab\r", b"\r"):
+        with pytest.raises(UnsendableError, match="bare CR"):
+            outgoing_bytes(b"To: a@x\r\n\r\n" + smuggled)
+
+
+def test_a_message_outside_ascii_asks_for_8bitmime():
+    assert OutgoingData(io.BytesIO("To: a@x\r\n\r\nJörg\r\n".encode())).eight_bit
+    assert not OutgoingData(io.BytesIO(b"To: a@x\r\n\r\nJoerg\r\n")).eight_bit

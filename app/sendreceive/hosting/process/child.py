@@ -49,7 +49,7 @@ from sendreceive.tracking.tracker import TaskTracker
 
 SEND_HZ = 50
 TRACE_LINES_PER_MESSAGE = 500  # a text argument is at most 2,500 characters: < 8 MiB
-MAX_MESSAGES_PER_FLUSH = 64  # entries of a flood beyond these wait for the next flush
+MAX_MESSAGES_PER_FLUSH = 640  # entries of a flood beyond these wait for the next flush
 WORK_ENDED_EVERY = 0.25  # seconds between looks at a background provider's threads
 PASSWORD_WAIT = 120.0  # the app runs password_command with a timeout of its own
 EXIT_HOST_ERROR = 70  # this module's own failure (EX_SOFTWARE), named as such by the app

@@ -36,7 +36,7 @@ from sendreceive.hosting.process.fork_server import (
     TreeLimits,
     fork_server,
 )
-from sendreceive.hosting.process.hub import hub
+from sendreceive.hosting.process.hub import hub, rest_if_due
 from sendreceive.hosting.process.output_pump import OutputPump
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, printable
 from sendreceive.tracking.error_log import ErrorKind
@@ -270,12 +270,15 @@ class ProcessHost:
         if self._broken is not None:
             return
         self._heard_at = time.monotonic()
+        paced = self._setup.tracker.paced  # headless, nobody waits for the hub's rests
         try:
             for payload in self._frames.feed(data) if data else ():
                 if messages.is_trace(payload):  # kept as it came: read when somebody looks
                     self._setup.tracker.absorb_trace(payload, messages.decode_trace_frame)
                 else:
                     self._handle(messages.decode_from_child(payload))
+                if paced:
+                    rest_if_due()
         except messages.ProtocolError as exc:
             self._broken = str(exc)
             self._signal_tree(signal.SIGKILL)
