@@ -22,9 +22,11 @@ import logging
 import os
 import queue
 import resource
+import shutil
 import signal
 import socket
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -456,12 +458,29 @@ def apply_limits(limits: Mapping[str, int]) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
 
 
+_temporary: list[str] = []  # the provider's private TMPDIR, removed at its end
+
+
+def _private_temporary_folder() -> Path:
+    """A folder of this process's own (0700) as ``TMPDIR``, for it and what it starts:
+    confined, a provider may not write the shared temporary folder (nor read others'
+    files there), yet ``tempfile`` and ``mktemp`` must work."""
+    folder = tempfile.mkdtemp(prefix="sendreceive-provider-")
+    _temporary.append(folder)
+    os.environ["TMPDIR"] = folder
+    tempfile.tempdir = None  # asked again: the new TMPDIR
+    return Path(folder)
+
+
 def _exit(code: int) -> NoReturn:
     """End now, whatever threads or atexit handlers the provider left: flush what
-    Python buffered of its output first."""
+    Python buffered of its output first, and remove its temporary folder (left behind
+    only if the process is killed)."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # the provider closed or broke it
             stream.flush()
+    for folder in _temporary:
+        shutil.rmtree(folder, ignore_errors=True)
     os._exit(code)
 
 
@@ -507,11 +526,17 @@ def main(fd: int) -> NoReturn:
     apply_limits(start.account.process_limits)
     if start.account.confine_files:
         try:
+            temporary = _private_temporary_folder()
+            # The Outbox's store only for a transport's task: the one that sends from it.
+            sends = start.account.flags & SyncFlags.SYNC_OUTGOING_MAIL
             landlock.confine(
                 Path(start.store_dir),
-                None if start.default_store is None else Path(start.default_store),
+                None if start.default_store is None or not sends else Path(start.default_store),
                 start.account.provider,
                 messages.read_settings(start.account.settings),
+                start.account.command or (),
+                start.account.command_folder,
+                temporary,
             )
         except OSError as exc:  # asked for and available: no provider runs unconfined
             print(f"could not confine the provider's files (Landlock): {exc}", file=sys.stderr)

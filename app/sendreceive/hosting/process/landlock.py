@@ -25,7 +25,7 @@ import ctypes
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,7 @@ _READ = EXECUTE | READ_FILE | READ_DIR
 _SYSTEM = ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc", "/proc", "/opt")
 _DEVICES = {
     "/dev/null": READ_FILE | WRITE_FILE,
+    "/dev/zero": READ_FILE,
     "/dev/urandom": READ_FILE,
     "/dev/random": READ_FILE,
 }
@@ -98,10 +99,18 @@ def _handled(abi: int) -> int:
 
 
 def confine(
-    store: Path, default_store: Path | None, provider: str, settings: Mapping[str, Any]
+    store: Path,
+    default_store: Path | None,
+    provider: str,
+    settings: Mapping[str, Any],
+    command: Sequence[str] = (),
+    command_folder: str | None = None,
+    temporary: Path | None = None,
 ) -> bool:
-    """Confine this process, and all it starts, to the files above. False where the
-    kernel has no Landlock; ``OSError`` where it has one and confining failed."""
+    """Confine this process, and all it starts, to the files above; a program provider's
+    ``command`` (run in ``command_folder``) may read and run the files its words name,
+    and ``temporary`` is its ``TMPDIR``. False where the kernel has no Landlock;
+    ``OSError`` where it has one and confining failed."""
     abi = version()
     if not abi:
         return False
@@ -116,7 +125,10 @@ def confine(
                 with contextlib.suppress(OSError):
                     make_private_dirs(path)
                 _allow(ruleset, path, handled)
+        if temporary is not None:
+            _allow(ruleset, temporary, handled)
         readable = _readable(provider) | set(_named(settings))
+        readable |= _program_files(command, command_folder)
         # Symbolic links resolved too: Landlock holds the files they lead to.
         for path in readable | {path.resolve() for path in readable}:
             _allow(ruleset, path, _READ & handled)
@@ -162,6 +174,18 @@ def _readable(provider: str) -> set[Path]:
     for variable in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
         if os.environ.get(variable):
             found.add(Path(os.environ[variable]))
+    return found
+
+
+def _program_files(command: Sequence[str], folder: str | None) -> set[Path]:
+    """The files a program provider's words name (``provider.js`` of ``node provider.js``,
+    the program itself), from its folder: not the folder, which may hold the profile."""
+    found: set[Path] = set()
+    for word in command:
+        path = Path(folder or ".", word)
+        with contextlib.suppress(OSError):
+            if path.is_file():
+                found.add(path.absolute())
     return found
 
 
