@@ -38,6 +38,8 @@ from typing import Any, Literal, ParamSpec, TypeVar
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError
+from imapclient.imapclient import seq_to_parenstr_upper
+from imapclient.response_parser import parse_fetch_response
 
 from .progress import UserCancelledError
 
@@ -335,6 +337,16 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
     def usable(self) -> bool:
         """Whether a command may still be sent: not cut off mid-answer, not cancelled."""
         return not self.wire.interrupted
+
+    def fetch_range(self, uids: str, items: list[bytes]) -> dict[int, dict[bytes, Any]]:
+        """UID FETCH of a UID set such as ``1:5000`` or ``5001:*``, every answer kept
+        (IMAPClient 4.1's ``fetch`` keeps only the UIDs it was given one by one)."""
+        imap = self.wire
+        tag = imap._command("UID", "FETCH", uids, seq_to_parenstr_upper(items))
+        typ, data = imap._command_complete("FETCH", tag)
+        self._checkok("fetch", typ, data)
+        typ, data = imap._untagged_response(typ, data, "FETCH")
+        return dict(parse_fetch_response(data, self.normalise_times, True))
 
     @contextlib.contextmanager
     def limited(self, response: int, literal: int) -> Iterator[None]:

@@ -73,10 +73,11 @@ from .settings import ImapSettings
 BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
+PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
 MAX_MESSAGE_FAILURES = 10
 
 BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
-FLAGS, SIZE = b"FLAGS", b"RFC822.SIZE"
+FLAGS, SIZE, UID = b"FLAGS", b"RFC822.SIZE", b"UID"
 MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
 UIDVALIDITY, HIGHESTMODSEQ = b"UIDVALIDITY", b"HIGHESTMODSEQ"
 MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
@@ -127,6 +128,11 @@ def _uidvalidity(value: Any) -> int:
             f"{server_data.UINT32_MAX})"
         )
     return checked
+
+
+def _exists(selected: dict[bytes, Any]) -> int:
+    """The message count SELECT announced (0 if it made no sense: one FETCH asks all)."""
+    return server_data.size(selected.get(b"EXISTS")) or 0
 
 
 def _checked_status(status: dict[bytes, Any]) -> dict[bytes, int]:
@@ -400,9 +406,9 @@ class SyncRun:
             status[UIDVALIDITY] = uidvalidity
             scan = local.scan(uidvalidity)
         if local.state.uidvalidity != uidvalidity or scan.orphans:
-            scan = self._adopt_uidvalidity(folder, local, scan, uidvalidity)
+            scan = self._adopt_uidvalidity(folder, local, scan, uidvalidity, _exists(selected))
         self._report_untrusted(folder, scan)
-        server, untrusted = self._server_messages(folder)
+        server, untrusted = self._server_messages(folder, _exists(selected))
         plan = FolderPlan(folder, local, status)
         removed = self._merge(plan, scan, server, untrusted)
         if self._download:
@@ -445,19 +451,15 @@ class SyncRun:
             for uid, message in scan.messages.items()
         )
 
-    def _server_messages(self, folder: ServerFolder) -> tuple[dict[int, tuple[str, int]], set[int]]:
-        """UID -> (flags as Maildir letters, size) for the selected folder (small, even for
-        big folders), and the UIDs whose data made no sense (reported, left alone)."""
-        uids: list[int] = []
+    def _server_messages(
+        self, folder: ServerFolder, exists: int
+    ) -> tuple[dict[int, tuple[str, int]], set[int]]:
+        """UID -> (flags as Maildir letters, size) for the selected folder of ``exists``
+        messages, and the UIDs whose data made no sense (reported, left alone)."""
         bad: list[str] = []
-        for uid in self._search_all():
-            if server_data.number(uid) is None:
-                bad.append(f"UID {uid!r}")
-            else:
-                uids.append(uid)
         server: dict[int, tuple[str, int]] = {}
         untrusted: set[int] = set()
-        for uid, data in self._fetch_every(sorted(uids), [FLAGS, SIZE]):
+        for uid, data in self._fetch_every(exists, [FLAGS, SIZE]):
             letters = server_data.letters(data.get(FLAGS))
             size = server_data.size(data.get(SIZE))
             if server_data.number(uid) is None:
@@ -476,25 +478,34 @@ class SyncRun:
             )
         return server, untrusted
 
-    def _search_all(self) -> list[int]:
-        """The selected folder's UIDs (IMAPClient raises ``ValueError`` for a list it
-        cannot read, e.g. one that starts with a negative number)."""
-        try:
-            return list(self._imap.search("ALL"))
-        except ValueError as exc:
-            raise FolderSkippedError(
-                f"{self._settings.host} sent a list of messages that cannot be read ({exc})"
-            ) from exc
+    def _uid_ranges(self, exists: int) -> list[tuple[int, int | None]]:
+        """UID ranges of at most ``PIECE`` messages each that cover the selected folder of
+        ``exists`` messages (``None``: up to ``*``).
+
+        Their first UIDs are read by sequence number in one small FETCH, so no answer
+        lists the whole folder (one SEARCH line of a 130,000-message folder is over the
+        reader's line limit), and a message expunged or added meanwhile still falls in
+        exactly one range."""
+        starts = [1]
+        if exists > PIECE:
+            self._imap.use_uid = False
+            try:
+                answer = self._imap.fetch(list(range(PIECE + 1, exists + 1, PIECE)), [UID])
+            finally:
+                self._imap.use_uid = True
+            firsts = (server_data.number(data.get(UID)) for data in answer.values())
+            starts += sorted({uid for uid in firsts if uid is not None and uid > 1})
+        return list(zip(starts, [start - 1 for start in starts[1:]] + [None], strict=True))
 
     def _fetch_every(
-        self, uids: list[int], items: list[bytes]
+        self, exists: int, items: list[bytes]
     ) -> Iterator[tuple[int, dict[bytes, Any]]]:
-        """FETCH ``items`` for the messages of the selected folder, a chunk at a time.
-
-        (IMAPClient 4.1's ``fetch`` wants UIDs, not a ``1:*`` range, so SEARCH first.)
-        """
-        for chunk in _chunks(uids, UID_CHUNK):
-            yield from self._imap.fetch(chunk, items).items()
+        """FETCH ``items`` for every message of the selected folder, a UID range at a time."""
+        for low, high in self._uid_ranges(exists):
+            answer = self._imap.fetch_range(f"{low}:{'*' if high is None else high}", items)
+            for uid, data in answer.items():
+                if not (type(uid) is int and 0 < uid < low):  # ``n:*`` names the last one
+                    yield uid, data
 
     def _merge(
         self,
@@ -599,7 +610,7 @@ class SyncRun:
             )
 
     def _adopt_uidvalidity(
-        self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int
+        self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int, exists: int
     ) -> Scan:
         """Re-key copies from the old UIDVALIDITY by Message-ID and size; drop the rest.
 
@@ -621,11 +632,10 @@ class SyncRun:
         kept: list[LocalMessage] = []
         if scan.orphans:
             index: dict[tuple[str, int], list[int]] = defaultdict(list)
-            wanted = sorted(uid for uid in self._search_all() if server_data.number(uid))
-            for uid, data in self._fetch_every(wanted, [SIZE, MESSAGE_ID_HEADER]):
+            for uid, data in self._fetch_every(exists, [SIZE, MESSAGE_ID_HEADER]):
                 header = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
                 message_id = message_id_of(header if isinstance(header, bytes) else b"")
-                if message_id and uid not in scan.messages:
+                if message_id and server_data.number(uid) and uid not in scan.messages:
                     index[message_id, server_data.size(data.get(SIZE)) or 0].append(uid)
             adopted = removed = 0
             for orphan in scan.orphans:

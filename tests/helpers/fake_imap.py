@@ -321,6 +321,7 @@ class Connection:
             "EXAMINE": self._select,
             "UID SEARCH": self._search,
             "UID FETCH": self._fetch,
+            "FETCH": self._fetch,
             "UID STORE": self._store,
         }
         if name in simple:
@@ -420,11 +421,13 @@ class Connection:
         self.write(f"* SEARCH {uids}\r\n".rstrip(" \r\n").encode() + b"\r\n")
         self.reply(command)
 
-    def _matching(self, sequence: str) -> Iterator[tuple[int, Message]]:
+    def _matching(self, sequence: str, *, by_uid: bool = True) -> Iterator[tuple[int, Message]]:
+        """The messages in ``sequence``: a set of UIDs, or of sequence numbers."""
         assert self._selected is not None
-        highest = _highest_uid(self._selected)
-        for number, message in enumerate(self._selected.messages, 1):
-            if _in_set(str(message.uid), sequence, highest):
+        messages = self._selected.messages
+        highest = _highest_uid(self._selected) if by_uid else len(messages)
+        for number, message in enumerate(messages, 1):
+            if _in_set(str(message.uid) if by_uid else str(number), sequence, highest):
                 yield number, message
 
     def _fetch(self, command: Command) -> None:
@@ -433,7 +436,8 @@ class Connection:
             return
         sequence = self._arguments.string().decode()
         items = _FETCH_ITEM.findall(self._arguments.rest())
-        for number, message in self._matching(sequence):
+        by_uid = command.name == "UID FETCH"
+        for number, message in self._matching(sequence, by_uid=by_uid):
             self.write(b"* %d FETCH (UID %s" % (number, str(message.uid).encode()))
             for item in items:
                 self._fetch_item(message, item)
