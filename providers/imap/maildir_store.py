@@ -213,6 +213,9 @@ class FolderState:
 
     ``flags`` holds the merge base of the UIDs whose base is known; ``sizes`` the UIDs
     whose files this provider wrote, with their sizes (the only files it may delete).
+    ``refused``: the local letters of messages whose flag change the server refused, a
+    conflict kept as it is (not sent again) until they change; ``read_only``: the server
+    last opened the folder read-only (said once, when it becomes so).
     """
 
     server_name: str
@@ -222,6 +225,8 @@ class FolderState:
     highestmodseq: int | None = None
     flags: dict[int, str] = field(default_factory=dict)
     sizes: dict[int, int] = field(default_factory=dict)
+    refused: dict[int, str] = field(default_factory=dict)
+    read_only: bool = False
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -236,6 +241,7 @@ class FolderState:
     def forget(self, uid: int) -> None:
         self.flags.pop(uid, None)
         self.sizes.pop(uid, None)
+        self.refused.pop(uid, None)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -247,6 +253,8 @@ class FolderState:
             "highestmodseq": self.highestmodseq,
             "flags": {str(uid): letters for uid, letters in sorted(self.flags.items())},
             "sizes": {str(uid): size for uid, size in sorted(self.sizes.items())},
+            "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
+            "read_only": self.read_only,
         }
 
     @classmethod
@@ -254,15 +262,17 @@ class FolderState:
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
         if not isinstance(data, dict) or data.get("version") not in (1, STATE_VERSION):
             raise ValueError("not a sync state of a known version")
-        flags, sizes = data["flags"], data.get("sizes", {})
+        flags, sizes, refused = data["flags"], data.get("sizes", {}), data.get("refused", {})
         modseq = data["highestmodseq"]
         numbers = (data["uidvalidity"], data["uidnext"])
         if (
             not isinstance(flags, dict)
             or not isinstance(sizes, dict)
+            or not isinstance(refused, dict)
+            or type(data.get("read_only", False)) is not bool
             or not all(type(number) is int and number >= 0 for number in numbers)
             or not (modseq is None or type(modseq) is int)
-            or not all(isinstance(letters, str) for letters in flags.values())
+            or not all(isinstance(letters, str) for letters in [*flags.values(), *refused.values()])
             or not all(type(size) is int and size >= 0 for size in sizes.values())
         ):
             raise ValueError("malformed state")
@@ -274,6 +284,8 @@ class FolderState:
             highestmodseq=modseq,
             flags={int(uid): letters for uid, letters in flags.items()},
             sizes={int(uid): size for uid, size in sizes.items()},
+            refused={int(uid): letters for uid, letters in refused.items()},
+            read_only=data.get("read_only", False),
         )
 
 

@@ -26,6 +26,7 @@ message it concerns, with an Error; it never fails the account.
 from __future__ import annotations
 
 import contextlib
+import imaplib
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -41,6 +42,7 @@ from sendreceive.contract import (
     MAPI_E_DISK_ERROR,
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
+    MAPI_E_NO_ACCESS,
     MAPI_E_NOT_FOUND,
     MAPI_E_TOO_BIG,
     MAPI_E_UNCONFIGURED,
@@ -147,6 +149,11 @@ def _checked_status(status: dict[bytes, Any]) -> dict[bytes, int]:
     if modseq is not None:
         checked[HIGHESTMODSEQ] = modseq
     return checked
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 message``, ``2 messages``."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _mib(count: int) -> str:
@@ -400,7 +407,7 @@ class SyncRun:
         if scan.clean and self._unchanged(local.state, status, scan):
             self._log.debug("'%s' has not changed", folder.name)
             return None
-        selected = self._imap.select_folder(folder.wire, readonly=not self._upload)
+        selected = self._select_to_check(folder, local.state)
         uidvalidity = _uidvalidity(selected.get(UIDVALIDITY))
         if uidvalidity != status[UIDVALIDITY]:  # replaced since the STATUS
             status[UIDVALIDITY] = uidvalidity
@@ -432,6 +439,27 @@ class SyncRun:
             removed,
         )
         return plan
+
+    def _select_to_check(self, folder: ServerFolder, state: FolderState) -> dict[bytes, Any]:
+        """SELECT for the check pass, read-write when flags go up. A folder the server
+        opens read-only (``[READ-ONLY]``: shared without write rights) is synced down
+        only, and said so once, when it becomes read-only."""
+        if not self._upload:
+            selected: dict[bytes, Any] = self._imap.select_folder(folder.wire, readonly=True)
+            return selected
+        try:
+            selected = self._imap.select_folder(folder.wire)
+            read_only = False
+        except imaplib.IMAP4.readonly:  # still selected: see it again, read-only
+            selected = self._imap.select_folder(folder.wire, readonly=True)
+            read_only = True
+        if read_only and not state.read_only:
+            self._reporter.warn(
+                f"Folder '{folder.name}' is read-only on {self._settings.host}: its mail is "
+                "received, and flag changes made on this computer stay on this computer."
+            )
+        state.read_only = read_only
+        return selected
 
     def _unchanged(self, state: FolderState, status: dict[bytes, int], scan: Scan) -> bool:
         """With CONDSTORE, an unchanged STATUS and unchanged files mean nothing to do."""
@@ -519,7 +547,9 @@ class SyncRun:
         Only trusted files take part; a file this provider did not write is never
         deleted, and a trash mark that cannot be reconciled is held (reported)."""
         local, removed = plan.local, 0
+        upload = self._upload and not local.state.read_only
         stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
+        bases: dict[int, str | None] = {}  # before this merge, of the messages with stores
         unknown: list[LocalMessage] = []
         held = 0
         for uid, message in scan.messages.items():
@@ -535,14 +565,20 @@ class SyncRun:
                 else:
                     unknown.append(message)
                 continue
+            refused = local.state.refused.pop(uid, None)
+            if refused == message.flags:  # a refused change, kept until it changes
+                local.state.refused[uid] = refused
+                continue
             server_letters = server[uid][0]
             outcome = merge(
                 local.state.flags.get(uid),
                 message.flags,
                 server_letters,
-                upload=self._upload,
+                upload=upload,
                 download=self._download,
             )
+            if set(outcome.server) != set(server_letters):
+                bases[uid] = local.state.flags.get(uid)
             if outcome.local != message.flags:
                 scan.messages[uid] = local.set_flags(message, outcome.local)
             for letter in set(outcome.server) ^ set(server_letters):
@@ -561,7 +597,12 @@ class SyncRun:
         for (letter, add), uids in stores.items():
             store = self._imap.add_flags if add else self._imap.remove_flags
             for chunk in _chunks(sorted(uids), UID_CHUNK):
-                store(chunk, [LETTER_TO_IMAP[letter]], silent=True)
+                try:
+                    store(chunk, [LETTER_TO_IMAP[letter]], silent=True)
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError as exc:
+                    self._store_refused(plan, scan, chunk, (letter, add), bases, exc)
         if stores:
             self._log.info(
                 "'%s': sent %d flag changes to the server",
@@ -583,6 +624,36 @@ class SyncRun:
                 "gone: they were not deleted on the server. Mark them again to delete them."
             )
         return removed
+
+    def _store_refused(
+        self,
+        plan: FolderPlan,
+        scan: Scan,
+        uids: list[int],
+        change: tuple[str, bool],
+        bases: dict[int, str | None],
+        exc: IMAPClientError,
+    ) -> None:
+        """The server refused a flag change (no right to it, say): each message keeps its
+        local flags and its old base, as a conflict not sent again until it changes; the
+        folder's new mail still comes."""
+        state = plan.local.state
+        for uid in uids:
+            base = bases[uid]
+            if base is None:
+                state.flags.pop(uid, None)
+            else:
+                state.flags[uid] = base
+            state.refused[uid] = scan.messages[uid].flags
+        letter, add = change
+        shown = ", ".join(str(uid) for uid in uids[:5]) + (", …" if len(uids) > 5 else "")
+        self._reporter.error(
+            MAPI_E_NO_ACCESS,
+            f"{self._settings.host} refused to {'set' if add else 'clear'} the flag "
+            f"{LETTER_TO_IMAP[letter].decode()} on {_count(len(uids), 'message')} of folder "
+            f"'{plan.folder.name}' (UID {shown}): \"{server_text(exc)}\". The change is kept "
+            "on this computer and not sent again until the message's flags change.",
+        )
 
     def _report_untrusted(self, folder: ServerFolder, scan: Scan) -> None:
         """Local files the run leaves alone because their state is ambiguous."""
@@ -628,7 +699,7 @@ class SyncRun:
                 old.uidvalidity,
                 uidvalidity,
             )
-        new = FolderState(folder.name, folder.wire, uidvalidity)
+        new = FolderState(folder.name, folder.wire, uidvalidity, read_only=old.read_only)
         kept: list[LocalMessage] = []
         if scan.orphans:
             index: dict[tuple[str, int], list[int]] = defaultdict(list)

@@ -83,6 +83,7 @@ class Folder:
     flags: str = r"\HasNoChildren"
     uidvalidity: str | int = 1
     uidnext: str | int | None = None  # default: one more than the highest numeric UID
+    read_only: bool = False  # SELECT answers [READ-ONLY], STORE is refused
 
 
 @dataclass
@@ -410,7 +411,7 @@ class Connection:
                 f"* OK [UIDNEXT {_uidnext(folder)}] Predicted next UID\r\n"
             ).encode()
         )
-        mode = "READ-ONLY" if command.name == "EXAMINE" else "READ-WRITE"
+        mode = "READ-ONLY" if command.name == "EXAMINE" or folder.read_only else "READ-WRITE"
         self.reply(command, f"OK [{mode}] {command.name} completed")
 
     def _search(self, command: Command) -> None:
@@ -473,6 +474,9 @@ class Connection:
     def _store(self, command: Command) -> None:
         if self._selected is None:
             self.reply(command, "BAD no folder selected")
+            return
+        if self._selected.read_only:
+            self.reply(command, "NO [READ-ONLY] Mailbox is read-only")
             return
         sequence = self._arguments.string().decode()
         action = self._arguments.string().decode().upper()
