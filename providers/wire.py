@@ -1,6 +1,5 @@
 """One connection's bytes, bounded in time and in size, and interruptible: the network
-rule every bundled transport follows (the IMAP wire's discipline, for protocols built on
-lines, such as SMTP).
+rule every bundled provider follows, and the one wire under both IMAP and SMTP.
 
 The standard library's clients read through a buffered socket file whose timeout
 restarts at every byte, so a server sending a byte a second holds them forever, Cancel
@@ -136,7 +135,7 @@ class Wire:
     def handshake(self, context: ssl.SSLContext, host: str) -> None:
         """Secure the connection, shaking hands in slices. Whatever the server sent
         before in clear text is dropped, never read as if it had come encrypted."""
-        sock = self._socket()
+        sock = self.connected_socket()
         self._buffer.clear()
         try:
             secure = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
@@ -153,7 +152,8 @@ class Wire:
                 self.sock.close()
             self.sock = None
 
-    def _socket(self) -> socket.socket:
+    def connected_socket(self) -> socket.socket:
+        """The socket (TLS-wrapped once secured); ``ConnectionError`` before ``connect``."""
         if self.sock is None:
             raise ConnectionError("not connected")
         return self.sock
@@ -170,7 +170,7 @@ class Wire:
                 raise self._too_large(max_line, "a single line")
             if scanned > self._left:
                 raise self._too_large(self._limit, "the reply")
-            count: int = self._sliced(self._socket().recv_into, self._scratch)
+            count: int = self._sliced(self.connected_socket().recv_into, self._scratch)
             if not count:
                 self.broken = True
                 return b""
@@ -187,13 +187,43 @@ class Wire:
         return line
 
     def send(self, data: bytes) -> None:
-        sock = self._socket()
+        sock = self.connected_socket()
         with memoryview(data) as view:
             sent = 0
             while sent < len(view):
                 count: int = self._sliced(sock.send, view[sent : sent + SEND_SIZE])
                 sent += count
                 self._moved += count
+
+    @property
+    def left(self) -> int:
+        """What the operation's budget still allows."""
+        return self._left
+
+    def read(self, size: int) -> bytes:
+        """The next ``size`` bytes (fewer only at the end of the stream), charged to the
+        operation's budget and refused before a byte is read if they exceed it."""
+        if size > self._left:
+            raise self._too_large(self._limit, f"a block of {size:,} bytes")
+        self._left -= size
+        if len(self._buffer) >= size:
+            data = bytes(self._buffer[:size])
+            del self._buffer[:size]
+            return data
+        block = bytearray(size)  # read straight into place: no growing buffer to copy
+        have = len(self._buffer)
+        block[:have] = self._buffer
+        self._buffer.clear()
+        sock = self.connected_socket()
+        with memoryview(block) as view:
+            while have < size:
+                count: int = self._sliced(sock.recv_into, view[have:])
+                if not count:
+                    self.broken = True
+                    return bytes(view[:have])
+                have += count
+                self._moved += count
+        return bytes(block)
 
     def _too_large(self, limit: int, what: str) -> ReplyTooLargeError:
         self.broken = True

@@ -12,9 +12,11 @@ from sendreceive.contract import (
     SyncSession,
 )
 
+from ..wire import WireCancelledError
 
-class UserCancelledError(Exception):
-    """The user cancelled: stop, keep what is on disk, end with MAPI_E_USER_CANCEL."""
+#: The user cancelled: stop, keep what is on disk, end with MAPI_E_USER_CANCEL. It is
+#: the wire's own, so a wait that Cancel interrupts and a Progress answer end alike.
+UserCancelledError = WireCancelledError
 
 
 class Reporter:
