@@ -53,7 +53,7 @@ def _log_in(client: IMAPClient, settings: ImapSettings, password: str) -> None:
     """LOGIN takes ASCII only; anything else goes as UTF-8 through AUTHENTICATE PLAIN.
     A server announcing LOGINDISABLED (RFC 3501: no password over this connection as it
     is) never receives the password, by either command."""
-    if client.has_capability("LOGINDISABLED"):
+    if settings.security == "none" and client.has_capability("LOGINDISABLED"):
         raise SyncError(
             MAPI_E_NO_SUPPORT,
             f"{settings.host}:{settings.port} requires an encrypted connection before it "

@@ -59,7 +59,7 @@ from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
 from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
-from .folders import ServerFolder, list_folders
+from .folders import ServerFolder, list_folders, namespaces
 from .maildir_store import (
     FolderState,
     LocalFolder,
@@ -358,15 +358,16 @@ class SyncRun:
 
     def _folders(self, hierarchy: bool) -> list[ServerFolder]:
         """The server folders whose contents this run synchronizes."""
-        listed, unusable = list_folders(self._imap)
+        listed, unusable = list_folders(self._imap, namespaces(self._imap))
         for odd in unusable:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
                 f"Folder '{odd.name}' was skipped: the server listed its name in 8-bit "
                 "text, which IMAP does not allow, so it cannot be opened.",
             )
+        shared = self._settings.shared_folders
         listing = sorted(  # INBOX first, then by name: a stable, familiar order
-            (folder for folder in listed if folder.selectable),
+            (f for f in listed if f.selectable and (shared or not f.shared)),
             key=lambda folder: (folder.wire != "INBOX", folder.name, folder.wire),
         )
         if hierarchy:  # create every local folder, even those without mail to receive

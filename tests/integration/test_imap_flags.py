@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers.imap import Account, local_files, local_flags, make_message, seed, set_local_flags
 
 from sendreceive.contract import S_OK, SyncFlags
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """Every scenario of this module runs on Dovecot and on Cyrus."""
+    return any_account
 
 
 def _server_flags(account: Account) -> dict[int, set[bytes]]:

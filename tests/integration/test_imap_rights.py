@@ -1,13 +1,23 @@
 """Access rights and refusals: a read-only folder, a refused flag change and a server
 that forbids a password in clear text never stop the rest of the account's mail, and
-each is named once, with what it concerns."""
+each is named once, with what it concerns. On the scriptable server, then on Cyrus
+(ACL-restricted shared folders, ``LOGINDISABLED`` in clear, the ``INBOX.`` namespace)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from helpers.cyrus import Cyrus
 from helpers.fake_imap import Command, Connection, Folder, Mailbox, Message, Script, serving
-from helpers.imap import local_files, local_flags, make_message, run_sync, set_local_flags
+from helpers.imap import (
+    local_files,
+    local_flags,
+    local_folder,
+    make_message,
+    new_account,
+    run_sync,
+    set_local_flags,
+)
 
 from sendreceive.contract import (
     MAPI_E_NO_ACCESS,
@@ -94,3 +104,58 @@ def test_a_refused_flag_is_named_kept_and_not_retried_and_new_mail_still_comes(
     assert refused.received == 1 and later.received == 1
     assert later.hresult == S_OK, later.error_texts
     assert local_flags(tmp_path) == {1: "", 2: "FS", 3: "", 4: "", 5: ""}
+
+
+# --------------------------------------------------------------------------- on Cyrus
+
+
+def test_cyrus_announces_logindisabled_in_clear_and_gets_no_password(
+    cyrus: Cyrus, tmp_path: Path
+) -> None:
+    account = new_account(cyrus, tmp_path)
+    result = account.sync(settings={"security": "none", "port": cyrus.plain_port})
+    assert result.hresult == MAPI_E_NO_SUPPORT
+    assert "(it announces LOGINDISABLED), so the password was not sent" in result.error_texts
+    assert account.sync(settings={"security": "starttls", "port": cyrus.plain_port}).hresult == (
+        S_OK
+    )
+
+
+def test_cyrus_shared_folders_only_when_asked_read_only_and_refused_flags(
+    cyrus: Cyrus, tmp_path: Path
+) -> None:
+    account = new_account(cyrus, tmp_path)
+    news, team = f"News-{account.user}", f"Team-{account.user}"
+    cyrus.share(news, account.user, "lr", [make_message(n, news) for n in (1, 2)])
+    cyrus.share(team, account.user, "lrs", [make_message(n, team) for n in (1, 2, 3)])
+    cyrus.deliver(account.user, "INBOX", [make_message(1)])
+    cyrus.deliver(account.user, "Archive", [make_message(1, "Archive")])
+
+    mine = account.sync()
+    assert mine.hresult == S_OK, mine.error_texts
+    assert mine.received == 2
+    assert sorted(local_folder(account.store_dir).list_folders()) == ["Archive"]  # not INBOX.
+
+    shared = account.sync(settings={"shared_folders": True})
+    assert shared.hresult == S_OK, shared.error_texts
+    assert shared.received == 5
+    assert f"Folder '{news}' is read-only" in shared.error_texts
+    set_local_flags(local_files(account.store_dir, news)[1], "F")
+    team_files = local_files(account.store_dir, team)
+    set_local_flags(team_files[1], "S")  # allowed by the "s" right
+    set_local_flags(team_files[2], "F")  # refused: no "w" right
+    refused = account.sync(settings={"shared_folders": True})
+    assert refused.hresult == MAPI_W_ERRORS_RETURNED
+    assert [hr for hr, _text in refused.callback.errors] == [MAPI_E_NO_ACCESS]
+    assert f"refused to set the flag \\Flagged on 1 message of folder '{team}' (UID 2)" in (
+        refused.error_texts
+    )
+    again = account.sync(settings={"shared_folders": True})
+    assert again.hresult == S_OK, again.error_texts
+    assert "read-only" not in again.error_texts
+    with cyrus.client(account.user, full_names=True) as client:  # \Seen is per user
+        client.select_folder(team, readonly=True)
+        flags = client.get_flags([1, 2])
+    assert b"\\Seen" in flags[1] and b"\\Flagged" not in flags[2]
+    assert local_flags(account.store_dir, team) == {1: "S", 2: "F", 3: ""}
+    assert local_flags(account.store_dir, news)[1] == "F"

@@ -34,6 +34,12 @@ FOLDERS = {  # server name -> local Maildir++ name
 }
 
 
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """Every scenario of this module runs on Dovecot and on Cyrus."""
+    return any_account
+
+
 def _seed_folders(account: Account) -> dict[str, int]:
     counts = {}
     with account.client() as client:
@@ -46,7 +52,8 @@ def _seed_folders(account: Account) -> dict[str, int]:
     return counts
 
 
-def test_full_sync_mirrors_every_folder_byte_for_byte(account: Account) -> None:
+def test_full_sync_mirrors_every_folder_byte_for_byte(dovecot_account: Account) -> None:
+    account = dovecot_account
     counts = _seed_folders(account)
     result = account.sync()
     assert result.hresult == S_OK, result.error_texts
