@@ -204,6 +204,23 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         typ, data = imap._untagged_response(typ, data, "FETCH")
         return dict(parse_fetch_response(data, self.normalise_times, True))
 
+    def select_changes(
+        self, folder: str, uidvalidity: int, modseq: int, *, readonly: bool
+    ) -> tuple[dict[bytes, Any], bool]:
+        """SELECT (EXAMINE if ``readonly``) with QRESYNC (RFC 7162; ENABLEd first): the
+        SELECT answer, and whether it told of any message changed or expunged since
+        ``modseq`` (``VANISHED``, ``FETCH``)."""
+        imap = self.wire
+        name = "EXAMINE" if readonly else "SELECT"
+        arguments = f"(QRESYNC ({uidvalidity} {modseq}))"
+        typ, data = imap._simple_command(name, self._normalise_folder(folder), arguments)
+        self._checkok(name.lower(), typ, data)
+        imap.state = "SELECTED"
+        untagged = imap.untagged_responses
+        changed = bool(untagged.get("VANISHED") or untagged.get("FETCH"))
+        selected: dict[bytes, Any] = self._process_select_response(untagged)
+        return selected, changed
+
     @contextlib.contextmanager
     def limited(self, response: int, literal: int) -> Iterator[None]:
         """Within the block, each command's answer may hold ``response`` bytes, each of

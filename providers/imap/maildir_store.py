@@ -207,15 +207,50 @@ class LocalMessage:
             return message_id_of(file.read(_HEAD_BYTES))
 
 
+RACY_NS = 2_000_000_000  # a directory changed this close to a mark may change unseen
+
+
+@dataclass(frozen=True)
+class LocalMark:
+    """The change times of a folder's ``new/`` and ``cur/`` (any file added, removed or
+    renamed, a flag change included, changes them), when they were read, and whether the
+    messages may be headers-only copies. Unchanged times then mean unchanged files,
+    unless a directory changed within ``RACY_NS`` of the reading (the times' own
+    granularity): such a mark proves nothing, as git's racy index entries."""
+
+    new_ns: int
+    cur_ns: int
+    taken_ns: int
+    headers_only: bool
+
+    def to_json(self) -> list[int | bool]:
+        return [self.new_ns, self.cur_ns, self.taken_ns, self.headers_only]
+
+    @classmethod
+    def from_json(cls, data: Any) -> LocalMark | None:
+        if data is None:
+            return None
+        if not (
+            isinstance(data, list)
+            and len(data) == 4
+            and all(type(value) is int for value in data[:3])
+            and type(data[3]) is bool
+        ):
+            raise ValueError("malformed local mark")
+        return cls(*data)
+
+
 @dataclass
 class FolderState:
     """What this folder's last run agreed with the server; see the module docstring.
 
     ``flags`` holds the merge base of the UIDs whose base is known; ``sizes`` the UIDs
     whose files this provider wrote, with their sizes (the only files it may delete).
-    ``refused``: the local letters of messages whose flag change the server refused, a
-    conflict kept as it is (not sent again) until they change; ``read_only``: the server
-    last opened the folder read-only (said once, when it becomes so).
+    ``local_mark``: the ``new/`` and ``cur/`` directories as a run that left the folder
+    in agreement with the server saw them. ``refused``: the local letters of messages
+    whose flag change the server refused, a conflict kept as it is (not sent again)
+    until they change; ``read_only``: the server last opened the folder read-only (said
+    once, when it becomes so).
     """
 
     server_name: str
@@ -227,6 +262,7 @@ class FolderState:
     sizes: dict[int, int] = field(default_factory=dict)
     refused: dict[int, str] = field(default_factory=dict)
     read_only: bool = False
+    local_mark: LocalMark | None = None
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -255,6 +291,7 @@ class FolderState:
             "sizes": {str(uid): size for uid, size in sorted(self.sizes.items())},
             "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
             "read_only": self.read_only,
+            "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
         }
 
     @classmethod
@@ -286,6 +323,7 @@ class FolderState:
             sizes={int(uid): size for uid, size in sizes.items()},
             refused={int(uid): letters for uid, letters in refused.items()},
             read_only=data.get("read_only", False),
+            local_mark=LocalMark.from_json(data.get("local_mark")),
         )
 
 
@@ -434,6 +472,25 @@ class LocalFolder:
         with _disk(target):
             os.rename(message.path, target)
             self.state.sizes[uid] = target.stat().st_size
+
+    def _times(self) -> tuple[int, int]:
+        with _disk(self.path):
+            return (self.path / "new").stat().st_mtime_ns, (self.path / "cur").stat().st_mtime_ns
+
+    def mark(self, *, headers_only: bool) -> None:
+        """Remember the directories as they are now, in agreement with the server."""
+        new_ns, cur_ns = self._times()
+        self.state.local_mark = LocalMark(new_ns, cur_ns, time.time_ns(), headers_only)
+
+    def unchanged(self, *, headers_only: bool) -> bool:
+        """Whether no message file was added, removed or renamed since the mark (without
+        listing them). A headers-only run's mark says nothing to a full run."""
+        mark = self.state.local_mark
+        if mark is None or (mark.headers_only and not headers_only):
+            return False
+        if max(mark.new_ns, mark.cur_ns) > mark.taken_ns - RACY_NS:
+            return False
+        return self._times() == (mark.new_ns, mark.cur_ns)
 
     def remove(self, message: LocalMessage) -> None:
         with _disk(message.path):

@@ -2,10 +2,12 @@
 
 A run has two passes so that progress tells the truth:
 
-1. *Check* each folder (``ulIndexMax == 0``): STATUS, and when anything may have changed
-   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes, merge
-   flags both ways, remove local copies of messages expunged on the server, and note the
-   messages to receive.
+1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
+   UIDVALIDITY and HIGHESTMODSEQ, and the local directories' change times, tell that
+   nothing changed on either side; otherwise STATUS, and when anything may have changed
+   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
+   ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
+   expunged on the server, and note the messages to receive.
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
@@ -179,6 +181,7 @@ class SyncRun:
         self._client: BoundedClient | None = None
         self._logged_in = False
         self._condstore = False
+        self._qresync = False
         self._received = 0
         self._received_bytes = 0
         self._failed_messages = 0
@@ -335,6 +338,9 @@ class SyncRun:
         self._imap.folder_encode = False  # folders are named as the server lists them
         self._logged_in = True
         self._condstore = bool(self._imap.has_capability("CONDSTORE"))
+        self._qresync = bool(self._imap.has_capability("QRESYNC"))
+        if self._qresync:
+            self._imap.enable("QRESYNC")
         self._log.info(
             "Logged in to %s:%d as %s (%s)",
             self._settings.host,
@@ -402,11 +408,16 @@ class SyncRun:
         if not (self._download or self._upload):
             return None
         local = self._store.folder(folder)
+        if self._resynchronized(folder, local):
+            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
+            return None
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
         if scan.clean and self._unchanged(local.state, status, scan):
             self._log.debug("'%s' has not changed", folder.name)
+            local.mark(headers_only=self._headers_only)
+            local.save_state()
             return None
         selected = self._select_to_check(folder, local.state)
         uidvalidity = _uidvalidity(selected.get(UIDVALIDITY))
@@ -440,6 +451,36 @@ class SyncRun:
             removed,
         )
         return plan
+
+    def _resynchronized(self, folder: ServerFolder, local: LocalFolder) -> bool:
+        """With QRESYNC, whether one SELECT shows that nothing changed on either side
+        since the last run that left the folder complete: no VANISHED or FETCH since its
+        HIGHESTMODSEQ, the same UIDNEXT and message count, and the local directories
+        unchanged (see ``LocalMark``). A HIGHESTMODSEQ lower than the one recorded means
+        the server lost track: said, and the folder compared in full."""
+        state = local.state
+        if not (self._qresync and state.highestmodseq and state.uidvalidity):
+            return False
+        if not local.unchanged(headers_only=self._headers_only):
+            return False
+        selected, changed = self._imap.select_changes(
+            folder.wire, state.uidvalidity, state.highestmodseq, readonly=not self._upload
+        )
+        modseq = server_data.size(selected.get(HIGHESTMODSEQ))
+        if modseq is not None and modseq < state.highestmodseq:
+            self._reporter.warn(
+                f"The server's change counter for folder '{folder.name}' went backwards "
+                f"(HIGHESTMODSEQ {modseq:,} after {state.highestmodseq:,}): the folder is "
+                "compared in full."
+            )
+            state.highestmodseq = None
+            return False
+        return not changed and (
+            server_data.number(selected.get(UIDVALIDITY)) == state.uidvalidity
+            and modseq == state.highestmodseq
+            and server_data.number(selected.get(UIDNEXT)) == state.uidnext
+            and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
+        )
 
     def _select_to_check(self, folder: ServerFolder, state: FolderState) -> dict[bytes, Any]:
         """SELECT for the check pass, read-write when flags go up. A folder the server
@@ -751,11 +792,12 @@ class SyncRun:
                 f"is not synchronized to the server): {listing(m.path for m in orphans)}.",
             )
 
-    @staticmethod
-    def _record_complete(plan: FolderPlan) -> None:
-        """Everything is down: remember the STATUS so an unchanged folder is skipped."""
+    def _record_complete(self, plan: FolderPlan) -> None:
+        """Everything is down: remember the STATUS and the local directories, so an
+        unchanged folder is skipped."""
         plan.local.state.uidnext = plan.status[UIDNEXT]
         plan.local.state.highestmodseq = plan.status.get(HIGHESTMODSEQ)
+        plan.local.mark(headers_only=self._headers_only)
 
     # ------------------------------------------------------------------ pass 2: receive
 

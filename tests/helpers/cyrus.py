@@ -265,10 +265,11 @@ class Cyrus(MasterServer):
             client.multiappend(folder, messages)
         return len(messages)
 
-    def protocol_log(self, user: str) -> str:
-        """What Cyrus recorded of ``user``'s sessions (commands and answers)."""
+    def protocol_log(self, user: str) -> dict[str, str]:
+        """What Cyrus recorded of ``user``'s sessions (commands and answers), by imapd
+        process: a process serves one session after the other, appending."""
         directory = self.root / "config" / "log" / user
-        return "".join(path.read_text(errors="replace") for path in sorted(directory.iterdir()))
+        return {path.name: path.read_text(errors="replace") for path in directory.iterdir()}
 
 
 @contextlib.contextmanager

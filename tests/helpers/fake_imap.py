@@ -84,6 +84,7 @@ class Folder:
     uidvalidity: str | int = 1
     uidnext: str | int | None = None  # default: one more than the highest numeric UID
     read_only: bool = False  # SELECT answers [READ-ONLY], STORE is refused
+    highestmodseq: int | None = None  # sent by SELECT and STATUS (CONDSTORE) when set
 
 
 @dataclass
@@ -316,6 +317,7 @@ class Connection:
             "AUTHENTICATE": self._authenticate,
         }
         selected: dict[str, Callable[[Command], None]] = {
+            "ENABLE": self._enable,
             "LIST": self._list,
             "STATUS": self._status,
             "SELECT": self._select,
@@ -394,7 +396,13 @@ class Connection:
             f"MESSAGES {len(folder.messages)} UIDNEXT {_uidnext(folder)} "
             f"UIDVALIDITY {folder.uidvalidity}"
         )
+        if folder.highestmodseq is not None:
+            items += f" HIGHESTMODSEQ {folder.highestmodseq}"
         self.write(b"* STATUS %s (%s)\r\n" % (quoted(folder.name), items.encode()))
+        self.reply(command)
+
+    def _enable(self, command: Command) -> None:
+        self.write(f"* ENABLED {self._arguments.rest()}\r\n".encode())
         self.reply(command)
 
     def _select(self, command: Command) -> None:
@@ -411,6 +419,8 @@ class Connection:
                 f"* OK [UIDNEXT {_uidnext(folder)}] Predicted next UID\r\n"
             ).encode()
         )
+        if folder.highestmodseq is not None:  # changes since a QRESYNC argument: not sent
+            self.write(b"* OK [HIGHESTMODSEQ %d] Highest\r\n" % folder.highestmodseq)
         mode = "READ-ONLY" if command.name == "EXAMINE" or folder.read_only else "READ-WRITE"
         self.reply(command, f"OK [{mode}] {command.name} completed")
 
