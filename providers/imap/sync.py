@@ -273,7 +273,7 @@ class SyncRun:
         for plan in plans:
             with self._skipping_on_refusal(plan.folder):
                 self._receive(plan)
-        self._reporter.finish()
+        self._reporter.finish(self._received)
 
     @contextlib.contextmanager
     def _skipping_on_refusal(self, folder: ServerFolder) -> Iterator[None]:

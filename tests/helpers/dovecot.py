@@ -25,6 +25,7 @@ from pathlib import Path
 from imapclient import IMAPClient
 
 DOVECOT = "/usr/sbin/dovecot"
+DOVECOT_IMAP = "/usr/lib/dovecot/imap"  # from dovecot-imapd: dovecot-core alone has none
 HOST = "127.0.0.1"
 START_TIMEOUT = 20.0
 UTF8_USERS = 4
@@ -85,6 +86,7 @@ class SetupError(RuntimeError):
 def ensure_installed() -> None:
     """Install ``dovecot-imapd`` and ``openssl`` with apt-get when missing and we are root."""
     _ensure_command(DOVECOT, "dovecot-imapd")
+    _ensure_command(DOVECOT_IMAP, "dovecot-imapd")
     _ensure_command("openssl", "openssl")
 
 
