@@ -46,6 +46,7 @@ class ImapProvider:
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         folders: Sequence[str] | None = None,
         shared_folders: bool = False,
+        expunge: bool = False,
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
@@ -63,6 +64,7 @@ class ImapProvider:
             max_message_size=max_message_size,
             folders=folders,
             shared_folders=shared_folders,
+            expunge=expunge,
         )
 
     def __repr__(self) -> str:

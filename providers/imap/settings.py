@@ -29,6 +29,7 @@ class ImapSettings:
     max_message_size: int
     folders: tuple[str, ...] | None
     shared_folders: bool = False  # other users' and shared namespaces too
+    expunge: bool = False  # expunge what a mail reader deleted, not only mark it \Deleted
 
     @classmethod
     def build(
@@ -45,6 +46,7 @@ class ImapSettings:
         max_message_size: int,
         folders: Sequence[str] | None,
         shared_folders: bool = False,
+        expunge: bool = False,
     ) -> ImapSettings:
         """Check types and ranges here, so a bad profile fails when the account loads."""
         if not isinstance(host, str) or not host:
@@ -73,6 +75,8 @@ class ImapSettings:
             raise TypeError("folders must be a list of folder names")
         if not isinstance(shared_folders, bool):
             raise TypeError("shared_folders must be true or false")
+        if not isinstance(expunge, bool):
+            raise TypeError("expunge must be true or false")
         return cls(
             host=host,
             username=username,
@@ -85,4 +89,5 @@ class ImapSettings:
             max_message_size=max_message_size,
             folders=tuple(folders) if folders is not None else None,
             shared_folders=shared_folders,
+            expunge=expunge,
         )

@@ -60,7 +60,7 @@ from . import server_data
 from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
-from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
+from .flags import LETTER_TO_IMAP, TRASHED, keep_local_only, merge, synced
 from .folders import ServerFolder, list_folders, namespaces
 from .maildir_store import (
     FolderState,
@@ -100,6 +100,7 @@ class FolderPlan:
     status: dict[bytes, int]  # recorded once every message has been received
     to_fetch: list[tuple[int, int]] = field(default_factory=list)  # (UID, size)
     replaces: dict[int, LocalMessage] = field(default_factory=dict)  # headers-only copies
+    gone: dict[int, tuple[str, int]] = field(default_factory=dict)  # files a reader deleted
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
@@ -185,6 +186,7 @@ class SyncRun:
         self._received = 0
         self._received_bytes = 0
         self._failed_messages = 0
+        self._elsewhere: set[tuple[int, int]] = set()  # (UIDVALIDITY, UID) of orphan files
 
     @property
     def _download(self) -> bool:
@@ -269,6 +271,10 @@ class SyncRun:
                 plan = self._check(folder)
                 if plan is not None:
                     plans.append(plan)
+        for plan in plans:
+            if plan.gone:
+                with self._skipping_on_refusal(plan.folder):
+                    self._delete_on_server(plan)
         self._reporter.expect(sum(len(plan.to_fetch) for plan in plans))
         for plan in plans:
             with self._skipping_on_refusal(plan.folder):
@@ -430,9 +436,10 @@ class SyncRun:
         server, untrusted = self._server_messages(folder, _exists(selected))
         plan = FolderPlan(folder, local, status)
         removed = self._merge(plan, scan, server, untrusted)
+        plan.gone = self._deleted_locally(plan.local.state, scan, server, untrusted)
         if self._download:
             for uid in sorted(server):
-                if uid in scan.ambiguous:
+                if uid in scan.ambiguous or uid in plan.gone:
                     continue  # on disk already, several times over: reported, not fetched
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
@@ -440,7 +447,7 @@ class SyncRun:
                     plan.to_fetch.append((uid, size))
                     if have is not None:
                         plan.replaces[uid] = have
-            if not plan.to_fetch and not untrusted:
+            if not plan.to_fetch and not untrusted and not plan.gone:
                 self._record_complete(plan)
         local.save_state()
         self._log.info(
@@ -667,6 +674,55 @@ class SyncRun:
             )
         return removed
 
+    def _deleted_locally(
+        self,
+        state: FolderState,
+        scan: Scan,
+        server: dict[int, tuple[str, int]],
+        untrusted: set[int],
+    ) -> dict[int, tuple[str, int]]:
+        """Messages whose file a mail reader removed, to delete on the server (see
+        ``_delete_on_server``): only under SYNC_UPLOAD_CONTENTS, only files this provider
+        wrote (the state knows their size), and never from a folder whose local state
+        cannot be trusted (ambiguous or suspect files, entries that are not files)."""
+        if not self._upload or state.read_only or not scan.clean:
+            return {}
+        return {
+            uid: data
+            for uid, data in server.items()
+            if uid in state.sizes and uid not in scan.messages and uid not in untrusted
+        }
+
+    def _delete_on_server(self, plan: FolderPlan) -> None:
+        """Mark the messages a mail reader deleted ``\\Deleted`` on the server, as mbsync
+        does (and expunge them there if ``expunge`` says so): never received again. One
+        whose file is in another local folder (an orphan there: moved, not deleted) is
+        received again instead."""
+        state = plan.local.state
+        moved = sorted(uid for uid in plan.gone if (state.uidvalidity, uid) in self._elsewhere)
+        plan.to_fetch.extend((uid, plan.gone.pop(uid)[1]) for uid in moved)
+        if not plan.gone:
+            return
+        self._imap.select_folder(plan.folder.wire)
+        to_mark = sorted(uid for uid, (letters, _) in plan.gone.items() if TRASHED not in letters)
+        for chunk in _chunks(to_mark, UID_CHUNK):
+            self._imap.add_flags(chunk, [LETTER_TO_IMAP[TRASHED]], silent=True)
+        for uid, (letters, _size) in plan.gone.items():
+            state.flags[uid] = synced(letters + TRASHED)
+        expunge = self._settings.expunge and self._imap.has_capability("UIDPLUS")
+        if expunge:  # UID EXPUNGE: only these, never another client's \Deleted messages
+            for chunk in _chunks(sorted(plan.gone), UID_CHUNK):
+                self._imap.expunge(chunk)
+            for uid in plan.gone:
+                state.forget(uid)
+        plan.local.save_state()
+        self._log.info(
+            "'%s': %d messages deleted on this computer marked deleted on the server%s",
+            plan.folder.name,
+            len(plan.gone),
+            " and expunged" if expunge else "",
+        )
+
     def _store_refused(
         self,
         plan: FolderPlan,
@@ -783,6 +839,7 @@ class SyncRun:
         return local.scan(uidvalidity)
 
     def _report_orphans(self, folder: ServerFolder, orphans: list[LocalMessage]) -> None:
+        self._elsewhere.update((orphan.uidvalidity, orphan.uid) for orphan in orphans)
         if orphans:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
