@@ -250,7 +250,8 @@ class FolderState:
     in agreement with the server saw them. ``refused``: the local letters of messages
     whose flag change the server refused, a conflict kept as it is (not sent again)
     until they change; ``read_only``: the server last opened the folder read-only (said
-    once, when it becomes so).
+    once, when it becomes so); ``mailbox_id``: the server's MAILBOXID (RFC 8474), which
+    survives a rename; ``missing``: gone from the server's list (said once).
     """
 
     server_name: str
@@ -263,6 +264,8 @@ class FolderState:
     refused: dict[int, str] = field(default_factory=dict)
     read_only: bool = False
     local_mark: LocalMark | None = None
+    mailbox_id: str = ""
+    missing: bool = False
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -292,6 +295,8 @@ class FolderState:
             "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
             "read_only": self.read_only,
             "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
+            "mailbox_id": self.mailbox_id,
+            "missing": self.missing,
         }
 
     @classmethod
@@ -324,6 +329,8 @@ class FolderState:
             refused={int(uid): letters for uid, letters in refused.items()},
             read_only=data.get("read_only", False),
             local_mark=LocalMark.from_json(data.get("local_mark")),
+            mailbox_id=str(data.get("mailbox_id", "")),
+            missing=data.get("missing", False) is True,
         )
 
 
@@ -584,17 +591,31 @@ class MaildirStore:
 
     def known_folders(self) -> set[str]:
         """Wire names of the folders synchronized before, from their state files."""
+        return {state.server_wire or state.server_name for _path, state in self.states()} - {""}
+
+    def states(self) -> list[tuple[Path, FolderState]]:
+        """Every local folder with a state file, and that state."""
         if not (self.root / "cur").is_dir():
-            return set()
+            return []
         paths = [self.root] + [
             self.root / f".{name}" for name in mailbox.Maildir(self.root).list_folders()
         ]
-        known = set()
-        for path in paths:
-            if (path / STATE_FILE).exists():
-                state = self._load_state(path, None)
-                known.add(state.server_wire or state.server_name)
-        return known - {""}
+        return [
+            (path, self._load_state(path, None)) for path in paths if (path / STATE_FILE).exists()
+        ]
+
+    def move(self, path: Path, state: FolderState, server: ServerFolder) -> bool:
+        """Give the local folder at ``path`` to ``server`` (the same folder, renamed on
+        the server); False if the new name's local folder exists already."""
+        target = self._path(folder_dir_name(server.name, server.delimiter))
+        if target.exists() or path == self.root:
+            return False
+        with _disk(target):
+            os.rename(path, target)
+            _fsync_dirs(self.root)
+        state.server_name, state.server_wire = server.name, server.wire
+        LocalFolder(target, state).save_state()
+        return True
 
     def _path(self, name: str) -> Path:
         return self.root / f".{name}" if name else self.root

@@ -83,7 +83,7 @@ MAX_MESSAGE_FAILURES = 10
 BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
 FLAGS, SIZE, UID = b"FLAGS", b"RFC822.SIZE", b"UID"
 MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
-UIDVALIDITY, HIGHESTMODSEQ = b"UIDVALIDITY", b"HIGHESTMODSEQ"
+UIDVALIDITY, HIGHESTMODSEQ, MAILBOXID = b"UIDVALIDITY", b"HIGHESTMODSEQ", b"MAILBOXID"
 MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 
 
@@ -133,6 +133,15 @@ def _uidvalidity(value: Any) -> int:
             f"{server_data.UINT32_MAX})"
         )
     return checked
+
+
+def _mailbox_id(value: Any) -> str:
+    """A MAILBOXID as SELECT (``[b"(id)"]``) or STATUS (``(b"id",)``) gives it; ``""``."""
+    while isinstance(value, list | tuple) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, bytes):
+        return ""
+    return value.strip(b"()").decode("ascii", "replace")
 
 
 def _exists(selected: dict[bytes, Any]) -> int:
@@ -371,6 +380,7 @@ class SyncRun:
     def _folders(self, hierarchy: bool) -> list[ServerFolder]:
         """The server folders whose contents this run synchronizes."""
         listed, unusable = list_folders(self._imap, namespaces(self._imap))
+        self._follow_renames(listed)
         for odd in unusable:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
@@ -406,6 +416,41 @@ class SyncRun:
             return listing
         known = {"INBOX", *self._store.known_folders()}
         return [folder for folder in listing if folder.wire in known]
+
+    def _follow_renames(self, listed: list[ServerFolder]) -> None:
+        """Local folders whose server folder is no longer listed: moved to the folder's
+        new name when its MAILBOXID (RFC 8474) shows it was renamed, instead of being
+        received again in full; else reported once, kept, and no longer synchronized."""
+        wires = {folder.wire for folder in listed}
+        missing = [
+            (path, state)
+            for path, state in self._store.states()
+            if state.server_wire and state.server_wire not in wires
+        ]
+        by_id = {state.mailbox_id: (path, state) for path, state in missing if state.mailbox_id}
+        if by_id and self._imap.has_capability("OBJECTID"):
+            known = self._store.known_folders()
+            for folder in listed:
+                if folder.wire in known or not folder.selectable or not by_id:
+                    continue
+                status = self._imap.folder_status(folder.wire, [MAILBOXID])
+                found = by_id.pop(_mailbox_id(status.get(MAILBOXID)), None)
+                old_name = found[1].server_name if found is not None else ""
+                if found is not None and self._store.move(*found, folder):
+                    missing.remove(found)
+                    self._reporter.warn(
+                        f"Folder '{old_name}' was renamed to '{folder.name}' on "
+                        f"{self._settings.host}: its local copy was renamed with it."
+                    )
+        for path, state in missing:
+            if not state.missing:
+                state.missing = True
+                LocalFolder(path, state).save_state()
+                self._reporter.warn(
+                    f"Folder '{state.server_name}' is no longer on {self._settings.host} "
+                    "(deleted, renamed or no longer shared): its local copy is kept in "
+                    f"{path} and no longer synchronized."
+                )
 
     # ------------------------------------------------------------------ pass 1: check
 
@@ -449,6 +494,8 @@ class SyncRun:
                         plan.replaces[uid] = have
             if not plan.to_fetch and not untrusted and not plan.gone:
                 self._record_complete(plan)
+        local.state.mailbox_id = _mailbox_id(selected.get(MAILBOXID)) or local.state.mailbox_id
+        local.state.missing = False
         local.save_state()
         self._log.info(
             "'%s': %d messages on the server, %d to receive, %d removed locally",

@@ -176,3 +176,41 @@ def test_without_hierarchy_only_known_folders_and_the_folders_setting(account: A
     assert sorted(local_folder(account.store_dir).list_folders()) == ["Work"]
     with account.client() as client:
         assert len(server_messages(client, "Work")) == len(local_files(account.store_dir, "Work"))
+
+
+def test_a_folder_renamed_on_the_server_moves_its_local_copy_where_it_can(
+    account: Account,
+) -> None:
+    """With OBJECTID (Cyrus) the local copy follows the rename, nothing is received
+    again; without it (Dovecot 2.3) the old copy is reported once and kept. A folder
+    deleted on the server is reported once; its local copy is kept."""
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(1)])
+        seed(client, "Old", [make_message(i, "Old") for i in range(4)])
+        objectid = b"OBJECTID" in client.capabilities()
+    assert account.sync().hresult == S_OK
+    with account.client() as client:
+        client.rename_folder("Old", "New")
+        seed(client, "Gone", [make_message(1, "Gone")])
+
+    renamed = account.sync()
+    assert renamed.hresult == S_OK, renamed.error_texts
+    if objectid:
+        assert renamed.received == 1  # Gone's message only
+        assert "Folder 'Old' was renamed to 'New' on 127.0.0.1" in renamed.error_texts
+        assert sorted(local_folder(account.store_dir).list_folders()) == ["Gone", "New"]
+    else:
+        assert renamed.received == 5  # New received in full
+        assert "Folder 'Old' is no longer on 127.0.0.1" in renamed.error_texts
+        assert sorted(local_folder(account.store_dir).list_folders()) == ["Gone", "New", "Old"]
+    assert len(local_files(account.store_dir, "New")) == 4
+
+    with account.client() as client:
+        client.delete_folder("Gone")
+    deleted = account.sync()
+    assert deleted.hresult == S_OK
+    assert "Folder 'Gone' is no longer on 127.0.0.1 (deleted, renamed or no longer shared)" in (
+        deleted.error_texts
+    )
+    assert len(local_files(account.store_dir, "Gone")) == 1  # kept
+    assert "no longer on" not in account.sync().error_texts  # said once
