@@ -23,6 +23,7 @@ from sendreceive.contract import (
     S_OK,
     SyncFlags,
 )
+from sendreceive.providers.imap.maildir_store import FolderState
 
 FOLDERS = {  # server name -> local Maildir++ name
     "INBOX": "",
@@ -64,9 +65,11 @@ def test_full_sync_mirrors_every_folder_byte_for_byte(dovecot_account: Account) 
         for folder, local_name in FOLDERS.items():
             assert_mirrors(client, account.store_dir, folder, local_name)
             assert len(local_folder(account.store_dir, local_name)) == counts[folder]
-    state = json.loads((account.store_dir / "Maildir/.v1%2E2/imap-sync-state.json").read_text())
-    assert state["server_name"] == "v1.2"
-    assert len(state["sizes"]) == len(state["flags"]) == counts["v1.2"]
+    state = FolderState.from_json(
+        json.loads((account.store_dir / "Maildir/.v1%2E2/imap-sync-state.json").read_text())
+    )
+    assert state.server_name == "v1.2"
+    assert len(state.sizes) == len(state.flags) == counts["v1.2"]
 
 
 def test_second_sync_fetches_only_new_mail(
