@@ -13,6 +13,7 @@ separator, shared folders at the top. Users and their mailboxes are made by the 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import pwd
 import secrets
@@ -26,7 +27,7 @@ from typing import Any
 
 from imapclient import IMAPClient
 
-from helpers.dovecot import (
+from .dovecot import (
     HOST,
     MasterServer,
     SetupError,
@@ -41,6 +42,7 @@ CACHE = Path(tempfile.gettempdir()) / "sendreceive-test-cyrus"
 BIN = CACHE / "usr/lib/cyrus/bin"
 LIB = CACHE / "usr/lib/x86_64-linux-gnu"
 ADMIN = "cyrus"
+APPEND_BATCH = 500  # messages per MULTIAPPEND
 REALM = "localhost"
 
 IMAPD_CONF = """\
@@ -107,8 +109,8 @@ def ensure_installed() -> None:
             if fetched.returncode != 0:
                 raise SetupError(f"apt-get download {' '.join(PACKAGES)}: {fetched.stderr[-2000:]}")
             unpacked = Path(work) / "root"
-            for package in Path(work).glob("*.deb"):
-                subprocess.run(["dpkg", "-x", str(package), str(unpacked)], check=True)
+            for deb in Path(work).glob("*.deb"):
+                subprocess.run(["dpkg", "-x", str(deb), str(unpacked)], check=True)
             with contextlib.suppress(FileExistsError, OSError):  # another session won
                 unpacked.chmod(0o755)
                 unpacked.rename(CACHE)
@@ -258,12 +260,15 @@ class Cyrus(MasterServer):
     def deliver(self, user: str, folder: str, messages: Iterable[bytes]) -> int:
         """APPEND messages to the user's folder (named as for ``client``), created if
         need be."""
-        messages = list(messages)
-        with self.client(user) as client:
+        count = 0
+        with self.client(user, timeout=300) as client:
             if not client.folder_exists(folder):
                 client.create_folder(folder)
-            client.multiappend(folder, messages)
-        return len(messages)
+            pending = iter(messages)
+            while batch := list(itertools.islice(pending, APPEND_BATCH)):
+                client.multiappend(folder, batch)
+                count += len(batch)
+        return count
 
     def protocol_log(self, user: str) -> dict[str, str]:
         """What Cyrus recorded of ``user``'s sessions (commands and answers), by imapd
