@@ -21,12 +21,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import queue
 import selectors
 import socket
 import ssl
+import threading
 import time
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 SLICE = 0.25  # longest wait between two checks of Cancel and the deadline
 MIN_RATE = 64 * 1024  # bytes per second that earn a long transfer more time
@@ -103,9 +105,7 @@ class Wire:
     def connect(self, host: str, port: int, tls: ssl.SSLContext | None) -> None:
         """``socket.create_connection`` in slices, then the TLS handshake if ``tls``."""
         error: OSError | None = None
-        for family, kind, proto, _name, address in socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM
-        ):
+        for family, kind, proto, _name, address in self._resolve(host, port):
             sock = socket.socket(family, kind, proto)
             try:
                 sock.setblocking(False)
@@ -131,6 +131,32 @@ class Wire:
                 self.handshake(tls, host)
             return
         raise error or OSError(f"no address for {host}")
+
+    def _resolve(self, host: str, port: int) -> Sequence[tuple[Any, ...]]:
+        """``getaddrinfo`` in a thread of its own, waited for in slices: a resolver that
+        hangs (a DNS server gone) is left behind when the deadline passes or the user
+        cancels, instead of holding the sync until the system gives up."""
+        answers: queue.SimpleQueue[Sequence[tuple[Any, ...]] | BaseException] = queue.SimpleQueue()
+
+        def resolve() -> None:
+            try:
+                answers.put(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+            except BaseException as exc:  # handed to the waiting thread
+                answers.put(exc)
+
+        threading.Thread(target=resolve, name=f"resolve {host}", daemon=True).start()
+        while True:
+            try:
+                self._check()
+                answer = answers.get(timeout=SLICE)
+            except queue.Empty:
+                continue
+            except BaseException:
+                self.broken = True
+                raise
+            if isinstance(answer, BaseException):
+                raise answer
+            return answer
 
     def handshake(self, context: ssl.SSLContext, host: str) -> None:
         """Secure the connection, shaking hands in slices. Whatever the server sent
