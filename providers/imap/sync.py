@@ -7,7 +7,9 @@ A run has two passes so that progress tells the truth:
    nothing changed on either side; otherwise STATUS, and when anything may have changed
    (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
    ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
-   expunged on the server, and note the messages to receive.
+   expunged on the server, and note the messages to receive. Then the messages whose
+   file a mail reader deleted are marked ``\\Deleted`` on the server (once every folder
+   was checked, so that a file moved to another local folder is not taken for one).
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
@@ -19,8 +21,12 @@ UIDVALIDITY are matched to the server's messages by Message-ID and size and rena
 their new UIDs (keeping their local flags); copies that match nothing are deleted, and
 whatever is still missing is received.
 
-Nothing is deleted or flagged on the server, and no local file deleted, from a local state
-that cannot be trusted (see ``maildir_store``): such files are reported and left alone.
+Folders are named relative to the personal namespace; a read-only folder is synced
+down only, a flag change the server refuses is kept as a conflict, and a folder gone
+from the server is reported once and kept (moved along when its MAILBOXID shows a
+rename). Nothing is deleted or flagged on the server, and no local file deleted, from
+a local state that cannot be trusted (see ``maildir_store``): such files are reported
+and left alone.
 Bad server data (a negative UID, ``FLAGS NIL``, an odd UIDVALIDITY) skips the folder or
 message it concerns, with an Error; it never fails the account.
 """
