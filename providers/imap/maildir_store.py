@@ -607,6 +607,7 @@ class MaildirStore:
         self.root = store_dir / MAILDIR
         self._log = logger
         self._report = report
+        self._read: dict[Path, FolderState] = {}  # by ``states``, for ``folder`` to take
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
@@ -659,10 +660,10 @@ class MaildirStore:
         """Open (creating it if needed) the local folder of a server folder."""
         name = folder_dir_name(server.name, server.delimiter)
         path = self._path(name)
-        state = self._load_state(path, server)
+        state = self._state(path, server)
         if not state.owns(server):  # another server folder has this name: use the digest
             path = self._path(_digest_name(name, server.wire))
-            state = self._load_state(path, server)
+            state = self._state(path, server)
             if not state.owns(server):
                 raise StoreError(path, OSError(errno.EEXIST, "taken by another server folder"))
         with _disk(path):
@@ -675,6 +676,11 @@ class MaildirStore:
             folder.save_state()  # remembers the folder for runs without the hierarchy
         return folder
 
+    def _state(self, path: Path, server: ServerFolder) -> FolderState:
+        """The state ``states`` read already in this run, else read now."""
+        read: FolderState | None = self._read.pop(path, None)
+        return read if read is not None else self._load_state(path, server)
+
     def known_folders(self) -> set[str]:
         """Wire names of the folders synchronized before, from their state files."""
         return {state.server_wire or state.server_name for _path, state in self.states()} - {""}
@@ -686,9 +692,14 @@ class MaildirStore:
         paths = [self.root] + [
             self.root / f".{name}" for name in mailbox.Maildir(self.root).list_folders()
         ]
-        return [
-            (path, self._load_state(path, None)) for path in paths if (path / STATE_FILE).exists()
-        ]
+        found = []
+        for path in paths:
+            if (path / STATE_FILE).exists():
+                state = self._load_state(path, None)
+                if state.server_name or state.server_wire:  # read, not a fresh one
+                    self._read[path] = state  # a big folder's state is read once a run
+                found.append((path, state))
+        return found
 
     def move(self, path: Path, state: FolderState, server: ServerFolder) -> bool:
         """Give the local folder at ``path`` to ``server`` (the same folder, renamed on
@@ -699,6 +710,8 @@ class MaildirStore:
         with _disk(target):
             os.rename(path, target)
             _fsync_dirs(self.root)
+        with contextlib.suppress(KeyError):  # no longer the state of that path
+            del self._read[path]
         state.server_name, state.server_wire = server.name, server.wire
         LocalFolder(target, state).save_state()
         return True
