@@ -1,6 +1,5 @@
 """One connection's bytes, bounded in time and in size, and interruptible: the network
-rule every bundled transport follows (the IMAP wire's discipline, for protocols built on
-lines, such as SMTP).
+rule every bundled provider follows, and the one wire under both IMAP and SMTP.
 
 The standard library's clients read through a buffered socket file whose timeout
 restarts at every byte, so a server sending a byte a second holds them forever, Cancel
@@ -22,12 +21,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import queue
 import selectors
 import socket
 import ssl
+import threading
 import time
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 SLICE = 0.25  # longest wait between two checks of Cancel and the deadline
 MIN_RATE = 64 * 1024  # bytes per second that earn a long transfer more time
@@ -104,9 +105,7 @@ class Wire:
     def connect(self, host: str, port: int, tls: ssl.SSLContext | None) -> None:
         """``socket.create_connection`` in slices, then the TLS handshake if ``tls``."""
         error: OSError | None = None
-        for family, kind, proto, _name, address in socket.getaddrinfo(
-            host, port, type=socket.SOCK_STREAM
-        ):
+        for family, kind, proto, _name, address in self._resolve(host, port):
             sock = socket.socket(family, kind, proto)
             try:
                 sock.setblocking(False)
@@ -133,10 +132,36 @@ class Wire:
             return
         raise error or OSError(f"no address for {host}")
 
+    def _resolve(self, host: str, port: int) -> Sequence[tuple[Any, ...]]:
+        """``getaddrinfo`` in a thread of its own, waited for in slices: a resolver that
+        hangs (a DNS server gone) is left behind when the deadline passes or the user
+        cancels, instead of holding the sync until the system gives up."""
+        answers: queue.SimpleQueue[Sequence[tuple[Any, ...]] | BaseException] = queue.SimpleQueue()
+
+        def resolve() -> None:
+            try:
+                answers.put(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+            except BaseException as exc:  # handed to the waiting thread
+                answers.put(exc)
+
+        threading.Thread(target=resolve, name=f"resolve {host}", daemon=True).start()
+        while True:
+            try:
+                self._check()
+                answer = answers.get(timeout=SLICE)
+            except queue.Empty:
+                continue
+            except BaseException:
+                self.broken = True
+                raise
+            if isinstance(answer, BaseException):
+                raise answer
+            return answer
+
     def handshake(self, context: ssl.SSLContext, host: str) -> None:
         """Secure the connection, shaking hands in slices. Whatever the server sent
         before in clear text is dropped, never read as if it had come encrypted."""
-        sock = self._socket()
+        sock = self.connected_socket()
         self._buffer.clear()
         try:
             secure = context.wrap_socket(sock, server_hostname=host, do_handshake_on_connect=False)
@@ -153,7 +178,8 @@ class Wire:
                 self.sock.close()
             self.sock = None
 
-    def _socket(self) -> socket.socket:
+    def connected_socket(self) -> socket.socket:
+        """The socket (TLS-wrapped once secured); ``ConnectionError`` before ``connect``."""
         if self.sock is None:
             raise ConnectionError("not connected")
         return self.sock
@@ -170,7 +196,7 @@ class Wire:
                 raise self._too_large(max_line, "a single line")
             if scanned > self._left:
                 raise self._too_large(self._limit, "the reply")
-            count: int = self._sliced(self._socket().recv_into, self._scratch)
+            count: int = self._sliced(self.connected_socket().recv_into, self._scratch)
             if not count:
                 self.broken = True
                 return b""
@@ -187,13 +213,43 @@ class Wire:
         return line
 
     def send(self, data: bytes) -> None:
-        sock = self._socket()
+        sock = self.connected_socket()
         with memoryview(data) as view:
             sent = 0
             while sent < len(view):
                 count: int = self._sliced(sock.send, view[sent : sent + SEND_SIZE])
                 sent += count
                 self._moved += count
+
+    @property
+    def left(self) -> int:
+        """What the operation's budget still allows."""
+        return self._left
+
+    def read(self, size: int) -> bytes:
+        """The next ``size`` bytes (fewer only at the end of the stream), charged to the
+        operation's budget and refused before a byte is read if they exceed it."""
+        if size > self._left:
+            raise self._too_large(self._limit, f"a block of {size:,} bytes")
+        self._left -= size
+        if len(self._buffer) >= size:
+            data = bytes(self._buffer[:size])
+            del self._buffer[:size]
+            return data
+        block = bytearray(size)  # read straight into place: no growing buffer to copy
+        have = len(self._buffer)
+        block[:have] = self._buffer
+        self._buffer.clear()
+        sock = self.connected_socket()
+        with memoryview(block) as view:
+            while have < size:
+                count: int = self._sliced(sock.recv_into, view[have:])
+                if not count:
+                    self.broken = True
+                    return bytes(view[:have])
+                have += count
+                self._moved += count
+        return bytes(block)
 
     def _too_large(self, limit: int, what: str) -> ReplyTooLargeError:
         self.broken = True

@@ -50,7 +50,16 @@ def connect(settings: ImapSettings, password: str, cancelled: Callable[[], bool]
 
 
 def _log_in(client: IMAPClient, settings: ImapSettings, password: str) -> None:
-    """LOGIN takes ASCII only; anything else goes as UTF-8 through AUTHENTICATE PLAIN."""
+    """LOGIN takes ASCII only; anything else goes as UTF-8 through AUTHENTICATE PLAIN.
+    A server announcing LOGINDISABLED (RFC 3501: no password over this connection as it
+    is) never receives the password, by either command."""
+    if settings.security == "none" and client.has_capability("LOGINDISABLED"):
+        raise SyncError(
+            MAPI_E_NO_SUPPORT,
+            f"{settings.host}:{settings.port} requires an encrypted connection before it "
+            "accepts a password (it announces LOGINDISABLED), so the password was not sent. "
+            'Use security = "starttls", or "ssl" (port 993).',
+        )
     if settings.username.isascii() and password.isascii():
         client.login(settings.username, password)
     elif client.has_capability("AUTH=PLAIN"):

@@ -29,7 +29,7 @@ from .bounded_client import MIB, ResponseTooLargeError
 from .settings import ImapSettings
 
 _DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
-_COMMAND_PREFIX = re.compile(r"^command: \w+ => ")
+_COMMAND_PREFIX = re.compile(r"^(?:command: \w+ => |[a-z_]+ failed: )")  # imaplib's, IMAPClient's
 
 
 SyncError = ProviderError  # a fatal condition already phrased for the user, with its HRESULT
@@ -62,7 +62,7 @@ def amount(count: int) -> str:
 
 def server_text(exc: BaseException) -> str:
     """The server's words from an IMAPClient error, without imaplib's ``command: X =>``
-    prefix or Python's ``b'...'`` quoting."""
+    or IMAPClient's ``store failed:`` prefix or Python's ``b'...'`` quoting."""
     text = _COMMAND_PREFIX.sub("", str(exc).strip())
     if text.startswith(("b'", 'b"')) and text[-1:] == text[1]:
         text = text[2:-1]

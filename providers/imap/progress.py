@@ -12,9 +12,11 @@ from sendreceive.contract import (
     SyncSession,
 )
 
+from ..wire import WireCancelledError
 
-class UserCancelledError(Exception):
-    """The user cancelled: stop, keep what is on disk, end with MAPI_E_USER_CANCEL."""
+#: The user cancelled: stop, keep what is on disk, end with MAPI_E_USER_CANCEL. It is
+#: the wire's own, so a wait that Cancel interrupts and a Progress answer end alike.
+UserCancelledError = WireCancelledError
 
 
 class Reporter:
@@ -51,8 +53,13 @@ class Reporter:
             f"Receiving message {self._index:,} of {self._total:,}", self._index, self._total
         )
 
-    def finish(self) -> None:
-        text = f"Received {self._total:,} messages" if self._total else "No new messages"
+    def finish(self, received: int) -> None:
+        """The closing line: what arrived, not what was planned; a run that reported
+        errors does not claim there was nothing new."""
+        if received:
+            text = f"Received {received:,} message{'' if received == 1 else 's'}"
+        else:
+            text = "No new messages" if not self.failures else "No messages received"
         self._progress(text, self._index, self._total)
 
     def check(self) -> None:

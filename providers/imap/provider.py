@@ -45,6 +45,8 @@ class ImapProvider:
         timeout: float = DEFAULT_TIMEOUT,
         max_message_size: int = DEFAULT_MAX_MESSAGE_SIZE,
         folders: Sequence[str] | None = None,
+        shared_folders: bool = False,
+        expunge: bool = False,
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
@@ -61,6 +63,8 @@ class ImapProvider:
             timeout=timeout,
             max_message_size=max_message_size,
             folders=folders,
+            shared_folders=shared_folders,
+            expunge=expunge,
         )
 
     def __repr__(self) -> str:

@@ -28,6 +28,8 @@ class ImapSettings:
     timeout: float
     max_message_size: int
     folders: tuple[str, ...] | None
+    shared_folders: bool = False  # other users' and shared namespaces too
+    expunge: bool = False  # expunge what a mail reader deleted, not only mark it \Deleted
 
     @classmethod
     def build(
@@ -43,6 +45,8 @@ class ImapSettings:
         timeout: float,
         max_message_size: int,
         folders: Sequence[str] | None,
+        shared_folders: bool = False,
+        expunge: bool = False,
     ) -> ImapSettings:
         """Check types and ranges here, so a bad profile fails when the account loads."""
         if not isinstance(host, str) or not host:
@@ -69,6 +73,10 @@ class ImapSettings:
             isinstance(folders, str) or not all(isinstance(name, str) for name in folders)
         ):
             raise TypeError("folders must be a list of folder names")
+        if not isinstance(shared_folders, bool):
+            raise TypeError("shared_folders must be true or false")
+        if not isinstance(expunge, bool):
+            raise TypeError("expunge must be true or false")
         return cls(
             host=host,
             username=username,
@@ -80,4 +88,6 @@ class ImapSettings:
             timeout=float(timeout),
             max_message_size=max_message_size,
             folders=tuple(folders) if folders is not None else None,
+            shared_folders=shared_folders,
+            expunge=expunge,
         )

@@ -2,10 +2,14 @@
 
 A run has two passes so that progress tells the truth:
 
-1. *Check* each folder (``ulIndexMax == 0``): STATUS, and when anything may have changed
-   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes, merge
-   flags both ways, remove local copies of messages expunged on the server, and note the
-   messages to receive.
+1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
+   UIDVALIDITY and HIGHESTMODSEQ, and the local directories' change times, tell that
+   nothing changed on either side; otherwise STATUS, and when anything may have changed
+   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
+   ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
+   expunged on the server, and note the messages to receive. Then the messages whose
+   file a mail reader deleted are marked ``\\Deleted`` on the server (once every folder
+   was checked, so that a file moved to another local folder is not taken for one).
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
@@ -17,8 +21,12 @@ UIDVALIDITY are matched to the server's messages by Message-ID and size and rena
 their new UIDs (keeping their local flags); copies that match nothing are deleted, and
 whatever is still missing is received.
 
-Nothing is deleted or flagged on the server, and no local file deleted, from a local state
-that cannot be trusted (see ``maildir_store``): such files are reported and left alone.
+Folders are named relative to the personal namespace; a read-only folder is synced
+down only, a flag change the server refuses is kept as a conflict, and a folder gone
+from the server is reported once and kept (moved along when its MAILBOXID shows a
+rename). Nothing is deleted or flagged on the server, and no local file deleted, from
+a local state that cannot be trusted (see ``maildir_store``): such files are reported
+and left alone.
 Bad server data (a negative UID, ``FLAGS NIL``, an odd UIDVALIDITY) skips the folder or
 message it concerns, with an Error; it never fails the account.
 """
@@ -26,6 +34,7 @@ message it concerns, with an Error; it never fails the account.
 from __future__ import annotations
 
 import contextlib
+import imaplib
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -41,6 +50,7 @@ from sendreceive.contract import (
     MAPI_E_DISK_ERROR,
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
+    MAPI_E_NO_ACCESS,
     MAPI_E_NOT_FOUND,
     MAPI_E_TOO_BIG,
     MAPI_E_UNCONFIGURED,
@@ -56,8 +66,8 @@ from . import server_data
 from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
-from .flags import LETTER_TO_IMAP, keep_local_only, merge, synced
-from .folders import ServerFolder, list_folders
+from .flags import LETTER_TO_IMAP, TRASHED, keep_local_only, merge, synced
+from .folders import ServerFolder, list_folders, namespaces
 from .maildir_store import (
     FolderState,
     LocalFolder,
@@ -73,12 +83,13 @@ from .settings import ImapSettings
 BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
+PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
 MAX_MESSAGE_FAILURES = 10
 
 BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
-FLAGS, SIZE = b"FLAGS", b"RFC822.SIZE"
+FLAGS, SIZE, UID = b"FLAGS", b"RFC822.SIZE", b"UID"
 MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
-UIDVALIDITY, HIGHESTMODSEQ = b"UIDVALIDITY", b"HIGHESTMODSEQ"
+UIDVALIDITY, HIGHESTMODSEQ, MAILBOXID = b"UIDVALIDITY", b"HIGHESTMODSEQ", b"MAILBOXID"
 MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
 
 
@@ -95,6 +106,7 @@ class FolderPlan:
     status: dict[bytes, int]  # recorded once every message has been received
     to_fetch: list[tuple[int, int]] = field(default_factory=list)  # (UID, size)
     replaces: dict[int, LocalMessage] = field(default_factory=dict)  # headers-only copies
+    gone: dict[int, tuple[str, int]] = field(default_factory=dict)  # files a reader deleted
 
 
 def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
@@ -129,6 +141,20 @@ def _uidvalidity(value: Any) -> int:
     return checked
 
 
+def _mailbox_id(value: Any) -> str:
+    """A MAILBOXID as SELECT (``[b"(id)"]``) or STATUS (``(b"id",)``) gives it; ``""``."""
+    while isinstance(value, list | tuple) and len(value) == 1:
+        value = value[0]
+    if not isinstance(value, bytes):
+        return ""
+    return value.strip(b"()").decode("ascii", "replace")
+
+
+def _exists(selected: dict[bytes, Any]) -> int:
+    """The message count SELECT announced (0 if it made no sense: one FETCH asks all)."""
+    return server_data.size(selected.get(b"EXISTS")) or 0
+
+
 def _checked_status(status: dict[bytes, Any]) -> dict[bytes, int]:
     """STATUS with its UIDVALIDITY checked (without one the folder is skipped); a bad
     counter only turns off the unchanged-folder shortcut."""
@@ -141,6 +167,11 @@ def _checked_status(status: dict[bytes, Any]) -> dict[bytes, int]:
     if modseq is not None:
         checked[HIGHESTMODSEQ] = modseq
     return checked
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 message``, ``2 messages``."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _mib(count: int) -> str:
@@ -166,9 +197,11 @@ class SyncRun:
         self._client: BoundedClient | None = None
         self._logged_in = False
         self._condstore = False
+        self._qresync = False
         self._received = 0
         self._received_bytes = 0
         self._failed_messages = 0
+        self._elsewhere: set[tuple[int, int]] = set()  # (UIDVALIDITY, UID) of orphan files
 
     @property
     def _download(self) -> bool:
@@ -253,11 +286,15 @@ class SyncRun:
                 plan = self._check(folder)
                 if plan is not None:
                     plans.append(plan)
+        for plan in plans:
+            if plan.gone:
+                with self._skipping_on_refusal(plan.folder):
+                    self._delete_on_server(plan)
         self._reporter.expect(sum(len(plan.to_fetch) for plan in plans))
         for plan in plans:
             with self._skipping_on_refusal(plan.folder):
                 self._receive(plan)
-        self._reporter.finish()
+        self._reporter.finish(self._received)
 
     @contextlib.contextmanager
     def _skipping_on_refusal(self, folder: ServerFolder) -> Iterator[None]:
@@ -322,6 +359,9 @@ class SyncRun:
         self._imap.folder_encode = False  # folders are named as the server lists them
         self._logged_in = True
         self._condstore = bool(self._imap.has_capability("CONDSTORE"))
+        self._qresync = bool(self._imap.has_capability("QRESYNC"))
+        if self._qresync:
+            self._imap.enable("QRESYNC")
         self._log.info(
             "Logged in to %s:%d as %s (%s)",
             self._settings.host,
@@ -345,15 +385,17 @@ class SyncRun:
 
     def _folders(self, hierarchy: bool) -> list[ServerFolder]:
         """The server folders whose contents this run synchronizes."""
-        listed, unusable = list_folders(self._imap)
+        listed, unusable = list_folders(self._imap, namespaces(self._imap))
+        self._follow_renames(listed)
         for odd in unusable:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
                 f"Folder '{odd.name}' was skipped: the server listed its name in 8-bit "
                 "text, which IMAP does not allow, so it cannot be opened.",
             )
+        shared = self._settings.shared_folders
         listing = sorted(  # INBOX first, then by name: a stable, familiar order
-            (folder for folder in listed if folder.selectable),
+            (f for f in listed if f.selectable and (shared or not f.shared)),
             key=lambda folder: (folder.wire != "INBOX", folder.name, folder.wire),
         )
         if hierarchy:  # create every local folder, even those without mail to receive
@@ -381,6 +423,41 @@ class SyncRun:
         known = {"INBOX", *self._store.known_folders()}
         return [folder for folder in listing if folder.wire in known]
 
+    def _follow_renames(self, listed: list[ServerFolder]) -> None:
+        """Local folders whose server folder is no longer listed: moved to the folder's
+        new name when its MAILBOXID (RFC 8474) shows it was renamed, instead of being
+        received again in full; else reported once, kept, and no longer synchronized."""
+        wires = {folder.wire for folder in listed}
+        missing = [
+            (path, state)
+            for path, state in self._store.states()
+            if state.server_wire and state.server_wire not in wires
+        ]
+        by_id = {state.mailbox_id: (path, state) for path, state in missing if state.mailbox_id}
+        if by_id and self._imap.has_capability("OBJECTID"):
+            known = self._store.known_folders()
+            for folder in listed:
+                if folder.wire in known or not folder.selectable or not by_id:
+                    continue
+                status = self._imap.folder_status(folder.wire, [MAILBOXID])
+                found = by_id.pop(_mailbox_id(status.get(MAILBOXID)), None)
+                old_name = found[1].server_name if found is not None else ""
+                if found is not None and self._store.move(*found, folder):
+                    missing.remove(found)
+                    self._reporter.warn(
+                        f"Folder '{old_name}' was renamed to '{folder.name}' on "
+                        f"{self._settings.host}: its local copy was renamed with it."
+                    )
+        for path, state in missing:
+            if not state.missing:
+                state.missing = True
+                LocalFolder(path, state).save_state()
+                self._reporter.warn(
+                    f"Folder '{state.server_name}' is no longer on {self._settings.host} "
+                    "(deleted, renamed or no longer shared): its local copy is kept in "
+                    f"{path} and no longer synchronized."
+                )
+
     # ------------------------------------------------------------------ pass 1: check
 
     def _check(self, folder: ServerFolder) -> FolderPlan | None:
@@ -388,26 +465,32 @@ class SyncRun:
         if not (self._download or self._upload):
             return None
         local = self._store.folder(folder)
+        if self._resynchronized(folder, local):
+            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
+            return None
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
         if scan.clean and self._unchanged(local.state, status, scan):
             self._log.debug("'%s' has not changed", folder.name)
+            local.mark(headers_only=self._headers_only)
+            local.save_state()
             return None
-        selected = self._imap.select_folder(folder.wire, readonly=not self._upload)
+        selected = self._select_to_check(folder, local.state)
         uidvalidity = _uidvalidity(selected.get(UIDVALIDITY))
         if uidvalidity != status[UIDVALIDITY]:  # replaced since the STATUS
             status[UIDVALIDITY] = uidvalidity
             scan = local.scan(uidvalidity)
         if local.state.uidvalidity != uidvalidity or scan.orphans:
-            scan = self._adopt_uidvalidity(folder, local, scan, uidvalidity)
+            scan = self._adopt_uidvalidity(folder, local, scan, uidvalidity, _exists(selected))
         self._report_untrusted(folder, scan)
-        server, untrusted = self._server_messages(folder)
+        server, untrusted = self._server_messages(folder, _exists(selected))
         plan = FolderPlan(folder, local, status)
         removed = self._merge(plan, scan, server, untrusted)
+        plan.gone = self._deleted_locally(plan.local.state, scan, server, untrusted)
         if self._download:
             for uid in sorted(server):
-                if uid in scan.ambiguous:
+                if uid in scan.ambiguous or uid in plan.gone:
                     continue  # on disk already, several times over: reported, not fetched
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
@@ -415,8 +498,10 @@ class SyncRun:
                     plan.to_fetch.append((uid, size))
                     if have is not None:
                         plan.replaces[uid] = have
-            if not plan.to_fetch and not untrusted:
+            if not plan.to_fetch and not untrusted and not plan.gone:
                 self._record_complete(plan)
+        local.state.mailbox_id = _mailbox_id(selected.get(MAILBOXID)) or local.state.mailbox_id
+        local.state.missing = False
         local.save_state()
         self._log.info(
             "'%s': %d messages on the server, %d to receive, %d removed locally",
@@ -426,6 +511,57 @@ class SyncRun:
             removed,
         )
         return plan
+
+    def _resynchronized(self, folder: ServerFolder, local: LocalFolder) -> bool:
+        """With QRESYNC, whether one SELECT shows that nothing changed on either side
+        since the last run that left the folder complete: no VANISHED or FETCH since its
+        HIGHESTMODSEQ, the same UIDNEXT and message count, and the local directories
+        unchanged (see ``LocalMark``). A HIGHESTMODSEQ lower than the one recorded means
+        the server lost track: said, and the folder compared in full."""
+        state = local.state
+        if not (self._qresync and state.highestmodseq and state.uidvalidity):
+            return False
+        if not local.unchanged(headers_only=self._headers_only):
+            return False
+        selected, changed = self._imap.select_changes(
+            folder.wire, state.uidvalidity, state.highestmodseq, readonly=not self._upload
+        )
+        modseq = server_data.size(selected.get(HIGHESTMODSEQ))
+        if modseq is not None and modseq < state.highestmodseq:
+            self._reporter.warn(
+                f"The server's change counter for folder '{folder.name}' went backwards "
+                f"(HIGHESTMODSEQ {modseq:,} after {state.highestmodseq:,}): the folder is "
+                "compared in full."
+            )
+            state.highestmodseq = None
+            return False
+        return not changed and (
+            server_data.number(selected.get(UIDVALIDITY)) == state.uidvalidity
+            and modseq == state.highestmodseq
+            and server_data.number(selected.get(UIDNEXT)) == state.uidnext
+            and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
+        )
+
+    def _select_to_check(self, folder: ServerFolder, state: FolderState) -> dict[bytes, Any]:
+        """SELECT for the check pass, read-write when flags go up. A folder the server
+        opens read-only (``[READ-ONLY]``: shared without write rights) is synced down
+        only, and said so once, when it becomes read-only."""
+        if not self._upload:
+            selected: dict[bytes, Any] = self._imap.select_folder(folder.wire, readonly=True)
+            return selected
+        try:
+            selected = self._imap.select_folder(folder.wire)
+            read_only = False
+        except imaplib.IMAP4.readonly:  # still selected: see it again, read-only
+            selected = self._imap.select_folder(folder.wire, readonly=True)
+            read_only = True
+        if read_only and not state.read_only:
+            self._reporter.warn(
+                f"Folder '{folder.name}' is read-only on {self._settings.host}: its mail is "
+                "received, and flag changes made on this computer stay on this computer."
+            )
+        state.read_only = read_only
+        return selected
 
     def _unchanged(self, state: FolderState, status: dict[bytes, int], scan: Scan) -> bool:
         """With CONDSTORE, an unchanged STATUS and unchanged files mean nothing to do."""
@@ -445,19 +581,15 @@ class SyncRun:
             for uid, message in scan.messages.items()
         )
 
-    def _server_messages(self, folder: ServerFolder) -> tuple[dict[int, tuple[str, int]], set[int]]:
-        """UID -> (flags as Maildir letters, size) for the selected folder (small, even for
-        big folders), and the UIDs whose data made no sense (reported, left alone)."""
-        uids: list[int] = []
+    def _server_messages(
+        self, folder: ServerFolder, exists: int
+    ) -> tuple[dict[int, tuple[str, int]], set[int]]:
+        """UID -> (flags as Maildir letters, size) for the selected folder of ``exists``
+        messages, and the UIDs whose data made no sense (reported, left alone)."""
         bad: list[str] = []
-        for uid in self._search_all():
-            if server_data.number(uid) is None:
-                bad.append(f"UID {uid!r}")
-            else:
-                uids.append(uid)
         server: dict[int, tuple[str, int]] = {}
         untrusted: set[int] = set()
-        for uid, data in self._fetch_every(sorted(uids), [FLAGS, SIZE]):
+        for uid, data in self._fetch_every(exists, [FLAGS, SIZE]):
             letters = server_data.letters(data.get(FLAGS))
             size = server_data.size(data.get(SIZE))
             if server_data.number(uid) is None:
@@ -476,25 +608,34 @@ class SyncRun:
             )
         return server, untrusted
 
-    def _search_all(self) -> list[int]:
-        """The selected folder's UIDs (IMAPClient raises ``ValueError`` for a list it
-        cannot read, e.g. one that starts with a negative number)."""
-        try:
-            return list(self._imap.search("ALL"))
-        except ValueError as exc:
-            raise FolderSkippedError(
-                f"{self._settings.host} sent a list of messages that cannot be read ({exc})"
-            ) from exc
+    def _uid_ranges(self, exists: int) -> list[tuple[int, int | None]]:
+        """UID ranges of at most ``PIECE`` messages each that cover the selected folder of
+        ``exists`` messages (``None``: up to ``*``).
+
+        Their first UIDs are read by sequence number in one small FETCH, so no answer
+        lists the whole folder (one SEARCH line of a 130,000-message folder is over the
+        reader's line limit), and a message expunged or added meanwhile still falls in
+        exactly one range."""
+        starts = [1]
+        if exists > PIECE:
+            self._imap.use_uid = False
+            try:
+                answer = self._imap.fetch(list(range(PIECE + 1, exists + 1, PIECE)), [UID])
+            finally:
+                self._imap.use_uid = True
+            firsts = (server_data.number(data.get(UID)) for data in answer.values())
+            starts += sorted({uid for uid in firsts if uid is not None and uid > 1})
+        return list(zip(starts, [start - 1 for start in starts[1:]] + [None], strict=True))
 
     def _fetch_every(
-        self, uids: list[int], items: list[bytes]
+        self, exists: int, items: list[bytes]
     ) -> Iterator[tuple[int, dict[bytes, Any]]]:
-        """FETCH ``items`` for the messages of the selected folder, a chunk at a time.
-
-        (IMAPClient 4.1's ``fetch`` wants UIDs, not a ``1:*`` range, so SEARCH first.)
-        """
-        for chunk in _chunks(uids, UID_CHUNK):
-            yield from self._imap.fetch(chunk, items).items()
+        """FETCH ``items`` for every message of the selected folder, a UID range at a time."""
+        for low, high in self._uid_ranges(exists):
+            answer = self._imap.fetch_range(f"{low}:{'*' if high is None else high}", items)
+            for uid, data in answer.items():
+                if not (type(uid) is int and 0 < uid < low):  # ``n:*`` names the last one
+                    yield uid, data
 
     def _merge(
         self,
@@ -508,7 +649,9 @@ class SyncRun:
         Only trusted files take part; a file this provider did not write is never
         deleted, and a trash mark that cannot be reconciled is held (reported)."""
         local, removed = plan.local, 0
+        upload = self._upload and not local.state.read_only
         stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
+        bases: dict[int, str | None] = {}  # before this merge, of the messages with stores
         unknown: list[LocalMessage] = []
         held = 0
         for uid, message in scan.messages.items():
@@ -524,14 +667,20 @@ class SyncRun:
                 else:
                     unknown.append(message)
                 continue
+            refused = local.state.refused.pop(uid, None)
+            if refused == message.flags:  # a refused change, kept until it changes
+                local.state.refused[uid] = refused
+                continue
             server_letters = server[uid][0]
             outcome = merge(
                 local.state.flags.get(uid),
                 message.flags,
                 server_letters,
-                upload=self._upload,
+                upload=upload,
                 download=self._download,
             )
+            if set(outcome.server) != set(server_letters):
+                bases[uid] = local.state.flags.get(uid)
             if outcome.local != message.flags:
                 scan.messages[uid] = local.set_flags(message, outcome.local)
             for letter in set(outcome.server) ^ set(server_letters):
@@ -550,7 +699,12 @@ class SyncRun:
         for (letter, add), uids in stores.items():
             store = self._imap.add_flags if add else self._imap.remove_flags
             for chunk in _chunks(sorted(uids), UID_CHUNK):
-                store(chunk, [LETTER_TO_IMAP[letter]], silent=True)
+                try:
+                    store(chunk, [LETTER_TO_IMAP[letter]], silent=True)
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError as exc:
+                    self._store_refused(plan, scan, chunk, (letter, add), bases, exc)
         if stores:
             self._log.info(
                 "'%s': sent %d flag changes to the server",
@@ -572,6 +726,85 @@ class SyncRun:
                 "gone: they were not deleted on the server. Mark them again to delete them."
             )
         return removed
+
+    def _deleted_locally(
+        self,
+        state: FolderState,
+        scan: Scan,
+        server: dict[int, tuple[str, int]],
+        untrusted: set[int],
+    ) -> dict[int, tuple[str, int]]:
+        """Messages whose file a mail reader removed, to delete on the server (see
+        ``_delete_on_server``): only under SYNC_UPLOAD_CONTENTS, only files this provider
+        wrote (the state knows their size), and never from a folder whose local state
+        cannot be trusted (ambiguous or suspect files, entries that are not files)."""
+        if not self._upload or state.read_only or not scan.clean:
+            return {}
+        return {
+            uid: data
+            for uid, data in server.items()
+            if uid in state.sizes and uid not in scan.messages and uid not in untrusted
+        }
+
+    def _delete_on_server(self, plan: FolderPlan) -> None:
+        """Mark the messages a mail reader deleted ``\\Deleted`` on the server, as mbsync
+        does (and expunge them there if ``expunge`` says so): never received again. One
+        whose file is in another local folder (an orphan there: moved, not deleted) is
+        received again instead."""
+        state = plan.local.state
+        moved = sorted(uid for uid in plan.gone if (state.uidvalidity, uid) in self._elsewhere)
+        plan.to_fetch.extend((uid, plan.gone.pop(uid)[1]) for uid in moved)
+        if not plan.gone:
+            return
+        self._imap.select_folder(plan.folder.wire)
+        to_mark = sorted(uid for uid, (letters, _) in plan.gone.items() if TRASHED not in letters)
+        for chunk in _chunks(to_mark, UID_CHUNK):
+            self._imap.add_flags(chunk, [LETTER_TO_IMAP[TRASHED]], silent=True)
+        for uid, (letters, _size) in plan.gone.items():
+            state.flags[uid] = synced(letters + TRASHED)
+        expunge = self._settings.expunge and self._imap.has_capability("UIDPLUS")
+        if expunge:  # UID EXPUNGE: only these, never another client's \Deleted messages
+            for chunk in _chunks(sorted(plan.gone), UID_CHUNK):
+                self._imap.expunge(chunk)
+            for uid in plan.gone:
+                state.forget(uid)
+        plan.local.save_state()
+        self._log.info(
+            "'%s': %d messages deleted on this computer marked deleted on the server%s",
+            plan.folder.name,
+            len(plan.gone),
+            " and expunged" if expunge else "",
+        )
+
+    def _store_refused(
+        self,
+        plan: FolderPlan,
+        scan: Scan,
+        uids: list[int],
+        change: tuple[str, bool],
+        bases: dict[int, str | None],
+        exc: IMAPClientError,
+    ) -> None:
+        """The server refused a flag change (no right to it, say): each message keeps its
+        local flags and its old base, as a conflict not sent again until it changes; the
+        folder's new mail still comes."""
+        state = plan.local.state
+        for uid in uids:
+            base = bases[uid]
+            if base is None:
+                state.flags.pop(uid, None)
+            else:
+                state.flags[uid] = base
+            state.refused[uid] = scan.messages[uid].flags
+        letter, add = change
+        shown = ", ".join(str(uid) for uid in uids[:5]) + (", …" if len(uids) > 5 else "")
+        self._reporter.error(
+            MAPI_E_NO_ACCESS,
+            f"{self._settings.host} refused to {'set' if add else 'clear'} the flag "
+            f"{LETTER_TO_IMAP[letter].decode()} on {_count(len(uids), 'message')} of folder "
+            f"'{plan.folder.name}' (UID {shown}): \"{server_text(exc)}\". The change is kept "
+            "on this computer and not sent again until the message's flags change.",
+        )
 
     def _report_untrusted(self, folder: ServerFolder, scan: Scan) -> None:
         """Local files the run leaves alone because their state is ambiguous."""
@@ -599,7 +832,7 @@ class SyncRun:
             )
 
     def _adopt_uidvalidity(
-        self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int
+        self, folder: ServerFolder, local: LocalFolder, scan: Scan, uidvalidity: int, exists: int
     ) -> Scan:
         """Re-key copies from the old UIDVALIDITY by Message-ID and size; drop the rest.
 
@@ -617,15 +850,14 @@ class SyncRun:
                 old.uidvalidity,
                 uidvalidity,
             )
-        new = FolderState(folder.name, folder.wire, uidvalidity)
+        new = FolderState(folder.name, folder.wire, uidvalidity, read_only=old.read_only)
         kept: list[LocalMessage] = []
         if scan.orphans:
             index: dict[tuple[str, int], list[int]] = defaultdict(list)
-            wanted = sorted(uid for uid in self._search_all() if server_data.number(uid))
-            for uid, data in self._fetch_every(wanted, [SIZE, MESSAGE_ID_HEADER]):
+            for uid, data in self._fetch_every(exists, [SIZE, MESSAGE_ID_HEADER]):
                 header = next((v for k, v in data.items() if k.startswith(b"BODY[")), b"")
                 message_id = message_id_of(header if isinstance(header, bytes) else b"")
-                if message_id and uid not in scan.messages:
+                if message_id and server_data.number(uid) and uid not in scan.messages:
                     index[message_id, server_data.size(data.get(SIZE)) or 0].append(uid)
             adopted = removed = 0
             for orphan in scan.orphans:
@@ -660,6 +892,7 @@ class SyncRun:
         return local.scan(uidvalidity)
 
     def _report_orphans(self, folder: ServerFolder, orphans: list[LocalMessage]) -> None:
+        self._elsewhere.update((orphan.uidvalidity, orphan.uid) for orphan in orphans)
         if orphans:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
@@ -669,11 +902,12 @@ class SyncRun:
                 f"is not synchronized to the server): {listing(m.path for m in orphans)}.",
             )
 
-    @staticmethod
-    def _record_complete(plan: FolderPlan) -> None:
-        """Everything is down: remember the STATUS so an unchanged folder is skipped."""
+    def _record_complete(self, plan: FolderPlan) -> None:
+        """Everything is down: remember the STATUS and the local directories, so an
+        unchanged folder is skipped."""
         plan.local.state.uidnext = plan.status[UIDNEXT]
         plan.local.state.highestmodseq = plan.status.get(HIGHESTMODSEQ)
+        plan.local.mark(headers_only=self._headers_only)
 
     # ------------------------------------------------------------------ pass 2: receive
 

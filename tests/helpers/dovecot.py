@@ -25,6 +25,7 @@ from pathlib import Path
 from imapclient import IMAPClient
 
 DOVECOT = "/usr/sbin/dovecot"
+DOVECOT_IMAP = "/usr/lib/dovecot/imap"  # from dovecot-imapd: dovecot-core alone has none
 HOST = "127.0.0.1"
 START_TIMEOUT = 20.0
 UTF8_USERS = 4
@@ -85,6 +86,7 @@ class SetupError(RuntimeError):
 def ensure_installed() -> None:
     """Install ``dovecot-imapd`` and ``openssl`` with apt-get when missing and we are root."""
     _ensure_command(DOVECOT, "dovecot-imapd")
+    _ensure_command(DOVECOT_IMAP, "dovecot-imapd")
     _ensure_command("openssl", "openssl")
 
 
@@ -164,8 +166,62 @@ def _accepts(port: int) -> bool:
         return False
 
 
-class Dovecot:
-    """One private Dovecot instance; ``start`` and ``kill`` may be repeated."""
+class MasterServer:
+    """A test IMAP server whose master process runs in its own process group, with a
+    plain and an IMAPS port; ``start`` and ``kill`` may be repeated."""
+
+    name: str
+    root: Path
+    plain_port: int
+    ssl_port: int
+    environment: dict[str, str] | None = None
+    _process: subprocess.Popen[bytes] | None = None
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def log_tail(self, lines: int = 30) -> str:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        log = (self.root / f"{self.name}.out").open("ab")
+        self._process = subprocess.Popen(
+            self.command(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=self.environment,
+            start_new_session=True,  # its own process group, so kill() takes the children
+        )
+        log.close()
+        ports: list[int] = [self.plain_port, self.ssl_port]
+
+        def ready() -> bool:
+            if self._process is not None and self._process.poll() is not None:
+                raise SetupError(f"{self.name} exited at start:\n{self.log_tail()}")
+            return all(_accepts(port) for port in ports)
+
+        poll(ready, START_TIMEOUT, f"{self.name} to listen on ports {ports[0]}/{ports[1]}")
+
+    def kill(self) -> None:
+        """SIGKILL the master and every IMAP process: a server crash as clients see it."""
+        if self._process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, signal.SIGKILL)
+        self._process.wait()
+        self._process = None
+        poll(lambda: not _accepts(self.plain_port), STOP_TIMEOUT, f"{self.name} to stop listening")
+
+    def close(self) -> None:
+        """Kill (no need to shut down gracefully: everything is deleted) and clean up."""
+        self.kill()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class Dovecot(MasterServer):
+    """One private Dovecot instance."""
+
+    name = "dovecot"
 
     def __init__(self, users: int = 64) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="dovecot-"))
@@ -173,7 +229,6 @@ class Dovecot:
         self.plain_port = free_port()
         self.ssl_port = free_port()
         self.ca_file = self.root / "cert.pem"
-        self._process: subprocess.Popen[bytes] | None = None
         if os.geteuid() == 0:
             internal, login, self._mail_uid = "dovecot", "dovenull", pwd.getpwnam("nobody")
         else:
@@ -199,37 +254,8 @@ class Dovecot:
 
     # ------------------------------------------------------------------ life cycle
 
-    def start(self) -> None:
-        log = (self.root / "dovecot.out").open("ab")
-        self._process = subprocess.Popen(
-            [DOVECOT, "-F", "-c", str(self.root / "dovecot.conf")],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group, so kill() takes the children
-        )
-        log.close()
-
-        def ready() -> bool:
-            if self._process is not None and self._process.poll() is not None:
-                raise SetupError(f"dovecot exited at start:\n{self.log_tail()}")
-            return _accepts(self.plain_port) and _accepts(self.ssl_port)
-
-        poll(ready, START_TIMEOUT, f"dovecot to listen on ports {self.plain_port}/{self.ssl_port}")
-
-    def kill(self) -> None:
-        """SIGKILL the master and every IMAP process: a server crash as clients see it."""
-        if self._process is None:
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self._process.pid, signal.SIGKILL)
-        self._process.wait()
-        self._process = None
-        poll(lambda: not _accepts(self.plain_port), STOP_TIMEOUT, "dovecot to stop listening")
-
-    def close(self) -> None:
-        """Kill (no need to shut down gracefully: everything is deleted) and clean up."""
-        self.kill()
-        shutil.rmtree(self.root, ignore_errors=True)
+    def command(self) -> list[str]:
+        return [DOVECOT, "-F", "-c", str(self.root / "dovecot.conf")]
 
     def log_tail(self, lines: int = 30) -> str:
         text = ""

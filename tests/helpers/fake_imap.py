@@ -83,6 +83,8 @@ class Folder:
     flags: str = r"\HasNoChildren"
     uidvalidity: str | int = 1
     uidnext: str | int | None = None  # default: one more than the highest numeric UID
+    read_only: bool = False  # SELECT answers [READ-ONLY], STORE is refused
+    highestmodseq: int | None = None  # sent by SELECT and STATUS (CONDSTORE) when set
 
 
 @dataclass
@@ -315,12 +317,14 @@ class Connection:
             "AUTHENTICATE": self._authenticate,
         }
         selected: dict[str, Callable[[Command], None]] = {
+            "ENABLE": self._enable,
             "LIST": self._list,
             "STATUS": self._status,
             "SELECT": self._select,
             "EXAMINE": self._select,
             "UID SEARCH": self._search,
             "UID FETCH": self._fetch,
+            "FETCH": self._fetch,
             "UID STORE": self._store,
         }
         if name in simple:
@@ -392,7 +396,13 @@ class Connection:
             f"MESSAGES {len(folder.messages)} UIDNEXT {_uidnext(folder)} "
             f"UIDVALIDITY {folder.uidvalidity}"
         )
+        if folder.highestmodseq is not None:
+            items += f" HIGHESTMODSEQ {folder.highestmodseq}"
         self.write(b"* STATUS %s (%s)\r\n" % (quoted(folder.name), items.encode()))
+        self.reply(command)
+
+    def _enable(self, command: Command) -> None:
+        self.write(f"* ENABLED {self._arguments.rest()}\r\n".encode())
         self.reply(command)
 
     def _select(self, command: Command) -> None:
@@ -409,7 +419,9 @@ class Connection:
                 f"* OK [UIDNEXT {_uidnext(folder)}] Predicted next UID\r\n"
             ).encode()
         )
-        mode = "READ-ONLY" if command.name == "EXAMINE" else "READ-WRITE"
+        if folder.highestmodseq is not None:  # changes since a QRESYNC argument: not sent
+            self.write(b"* OK [HIGHESTMODSEQ %d] Highest\r\n" % folder.highestmodseq)
+        mode = "READ-ONLY" if command.name == "EXAMINE" or folder.read_only else "READ-WRITE"
         self.reply(command, f"OK [{mode}] {command.name} completed")
 
     def _search(self, command: Command) -> None:
@@ -420,11 +432,13 @@ class Connection:
         self.write(f"* SEARCH {uids}\r\n".rstrip(" \r\n").encode() + b"\r\n")
         self.reply(command)
 
-    def _matching(self, sequence: str) -> Iterator[tuple[int, Message]]:
+    def _matching(self, sequence: str, *, by_uid: bool = True) -> Iterator[tuple[int, Message]]:
+        """The messages in ``sequence``: a set of UIDs, or of sequence numbers."""
         assert self._selected is not None
-        highest = _highest_uid(self._selected)
-        for number, message in enumerate(self._selected.messages, 1):
-            if _in_set(str(message.uid), sequence, highest):
+        messages = self._selected.messages
+        highest = _highest_uid(self._selected) if by_uid else len(messages)
+        for number, message in enumerate(messages, 1):
+            if _in_set(str(message.uid) if by_uid else str(number), sequence, highest):
                 yield number, message
 
     def _fetch(self, command: Command) -> None:
@@ -433,7 +447,8 @@ class Connection:
             return
         sequence = self._arguments.string().decode()
         items = _FETCH_ITEM.findall(self._arguments.rest())
-        for number, message in self._matching(sequence):
+        by_uid = command.name == "UID FETCH"
+        for number, message in self._matching(sequence, by_uid=by_uid):
             self.write(b"* %d FETCH (UID %s" % (number, str(message.uid).encode()))
             for item in items:
                 self._fetch_item(message, item)
@@ -469,6 +484,9 @@ class Connection:
     def _store(self, command: Command) -> None:
         if self._selected is None:
             self.reply(command, "BAD no folder selected")
+            return
+        if self._selected.read_only:
+            self.reply(command, "NO [READ-ONLY] Mailbox is read-only")
             return
         sequence = self._arguments.string().decode()
         action = self._arguments.string().decode().upper()

@@ -24,6 +24,7 @@ from typing import Any
 
 from imapclient import IMAPClient
 
+from helpers.cyrus import Cyrus
 from helpers.dovecot import HOST, Dovecot
 from sendreceive.contract import (
     E_NOINTERFACE,
@@ -214,9 +215,9 @@ def assert_mirrors(client: IMAPClient, store_dir: Path, folder: str, local_name:
 
 @dataclass
 class Account:
-    """A fresh mail user on a Dovecot, and a local store for the provider."""
+    """A fresh mail user on a Dovecot (or a Cyrus), and a local store for the provider."""
 
-    server: Dovecot
+    server: Dovecot | Cyrus
     user: str
     password: str
     store_dir: Path
@@ -244,7 +245,9 @@ class Account:
         return self.server.client(self.user)
 
 
-def new_account(server: Dovecot, tmp_path: Path, *, non_ascii_password: bool = False) -> Account:
+def new_account(
+    server: Dovecot | Cyrus, tmp_path: Path, *, non_ascii_password: bool = False
+) -> Account:
     # Passwords are unique: a leak is easy to grep for.
     user, password = server.take_user(non_ascii_password)
     return Account(server, user, password, tmp_path / "store")

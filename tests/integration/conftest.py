@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import cyrus as cyrus_server
+from helpers.cyrus import Cyrus
 from helpers.dovecot import Dovecot, SetupError, ensure_installed, running
 from helpers.imap import Account, new_account
 from helpers.smtp_server import SmtpServer, running_smtp_server
@@ -32,9 +34,34 @@ def private_dovecot() -> Iterator[Dovecot]:
     yield from _serve()
 
 
+@pytest.fixture(scope="session")
+def cyrus() -> Iterator[Cyrus]:
+    """One Cyrus IMAPd for the whole session, beside Dovecot (its binaries unpacked)."""
+    try:
+        cyrus_server.ensure_installed()
+    except SetupError as exc:
+        pytest.skip(f"Cyrus IMAPd cannot be installed on this machine: {exc}")
+    with cyrus_server.running() as server:
+        yield server
+
+
 @pytest.fixture
 def account(dovecot: Dovecot, tmp_path: Path) -> Account:
     return new_account(dovecot, tmp_path)
+
+
+@pytest.fixture
+def dovecot_account(dovecot: Dovecot, tmp_path: Path) -> Account:
+    """For a module whose ``account`` is ``any_account``: a scenario Dovecot alone can
+    serve (a folder named ``v1.2`` is two levels on Cyrus)."""
+    return new_account(dovecot, tmp_path)
+
+
+@pytest.fixture(params=["dovecot", "cyrus"])
+def any_account(request: pytest.FixtureRequest, tmp_path: Path) -> Account:
+    """A fresh account on Dovecot, then on Cyrus: the same scenario on both servers."""
+    server: Dovecot | Cyrus = request.getfixturevalue(request.param)
+    return new_account(server, tmp_path)
 
 
 @pytest.fixture

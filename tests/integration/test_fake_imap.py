@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers.fake_imap import Folder, Mailbox, Message, serving
+from helpers.fake_imap import Command, Connection, Folder, Mailbox, Message, Script, serving
 from helpers.imap import local_files, local_flags, make_message, run_sync, set_local_flags
 
 from sendreceive.contract import S_FALSE, S_OK
@@ -61,3 +61,30 @@ def test_the_provider_mirrors_a_normal_mailbox_from_the_fake_server(
             r"4 -FLAGS.SILENT (\Seen)",
         ]
         assert server.received("LOGOUT") == ["", ""]
+
+
+def test_the_closing_line_counts_what_arrived_with_plurals(tmp_path: Path) -> None:
+    inbox = Folder("INBOX", [Message(make_message(n)) for n in (1, 2)])
+    vanished: list[str] = []
+
+    def one_vanishes_before_it_is_fetched(conn: Connection, command: Command) -> None:
+        if "BODY.PEEK[]" in command.args and not vanished:
+            vanished.append(str(inbox.messages.pop().uid))
+        conn.handle_normally(command)
+
+    script = Script(handlers={"UID FETCH": one_vanishes_before_it_is_fetched})
+    with serving(Mailbox([inbox]), script) as server:
+        first = run_sync(server.settings(), tmp_path)
+        again = run_sync(server.settings(), tmp_path)
+    assert first.received == 2  # planned
+    assert first.callback.progress[-1][0] == "Received 1 message"  # arrived
+    assert again.callback.progress[-1][0] == "No new messages"
+
+    def refuse_select(conn: Connection, command: Command) -> None:
+        conn.reply(command, "NO [SERVERBUG] not now")
+
+    inbox.messages.append(Message(make_message(3), uid=3))
+    with serving(Mailbox([inbox]), Script(handlers={"SELECT": refuse_select})) as server:
+        skipped = run_sync(server.settings(), tmp_path)
+    assert "Folder 'INBOX' was skipped" in skipped.error_texts
+    assert skipped.callback.progress[-1][0] == "No messages received"  # not "no new mail"

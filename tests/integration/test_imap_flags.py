@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers.imap import Account, local_files, local_flags, make_message, seed, set_local_flags
 
 from sendreceive.contract import S_OK, SyncFlags
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """Every scenario of this module runs on Dovecot and on Cyrus."""
+    return any_account
 
 
 def _server_flags(account: Account) -> dict[int, set[bytes]]:
@@ -65,3 +72,28 @@ def test_a_direction_not_asked_for_stays_pending(account: Account) -> None:
 
     assert account.sync(SyncFlags.SYNC_UPLOAD_CONTENTS).hresult == S_OK
     assert _server_flags(account)[1] == {b"\\Flagged"}
+
+
+def test_a_file_deleted_in_a_mail_reader_is_deleted_on_the_server(account: Account) -> None:
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(i) for i in range(5)])
+    assert account.sync().hresult == S_OK
+    files = local_files(account.store_dir)
+    files[2].unlink()  # deleted in a mail reader
+    download_only = account.sync(SyncFlags.SYNC_DOWNLOAD_CONTENTS)
+    assert download_only.received == 1  # without SYNC_UPLOAD_CONTENTS: received again
+    local_files(account.store_dir)[2].unlink()
+
+    deleted = account.sync()
+    assert deleted.hresult == S_OK, deleted.error_texts
+    assert deleted.received == 0
+    assert account.sync().received == 0  # never received again
+    assert sorted(local_files(account.store_dir)) == [1, 3, 4, 5]
+    assert _server_flags(account)[2] == {b"\\Deleted"}
+
+    files[4].unlink()
+    expunged = account.sync(settings={"expunge": True})
+    assert expunged.hresult == S_OK, expunged.error_texts
+    assert sorted(_server_flags(account)) == [1, 3, 5]  # 4, and 2 marked before: expunged
+    assert account.sync().received == 0
+    assert sorted(local_files(account.store_dir)) == [1, 3, 5]

@@ -190,15 +190,16 @@ def test_a_gigabyte_of_junk_lines_fails_the_command_without_being_read(
 
 
 def test_a_line_over_a_million_bytes_fails_the_command_naming_the_line(tmp_path: Path) -> None:
-    def endless_search(conn: Connection, command: Command) -> None:
-        conn.stream(itertools.chain([b"* SEARCH"], itertools.repeat(b" 1", 1 << 20), [b"\r\n"]))
+    def endless_flags(conn: Connection, command: Command) -> None:
+        endless = itertools.repeat(b" \\Seen", 1 << 18)
+        conn.stream(itertools.chain([b"* 1 FETCH (UID 1 FLAGS ("], endless, [b"))\r\n"]))
         conn.reply(command)
 
-    with serving(_inbox(), Script(handlers={"UID SEARCH": endless_search})) as server:
+    with serving(_inbox(), Script(handlers={"UID FETCH": endless_flags})) as server:
         result = run_sync(server.settings(), tmp_path)
     assert result.hresult == MAPI_E_CALL_FAILED
     assert (
-        f"127.0.0.1:{server.port} sent more than 1,000,000 bytes in its answer to UID SEARCH "
+        f"127.0.0.1:{server.port} sent more than 1,000,000 bytes in its answer to UID FETCH "
         "(a single line)"
     ) in result.error_texts
 

@@ -106,26 +106,25 @@ def test_bad_message_data_skips_only_those_messages(tmp_path: Path) -> None:
     assert "were skipped" in second  # said again while the server still sends it
 
 
-def test_a_negative_uid_skips_its_folder_not_the_account(tmp_path: Path) -> None:
+def test_a_negative_uid_skips_that_message_not_the_folder(tmp_path: Path) -> None:
     mailbox = Mailbox([Folder("INBOX", _messages("INBOX", 2)), Folder("Work", _messages("W", 3))])
-    searches: list[Command] = []
 
-    def negative_uid_in_the_first_folder(conn: Connection, command: Command) -> None:
-        searches.append(command)
-        if len(searches) > 1:
-            conn.handle_normally(command)
-            return
-        conn.write(b"* SEARCH -5 1 2\r\n")
-        conn.reply(command)
+    def negative_uid_first(conn: Connection, command: Command) -> None:
+        if command.args.endswith("(FLAGS RFC822.SIZE)"):
+            conn.write(b"* 3 FETCH (UID -5 FLAGS () RFC822.SIZE 10)\r\n")
+        conn.handle_normally(command)
 
-    script = Script(handlers={"UID SEARCH": negative_uid_in_the_first_folder})
+    script = Script(handlers={"UID FETCH": negative_uid_first})
     with serving(mailbox, script) as server:
         result = run_sync(server.settings(), tmp_path / "store")
 
     assert result.hresult == MAPI_W_ERRORS_RETURNED
-    assert "Folder 'INBOX' was skipped" in result.error_texts
+    assert "1 messages of folder 'INBOX' were skipped" in result.error_texts
+    assert "UID -5" in result.error_texts
     assert "Unexpected error" not in result.error_texts
-    assert len(_files(_local_folders(tmp_path / "store")["Work"])) == 3
+    local = _local_folders(tmp_path / "store")
+    assert len(_files(local["INBOX"])) == 2
+    assert len(_files(local["Work"])) == 3
 
 
 @pytest.mark.parametrize("uidvalidity", ["-1", "0", "4294967296", "abc"])

@@ -23,6 +23,7 @@ from sendreceive.contract import (
     S_OK,
     SyncFlags,
 )
+from sendreceive.providers.imap.maildir_store import FolderState
 
 FOLDERS = {  # server name -> local Maildir++ name
     "INBOX": "",
@@ -32,6 +33,12 @@ FOLDERS = {  # server name -> local Maildir++ name
     "R&D": "R&D",
     "日本語": "日本語",
 }
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """Every scenario of this module runs on Dovecot and on Cyrus."""
+    return any_account
 
 
 def _seed_folders(account: Account) -> dict[str, int]:
@@ -46,7 +53,8 @@ def _seed_folders(account: Account) -> dict[str, int]:
     return counts
 
 
-def test_full_sync_mirrors_every_folder_byte_for_byte(account: Account) -> None:
+def test_full_sync_mirrors_every_folder_byte_for_byte(dovecot_account: Account) -> None:
+    account = dovecot_account
     counts = _seed_folders(account)
     result = account.sync()
     assert result.hresult == S_OK, result.error_texts
@@ -57,9 +65,11 @@ def test_full_sync_mirrors_every_folder_byte_for_byte(account: Account) -> None:
         for folder, local_name in FOLDERS.items():
             assert_mirrors(client, account.store_dir, folder, local_name)
             assert len(local_folder(account.store_dir, local_name)) == counts[folder]
-    state = json.loads((account.store_dir / "Maildir/.v1%2E2/imap-sync-state.json").read_text())
-    assert state["server_name"] == "v1.2"
-    assert len(state["sizes"]) == len(state["flags"]) == counts["v1.2"]
+    state = FolderState.from_json(
+        json.loads((account.store_dir / "Maildir/.v1%2E2/imap-sync-state.json").read_text())
+    )
+    assert state.server_name == "v1.2"
+    assert len(state.sizes) == len(state.flags) == counts["v1.2"]
 
 
 def test_second_sync_fetches_only_new_mail(
@@ -169,3 +179,41 @@ def test_without_hierarchy_only_known_folders_and_the_folders_setting(account: A
     assert sorted(local_folder(account.store_dir).list_folders()) == ["Work"]
     with account.client() as client:
         assert len(server_messages(client, "Work")) == len(local_files(account.store_dir, "Work"))
+
+
+def test_a_folder_renamed_on_the_server_moves_its_local_copy_where_it_can(
+    account: Account,
+) -> None:
+    """With OBJECTID (Cyrus) the local copy follows the rename, nothing is received
+    again; without it (Dovecot 2.3) the old copy is reported once and kept. A folder
+    deleted on the server is reported once; its local copy is kept."""
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(1)])
+        seed(client, "Old", [make_message(i, "Old") for i in range(4)])
+        objectid = b"OBJECTID" in client.capabilities()
+    assert account.sync().hresult == S_OK
+    with account.client() as client:
+        client.rename_folder("Old", "New")
+        seed(client, "Gone", [make_message(1, "Gone")])
+
+    renamed = account.sync()
+    assert renamed.hresult == S_OK, renamed.error_texts
+    if objectid:
+        assert renamed.received == 1  # Gone's message only
+        assert "Folder 'Old' was renamed to 'New' on 127.0.0.1" in renamed.error_texts
+        assert sorted(local_folder(account.store_dir).list_folders()) == ["Gone", "New"]
+    else:
+        assert renamed.received == 5  # New received in full
+        assert "Folder 'Old' is no longer on 127.0.0.1" in renamed.error_texts
+        assert sorted(local_folder(account.store_dir).list_folders()) == ["Gone", "New", "Old"]
+    assert len(local_files(account.store_dir, "New")) == 4
+
+    with account.client() as client:
+        client.delete_folder("Gone")
+    deleted = account.sync()
+    assert deleted.hresult == S_OK
+    assert "Folder 'Gone' is no longer on 127.0.0.1 (deleted, renamed or no longer shared)" in (
+        deleted.error_texts
+    )
+    assert len(local_files(account.store_dir, "Gone")) == 1  # kept
+    assert "no longer on" not in account.sync().error_texts  # said once

@@ -1,0 +1,142 @@
+"""A no-change resync with QRESYNC: one SELECT per folder and nothing else on the wire,
+and no listing of the local files; any change on either side still comes through.
+
+The local side is known unchanged from its directories' change times, once they are
+older than the time-stamp granularity (``RACY_NS``); the tests age them with
+``os.utime`` instead of waiting, as the seconds between two real syncs would.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from helpers.cyrus import Cyrus
+from helpers.fake_imap import Folder, Mailbox, Message, serving
+from helpers.imap import (
+    Account,
+    local_files,
+    local_flags,
+    make_message,
+    new_account,
+    run_sync,
+    seed,
+    set_local_flags,
+)
+
+from sendreceive.contract import S_FALSE, S_OK
+from sendreceive.providers.imap import maildir_store
+
+QRESYNC = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE", "QRESYNC", "ENABLE")
+PER_ACCOUNT = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "ENABLE", "LIST", "LOGOUT"}
+
+
+def _age(maildir: Path) -> None:
+    """Make every folder's ``new/`` and ``cur/`` look untouched for a minute."""
+    past = time.time() - 60
+    for directory in [*maildir.glob("new"), *maildir.glob("cur"), *maildir.glob(".*/[nc][eu]*")]:
+        os.utime(directory, (past, past))
+
+
+def _mailbox() -> Mailbox:
+    inbox = [Message(make_message(n), uid=n) for n in range(1, 6)]
+    work = [Message(make_message(n, "Work"), uid=n) for n in range(1, 4)]
+    return Mailbox(
+        [Folder("INBOX", inbox, highestmodseq=10), Folder("Work", work, highestmodseq=7)],
+        capabilities=QRESYNC,
+    )
+
+
+def test_a_no_change_resync_is_one_select_per_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = _mailbox()
+    scans: list[Path] = []
+    scan = maildir_store.LocalFolder.scan
+    monkeypatch.setattr(
+        maildir_store.LocalFolder, "scan", lambda self, v: scans.append(self.path) or scan(self, v)
+    )
+    with serving(mailbox) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        _age(tmp_path / "Maildir")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK  # compares, marks
+        before, scans[:] = len(server.commands), []
+
+        quiet = run_sync(server.settings(), tmp_path)
+        commands = server.commands[before:]
+    assert quiet.hresult == S_OK and quiet.received == 0
+    per_folder = [(c.name, c.args) for c in commands if c.name not in PER_ACCOUNT]
+    assert per_folder == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+    ]
+    assert scans == []  # no local file listed
+
+
+def test_changes_on_either_side_still_come_through_after_quiet_resyncs(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        _age(tmp_path / "Maildir")
+        run_sync(server.settings(), tmp_path)
+
+        set_local_flags(local_files(tmp_path)[2], "F")  # a mail reader's change
+        inbox.messages[0].flags = r"(\Seen)"  # and the server's
+        inbox.highestmodseq = 11
+        work.messages.append(Message(make_message(4, "Work"), uid=4))
+        work.highestmodseq = 8
+        changed = run_sync(server.settings(), tmp_path)
+        assert changed.hresult == S_OK, changed.error_texts
+        assert changed.received == 1
+        assert server.received("UID STORE") == [r"2 +FLAGS.SILENT (\Flagged)"]
+    assert local_flags(tmp_path) == {1: "S", 2: "F", 3: "", 4: "", 5: ""}
+    assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]
+
+
+def test_a_highestmodseq_going_backwards_is_said_and_compared_in_full(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    with serving(mailbox) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        _age(tmp_path / "Maildir")
+        run_sync(server.settings(), tmp_path)
+        inbox.highestmodseq = 3  # a server restored from a backup, say
+        inbox.messages[4].flags = r"(\Answered)"
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK
+    warnings = [text for hr, text in result.callback.errors if hr == S_FALSE]
+    assert [text for text in warnings if "change counter" in text] == [
+        "The server's change counter for folder 'INBOX' went backwards (HIGHESTMODSEQ 3 "
+        "after 10): the folder is compared in full."
+    ]
+    assert local_flags(tmp_path)[5] == "R"
+
+
+def test_cyrus_logs_only_the_select_of_each_folder_on_a_quiet_resync(
+    cyrus: Cyrus, tmp_path: Path
+) -> None:
+    account: Account = new_account(cyrus, tmp_path)
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(n) for n in range(20)])
+        seed(client, "Archive", [make_message(n, "Archive") for n in range(5)])
+    assert account.sync().hresult == S_OK
+    _age(account.store_dir / "Maildir")
+    assert account.sync().hresult == S_OK
+    before = cyrus.protocol_log(account.user)
+    assert account.sync().hresult == S_OK
+    after = cyrus.protocol_log(account.user)
+    session = "".join(text[len(before.get(name, "")) :] for name, text in after.items())
+    commands = [
+        line.split("<", 2)[-1].split(" ", 2)[1:]
+        for line in session.splitlines()
+        if line.startswith("<") and line.count("<") >= 2
+    ]
+    names = [words[0].upper() for words in commands if words]
+    assert [name for name in names if name not in PER_ACCOUNT | {"NAMESPACE"}] == [
+        "SELECT",
+        "SELECT",
+    ], session
+    assert session.count(" (QRESYNC (") == 2
