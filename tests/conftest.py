@@ -19,6 +19,18 @@ os.environ["XDG_STATE_HOME"] = os.path.join(_HOME, "state")  # the log file
 
 pytest_plugins = ["helpers.gui_fixtures"]
 
+
+@pytest.fixture(autouse=True)
+def own_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test is a user of its own: no profile, settings, log or last results of
+    another test (the programs a test starts inherit these folders)."""
+    home = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+
+
 _HOST_THREAD_PREFIXES = ("provider:", "done-event:")
 THREAD_EXIT_TIMEOUT = 10.0
 

@@ -20,9 +20,9 @@ from sendreceive.config.profile import (
     Account,
     Profile,
     ProfileError,
-    load_default_profile,
     load_profile,
 )
+from sendreceive.config.user_profile import open_user_profile
 from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
@@ -31,7 +31,7 @@ from sendreceive.hosting.process import containment
 from sendreceive.hosting.process.host import stop_all
 from sendreceive.logs import configure_logging
 from sendreceive.options import Options
-from sendreceive.paths import default_log_file, default_store_root
+from sendreceive.paths import default_log_file, default_profile_file, default_store_root
 from sendreceive.process_guard import exit_process, guard_sigint, take_stdout
 from sendreceive.records import recording
 from sendreceive.records.junit import write_junit
@@ -61,12 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox.",
+        "on your own profile (made from the bundled demo on first start). "
+        "'sendreceive queue --help': put .eml files in the Outbox.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
     parser.add_argument(
-        "--profile", type=Path, metavar="FILE", help="a TOML profile (default: the demo profile)"
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help=f"a TOML profile (default: your own, {default_profile_file()})",
     )
     parser.add_argument(
         "--provider",
@@ -229,6 +233,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
     if args.replay is not None:
         replayed, recorded_limits = replay_accounts(args.replay, parse_settings(args.settings))
         extra += replayed
+    created = False
     try:
         if args.replay is not None and args.profile is None:
             profile = Profile("Replay", None, tuple(extra), ())
@@ -237,7 +242,8 @@ def options_from_args(args: argparse.Namespace) -> Options:
         elif extra:
             profile = Profile("Command line", None, tuple(extra), ())
         else:
-            profile = load_default_profile()
+            user = open_user_profile()
+            profile, created = user.profile, user.created
     except ProfileError as exc:
         return Options(
             None, exc, args.group, args.run, limits=_limits({}, args), language=_language(args.lang)
@@ -265,6 +271,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         _limits({**recorded_limits, **profile.limits}, args),
         _language(args.lang),
         args.isolation or profile.isolation or DEFAULT_ISOLATION,
+        created,
     )
 
 

@@ -687,6 +687,14 @@ Flags: %3</translation>
         <translation>Klicken, um online zu arbeiten</translation>
     </message>
     <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them.</source>
+        <translation>Willkommen! Ihr eigenes Profil wurde aus der Demo erstellt. Seine Konten sind Beispielkonten zum Ausprobieren: Drücken Sie F9, um sie zu übermitteln/empfangen.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>&amp;Alle übermitteln/empfangen</translation>
     </message>

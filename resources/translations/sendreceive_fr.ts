@@ -687,6 +687,14 @@ Indicateurs : %3</translation>
         <translation>Cliquez pour travailler en ligne</translation>
     </message>
     <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them.</source>
+        <translation>Bienvenue ! Votre propre profil a été créé à partir de la démo. Ses comptes sont fictifs, pour essayer : appuyez sur F9 pour les envoyer/recevoir.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Premier démarrage</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>&amp;Tout envoyer/recevoir</translation>
     </message>

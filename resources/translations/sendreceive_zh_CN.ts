@@ -684,6 +684,14 @@ Flags: %3</source>
         <translation>单击以联机工作</translation>
     </message>
     <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them.</source>
+        <translation>欢迎！已根据演示创建您自己的配置文件。其中的帐户仅供试用：按 F9 对它们进行发送/接收。</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>全部发送/接收(&amp;A)</translation>
     </message>

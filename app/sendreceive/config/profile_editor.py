@@ -7,10 +7,10 @@ inline tables, multi-line arrays (changed item by item, in place), CRLF line end
 byte-order mark. Before anything is written the changed text is read back with the same
 loader as at start-up, so an edit that would break the profile is refused and the file
 stays as it was. Nothing is written over a file that changed on disk since the user saw
-it (compared by content), nor over a read-only one; through a symlink, the file it
-points to is written. The new text goes to a temporary file that is fsynced and renamed
-over the profile (never half-written), and the previous text is kept beside it as
-``<name>.bak``, with the profile's mode (it may hold passwords).
+it (compared by content), over a read-only one, nor over a file shipped with the app;
+through a symlink, the file it points to is written. The new text goes to a temporary
+file that is fsynced and renamed over the profile (never half-written), and the previous
+text is kept beside it as ``<name>.bak``, with the profile's mode (it may hold passwords).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, InlineTable, Table
 
+from sendreceive.bundled import is_bundled
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
     BOM,
@@ -125,6 +126,11 @@ class ProfileEditor:
         written when the result would be broken, the file changed meanwhile or it is
         read-only."""
         profile = self.check()
+        if is_bundled(self.path):
+            raise ProfileEditError(
+                f"{self.path} is shipped with the app and is never changed; nothing was "
+                "written. Start without --profile to use your own profile, or copy it."
+            )
         if text_digest(read_profile_text(self.path)) != self._expected:
             raise ProfileChangedError(
                 f"{self.path} was changed by another program since it was opened; "

@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,7 +51,7 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.logs import log_file_in_use
 from sendreceive.mail.outbox import default_store
 from sendreceive.options import Options
-from sendreceive.paths import APP_DIR_NAME, default_log_file
+from sendreceive.paths import default_log_file, last_results_file
 from sendreceive.run.scheduler import Scheduler
 from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.tracker import TaskState, TaskStatus
@@ -115,7 +117,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(arg(self.tr("Send/Receive Workbench — %1"), self.profile.name))
         self.store = default_store(options.store_root)
         self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
-        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
+        results = last_results_file(self.profile.path) if self.profile.path else None
+        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due, results)
         self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
         self.accounts_view = QTableView()
         self.accounts_view.setObjectName("accountsView")
@@ -134,7 +137,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.accounts_view, self.tr("Accounts"))
         self.tabs.addTab(self.outbox_view, self.tr("Outbox"))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.first_start_note = self._first_start_note()
+        if self.first_start_note is not None:
+            layout.addWidget(self.first_start_note)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self.status_label = StatusLabel(self.tr("Ready"))
@@ -188,6 +198,26 @@ class MainWindow(QMainWindow):
         self.dialog.addActions(
             [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
         )
+
+    def _first_start_note(self) -> QLabel | None:
+        """Said once, on the start that made the user's profile from the demo."""
+        path = self.profile.path
+        if not self.options.profile_created or path is None:
+            return None
+        note = QLabel(
+            self.tr(
+                "Welcome! Your own profile was made from the demo. Its accounts are pretend "
+                "ones to try: press F9 to Send/Receive them."
+            )
+        )
+        note.setToolTip(str(path))  # a path's English words stay out of the sentence
+        note.setObjectName("firstStartNote")
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note.setFrameShape(QFrame.Shape.StyledPanel)
+        note.setMargin(8)
+        note.setAccessibleName(self.tr("First start"))
+        return note
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -375,14 +405,7 @@ class MainWindow(QMainWindow):
     def set_profile(self, profile: Profile) -> None:
         """The profile as written back (groups edited, an account switched on or off)."""
         self.profile = profile
-        self.options = Options(
-            profile,
-            None,
-            self.options.group,
-            self.options.run_at_start,
-            self.options.store_root,
-            self.options.limits,
-        )
+        self.options = replace(self.options, profile=profile, profile_error=None)
         self.accounts_model.set_accounts(profile.accounts)
         self.outbox_view.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
@@ -390,8 +413,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def set_account_enabled(self, name: str, enabled: bool) -> None:
-        """The account list's check box: written to the profile, comments kept."""
-        if self.profile.path is None:
+        """The account list's check box: written to the profile, comments kept (a
+        command line's --provider account is not in the file: it changes for this start)."""
+        if self.profile.path is None or name in {a.name for a in self._extra_accounts()}:
             accounts = tuple(
                 a if a.name != name else replace(a, enabled=enabled) for a in self.profile.accounts
             )
@@ -459,15 +483,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def log_file() -> Path:
-        """The file this process logs to; else where the app logs by default, as Qt
-        names the user's state folder."""
-        in_use = log_file_in_use()
-        if in_use is not None:
-            return in_use
-        state = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.GenericStateLocation
-        )
-        return Path(state) / APP_DIR_NAME / default_log_file().name if state else default_log_file()
+        """The file this process logs to; else where the app logs by default."""
+        return log_file_in_use() or default_log_file()
 
     def view_log(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))

@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from sendreceive.paths import APP_DIR_NAME
+from sendreceive.paths import APP_DIR_NAME, config_dir
 
 ORGANIZATION = "SendReceiveWorkbench"
 APPLICATION = "Send/Receive Workbench"  # shown to the user; a "/" cannot name a file
@@ -24,8 +24,9 @@ class AppSettings:
     """Typed access to the few keys the app keeps."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        # ~/.config/sendreceive-workbench/sendreceive-workbench.conf on Linux
-        self._settings = settings or QSettings(APP_DIR_NAME, APP_DIR_NAME)
+        # One INI file in the user's config folder (paths.config_dir), on every platform.
+        path = config_dir() / f"{APP_DIR_NAME}.conf"
+        self._settings = settings or QSettings(str(path), QSettings.Format.IniFormat)
 
     @property
     def show_dialog(self) -> ShowDialog:
