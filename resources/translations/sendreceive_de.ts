@@ -46,6 +46,69 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>Kontoeinstellungen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, in the order the window lists them:</source>
+        <translation>&amp;Konten, in der Reihenfolge des Fensters:</translation>
+    </message>
+    <message>
+        <source>New &amp;IMAP/SMTP Account…</source>
+        <translation>Neues &amp;IMAP/SMTP-Konto…</translation>
+    </message>
+    <message>
+        <source>New &amp;Other Account…</source>
+        <translation>Neues &amp;anderes Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 from the profile?</source>
+        <translation>Das Konto %1 aus dem Profil entfernen?</translation>
+    </message>
+    <message>
+        <source>This change would break the profile:</source>
+        <translation>Diese Änderung würde das Profil beschädigen:</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Das Profil konnte nicht geschrieben werden:</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the password was not:</source>
+        <translation>Das Profil wurde gespeichert, das Kennwort aber nicht:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Send/Receive Workbench cannot start</source>
@@ -637,6 +700,109 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>MailAccountEditor</name>
+    <message>
+        <source>Change IMAP/SMTP Account</source>
+        <translation>IMAP/SMTP-Konto ändern</translation>
+    </message>
+    <message>
+        <source>New IMAP/SMTP Account</source>
+        <translation>Neues IMAP/SMTP-Konto</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Posteingang (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Postausgang (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>Sicherheitswarnung</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, not in the profile.</source>
+        <translation>Das Kennwort wird im Schlüsselbund des Systems aufbewahrt, nicht im Profil.</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>incoming server</source>
+        <translation>Posteingangsserver</translation>
+    </message>
+    <message>
+        <source>outgoing server</source>
+        <translation>Postausgangsserver</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>Bitte ausfüllen: %1.</translation>
+    </message>
+    <message>
+        <source>The incoming server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Der Posteingangsserver ist nicht verschlüsselt: Kennwort und E-Mails gehen lesbar für jeden auf dem Weg durchs Netz.</translation>
+    </message>
+    <message>
+        <source>The outgoing server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Der Postausgangsserver ist nicht verschlüsselt: Kennwort und E-Mails gehen lesbar für jeden auf dem Weg durchs Netz.</translation>
+    </message>
+    <message>
+        <source>The incoming server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Das Zertifikat des Posteingangsservers wird nicht geprüft: Jeder auf dem Weg kann sich als Server ausgeben und Ihr Kennwort lesen.</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Das Zertifikat des Postausgangsservers wird nicht geprüft: Jeder auf dem Weg kann sich als Server ausgeben und Ihr Kennwort lesen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -687,8 +853,8 @@ Flags: %3</translation>
         <translation>Klicken, um online zu arbeiten</translation>
     </message>
     <message>
-        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them.</source>
-        <translation>Willkommen! Ihr eigenes Profil wurde aus der Demo erstellt. Seine Konten sind Beispielkonten zum Ausprobieren: Drücken Sie F9, um sie zu übermitteln/empfangen.</translation>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
+        <translation>Willkommen! Ihr eigenes Profil wurde aus der Demo erstellt. Seine Konten sind Beispielkonten zum Ausprobieren: Drücken Sie F9, um sie zu übermitteln/empfangen. Ihr eigenes Konto fügen Sie unter Extras ▸ Kontoeinstellungen hinzu.</translation>
     </message>
     <message>
         <source>First start</source>
@@ -741,6 +907,18 @@ Flags: %3</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Account Settings…</source>
+        <translation>&amp;Kontoeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has accounts to edit</source>
+        <translation>Nur eine Profildatei hat bearbeitbare Konten</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -950,6 +1128,49 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     </message>
 </context>
 <context>
+    <name>ProviderAccountEditor</name>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Change Account</source>
+        <translation>Konto ändern</translation>
+    </message>
+    <message>
+        <source>New Account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>This provider declares no settings.</source>
+        <translation>Dieser Anbieter gibt keine Einstellungen an.</translation>
+    </message>
+    <message>
+        <source>Please fill in the account name and the provider.</source>
+        <translation>Bitte Kontonamen und Anbieter ausfüllen.</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>in-call or background style</source>
@@ -1081,6 +1302,53 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Keine (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate</source>
+        <translation>&amp;Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

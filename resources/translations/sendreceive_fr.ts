@@ -46,6 +46,69 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>Paramètres des comptes</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, in the order the window lists them:</source>
+        <translation>&amp;Comptes, dans l&apos;ordre de la fenêtre :</translation>
+    </message>
+    <message>
+        <source>New &amp;IMAP/SMTP Account…</source>
+        <translation>Nouveau compte &amp;IMAP/SMTP…</translation>
+    </message>
+    <message>
+        <source>New &amp;Other Account…</source>
+        <translation>Nouveau compte d&apos;un &amp;autre type…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Monter (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 from the profile?</source>
+        <translation>Supprimer le compte %1 du profil ?</translation>
+    </message>
+    <message>
+        <source>This change would break the profile:</source>
+        <translation>Cette modification rendrait le profil inutilisable :</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Le profil n&apos;a pas pu être écrit :</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the password was not:</source>
+        <translation>Le profil a été enregistré, mais pas le mot de passe :</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Send/Receive Workbench cannot start</source>
@@ -637,6 +700,109 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>MailAccountEditor</name>
+    <message>
+        <source>Change IMAP/SMTP Account</source>
+        <translation>Modifier le compte IMAP/SMTP</translation>
+    </message>
+    <message>
+        <source>New IMAP/SMTP Account</source>
+        <translation>Nouveau compte IMAP/SMTP</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Courrier entrant (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Courrier sortant (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>Avertissement de sécurité</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>Adresse &amp;e-mail :</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, not in the profile.</source>
+        <translation>Le mot de passe est conservé dans le trousseau du système, pas dans le profil.</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>nom du compte</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>incoming server</source>
+        <translation>serveur entrant</translation>
+    </message>
+    <message>
+        <source>outgoing server</source>
+        <translation>serveur sortant</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>Veuillez remplir : %1.</translation>
+    </message>
+    <message>
+        <source>The incoming server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Le serveur entrant n&apos;est pas chiffré : votre mot de passe et vos messages traversent le réseau lisibles par tous sur le trajet.</translation>
+    </message>
+    <message>
+        <source>The outgoing server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Le serveur sortant n&apos;est pas chiffré : votre mot de passe et vos messages traversent le réseau lisibles par tous sur le trajet.</translation>
+    </message>
+    <message>
+        <source>The incoming server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Le certificat du serveur entrant n&apos;est pas vérifié : n&apos;importe qui sur le trajet peut se faire passer pour le serveur et lire votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Le certificat du serveur sortant n&apos;est pas vérifié : n&apos;importe qui sur le trajet peut se faire passer pour le serveur et lire votre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -687,8 +853,8 @@ Indicateurs : %3</translation>
         <translation>Cliquez pour travailler en ligne</translation>
     </message>
     <message>
-        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them.</source>
-        <translation>Bienvenue ! Votre propre profil a été créé à partir de la démo. Ses comptes sont fictifs, pour essayer : appuyez sur F9 pour les envoyer/recevoir.</translation>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
+        <translation>Bienvenue ! Votre propre profil a été créé à partir de la démo. Ses comptes sont fictifs, pour essayer : appuyez sur F9 pour les envoyer/recevoir. Ajoutez votre propre compte avec Outils ▸ Paramètres des comptes.</translation>
     </message>
     <message>
         <source>First start</source>
@@ -741,6 +907,18 @@ Indicateurs : %3</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Account Settings…</source>
+        <translation>&amp;Paramètres des comptes…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has accounts to edit</source>
+        <translation>Seul un fichier de profil a des comptes à modifier</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -950,6 +1128,49 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     </message>
 </context>
 <context>
+    <name>ProviderAccountEditor</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Change Account</source>
+        <translation>Modifier le compte</translation>
+    </message>
+    <message>
+        <source>New Account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>This provider declares no settings.</source>
+        <translation>Ce fournisseur ne déclare aucun paramètre.</translation>
+    </message>
+    <message>
+        <source>Please fill in the account name and the provider.</source>
+        <translation>Veuillez indiquer le nom du compte et le fournisseur.</translation>
+    </message>
+</context>
+<context>
     <name>Rule</name>
     <message>
         <source>in-call or background style</source>
@@ -1081,6 +1302,53 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Aucune (non chiffré)</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate</source>
+        <translation>Vérifier le &amp;certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>

@@ -67,5 +67,25 @@ def test_no_action_writes_the_bundled_profile(qtbot, make_window, monkeypatch):
     assert not groups.save()
     refused = groups.findChild(QMessageBox, "groupsRefused")
     assert refused is not None and "shipped with the app" in refused.text()
+    groups.reject()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    accounts = window.account_settings()
+    assert accounts is not None
+    form = accounts.new_other_account()
+    form.name.setText("Added")
+    form.provider.setCurrentText("demo-fast")
+    edits = [
+        form.save,
+        accounts.remove_selected,
+        lambda: accounts.move_selected(1),
+        lambda: accounts.change_selected().save(),
+    ]
+    for edit in edits:
+        assert not edit()
+        box = accounts.findChild(QMessageBox, "accountsRefused")
+        assert box is not None and "shipped with the app" in box.text()
+        box.close()
+        box.setObjectName("seen")  # the next edit must show a box of its own
 
     assert bundled_files() == before

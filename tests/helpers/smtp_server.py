@@ -94,6 +94,7 @@ class SmtpServer:
     received: list[Received] = field(default_factory=list)
     on_event: Callable[[str], None] | None = None
     clients: set[SMTP] = field(default_factory=set)  # connected now, on any listener
+    logins: dict[str, str] = field(default_factory=lambda: {USER: PASSWORD})  # AUTH accepts
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -136,6 +137,11 @@ class _CountingSMTP(SMTP):
         super().__init__(*args, **kwargs)
         self._server = server
 
+    @property
+    def logins(self) -> dict[str, str]:
+        with self._server.lock:
+            return dict(self._server.logins)
+
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         with self._server.lock:
             self._server.clients.add(self)
@@ -159,10 +165,9 @@ class _Controller(Controller):
 def _authenticate(
     server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
 ) -> AuthResult:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
+    assert isinstance(server, _CountingSMTP)
+    logins = {user.encode(): password.encode() for user, password in server.logins.items()}
+    ok = isinstance(data, LoginPassword) and logins.get(data.login) == data.password
     return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd replies 535
 
 

@@ -57,6 +57,7 @@ from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 from sendreceive.ui.accessibility import announce
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
+from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
 from sendreceive.ui.language import native_name
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.options = options
         self.profile: Profile = options.profile or Profile(self.tr("(no profile)"), None, (), ())
+        self._extra_names = self._command_line_accounts()
         self.settings = settings or AppSettings()
         self.controller = SendReceiveController(
             options.store_root,
@@ -199,6 +201,17 @@ class MainWindow(QMainWindow):
             [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
         )
 
+    def _command_line_accounts(self) -> frozenset[str]:
+        """The names of the accounts the command line added to the profile file's."""
+        path = self.profile.path
+        if path is None:
+            return frozenset()
+        try:
+            in_file = {a.name for a in load_profile(path).accounts}
+        except ProfileError:  # changed since it was read: the next edit says so
+            return frozenset()
+        return frozenset(a.name for a in self.profile.accounts if a.name not in in_file)
+
     def _first_start_note(self) -> QLabel | None:
         """Said once, on the start that made the user's profile from the demo."""
         path = self.profile.path
@@ -207,7 +220,8 @@ class MainWindow(QMainWindow):
         note = QLabel(
             self.tr(
                 "Welcome! Your own profile was made from the demo. Its accounts are pretend "
-                "ones to try: press F9 to Send/Receive them."
+                "ones to try: press F9 to Send/Receive them. Add your own account with "
+                "Tools ▸ Account Settings."
             )
         )
         note.setToolTip(str(path))  # a path's English words stay out of the sentence
@@ -288,6 +302,16 @@ class MainWindow(QMainWindow):
         ctrl_q = QKeySequence("Ctrl+Q")
         self.quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
         self.quit_action.setObjectName("quit")
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.account_settings_action = tools.addAction(self.tr("&Account Settings…"))
+        self.account_settings_action.setObjectName("accountSettings")
+        self.account_settings_action.triggered.connect(self.account_settings)
+        if self.profile.path is None:
+            self.account_settings_action.setEnabled(False)
+            self.account_settings_action.setToolTip(
+                self.tr("Only a profile file has accounts to edit")
+            )
 
         view = self.menuBar().addMenu(self.tr("&View"))
         when = view.addMenu(self.tr("Show the Send/Receive &Dialog"))
@@ -402,6 +426,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def account_settings(self) -> AccountsDialog | None:
+        """Tools ▸ Account Settings: each change is written at once."""
+        if self.profile.path is None:
+            return None
+        dialog = AccountsDialog(self.profile, self)
+        dialog.saved.connect(lambda p: self.set_profile(p.with_accounts(self._extra_accounts())))
+        dialog.open()
+        return dialog
+
     def set_profile(self, profile: Profile) -> None:
         """The profile as written back (groups edited, an account switched on or off)."""
         self.profile = profile
@@ -415,7 +448,7 @@ class MainWindow(QMainWindow):
     def set_account_enabled(self, name: str, enabled: bool) -> None:
         """The account list's check box: written to the profile, comments kept (a
         command line's --provider account is not in the file: it changes for this start)."""
-        if self.profile.path is None or name in {a.name for a in self._extra_accounts()}:
+        if self.profile.path is None or name in self._extra_names:
             accounts = tuple(
                 a if a.name != name else replace(a, enabled=enabled) for a in self.profile.accounts
             )
@@ -450,11 +483,9 @@ class MainWindow(QMainWindow):
         self.set_profile(profile.with_accounts(self._extra_accounts()))
 
     def _extra_accounts(self) -> list[Account]:
-        """The command line's --provider accounts, which the file does not hold."""
-        path = self.profile.path
-        assert path is not None
-        in_file = {a.name for a in load_profile(path).accounts}
-        return [a for a in self.profile.accounts if a.name not in in_file]
+        """The command line's --provider accounts, which the file does not hold (told
+        apart at start: an account renamed in the file since is not one)."""
+        return [a for a in self.profile.accounts if a.name in self._extra_names]
 
     def new_message(self) -> NewMessageWindow:
         window = NewMessageWindow(self.store, self.profile, self)
