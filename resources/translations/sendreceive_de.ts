@@ -877,6 +877,14 @@ Flags: %3</translation>
         <translation>Übermitteln/Empfangen a&amp;bbrechen</translation>
     </message>
     <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>Fehlgeschlagene Aufgaben &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>Die fehlgeschlagenen und abgebrochenen Aufgaben des letzten Übermittelns/Empfangens erneut ausführen</translation>
+    </message>
+    <message>
         <source>Send/Receive</source>
         <translation>Übermitteln/Empfangen</translation>
     </message>
@@ -1055,6 +1063,10 @@ Flags: %3</translation>
         <translation>Senden wurde abgebrochen: sie wird beim nächsten Übermitteln/Empfangen erneut gesendet</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>Abgelehnt: %1 (wird erst nach „Wiederholen“ erneut gesendet)</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -1084,6 +1096,18 @@ Flags: %3</translation>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>Die ausgewählten abgelehnten Nachrichten erneut senden</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -1258,6 +1282,14 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>Stops the selected task</source>
         <translation>Bricht die ausgewählte Aufgabe ab</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>Führt die ausgewählten fehlgeschlagenen oder abgebrochenen Aufgaben erneut aus</translation>
     </message>
     <message>
         <source>Errors and warnings</source>

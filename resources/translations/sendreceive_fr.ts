@@ -877,6 +877,14 @@ Indicateurs : %3</translation>
         <translation>&amp;Annuler l&apos;envoi/réception</translation>
     </message>
     <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>&amp;Réessayer les tâches en échec</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>Relancer les tâches en échec et annulées du dernier envoi/réception</translation>
+    </message>
+    <message>
         <source>Send/Receive</source>
         <translation>Envoyer/Recevoir</translation>
     </message>
@@ -1055,6 +1063,10 @@ Indicateurs : %3</translation>
         <translation>Envoi interrompu : il sera renvoyé au prochain envoi/réception</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>Refusé : %1 (pas renvoyé avant de réessayer)</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
     </message>
@@ -1084,6 +1096,18 @@ Indicateurs : %3</translation>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>Renvoyer les messages refusés sélectionnés</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -1258,6 +1282,14 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>Stops the selected task</source>
         <translation>Arrête la tâche sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>Relance les tâches sélectionnées en échec ou annulées</translation>
     </message>
     <message>
         <source>Errors and warnings</source>

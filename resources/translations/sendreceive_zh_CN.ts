@@ -874,6 +874,14 @@ Flags: %3</source>
         <translation>取消发送/接收(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>重试失败的任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>再次运行上次发送/接收中失败和取消的任务</translation>
+    </message>
+    <message>
         <source>Send/Receive</source>
         <translation>发送/接收</translation>
     </message>
@@ -1052,6 +1060,10 @@ Flags: %3</source>
         <translation>发送被中断：将在下次发送/接收时重新发送</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>已拒绝：%1（重试之前不会再次发送）</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -1081,6 +1093,18 @@ Flags: %3</source>
     <message>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>再次发送所选的被拒绝邮件</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -1255,6 +1279,14 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>Stops the selected task</source>
         <translation>停止所选任务</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>再次运行所选的失败或已取消的任务</translation>
     </message>
     <message>
         <source>Errors and warnings</source>

@@ -53,6 +53,8 @@ class _Handler:
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
     ) -> str:
         self.server.event("rcpt")
+        if address in self.server.refused and self.server.temporary:
+            return f"450 4.2.1 <{address}>: Mailbox busy, try again later"
         if address in self.server.refused:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         envelope.rcpt_tos.append(address)
@@ -89,6 +91,7 @@ class SmtpServer:
     ssl_port: int = 0
     bare_port: int = 0  # plain, no STARTTLS offered
     refused: set[str] = field(default_factory=set)
+    temporary: bool = False  # the recipients in ``refused`` get a 450 (try later), not a 550
     refused_data: set[bytes] = field(default_factory=set)  # a message holding one: 554
     hold_next_data: float = 0.0  # seconds the next accepted message's reply waits
     received: list[Received] = field(default_factory=list)

@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_progress)
 
         self.controller.refreshed.connect(self._update_status)
+        self.controller.run_started.connect(self._started)
         self.controller.run_finished.connect(self._on_run_finished)
         self.accounts_view.selectionModel().selectionChanged.connect(self._update_actions)
         geometry = self.settings.window_geometry
@@ -256,6 +257,12 @@ class MainWindow(QMainWindow):
             self,
         )
         self.cancel_all_action.triggered.connect(self.controller.cancel_all)
+        self.retry_failed_action = QAction(self.tr("&Retry Failed Tasks"), self)
+        self.retry_failed_action.setObjectName("retryFailed")
+        self.retry_failed_action.setToolTip(
+            self.tr("Run the last Send/Receive's failed and cancelled tasks again")
+        )
+        self.retry_failed_action.triggered.connect(self.retry_failed)
 
         toolbar = self.addToolBar(self.tr("Send/Receive"))
         toolbar.setObjectName("sendReceiveToolbar")
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.show_progress_action)
         menu.addAction(self.cancel_all_action)
+        menu.addAction(self.retry_failed_action)
         menu.addSeparator()
         self.quit_action = menu.addAction(self.tr("&Quit"), self.close)
         # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen one) bind no Quit key.
@@ -367,6 +375,12 @@ class MainWindow(QMainWindow):
         Outlook does; so is one while offline (the scheduler does not even call)."""
         self.accounts_model.changed()  # a schedule's next time moved on
         self._start(self.profile.run_accounts(names), on_demand, " + ".join(names))
+
+    def retry_failed(self) -> bool:
+        """The shown run's failed and cancelled tasks, again (they show in the dialog)."""
+        if not self._online_for(True):
+            return False
+        return self.controller.retry(self.controller.retryable_rows()) is not None
 
     def next_due(self, account_name: str) -> float | None:
         """When the next scheduled run that includes the account is due (wall clock)."""
@@ -554,8 +568,11 @@ class MainWindow(QMainWindow):
     def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
         if self.controller.running or not accounts or not self._online_for(on_demand):
             return
-        if self.controller.start(accounts, on_demand, group) is None:
-            return
+        self.controller.start(accounts, on_demand, group)
+
+    def _started(self, record: RunRecord) -> None:
+        """Every run, however started (F9, a schedule, a Retry in the dialog)."""
+        on_demand = not record.scheduled
         self.status_progress.setValue(0)
         self.status_progress.show()
         self._announced.clear()
@@ -573,6 +590,7 @@ class MainWindow(QMainWindow):
             not busy and self.accounts_view.selectionModel().hasSelection()
         )
         self.cancel_all_action.setEnabled(busy)
+        self.retry_failed_action.setEnabled(bool(self.controller.retryable_rows()))
 
     def _update_status(self) -> None:
         summary = self.controller.summary

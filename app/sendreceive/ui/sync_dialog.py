@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -108,6 +109,14 @@ class SendReceiveDialog(QDialog):
         self.cancel_task_button = QPushButton(self.tr("Cancel &Task"))
         self.cancel_task_button.setObjectName("cancelTask")
         self.cancel_task_button.setAccessibleDescription(self.tr("Stops the selected task"))
+        self.retry_task_button = QPushButton(self.tr("&Retry"))
+        self.retry_task_button.setObjectName("retryTask")
+        self.retry_task_button.setAccessibleDescription(
+            self.tr("Runs the selected failed or cancelled tasks again")
+        )
+        self.retry_task_button.setEnabled(False)
+        self.tasks_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tasks_view.customContextMenuRequested.connect(self._task_menu)
 
         self.errors_view = make_table(controller.error_model, "errorsView")
         self.errors_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -144,7 +153,8 @@ class SendReceiveDialog(QDialog):
 
         self.tabs = SteadyTabWidget()
         self.tabs.setObjectName("detailsTabs")
-        self.tabs.addTab(with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
+        task_page = with_buttons(self.tasks_view, self.retry_task_button, self.cancel_task_button)
+        self.tabs.addTab(task_page, self.tr("Tasks"))
         self.tabs.addTab(with_buttons(errors_split, self.copy_button), words.errors_tab(None))
         self.calls = CallsPage()
         self.tabs.addTab(self.calls, self.tr("Calls"))
@@ -172,6 +182,7 @@ class SendReceiveDialog(QDialog):
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
         self.cancel_task_button.clicked.connect(self.cancel_selected_task)
+        self.retry_task_button.clicked.connect(self.retry_selected_tasks)
         self.details_button.toggled.connect(self.set_details_visible)
         self.copy_button.clicked.connect(self.copy_errors)
         self.dont_show.toggled.connect(self.dont_show_changed)
@@ -215,6 +226,19 @@ class SendReceiveDialog(QDialog):
         for index in self.tasks_view.selectionModel().selectedRows():
             self._controller.cancel_task(index.row())
         self._update_buttons()
+
+    def retry_selected_tasks(self) -> bool:
+        """Retry: the selected tasks that failed or were cancelled run again."""
+        rows = [i.row() for i in self.tasks_view.selectionModel().selectedRows()]
+        return self._controller.retry(rows) is not None
+
+    def _task_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        retry = menu.addAction(self.retry_task_button.text(), self.retry_selected_tasks)
+        retry.setEnabled(self.retry_task_button.isEnabled())
+        cancel = menu.addAction(self.cancel_task_button.text(), self.cancel_selected_task)
+        cancel.setEnabled(self.cancel_task_button.isEnabled())
+        menu.popup(self.tasks_view.viewport().mapToGlobal(position))
 
     def copy_errors(self) -> None:
         """Copy what the detail pane shows, for each selected line (or every line)."""
@@ -308,6 +332,8 @@ class SendReceiveDialog(QDialog):
         self.cancel_task_button.setEnabled(
             any(not model.state(i.row()).status.is_final for i in rows)
         )
+        retryable = set(self._controller.retryable_rows())
+        self.retry_task_button.setEnabled(any(i.row() in retryable for i in rows))
 
     def select_task(self, row: int) -> None:
         self.tasks_view.selectRow(row)
