@@ -44,6 +44,7 @@ from sendreceive.ui.wording import arg, translate
 #: ``apply(account, password)``: validate and write; ``False`` keeps the form open.
 Apply = Callable[[Account, str], bool]
 MAX_PORT = 65535
+FORM_WIDTH = 480  # a server's name and the warnings read on a line or two
 _DEFAULT = QT_TRANSLATE_NOOP("ProviderAccountEditor", "Default")
 
 
@@ -102,6 +103,7 @@ class MailAccountEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mailAccountEditor")
+        self.setMinimumWidth(FORM_WIDTH)
         self._apply = apply
         self._kept = kept
         form = (MailAccount.of(kept) if kept is not None else None) or MailAccount.new()
@@ -233,6 +235,7 @@ class ProviderAccountEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("providerAccountEditor")
+        self.setMinimumWidth(FORM_WIDTH)
         self.setWindowTitle(self.tr("Change Account") if kept else self.tr("New Account"))
         self._apply = apply
         self._kept = kept
