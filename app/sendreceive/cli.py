@@ -348,6 +348,11 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         parser.error("--json only works with --headless (the window has no JSON output)")
     if args.schedule and not args.headless:
         parser.error("--schedule only works with --headless (the window keeps the schedules)")
+    if args.record is not None and not args.headless:
+        parser.error(
+            "--record only works with --headless (in the window, the dialog's Save Run "
+            "records the run it shows)"
+        )
     for flag in ("strict", "junit"):
         if getattr(args, flag) and not args.headless:
             parser.error(f"--{flag} only works with --headless (it is for CI)")

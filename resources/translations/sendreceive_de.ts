@@ -700,6 +700,25 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>Protokoll — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>Es wurde noch nichts protokolliert.</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>Das Protokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>MailAccountEditor</name>
     <message>
         <source>Change IMAP/SMTP Account</source>
@@ -1026,6 +1045,10 @@ Flags: %3</translation>
     <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>Kein Konto dieses Profils versendet E-Mails, daher kann die Nachricht nicht in den Postausgang gestellt werden. Fügen Sie eines unter Extras ▸ Kontoeinstellungen hinzu.</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>

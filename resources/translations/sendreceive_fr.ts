@@ -700,6 +700,25 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>Journal — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>Rien n&apos;a encore été journalisé.</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>Le journal ne peut pas être lu : %1</translation>
+    </message>
+</context>
+<context>
     <name>MailAccountEditor</name>
     <message>
         <source>Change IMAP/SMTP Account</source>
@@ -1026,6 +1045,10 @@ Indicateurs : %3</translation>
     <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>Aucun compte de ce profil n&apos;envoie de courrier : le message ne peut pas être mis en file d&apos;attente. Ajoutez-en un avec Outils ▸ Paramètres des comptes.</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>

@@ -697,6 +697,25 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>日志 — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>尚未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>无法读取日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>MailAccountEditor</name>
     <message>
         <source>Change IMAP/SMTP Account</source>
@@ -1023,6 +1042,10 @@ Flags: %3</source>
     <message>
         <source>Su&amp;bject:</source>
         <translation>主题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>此配置文件中没有可发送邮件的帐户，因此无法将邮件放入队列。请通过“工具 ▸ 帐户设置”添加一个。</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>

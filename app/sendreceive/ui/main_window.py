@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -61,6 +62,7 @@ from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
 from sendreceive.ui.language import native_name
+from sendreceive.ui.log_viewer import LogViewer
 from sendreceive.ui.new_message import NewMessageWindow
 from sendreceive.ui.outbox_view import OutboxView
 from sendreceive.ui.settings import AppSettings, ShowDialog
@@ -531,8 +533,15 @@ class MainWindow(QMainWindow):
         """The file this process logs to; else where the app logs by default."""
         return log_file_in_use() or default_log_file()
 
-    def view_log(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))
+    def view_log(self) -> QDialog | None:
+        """The log in the program registered for it; else in a viewer of the app's own
+        (its last part: a log may be large)."""
+        path = self.log_file()
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return None
+        viewer = LogViewer(path, self)
+        viewer.open()
+        return viewer
 
     def set_show_dialog(self, choice: ShowDialog) -> None:
         self.settings.show_dialog = choice

@@ -131,6 +131,14 @@ class NewMessageWindow(QDialog):
     def send(self) -> bool:
         """Queue the message; a problem is shown and nothing is queued."""
         if not self._accounts:
+            QMessageBox.warning(
+                self,
+                self.tr("New Message"),
+                self.tr(
+                    "No account of this profile sends mail, so the message cannot be queued. "
+                    "Add one with Tools ▸ Account Settings."
+                ),
+            )
             return False
         account = self._accounts[self.account.currentIndex()]
         paths = [Path(self.attachments.item(i).text()) for i in range(self.attachments.count())]
