@@ -84,10 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--set",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
+        metavar="[NAME.]KEY=VALUE",
         dest="settings",
-        help="a setting for the --provider accounts; VALUE is read as TOML (42, true, "
-        '"text"), else as plain text (repeatable)',
+        help="a setting for every --provider (or --replay) account, or with NAME. for the "
+        'one named NAME; VALUE is read as TOML (42, true, "text"), else as plain text '
+        "(repeatable)",
     )
     parser.add_argument(
         "--group",
@@ -208,6 +209,28 @@ def parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
     return settings
 
 
+def settings_for(name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """One command-line account's settings: every ``--set KEY=VALUE``, and the
+    ``--set NAME.KEY=VALUE`` aimed at it (a setting's key is a keyword argument's name:
+    it has no dot, so the last dot parts the account's name from it)."""
+    chosen = {key: value for key, value in settings.items() if "." not in key}
+    for key, value in settings.items():
+        target, _, own_key = key.rpartition(".")
+        if target == name:
+            chosen[own_key] = value
+    return chosen
+
+
+def check_targets(settings: Mapping[str, Any], accounts: Sequence[Account]) -> None:
+    """A ``--set NAME.KEY`` naming no command-line account is a mistake, not a no-op."""
+    names = {a.name for a in accounts}
+    for key in settings:
+        target = key.rpartition(".")[0]
+        if target and target not in names:
+            known = ", ".join(sorted(names)) or "none"
+            raise ValueError(f"--set {key}: no --provider account named {target!r} ({known})")
+
+
 def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Account]:
     """Accounts for ``--provider``: named after the spec's attr or entry point."""
     accounts: list[Account] = []
@@ -216,7 +239,7 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
         name, n = base, 2
         while any(a.name == name for a in accounts):
             name, n = f"{base} ({n})", n + 1
-        accounts.append(Account(name, spec, settings=settings))
+        accounts.append(Account(name, spec, settings=settings_for(name, settings)))
     return accounts
 
 
@@ -228,11 +251,13 @@ def options_from_args(args: argparse.Namespace) -> Options:
             resolve(spec)
         except ProviderLoadError as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
-    extra = adhoc_accounts(args.provider, parse_settings(args.settings))
+    settings = parse_settings(args.settings)
+    extra = adhoc_accounts(args.provider, settings)
     recorded_limits: dict[str, Any] = {}
     if args.replay is not None:
-        replayed, recorded_limits = replay_accounts(args.replay, parse_settings(args.settings))
+        replayed, recorded_limits = replay_accounts(args.replay, settings)
         extra += replayed
+    check_targets(settings, extra)
     created = False
     try:
         if args.replay is not None and args.profile is None:
@@ -290,7 +315,7 @@ def replay_accounts(
             r.account,
             "replay",
             SyncFlags(int(r.header["flags"])),
-            {"trace": str(r.path.absolute()), **settings},
+            {"trace": str(r.path.absolute()), **settings_for(r.account, settings)},
         )
         for r in found
     ]
