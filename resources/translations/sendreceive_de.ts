@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>Über Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -872,6 +899,14 @@ Flags: %3</translation>
         <translation>Klicken, um online zu arbeiten</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>Dieses Profil hat noch kein Konto: Fügen Sie eines unter Extras ▸ Kontoeinstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>Drücken Sie F9, um alle Konten zu übermitteln/empfangen. Konten fügen Sie unter Extras ▸ Kontoeinstellungen hinzu oder ändern sie dort.</translation>
+    </message>
+    <message>
         <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
         <translation>Willkommen! Ihr eigenes Profil wurde aus der Demo erstellt. Seine Konten sind Beispielkonten zum Ausprobieren: Drücken Sie F9, um sie zu übermitteln/empfangen. Ihr eigenes Konto fügen Sie unter Extras ▸ Kontoeinstellungen hinzu.</translation>
     </message>
@@ -966,6 +1001,18 @@ Flags: %3</translation>
     <message>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>Ü&amp;ber Send/Receive Workbench</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -1404,6 +1451,25 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>À propos de Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Journal : %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -872,6 +899,14 @@ Indicateurs : %3</translation>
         <translation>Cliquez pour travailler en ligne</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>Ce profil n&apos;a encore aucun compte : ajoutez-en un avec Outils ▸ Paramètres des comptes.</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>Appuyez sur F9 pour envoyer/recevoir tous les comptes. Ajoutez ou modifiez des comptes avec Outils ▸ Paramètres des comptes.</translation>
+    </message>
+    <message>
         <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
         <translation>Bienvenue ! Votre propre profil a été créé à partir de la démo. Ses comptes sont fictifs, pour essayer : appuyez sur F9 pour les envoyer/recevoir. Ajoutez votre propre compte avec Outils ▸ Paramètres des comptes.</translation>
     </message>
@@ -966,6 +1001,18 @@ Indicateurs : %3</translation>
     <message>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>À &amp;propos de Send/Receive Workbench</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -1404,6 +1451,25 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>

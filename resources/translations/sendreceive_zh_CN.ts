@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>关于 Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1、PySide6 %2、Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -869,6 +896,14 @@ Flags: %3</source>
         <translation>单击以联机工作</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>此配置文件还没有帐户：请通过“工具 ▸ 帐户设置”添加一个。</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>按 F9 对所有帐户进行发送/接收。可通过“工具 ▸ 帐户设置”添加或更改帐户。</translation>
+    </message>
+    <message>
         <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
         <translation>欢迎！已根据演示创建您自己的配置文件。其中的帐户仅供试用：按 F9 对它们进行发送/接收。可通过“工具 ▸ 帐户设置”添加您自己的帐户。</translation>
     </message>
@@ -963,6 +998,18 @@ Flags: %3</source>
     <message>
         <source>Open %1</source>
         <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>关于 Send/Receive Workbench(&amp;A)</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -1401,6 +1448,25 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,7 @@ from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
+from sendreceive.ui.help_dialogs import AboutDialog, ShortcutsDialog
 from sendreceive.ui.language import native_name
 from sendreceive.ui.log_viewer import LogViewer
 from sendreceive.ui.new_message import NewMessageWindow
@@ -147,6 +148,11 @@ class MainWindow(QMainWindow):
         self.first_start_note = self._first_start_note()
         if self.first_start_note is not None:
             layout.addWidget(self.first_start_note)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setMargin(6)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
@@ -195,6 +201,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(720, 420)
         self._update_actions()
+        self._update_empty_hint()
         self.scheduler.set_groups(self.profile.all_groups())
         self.set_work_offline(self.settings.work_offline)
         with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
@@ -214,6 +221,26 @@ class MainWindow(QMainWindow):
         except ProfileError:  # changed since it was read: the next edit says so
             return frozenset()
         return frozenset(a.name for a in self.profile.accounts if a.name not in in_file)
+
+    def _update_empty_hint(self) -> None:
+        """What to do first, until the first run has a result to show (the first start's
+        note says it already)."""
+        model = self.accounts_model
+        if not self.profile.accounts:
+            text = self.tr(
+                "This profile has no account yet: add one with Tools ▸ Account Settings."
+            )
+        elif self.first_start_note is None and all(
+            model.result(row) is None for row in range(model.rowCount())
+        ):
+            text = self.tr(
+                "Press F9 to Send/Receive all accounts. Add or change accounts with "
+                "Tools ▸ Account Settings."
+            )
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
 
     def _first_start_note(self) -> QLabel | None:
         """Said once, on the start that made the user's profile from the demo."""
@@ -342,6 +369,14 @@ class MainWindow(QMainWindow):
         self.view_log_action.setToolTip(arg(self.tr("Open %1"), self.log_file()))
         self.view_log_action.triggered.connect(self.view_log)
 
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = help_menu.addAction(self.tr("&Keyboard Shortcuts"))
+        shortcuts.setObjectName("keyboardShortcuts")
+        shortcuts.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("&About Send/Receive Workbench"))
+        about.setObjectName("about")
+        about.triggered.connect(self.show_about)
+
     def _build_language_menu(self, menu: QMenu) -> None:
         """The system's language, or one of the shipped ones; remembered, and used from
         the next start (``--lang`` overrides it for one start)."""
@@ -456,6 +491,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.options = replace(self.options, profile=profile, profile_error=None)
         self.accounts_model.set_accounts(profile.accounts)
+        self._update_empty_hint()
         self.outbox_view.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
         self._fill_groups_menu()
@@ -543,6 +579,17 @@ class MainWindow(QMainWindow):
         viewer.open()
         return viewer
 
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.log_file(), self.profile.path, self)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialog = ShortcutsDialog(dict.fromkeys(actions), self)  # once each, in menu order
+        dialog.open()
+        return dialog
+
     def set_show_dialog(self, choice: ShowDialog) -> None:
         self.settings.show_dialog = choice
         self.settings.sync()
@@ -621,6 +668,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(words.finished(summary))
         announce(self.status_label, words.finished(summary))
         self.accounts_model.record(record.run)
+        if self.first_start_note is not None:
+            self.first_start_note.hide()  # said; the results speak from now on
+        self._update_empty_hint()
         self.outbox_view.reload()
         self._fit_account_columns()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():

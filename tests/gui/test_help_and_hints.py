@@ -1,0 +1,41 @@
+"""What a person finds without the README: a hint of what to do first, Help ▸ About
+with the versions and files a bug report needs, and the keyboard shortcuts."""
+
+from __future__ import annotations
+
+import platform
+
+from helpers.gui_waits import wait_for_run_end
+
+from sendreceive import __version__
+from sendreceive.paths import default_profile_file
+
+
+def test_the_window_says_what_to_do_until_the_first_run(qtbot, make_window):
+    make_window().close()  # the first start: its note says it
+    window = make_window()
+    assert window.first_start_note is None
+    assert window.empty_hint.isVisibleTo(window)
+    assert "Press F9 to Send/Receive all accounts" in window.empty_hint.text()
+    assert "Tools ▸ Account Settings" in window.empty_hint.text()
+    window.send_receive_all_action.trigger()
+    wait_for_run_end(qtbot, window)
+    assert not window.empty_hint.isVisibleTo(window)
+
+
+def test_about_names_the_versions_and_the_files(qtbot, make_window):
+    window = make_window()
+    text = window.show_about().text.text()
+    assert f"Send/Receive Workbench {__version__}" in text
+    assert f"Python {platform.python_version()}" in text
+    assert str(window.log_file()) in text
+    assert str(default_profile_file()) in text
+
+
+def test_keyboard_shortcuts_lists_each_bound_action_once(qtbot, make_window):
+    table = make_window().show_shortcuts().table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Send/Receive All"] == "F9"
+    assert rows["Send/Receive Selected Account"] == "Shift+F9"
+    assert rows["Define Send/Receive Groups"] == "Ctrl+Alt+S"
+    assert table.rowCount() == len(rows)
