@@ -1078,20 +1078,48 @@ Flags: %3</translation>
         <translation>&amp;Von:</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>Absenderkonto</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>&amp;Cc:</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anlagen</translation>
     </message>
     <message>
         <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>

@@ -1078,20 +1078,48 @@ Indicateurs : %3</translation>
         <translation>&amp;De :</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>Compte d&apos;envoi</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Adresse de l&apos;expéditeur</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>&amp;À :</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>&amp;Cc :</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Corps du message</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
     </message>
     <message>
         <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>

@@ -1075,20 +1075,48 @@ Flags: %3</source>
         <translation>发件人(&amp;F)：</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>发件帐户</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>地址：</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>发件人地址</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>收件人(&amp;T)：</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>抄送(&amp;C)：</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>主题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
     <message>
         <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import platform
 
 from helpers.gui_waits import wait_for_run_end
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from sendreceive import __version__
 from sendreceive.paths import default_profile_file
@@ -39,3 +41,34 @@ def test_keyboard_shortcuts_lists_each_bound_action_once(qtbot, make_window):
     assert rows["Send/Receive Selected Account"] == "Shift+F9"
     assert rows["Define Send/Receive Groups"] == "Ctrl+Alt+S"
     assert table.rowCount() == len(rows)
+
+
+def test_ctrl_tab_switches_the_dialogs_tabs_from_inside_a_table(qtbot, make_window):
+    window = make_window()
+    dialog = window.dialog
+    window.show_progress()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.tasks_view.setFocus()
+    assert dialog.tabs.currentIndex() == 0
+    qtbot.keyClick(dialog.tasks_view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentIndex() == 1
+    qtbot.keyClick(
+        dialog.focusWidget(),
+        Qt.Key.Key_Backtab,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert dialog.tabs.currentIndex() == 0
+    dialog.tabs.switch(-1)  # wraps
+    assert dialog.tabs.currentIndex() == dialog.tabs.count() - 1
+
+
+def test_the_new_message_controls_have_accessible_names(qtbot, make_window):
+    message = make_window().new_message()
+    names = [
+        w.accessibleName()
+        for w in (message.account, message.address, message.to, message.cc, message.subject,
+                  message.body, message.attachments)
+    ]  # fmt: skip
+    assert all(names) and len(set(names)) == len(names)

@@ -153,6 +153,7 @@ class SendReceiveDialog(QDialog):
 
         self.tabs = SteadyTabWidget()
         self.tabs.setObjectName("detailsTabs")
+        self.tabs.add_switch_keys(self)
         task_page = with_buttons(self.tasks_view, self.retry_task_button, self.cancel_task_button)
         self.tabs.addTab(task_page, self.tr("Tasks"))
         self.tabs.addTab(with_buttons(errors_split, self.copy_button), words.errors_tab(None))
