@@ -79,3 +79,16 @@ def test_a_refused_message_says_so_and_waits_for_retry(qtbot, make_window):
     (again,) = store.messages()
     assert again.state is MessageState.QUEUED
     assert not view.retry_button.isEnabled()
+
+
+def test_the_chosen_task_stays_chosen_across_f9(qtbot, make_window):
+    window = make_window("--run")
+    wait_for_run_end(qtbot, window)
+    dialog = window.dialog
+    dialog.select_task(1)
+    first = window.controller.task_model.task(1)
+    window.send_receive_all_action.trigger()
+    assert window.controller.task_model.task(1) is not first  # a new run is shown
+    assert dialog.tasks_view.selectionModel().currentIndex().row() == 1
+    assert dialog.calls.model.task is window.controller.task_model.task(1)
+    wait_for_run_end(qtbot, window)

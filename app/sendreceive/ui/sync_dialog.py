@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendreceive.config.task_id import TaskId
 from sendreceive.contract import MAPI_E_LOGON_FAILED
 from sendreceive.records.recording import record_run
 from sendreceive.ui.calls_view import CallsPage
@@ -160,6 +161,7 @@ class SendReceiveDialog(QDialog):
         self.calls = CallsPage()
         self.tabs.addTab(self.calls, self.tr("Calls"))
         self._expanded_size: QSize | None = None
+        self._chosen_task: TaskId | None = None  # kept from run to run
 
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -278,6 +280,7 @@ class SendReceiveDialog(QDialog):
         if shown is None or not index.isValid() or index.row() >= model.rowCount():
             self.calls.show_task(None, None)
         else:
+            self._chosen_task = model.state(index.row()).task
             self.calls.show_task(shown.run, model.task(index.row()))
 
     def _show_error_detail(self) -> None:
@@ -296,8 +299,13 @@ class SendReceiveDialog(QDialog):
     # ------------------------------------------------------------ refresh
 
     def _on_shown_changed(self, record: RunRecord) -> None:
+        """Another run shown (F9, a Retry, the history): the task the user chose stays
+        chosen where that run has it, so its Calls tab goes on showing it."""
         self.tasks_view.resizeColumnToContents(TaskColumn.NAME)
         self.error_detail.clear()
+        tasks = [state.task for state in self._controller.task_model.states()]
+        if self._chosen_task in tasks:
+            self.select_task(tasks.index(self._chosen_task))
         self._show_task_calls()
         self._fill_runs(record)
         self.update_from_models()
