@@ -6,11 +6,12 @@ from __future__ import annotations
 import platform
 
 from helpers.gui_waits import wait_for_run_end
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from sendreceive import __version__
 from sendreceive.paths import default_profile_file
+from sendreceive.ui.error_model import ErrorColumn
 
 
 def test_the_window_says_what_to_do_until_the_first_run(qtbot, make_window):
@@ -72,3 +73,22 @@ def test_the_new_message_controls_have_accessible_names(qtbot, make_window):
                   message.body, message.attachments)
     ]  # fmt: skip
     assert all(names) and len(set(names)) == len(names)
+
+
+def test_the_dialogs_size_split_and_error_columns_are_remembered(qtbot, make_window):
+    window = make_window()
+    dialog = window.dialog
+    window.show_progress()
+    qtbot.waitExposed(dialog)
+    dialog.resize(700, 500)
+    header = dialog.errors_view.horizontalHeader()
+    header.resizeSection(ErrorColumn.CODE, 150)
+    dialog.errors_split.setSizes([200, 180])
+    split = dialog.errors_split.sizes()
+    qtbot.waitUntil(lambda: dialog.size() == QSize(700, 500))
+    window.close()
+
+    again = make_window().dialog
+    assert again.size() == QSize(700, 500)
+    assert again.errors_view.horizontalHeader().sectionSize(ErrorColumn.CODE) == 150
+    assert again.errors_split.sizes() == split

@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
             host_factory(options.isolation, self.profile.accounts),
         )
         self.dialog = SendReceiveDialog(self.controller, self)
+        self.dialog.restore(
+            {key: self.settings.saved_state(key) for key in self.dialog.remembered()}
+        )
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
         self.dialog.dont_show_changed.connect(self._dont_show_toggled)
 
@@ -715,6 +718,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
+        for key, state in self.dialog.remembered().items():
+            self.settings.save_state(key, state)
         self.settings.sync()
         self.scheduler.detach()
         self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit

@@ -52,12 +52,19 @@ class AppSettings:
 
     @property
     def window_geometry(self) -> QByteArray | None:
-        value = self._settings.value("mainWindow/geometry")
-        return value if isinstance(value, QByteArray) else None
+        return self.saved_state("mainWindow/geometry")
 
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("mainWindow/geometry", value)
+        self.save_state("mainWindow/geometry", value)
+
+    def saved_state(self, key: str) -> QByteArray | None:
+        """A widget's saved geometry or state (Qt's own bytes), if any."""
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def save_state(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(key, value)
 
     @property
     def language(self) -> str | None:

@@ -4,9 +4,10 @@ in a detail pane), and a list of the last runs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -145,7 +146,7 @@ class SendReceiveDialog(QDialog):
         self.error_detail.setPlaceholderText(self.tr("Select an error to read all of it here."))
         self.error_detail.setAccessibleName(self.tr("The selected error in full"))
         self.error_detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        errors_split = QSplitter(Qt.Orientation.Vertical)
+        self.errors_split = errors_split = QSplitter(Qt.Orientation.Vertical)
         errors_split.setObjectName("errorsSplit")
         errors_split.addWidget(self.errors_view)
         errors_split.addWidget(self.error_detail)
@@ -200,6 +201,25 @@ class SendReceiveDialog(QDialog):
         self.update_from_models()
 
     # ------------------------------------------------------------ actions
+
+    def remembered(self) -> dict[str, QByteArray]:
+        """What the user sized (the dialog, the Errors tab's split and columns), to be
+        given back to ``restore`` at the next start."""
+        states = (
+            self.saveGeometry(),
+            self.errors_split.saveState(),
+            self.errors_view.horizontalHeader().saveState(),
+        )
+        return dict(zip(REMEMBERED, states, strict=True))
+
+    def restore(self, saved: Mapping[str, QByteArray | None]) -> None:
+        geometry, split, columns = (saved.get(key) for key in REMEMBERED)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if split is not None:
+            self.errors_split.restoreState(split)
+        if columns is not None:
+            self.errors_view.horizontalHeader().restoreState(columns)
 
     def set_details_visible(self, visible: bool) -> None:
         """Collapse to the header and bar, and expand back to the size the user had."""
@@ -346,6 +366,11 @@ class SendReceiveDialog(QDialog):
 
     def select_task(self, row: int) -> None:
         self.tasks_view.selectRow(row)
+
+
+#: The settings keys of what the dialog remembers: its geometry, the Errors tab's split and
+#: its columns' widths.
+REMEMBERED = ("dialog/geometry", "dialog/errorsSplit", "dialog/errorColumns")
 
 
 def set_progress(bar: QProgressBar, fraction: float) -> None:
