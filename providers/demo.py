@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Sequence
 
+from sendreceive.config.provider_settings import Setting
 from sendreceive.contract import (
     IXP_E_SMTP_REJECTED_RECIPIENTS,
     MAPI_E_BUSY,
@@ -82,6 +83,11 @@ class DemoAccount:
 class FastAccount(DemoAccount):
     """One folder, a few messages, in-call style."""
 
+    SETTINGS = (
+        Setting("messages", int, 25, "How many pretend messages to receive"),
+        Setting("delay", float, 0.04, "Seconds each pretend step takes"),
+    )
+
     def __init__(self, messages: int = 25, delay: float = 0.04) -> None:
         super().__init__(delay)
         self.messages = messages
@@ -112,6 +118,11 @@ class ManyFoldersAccount(DemoAccount):
 
     background = True
 
+    SETTINGS = (
+        Setting("per_folder", int, 12, "Pretend messages in each folder"),
+        Setting("delay", float, 0.05, "Seconds each pretend step takes"),
+    )
+
     def __init__(
         self, folders: Sequence[str] = _FOLDERS, per_folder: int = 12, delay: float = 0.05
     ) -> None:
@@ -134,6 +145,11 @@ class ManyFoldersAccount(DemoAccount):
 
 class WarningsAccount(DemoAccount):
     """Completes, but with a warning and a skipped message along the way."""
+
+    SETTINGS = (
+        Setting("messages", int, 30, "How many pretend messages to receive"),
+        Setting("delay", float, 0.05, "Seconds each pretend step takes"),
+    )
 
     def __init__(self, messages: int = 30, delay: float = 0.05) -> None:
         super().__init__(delay)
@@ -161,6 +177,12 @@ class LogonFailureAccount(DemoAccount):
 
     background = True
 
+    SETTINGS = (
+        Setting("server", str, "mail.tailspin.example", "The server named in the failure"),
+        Setting("attempts", int, 8, "Connection attempts before giving up"),
+        Setting("delay", float, 0.1, "Seconds each pretend step takes"),
+    )
+
     def __init__(
         self, server: str = "mail.tailspin.example", attempts: int = 8, delay: float = 0.1
     ) -> None:
@@ -182,6 +204,11 @@ class LogonFailureAccount(DemoAccount):
 class UnknownTotalAccount(DemoAccount):
     """Cannot tell how much is left until the end (``ulIndexMax = 0``)."""
 
+    SETTINGS = (
+        Setting("items", int, 40, "Pretend changes to download"),
+        Setting("delay", float, 0.05, "Seconds each pretend step takes"),
+    )
+
     def __init__(self, items: int = 40, delay: float = 0.05) -> None:
         super().__init__(delay)
         self.items = items
@@ -198,6 +225,8 @@ class OutboxTransport:
     """A pretend transport: "sends" the account's queued mail by moving it to Sent
     Items, through the same Outbox steps a real transport takes; a recipient at
     ``refused.example`` is refused the way an SMTP server refuses one."""
+
+    SETTINGS = (Setting("delay", float, 0.05, "Seconds each pretend step takes"),)
 
     def __init__(self, delay: float = 0.05) -> None:
         self.delay = delay

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sendreceive.config.provider_settings import Setting
 from sendreceive.contract import E_INVALIDARG, MAPI_E_USER_CANCEL, MAPISIB, S_OK, COMError
 from sendreceive.records.recording import Recording, RecordingError, read
 from sendreceive.tracking.trace import (
@@ -69,6 +70,11 @@ class _Action:
 
 class Replay:
     """A provider that plays a recording back."""
+
+    SETTINGS = (
+        Setting("trace", str, help="The recording to play (a .jsonl file)"),
+        Setting("speed", float, 1.0, "1: as recorded; 0: as fast as possible"),
+    )
 
     def __init__(self, trace: str, speed: float = 1.0) -> None:
         try:

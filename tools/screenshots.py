@@ -2,8 +2,11 @@
 of its Errors tab on the hostile catalogue in German.
 
     xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png,
-                                                          # docs/calls-view.png and
-                                                          # docs/dialog-errors-de.png
+                                                          # docs/calls-view.png,
+                                                          # docs/dialog-errors-de.png,
+                                                          # docs/account-settings.png and
+                                                          # docs/account-form.png
+    xvfb-run -a .venv/bin/python -m tools.screenshots accounts    # only the last two
 
 The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
 one, Qt draws boxes.
@@ -12,6 +15,7 @@ one, Qt draws boxes.
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -96,9 +100,46 @@ async def shoot_errors(folder: Path) -> Path:
     return path
 
 
-async def main() -> None:
+async def shoot_accounts(folder: Path) -> list[Path]:
+    """Tools ▸ Account Settings on a first start, and its IMAP + SMTP form filled in (an
+    unchecked certificate, to show the warning). Nothing is saved."""
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # a fresh user: the demo's copy
+    args = ["--store-dir", str(folder / "accounts")]
+    settings = AppSettings(QSettings(str(folder / "accounts.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
+    dialog = window.account_settings()
+    assert dialog is not None
+    await asyncio.sleep(0.3)
+    paths = [DOCS / "account-settings.png", DOCS / "account-form.png"]
+    dialog.grab().save(str(paths[0]))
+    form = dialog.new_mail_account()
+    for field, text in (
+        (form.name, "Work mail"),
+        (form.address, "jane@example.org"),
+        (form.username, "jane@example.org"),
+        (form.password, "not a real one"),
+        (form.incoming.host, "imap.example.org"),
+        (form.outgoing.host, "smtp.example.org"),
+    ):
+        field.setText(text)
+    form.outgoing.security.setCurrentIndex(1)  # STARTTLS: the port follows
+    form.outgoing.verify.setChecked(False)
+    await asyncio.sleep(0.3)
+    form.grab().save(str(paths[1]))
+    form.reject()
+    window.close()
+    return paths
+
+
+async def main(only: list[str]) -> None:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
+        installed = Language(app, "en")
+        for path in await shoot_accounts(Path(folder)):
+            print(path)
+        installed.remove()
+        if only == ["accounts"]:
+            return
         for language in LANGUAGES:
             installed = Language(app, language)
             print(await shoot(language, Path(folder)))
@@ -112,5 +153,5 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    qasync.run(main())
+    qasync.run(main(sys.argv[1:]))
     sys.exit(0)

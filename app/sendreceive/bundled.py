@@ -7,6 +7,7 @@ They live in ``resources/`` at the top of the checkout, linked into the package 
 
 from __future__ import annotations
 
+import os
 from importlib.resources import files
 from pathlib import Path
 
@@ -17,3 +18,9 @@ def resources_dir() -> Path:
 
 def resource(name: str) -> Path:
     return resources_dir() / name
+
+
+def is_bundled(path: Path) -> bool:
+    """Whether ``path`` is (or links to) one of the shipped files, which the app never
+    writes: an installation may be read-only or shared, and an update would undo it."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(resources_dir()))

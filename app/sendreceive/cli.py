@@ -20,10 +20,10 @@ from sendreceive.config.profile import (
     Account,
     Profile,
     ProfileError,
-    load_default_profile,
     load_profile,
 )
 from sendreceive.config.program_command import PROGRAM, command_of_spec, is_command
+from sendreceive.config.user_profile import open_user_profile
 from sendreceive.contract import SyncFlags
 from sendreceive.headless import run_headless, run_scheduled
 from sendreceive.hosting.isolation import DEFAULT_ISOLATION, host_factory
@@ -32,7 +32,7 @@ from sendreceive.hosting.process import containment
 from sendreceive.hosting.process.host import stop_all
 from sendreceive.logs import configure_logging
 from sendreceive.options import Options
-from sendreceive.paths import default_log_file, default_store_root
+from sendreceive.paths import default_log_file, default_profile_file, default_store_root
 from sendreceive.process_guard import exit_process, guard_sigint, take_stdout
 from sendreceive.records import conformance, recording
 from sendreceive.records.junit import write_junit
@@ -62,13 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sendreceive",
         description="Send/Receive Workbench: run MAPI-style store providers (IMAPISync) and "
         "watch their Progress, Error and Done calls. With no arguments, opens the window "
-        "on the bundled demo profile. 'sendreceive queue --help': put .eml files in the Outbox; "
+        "on your own profile (made from the bundled demo on first start). "
+        "'sendreceive queue --help': put .eml files in the Outbox; "
         "'sendreceive conformance --help': check a provider against the contract.",
         epilog=f"Exit codes: {EXIT_OK} every task completed; {EXIT_TASKS_FAILED} a task failed, "
         f"was cancelled or abandoned; {EXIT_BAD_INPUT} bad arguments or profile.",
     )
     parser.add_argument(
-        "--profile", type=Path, metavar="FILE", help="a TOML profile (default: the demo profile)"
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help=f"a TOML profile (default: your own, {default_profile_file()})",
     )
     parser.add_argument(
         "--provider",
@@ -79,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "path/to/file.py:attr, or a program's command line ('./myprovider --fast', "
         "docs/protocol.md) (repeatable). Without --profile, only these accounts are loaded.",
     )
-    _add_settings_argument(parser, "the --provider accounts")
+    _add_settings_argument(parser, "every --provider (or --replay) account", per_account=True)
     parser.add_argument(
         "--group",
         default=ALL_ACCOUNTS,
@@ -174,14 +178,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_settings_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+def _add_settings_argument(
+    parser: argparse.ArgumentParser, whose: str, per_account: bool = False
+) -> None:
+    """``--set``: for ``whose``, or with ``per_account`` also ``NAME.KEY`` for one."""
+    one = ", or with NAME. for the one named NAME" if per_account else ""
     parser.add_argument(
         "--set",
         action="append",
         default=[],
-        metavar="KEY=VALUE",
+        metavar="[NAME.]KEY=VALUE" if per_account else "KEY=VALUE",
         dest="settings",
-        help=f"a setting for {whose}; VALUE is read as TOML (42, true, "
+        help=f"a setting for {whose}{one}; VALUE is read as TOML (42, true, "
         '"text"), else as plain text (repeatable)',
     )
 
@@ -211,6 +219,28 @@ def parse_settings(pairs: Sequence[str]) -> dict[str, Any]:
     return settings
 
 
+def settings_for(name: str, settings: Mapping[str, Any]) -> dict[str, Any]:
+    """One command-line account's settings: every ``--set KEY=VALUE``, and the
+    ``--set NAME.KEY=VALUE`` aimed at it (a setting's key is a keyword argument's name:
+    it has no dot, so the last dot parts the account's name from it)."""
+    chosen = {key: value for key, value in settings.items() if "." not in key}
+    for key, value in settings.items():
+        target, _, own_key = key.rpartition(".")
+        if target == name:
+            chosen[own_key] = value
+    return chosen
+
+
+def check_targets(settings: Mapping[str, Any], accounts: Sequence[Account]) -> None:
+    """A ``--set NAME.KEY`` naming no command-line account is a mistake, not a no-op."""
+    names = {a.name for a in accounts}
+    for key in settings:
+        target = key.rpartition(".")[0]
+        if target and target not in names:
+            known = ", ".join(sorted(names)) or "none"
+            raise ValueError(f"--set {key}: no --provider account named {target!r} ({known})")
+
+
 def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Account]:
     """Accounts for ``--provider``: named after the spec's attr or entry point."""
     accounts: list[Account] = []
@@ -221,7 +251,9 @@ def adhoc_accounts(specs: Sequence[str], settings: dict[str, Any]) -> list[Accou
         while any(a.name == name for a in accounts):
             name, n = f"{base} ({n})", n + 1
         provider = PROGRAM if command else spec
-        accounts.append(Account(name, provider, settings=settings, command=command))
+        accounts.append(
+            Account(name, provider, settings=settings_for(name, settings), command=command)
+        )
     return accounts
 
 
@@ -242,11 +274,14 @@ def options_from_args(args: argparse.Namespace) -> Options:
             check_provider_spec(spec)
         except (ProviderLoadError, ValueError) as exc:
             raise ValueError(f"--provider {spec}: {exc}") from exc
-    extra = adhoc_accounts(args.provider, parse_settings(args.settings))
+    settings = parse_settings(args.settings)
+    extra = adhoc_accounts(args.provider, settings)
     recorded_limits: dict[str, Any] = {}
     if args.replay is not None:
-        replayed, recorded_limits = replay_accounts(args.replay, parse_settings(args.settings))
+        replayed, recorded_limits = replay_accounts(args.replay, settings)
         extra += replayed
+    check_targets(settings, extra)
+    created = False
     try:
         if args.replay is not None and args.profile is None:
             profile = Profile("Replay", None, tuple(extra), ())
@@ -255,7 +290,8 @@ def options_from_args(args: argparse.Namespace) -> Options:
         elif extra:
             profile = Profile("Command line", None, tuple(extra), ())
         else:
-            profile = load_default_profile()
+            user = open_user_profile()
+            profile, created = user.profile, user.created
     except ProfileError as exc:
         return Options(
             None, exc, args.group, args.run, limits=_limits({}, args), language=_language(args.lang)
@@ -283,6 +319,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
         _limits({**recorded_limits, **profile.limits}, args),
         _language(args.lang),
         args.isolation or profile.isolation or DEFAULT_ISOLATION,
+        created,
     )
 
 
@@ -301,7 +338,7 @@ def replay_accounts(
             r.account,
             "replay",
             SyncFlags(int(r.header["flags"])),
-            {"trace": str(r.path.absolute()), **settings},
+            {"trace": str(r.path.absolute()), **settings_for(r.account, settings)},
         )
         for r in found
     ]
@@ -361,6 +398,11 @@ def main(argv: Sequence[str] | None = None, *, own_process: bool = False) -> int
         parser.error("--json only works with --headless (the window has no JSON output)")
     if args.schedule and not args.headless:
         parser.error("--schedule only works with --headless (the window keeps the schedules)")
+    if args.record is not None and not args.headless:
+        parser.error(
+            "--record only works with --headless (in the window, the dialog's Save Run "
+            "records the run it shows)"
+        )
     for flag in ("strict", "junit"):
         if getattr(args, flag) and not args.headless:
             parser.error(f"--{flag} only works with --headless (it is for CI)")

@@ -238,6 +238,7 @@ class IUnknown(Protocol):
 class MessageState(enum.Enum):
     QUEUED = "queued"
     SENDING = "sending"  # begun and not finished: cut off, or under way now
+    REFUSED = "refused"  # refused for good: not sent again until the user retries it
 
 
 @dataclass(frozen=True)
@@ -282,7 +283,15 @@ class Outbox(Protocol):
         """Right after the server's final reply."""
         ...
 
-    def mark_not_sent(self, msg_id: str, error: str) -> None: ...
+    def mark_not_sent(self, msg_id: str, error: str) -> None:
+        """Not sent for now (a temporary refusal, a cut): offered again next run."""
+        ...
+
+    def mark_refused(self, msg_id: str, error: str) -> None:
+        """Refused for good (a 5xx reply, a message that cannot be sent as it is): it
+        stays in the Outbox with ``error`` and ``pending()`` leaves it out until the
+        user retries, edits or removes it."""
+        ...
 
 
 class SyncSession(Protocol):
@@ -312,7 +321,8 @@ class SyncSession(Protocol):
         """For a transport (``SYNC_OUTGOING_MAIL``): the account's queued mail in the
         default store — ``lock()``, ``pending()``, ``open_content(id)``, then per message
         ``begin_sending(id)`` just before its data goes out and ``mark_sent(id)`` right
-        after the server's reply, or ``mark_not_sent(id, error)``; ``unlock()``."""
+        after the server's reply, or ``mark_not_sent(id, error)`` (temporary) or
+        ``mark_refused(id, error)`` (for good); ``unlock()``."""
         ...
 
     def password(self) -> str | None:

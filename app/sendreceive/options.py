@@ -24,3 +24,4 @@ class Options:
     limits: RunLimits = field(default_factory=RunLimits)
     language: str | None = None  # --lang: the window's language (headless is English)
     isolation: str = DEFAULT_ISOLATION  # the accounts' default (sendreceive.hosting.isolation)
+    profile_created: bool = False  # the user's profile was made from the demo by this start

@@ -1,4 +1,6 @@
-"""Where the app keeps data on disk, outside the source tree (XDG on Linux)."""
+"""Where the app keeps data on disk, outside the source tree: the per-user folders of
+each platform, as ``platformdirs`` names them (XDG on Linux, honouring ``XDG_*_HOME``).
+One owner for every per-user path; nothing here is ever inside the installation."""
 
 from __future__ import annotations
 
@@ -8,22 +10,43 @@ import os
 import re
 from pathlib import Path
 
+import platformdirs
+
 APP_DIR_NAME = "sendreceive-workbench"
 _READABLE_PART = 40  # characters of the account name kept in its store's folder name
+PROFILE_FILE_NAME = "profile.toml"
+
+
+def config_dir() -> Path:
+    """The user's settings: their own profile, the window's preferences."""
+    return platformdirs.user_config_path(APP_DIR_NAME, appauthor=False)
+
+
+def state_dir() -> Path:
+    """What the app remembers between starts: the log, each account's last result."""
+    return platformdirs.user_state_path(APP_DIR_NAME, appauthor=False)
+
+
+def default_profile_file() -> Path:
+    """The user's own profile, created from the demo on first start."""
+    return config_dir() / PROFILE_FILE_NAME
 
 
 def default_store_root() -> Path:
     """Root of the providers' local stores: ``$XDG_DATA_HOME/sendreceive-workbench/stores``."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / APP_DIR_NAME / "stores"
+    return platformdirs.user_data_path(APP_DIR_NAME, appauthor=False) / "stores"
 
 
 def default_log_file() -> Path:
     """``$XDG_STATE_HOME/sendreceive-workbench/sendreceive.log``: where Qt's
     ``QStandardPaths.GenericStateLocation`` points too, so the GUI and a headless run
     write one log."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / APP_DIR_NAME / "sendreceive.log"
+    return state_dir() / "sendreceive.log"
+
+
+def last_results_file(profile: Path) -> Path:
+    """Where the last result of each account of the profile file ``profile`` is kept."""
+    return state_dir() / "last-results" / f"{store_name(str(profile.absolute()))}.json"
 
 
 def resolve_path(path: Path) -> Path:

@@ -101,6 +101,14 @@ def exit_process(code: int, *streams: TextIO) -> NoReturn:
     os._exit(code)
 
 
+def count_atexit_handlers_as_the_hosts() -> None:
+    """The atexit handlers registered so far are the host's own (PySide6 registers one
+    when the window's Qt starts): only those registered later are reported as left
+    behind, so that a provider author hunts only for leftovers of theirs."""
+    global _atexit_at_start
+    _atexit_at_start = _atexit_count()
+
+
 def left_behind() -> list[str]:
     """Threads other than the host's, and atexit handlers registered since start-up."""
     found = []

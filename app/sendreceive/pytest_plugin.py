@@ -13,6 +13,11 @@ Send/Receive dialog instead, and returns the dialog to assert what it shows. A r
 (``sendreceive --record``) becomes a test the same way:
 ``sendreceive.replay("run/Hello-….jsonl")``. ``result.assert_clean()`` fails with the
 task's status and every error and violation line, worded as the headless report does.
+
+On Linux with no display (``DISPLAY`` and ``WAYLAND_DISPLAY`` unset, a typical CI
+runner) and no ``QT_QPA_PLATFORM`` chosen, the plugin chooses Qt's ``offscreen``
+platform before any test starts Qt, and says so once at the session's start: without
+it, ``show`` would abort the whole run.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import itertools
+import os
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack
@@ -42,6 +48,27 @@ from sendreceive.tracking.tracker import TaskState
 
 TEST_LIMITS = RunLimits(stall_timeout=5.0, cancel_grace=2.0, done_event_grace=0.5)
 _registered = itertools.count(1)
+OFFSCREEN_NOTE = (
+    "sendreceive: no display (DISPLAY and WAYLAND_DISPLAY are not set): "
+    "Qt runs on its offscreen platform (QT_QPA_PLATFORM=offscreen)"
+)
+_chose_offscreen = False
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Qt's offscreen platform where no display is: before any test creates Qt's app."""
+    global _chose_offscreen
+    displayless = not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY"))
+    if sys.platform.startswith("linux") and displayless and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _chose_offscreen = True
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Said once, even with ``-q`` (a header would not be)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _chose_offscreen and reporter is not None:
+        reporter.write_line(OFFSCREEN_NOTE)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import operator
 from collections.abc import Sequence
 from pathlib import Path
 
+from sendreceive.config.provider_settings import Setting
 from sendreceive.contract import (
     MAPI_E_UNKNOWN_FLAGS,
     MAPISIB,
@@ -16,7 +17,13 @@ from sendreceive.contract import (
 )
 from sendreceive.providers.common import start_in_background
 
-from .settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_TIMEOUT, ImapSettings
+from .settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_MAX_MESSAGE_SIZE,
+    DEFAULT_TIMEOUT,
+    SECURITY_MODES,
+    ImapSettings,
+)
 from .sync import SyncRun
 
 KNOWN_FLAGS = functools.reduce(operator.or_, SyncFlags)
@@ -31,6 +38,18 @@ class ImapProvider:
     worth keeping: ``psesSync.password()`` resolves ``password``, ``password_env`` or
     ``password_command`` when the sync connects, so it is accepted here and dropped.
     """
+
+    SETTINGS = (
+        Setting("host", str, help="The IMAP server's name"),
+        Setting("username", str, help="The user name the server knows you by"),
+        Setting("port", int, optional=True, help="Default: 993 with ssl, 143 otherwise"),
+        Setting("security", str, "ssl", "How the connection is protected", choices=SECURITY_MODES),
+        Setting("verify_certificate", bool, True, "Check the server's certificate (keep on)"),
+        Setting("ca_file", str, optional=True, help="A CA bundle for a private certificate"),
+        Setting("batch_size", int, DEFAULT_BATCH_SIZE, "Messages fetched at once"),
+        Setting("timeout", float, DEFAULT_TIMEOUT, "Seconds to wait for the server"),
+        Setting("max_message_size", int, DEFAULT_MAX_MESSAGE_SIZE, "Larger messages are skipped"),
+    )
 
     def __init__(
         self,
@@ -50,8 +69,10 @@ class ImapProvider:
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
+        password_source: str | None = None,
     ) -> None:
-        del password, password_env, password_command  # read through psesSync.password()
+        # read through psesSync.password()
+        del password, password_env, password_command, password_source
         self._settings = ImapSettings.build(
             host=host,
             username=username,

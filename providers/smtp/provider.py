@@ -6,6 +6,7 @@ import functools
 import operator
 from pathlib import Path
 
+from sendreceive.config.provider_settings import Setting
 from sendreceive.contract import (
     MAPI_E_NO_SUPPORT,
     MAPI_E_UNKNOWN_FLAGS,
@@ -18,7 +19,7 @@ from sendreceive.contract import (
 
 from ..common import start_in_background
 from .send import SendRun
-from .settings import DEFAULT_TIMEOUT, SmtpSettings
+from .settings import DEFAULT_TIMEOUT, SECURITY_MODES, SmtpSettings
 
 KNOWN_FLAGS = functools.reduce(operator.or_, SyncFlags)
 #: What may come with SYNC_OUTGOING_MAIL: the host's triggers, which change nothing here.
@@ -32,6 +33,17 @@ class SmtpTransport:
     ``phSyncDoneEvent``, ``S_OK`` at once, one ``Done`` before the event is set. The
     password is read through ``psesSync.password()`` when the connection is made.
     """
+
+    SETTINGS = (
+        Setting("host", str, help="The SMTP server's name"),
+        Setting("port", int, optional=True, help="Default: 465 with ssl, 587 with starttls"),
+        Setting("security", str, "ssl", "How the connection is protected", choices=SECURITY_MODES),
+        Setting("verify_certificate", bool, True, "Check the server's certificate (keep on)"),
+        Setting("username", str, optional=True, help="Empty: the server needs no login"),
+        Setting("sender", str, optional=True, help="Envelope sender of a message without From"),
+        Setting("ca_file", str, optional=True, help="A CA bundle for a private certificate"),
+        Setting("timeout", float, DEFAULT_TIMEOUT, "Seconds to wait for the server"),
+    )
 
     def __init__(
         self,
@@ -47,8 +59,10 @@ class SmtpTransport:
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
+        password_source: str | None = None,
     ) -> None:
-        del password, password_env, password_command  # read through psesSync.password()
+        # read through psesSync.password()
+        del password, password_env, password_command, password_source
         self._settings = SmtpSettings.build(
             host=host,
             port=port,

@@ -3,10 +3,11 @@
 Each message goes through the Outbox's states so that a run killed at any point loses
 nothing: ``begin_sending`` just before DATA, ``mark_sent`` right after the server's
 final reply (the only window where a kill can make the next run send it twice), and
-``mark_not_sent`` when the server refuses it, when the message cannot be sent as it is,
-or when the sending stopped before the end of its data reached the server (it stays
-queued with the reason). The account's Outbox is locked for the run, so a second run at
-once sends nothing twice: it ends with ``MAPI_E_BUSY``.
+``mark_not_sent`` when the server refuses it for now (4xx) or the sending stopped before
+the end of its data reached the server (it stays queued with the reason), and
+``mark_refused`` when the server refuses it for good or it cannot be sent as it is (it
+stays, marked refused, until the user retries it). The account's Outbox is locked for
+the run, so a second run at once sends nothing twice: it ends with ``MAPI_E_BUSY``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from sendreceive.contract import (
     MAPI_E_NO_SUPPORT,
     MAPI_E_UNCONFIGURED,
     MAPI_E_USER_CANCEL,
+    MAPI_W_PARTIAL_COMPLETION,
     S_FALSE,
     S_OK,
     IMAPISyncProgressCallback,
@@ -61,7 +63,9 @@ class SendRun:
         self._log: logging.Logger = session.logger
         self._client: BoundedSMTP | None = None
         self._cancelled = False  # told by Progress, heard by the wire too
-        self._result = S_OK  # the first refusal's HRESULT: the task fails if any was refused
+        # S_OK; MAPI_W_PARTIAL_COMPLETION once a message was refused for good; the first
+        # temporary refusal's HRESULT: the task fails, the message is tried again later
+        self._result = S_OK
 
     def run(self) -> int:
         """Send; the HRESULT for ``Done``."""
@@ -120,8 +124,10 @@ class SendRun:
         try:
             data = OutgoingData(file)
             options = self._mail_options(data.eight_bit, sender, message)
-        except UnsendableError as exc:
-            self._refused(outbox, message, exc.hresult, f"it cannot be sent as it is: {exc}")
+        except UnsendableError as exc:  # for good, unless only this server lacks a feature
+            for_good = exc.hresult != MAPI_E_NO_SUPPORT
+            why = f"it cannot be sent as it is: {exc}"
+            self._refused(outbox, message, exc.hresult, why, for_good=for_good)
             return
         code, text = _unless_closing(client.mail(sender, options))
         if code not in _ACCEPTED:
@@ -167,20 +173,30 @@ class SendRun:
         hresult: int,
         why: str,
         code: int | None = None,
+        for_good: bool = True,
     ) -> None:
-        """The message stays queued, the reason beside it; a 4xx reply is temporary, so
-        the next Send/Receive simply tries again."""
-        outbox.mark_not_sent(message.id, why)
-        if code is not None and temporary(code):
+        """The message stays in the Outbox, the reason beside it. A 4xx reply (or what
+        another server may take) is temporary: the next Send/Receive tries again, and
+        this one failed. Any other
+        refusal is for good: the message is marked refused and is not sent again until
+        the user retries it, and the run completes with errors (the others went out)."""
+        if not for_good or (code is not None and temporary(code)):
+            outbox.mark_not_sent(message.id, why)
             text = (
                 f"Message '{message.subject}' was not sent for now: {why}. The refusal is "
                 "temporary: it stays in the Outbox and is tried again at the next Send/Receive."
             )
+            if not FAILED(self._result):
+                self._result = hresult
         else:
-            text = f"Message '{message.subject}' was not sent: {why}. It stays in the Outbox."
+            outbox.mark_refused(message.id, why)
+            text = (
+                f"Message '{message.subject}' was refused: {why}. It stays in the Outbox, "
+                "marked Refused, and is not sent again until you retry or remove it."
+            )
+            if self._result == S_OK:
+                self._result = MAPI_W_PARTIAL_COMPLETION
         self._callback.Error(hresult, text)
-        if not FAILED(self._result):
-            self._result = hresult
 
     def _mail_options(self, eight_bit: bool, sender: str, message: OutgoingMessage) -> list[str]:
         """MAIL's options; ``UnsendableError`` for what this server cannot take."""

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>Über Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -43,6 +70,69 @@ Flags: %3</translation>
         <source>%1 · %2</source>
         <comment>status · time</comment>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>Kontoeinstellungen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, in the order the window lists them:</source>
+        <translation>&amp;Konten, in der Reihenfolge des Fensters:</translation>
+    </message>
+    <message>
+        <source>New &amp;IMAP/SMTP Account…</source>
+        <translation>Neues &amp;IMAP/SMTP-Konto…</translation>
+    </message>
+    <message>
+        <source>New &amp;Other Account…</source>
+        <translation>Neues &amp;anderes Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 from the profile?</source>
+        <translation>Das Konto %1 aus dem Profil entfernen?</translation>
+    </message>
+    <message>
+        <source>This change would break the profile:</source>
+        <translation>Diese Änderung würde das Profil beschädigen:</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Das Profil konnte nicht geschrieben werden:</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the password was not:</source>
+        <translation>Das Profil wurde gespeichert, das Kennwort aber nicht:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -665,6 +755,128 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>Protokoll — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>Es wurde noch nichts protokolliert.</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>Das Protokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountEditor</name>
+    <message>
+        <source>Change IMAP/SMTP Account</source>
+        <translation>IMAP/SMTP-Konto ändern</translation>
+    </message>
+    <message>
+        <source>New IMAP/SMTP Account</source>
+        <translation>Neues IMAP/SMTP-Konto</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Posteingang (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Postausgang (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>Sicherheitswarnung</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;E-Mail-Adresse:</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, not in the profile.</source>
+        <translation>Das Kennwort wird im Schlüsselbund des Systems aufbewahrt, nicht im Profil.</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>incoming server</source>
+        <translation>Posteingangsserver</translation>
+    </message>
+    <message>
+        <source>outgoing server</source>
+        <translation>Postausgangsserver</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>Bitte ausfüllen: %1.</translation>
+    </message>
+    <message>
+        <source>The incoming server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Der Posteingangsserver ist nicht verschlüsselt: Kennwort und E-Mails gehen lesbar für jeden auf dem Weg durchs Netz.</translation>
+    </message>
+    <message>
+        <source>The outgoing server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Der Postausgangsserver ist nicht verschlüsselt: Kennwort und E-Mails gehen lesbar für jeden auf dem Weg durchs Netz.</translation>
+    </message>
+    <message>
+        <source>The incoming server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Das Zertifikat des Posteingangsservers wird nicht geprüft: Jeder auf dem Weg kann sich als Server ausgeben und Ihr Kennwort lesen.</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Das Zertifikat des Postausgangsservers wird nicht geprüft: Jeder auf dem Weg kann sich als Server ausgeben und Ihr Kennwort lesen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -715,6 +927,22 @@ Flags: %3</translation>
         <translation>Klicken, um online zu arbeiten</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>Dieses Profil hat noch kein Konto: Fügen Sie eines unter Extras ▸ Kontoeinstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>Drücken Sie F9, um alle Konten zu übermitteln/empfangen. Konten fügen Sie unter Extras ▸ Kontoeinstellungen hinzu oder ändern sie dort.</translation>
+    </message>
+    <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
+        <translation>Willkommen! Ihr eigenes Profil wurde aus der Demo erstellt. Seine Konten sind Beispielkonten zum Ausprobieren: Drücken Sie F9, um sie zu übermitteln/empfangen. Ihr eigenes Konto fügen Sie unter Extras ▸ Kontoeinstellungen hinzu.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Erster Start</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>&amp;Alle übermitteln/empfangen</translation>
     </message>
@@ -729,6 +957,14 @@ Flags: %3</translation>
     <message>
         <source>&amp;Cancel Send/Receive</source>
         <translation>Übermitteln/Empfangen a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>Fehlgeschlagene Aufgaben &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>Die fehlgeschlagenen und abgebrochenen Aufgaben des letzten Übermittelns/Empfangens erneut ausführen</translation>
     </message>
     <message>
         <source>Send/Receive</source>
@@ -763,6 +999,18 @@ Flags: %3</translation>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtras</translation>
+    </message>
+    <message>
+        <source>&amp;Account Settings…</source>
+        <translation>&amp;Kontoeinstellungen…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has accounts to edit</source>
+        <translation>Nur eine Profildatei hat bearbeitbare Konten</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -781,6 +1029,18 @@ Flags: %3</translation>
     <message>
         <source>Open %1</source>
         <translation>%1 öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>Ü&amp;ber Send/Receive Workbench</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -846,20 +1106,52 @@ Flags: %3</translation>
         <translation>&amp;Von:</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>Absenderkonto</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>&amp;An:</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>&amp;Cc:</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anlagen</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>Kein Konto dieses Profils versendet E-Mails, daher kann die Nachricht nicht in den Postausgang gestellt werden. Fügen Sie eines unter Extras ▸ Kontoeinstellungen hinzu.</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>
@@ -897,6 +1189,10 @@ Flags: %3</translation>
         <translation>Senden wurde abgebrochen: sie wird beim nächsten Übermitteln/Empfangen erneut gesendet</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>Abgelehnt: %1 (wird erst nach „Wiederholen“ erneut gesendet)</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
@@ -926,6 +1222,18 @@ Flags: %3</translation>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>Die ausgewählten abgelehnten Nachrichten erneut senden</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -967,6 +1275,49 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>%1
 
 Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderAccountEditor</name>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Change Account</source>
+        <translation>Konto ändern</translation>
+    </message>
+    <message>
+        <source>New Account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Kontoname</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>Konto&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>This provider declares no settings.</source>
+        <translation>Dieser Anbieter gibt keine Einstellungen an.</translation>
+    </message>
+    <message>
+        <source>Please fill in the account name and the provider.</source>
+        <translation>Bitte Kontonamen und Anbieter ausfüllen.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1410,14 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
         <translation>Bricht die ausgewählte Aufgabe ab</translation>
     </message>
     <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>Führt die ausgewählten fehlgeschlagenen oder abgebrochenen Aufgaben erneut aus</translation>
+    </message>
+    <message>
         <source>Errors and warnings</source>
         <translation>Fehler und Warnungen</translation>
     </message>
@@ -1101,6 +1460,72 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Keine (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate</source>
+        <translation>&amp;Zertifikat des Servers prüfen</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>À propos de Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1, PySide6 %2, Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Journal : %1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Profil : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -43,6 +70,69 @@ Indicateurs : %3</translation>
         <source>%1 · %2</source>
         <comment>status · time</comment>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>Paramètres des comptes</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, in the order the window lists them:</source>
+        <translation>&amp;Comptes, dans l&apos;ordre de la fenêtre :</translation>
+    </message>
+    <message>
+        <source>New &amp;IMAP/SMTP Account…</source>
+        <translation>Nouveau compte &amp;IMAP/SMTP…</translation>
+    </message>
+    <message>
+        <source>New &amp;Other Account…</source>
+        <translation>Nouveau compte d&apos;un &amp;autre type…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Monter (&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 from the profile?</source>
+        <translation>Supprimer le compte %1 du profil ?</translation>
+    </message>
+    <message>
+        <source>This change would break the profile:</source>
+        <translation>Cette modification rendrait le profil inutilisable :</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>Le profil n&apos;a pas pu être écrit :</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the password was not:</source>
+        <translation>Le profil a été enregistré, mais pas le mot de passe :</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -665,6 +755,128 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>Journal — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>Rien n&apos;a encore été journalisé.</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>Le journal ne peut pas être lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountEditor</name>
+    <message>
+        <source>Change IMAP/SMTP Account</source>
+        <translation>Modifier le compte IMAP/SMTP</translation>
+    </message>
+    <message>
+        <source>New IMAP/SMTP Account</source>
+        <translation>Nouveau compte IMAP/SMTP</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>inchangé</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>Courrier entrant (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>Courrier sortant (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>Avertissement de sécurité</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>Adresse &amp;e-mail :</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>Nom d&apos;&amp;utilisateur :</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, not in the profile.</source>
+        <translation>Le mot de passe est conservé dans le trousseau du système, pas dans le profil.</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>nom du compte</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>nom d&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>incoming server</source>
+        <translation>serveur entrant</translation>
+    </message>
+    <message>
+        <source>outgoing server</source>
+        <translation>serveur sortant</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>mot de passe</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>Veuillez remplir : %1.</translation>
+    </message>
+    <message>
+        <source>The incoming server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Le serveur entrant n&apos;est pas chiffré : votre mot de passe et vos messages traversent le réseau lisibles par tous sur le trajet.</translation>
+    </message>
+    <message>
+        <source>The outgoing server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>Le serveur sortant n&apos;est pas chiffré : votre mot de passe et vos messages traversent le réseau lisibles par tous sur le trajet.</translation>
+    </message>
+    <message>
+        <source>The incoming server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Le certificat du serveur entrant n&apos;est pas vérifié : n&apos;importe qui sur le trajet peut se faire passer pour le serveur et lire votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>Le certificat du serveur sortant n&apos;est pas vérifié : n&apos;importe qui sur le trajet peut se faire passer pour le serveur et lire votre mot de passe.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -715,6 +927,22 @@ Indicateurs : %3</translation>
         <translation>Cliquez pour travailler en ligne</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>Ce profil n&apos;a encore aucun compte : ajoutez-en un avec Outils ▸ Paramètres des comptes.</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>Appuyez sur F9 pour envoyer/recevoir tous les comptes. Ajoutez ou modifiez des comptes avec Outils ▸ Paramètres des comptes.</translation>
+    </message>
+    <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
+        <translation>Bienvenue ! Votre propre profil a été créé à partir de la démo. Ses comptes sont fictifs, pour essayer : appuyez sur F9 pour les envoyer/recevoir. Ajoutez votre propre compte avec Outils ▸ Paramètres des comptes.</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>Premier démarrage</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>&amp;Tout envoyer/recevoir</translation>
     </message>
@@ -729,6 +957,14 @@ Indicateurs : %3</translation>
     <message>
         <source>&amp;Cancel Send/Receive</source>
         <translation>&amp;Annuler l&apos;envoi/réception</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>&amp;Réessayer les tâches en échec</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>Relancer les tâches en échec et annulées du dernier envoi/réception</translation>
     </message>
     <message>
         <source>Send/Receive</source>
@@ -763,6 +999,18 @@ Indicateurs : %3</translation>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Outils</translation>
+    </message>
+    <message>
+        <source>&amp;Account Settings…</source>
+        <translation>&amp;Paramètres des comptes…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has accounts to edit</source>
+        <translation>Seul un fichier de profil a des comptes à modifier</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -781,6 +1029,18 @@ Indicateurs : %3</translation>
     <message>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>À &amp;propos de Send/Receive Workbench</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -846,20 +1106,52 @@ Indicateurs : %3</translation>
         <translation>&amp;De :</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>Compte d&apos;envoi</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>Adresse :</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>Adresse de l&apos;expéditeur</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>&amp;À :</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>&amp;Cc :</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>&amp;Objet :</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>Corps du message</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>Aucun compte de ce profil n&apos;envoie de courrier : le message ne peut pas être mis en file d&apos;attente. Ajoutez-en un avec Outils ▸ Paramètres des comptes.</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>
@@ -897,6 +1189,10 @@ Indicateurs : %3</translation>
         <translation>Envoi interrompu : il sera renvoyé au prochain envoi/réception</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>Refusé : %1 (pas renvoyé avant de réessayer)</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>Non envoyé : %1</translation>
     </message>
@@ -926,6 +1222,18 @@ Indicateurs : %3</translation>
     <message>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>Renvoyer les messages refusés sélectionnés</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -967,6 +1275,49 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>%1
 
 Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas conservées.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderAccountEditor</name>
+    <message>
+        <source>Default</source>
+        <translation>Par défaut</translation>
+    </message>
+    <message>
+        <source>Change Account</source>
+        <translation>Modifier le compte</translation>
+    </message>
+    <message>
+        <source>New Account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>&amp;Nom du compte :</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Fournisseur :</translation>
+    </message>
+    <message>
+        <source>This provider declares no settings.</source>
+        <translation>Ce fournisseur ne déclare aucun paramètre.</translation>
+    </message>
+    <message>
+        <source>Please fill in the account name and the provider.</source>
+        <translation>Veuillez indiquer le nom du compte et le fournisseur.</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1410,14 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
         <translation>Arrête la tâche sélectionnée</translation>
     </message>
     <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>Relance les tâches sélectionnées en échec ou annulées</translation>
+    </message>
+    <message>
         <source>Errors and warnings</source>
         <translation>Erreurs et avertissements</translation>
     </message>
@@ -1101,6 +1460,72 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>Aucune (non chiffré)</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate</source>
+        <translation>Vérifier le &amp;certificat du serveur</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sécurité</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Send/Receive Workbench</source>
+        <translation>关于 Send/Receive Workbench</translation>
+    </message>
+    <message>
+        <source>Send/Receive Workbench %1</source>
+        <translation>Send/Receive Workbench %1</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1、PySide6 %2、Python %3</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>配置文件：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>AccountTableModel</name>
     <message>
         <source>Account</source>
@@ -43,6 +70,69 @@ Flags: %3</source>
         <source>%1 · %2</source>
         <comment>status · time</comment>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Account Settings</source>
+        <translation>帐户设置</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>帐户</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts, in the order the window lists them:</source>
+        <translation>帐户(&amp;A)，按窗口中列出的顺序：</translation>
+    </message>
+    <message>
+        <source>New &amp;IMAP/SMTP Account…</source>
+        <translation>新建 IMAP/SMTP 帐户(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Other Account…</source>
+        <translation>新建其他帐户(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>更改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove Account</source>
+        <translation>删除帐户</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 from the profile?</source>
+        <translation>从配置文件中删除帐户 %1？</translation>
+    </message>
+    <message>
+        <source>This change would break the profile:</source>
+        <translation>此更改会破坏配置文件：</translation>
+    </message>
+    <message>
+        <source>The profile could not be written:</source>
+        <translation>无法写入配置文件：</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but the password was not:</source>
+        <translation>配置文件已保存，但密码未保存：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -662,6 +752,128 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>LogViewer</name>
+    <message>
+        <source>Log — %1</source>
+        <translation>日志 — %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Nothing has been logged yet.</source>
+        <translation>尚未记录任何内容。</translation>
+    </message>
+    <message>
+        <source>The log cannot be read: %1</source>
+        <translation>无法读取日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MailAccountEditor</name>
+    <message>
+        <source>Change IMAP/SMTP Account</source>
+        <translation>更改 IMAP/SMTP 帐户</translation>
+    </message>
+    <message>
+        <source>New IMAP/SMTP Account</source>
+        <translation>新建 IMAP/SMTP 帐户</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>Incoming mail (IMAP)</source>
+        <translation>接收邮件 (IMAP)</translation>
+    </message>
+    <message>
+        <source>Outgoing mail (SMTP)</source>
+        <translation>发送邮件 (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security warning</source>
+        <translation>安全警告</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>帐户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>帐户名称</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>电子邮件地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>电子邮件地址</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring, not in the profile.</source>
+        <translation>密码保存在系统密钥环中，而不是配置文件中。</translation>
+    </message>
+    <message>
+        <source>account name</source>
+        <translation>帐户名称</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>incoming server</source>
+        <translation>接收服务器</translation>
+    </message>
+    <message>
+        <source>outgoing server</source>
+        <translation>发送服务器</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Please fill in: %1.</source>
+        <translation>请填写：%1。</translation>
+    </message>
+    <message>
+        <source>The incoming server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>接收服务器未加密：您的密码和邮件以明文在网络上传输，途中任何人都能读取。</translation>
+    </message>
+    <message>
+        <source>The outgoing server is not encrypted: your password and mail cross the network readable by anyone on the way.</source>
+        <translation>发送服务器未加密：您的密码和邮件以明文在网络上传输，途中任何人都能读取。</translation>
+    </message>
+    <message>
+        <source>The incoming server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>未检查接收服务器的证书：途中任何人都可以冒充服务器并读取您的密码。</translation>
+    </message>
+    <message>
+        <source>The outgoing server&apos;s certificate is not checked: anyone on the way can pose as the server and read your password.</source>
+        <translation>未检查发送服务器的证书：途中任何人都可以冒充服务器并读取您的密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Always</source>
@@ -712,6 +924,22 @@ Flags: %3</source>
         <translation>单击以联机工作</translation>
     </message>
     <message>
+        <source>This profile has no account yet: add one with Tools ▸ Account Settings.</source>
+        <translation>此配置文件还没有帐户：请通过“工具 ▸ 帐户设置”添加一个。</translation>
+    </message>
+    <message>
+        <source>Press F9 to Send/Receive all accounts. Add or change accounts with Tools ▸ Account Settings.</source>
+        <translation>按 F9 对所有帐户进行发送/接收。可通过“工具 ▸ 帐户设置”添加或更改帐户。</translation>
+    </message>
+    <message>
+        <source>Welcome! Your own profile was made from the demo. Its accounts are pretend ones to try: press F9 to Send/Receive them. Add your own account with Tools ▸ Account Settings.</source>
+        <translation>欢迎！已根据演示创建您自己的配置文件。其中的帐户仅供试用：按 F9 对它们进行发送/接收。可通过“工具 ▸ 帐户设置”添加您自己的帐户。</translation>
+    </message>
+    <message>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
         <source>Send/Receive &amp;All</source>
         <translation>全部发送/接收(&amp;A)</translation>
     </message>
@@ -726,6 +954,14 @@ Flags: %3</source>
     <message>
         <source>&amp;Cancel Send/Receive</source>
         <translation>取消发送/接收(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Failed Tasks</source>
+        <translation>重试失败的任务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the last Send/Receive&apos;s failed and cancelled tasks again</source>
+        <translation>再次运行上次发送/接收中失败和取消的任务</translation>
     </message>
     <message>
         <source>Send/Receive</source>
@@ -760,6 +996,18 @@ Flags: %3</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Account Settings…</source>
+        <translation>帐户设置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Only a profile file has accounts to edit</source>
+        <translation>只有配置文件才有可编辑的帐户</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -778,6 +1026,18 @@ Flags: %3</source>
     <message>
         <source>Open %1</source>
         <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Send/Receive Workbench</source>
+        <translation>关于 Send/Receive Workbench(&amp;A)</translation>
     </message>
     <message>
         <source>Follow the &amp;System</source>
@@ -843,20 +1103,52 @@ Flags: %3</source>
         <translation>发件人(&amp;F)：</translation>
     </message>
     <message>
+        <source>From account</source>
+        <translation>发件帐户</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>地址：</translation>
+    </message>
+    <message>
+        <source>From address</source>
+        <translation>发件人地址</translation>
     </message>
     <message>
         <source>&amp;To:</source>
         <translation>收件人(&amp;T)：</translation>
     </message>
     <message>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
         <source>&amp;Cc:</source>
         <translation>抄送(&amp;C)：</translation>
     </message>
     <message>
+        <source>Cc</source>
+        <translation>抄送</translation>
+    </message>
+    <message>
         <source>Su&amp;bject:</source>
         <translation>主题(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Message body</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>No account of this profile sends mail, so the message cannot be queued. Add one with Tools ▸ Account Settings.</source>
+        <translation>此配置文件中没有可发送邮件的帐户，因此无法将邮件放入队列。请通过“工具 ▸ 帐户设置”添加一个。</translation>
     </message>
     <message>
         <source>The message was not queued: %1</source>
@@ -894,6 +1186,10 @@ Flags: %3</source>
         <translation>发送被中断：将在下次发送/接收时重新发送</translation>
     </message>
     <message>
+        <source>Refused: %1 (not sent again until retried)</source>
+        <translation>已拒绝：%1（重试之前不会再次发送）</translation>
+    </message>
+    <message>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -923,6 +1219,18 @@ Flags: %3</source>
     <message>
         <source>&amp;Remove</source>
         <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Send the selected refused messages again</source>
+        <translation>再次发送所选的被拒绝邮件</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
     </message>
     <message>
         <source>No account of this profile sends mail</source>
@@ -964,6 +1272,49 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>%1
 
 从磁盘重新加载配置文件？您在此处所做的更改将不会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderAccountEditor</name>
+    <message>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Change Account</source>
+        <translation>更改帐户</translation>
+    </message>
+    <message>
+        <source>New Account</source>
+        <translation>新建帐户</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>帐户名称</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供程序</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Account &amp;name:</source>
+        <translation>帐户名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>提供程序(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>This provider declares no settings.</source>
+        <translation>此提供程序未声明任何设置。</translation>
+    </message>
+    <message>
+        <source>Please fill in the account name and the provider.</source>
+        <translation>请填写帐户名称和提供程序。</translation>
     </message>
 </context>
 <context>
@@ -1056,6 +1407,14 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>停止所选任务</translation>
     </message>
     <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Runs the selected failed or cancelled tasks again</source>
+        <translation>再次运行所选的失败或已取消的任务</translation>
+    </message>
+    <message>
         <source>Errors and warnings</source>
         <translation>错误和警告</translation>
     </message>
@@ -1098,6 +1457,72 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFields</name>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (not encrypted)</source>
+        <translation>无（未加密）</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s &amp;certificate</source>
+        <translation>检查服务器证书(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>安全性：</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全性</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@ would ask), and the keyboard."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from helpers.gui_waits import wait_for_run_end
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
 from sendreceive.tracking.tracker import TaskStatus
 from sendreceive.ui import accessibility
 from sendreceive.ui.task_model import TaskColumn
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 Text = QAccessible.Text
 Role = QAccessible.Role
@@ -165,3 +169,21 @@ def test_escape_hides_the_dialog_and_the_run_goes_on(qtbot, make_window):
     assert window.controller.running and window.status_progress.isVisible()
     window.controller.cancel_all()
     wait_for_run_end(qtbot, window)
+
+
+def test_tasks_failing_in_one_tick_make_one_announcement(qtbot, make_window, monkeypatch):
+    said: list[tuple[str, QAccessible.AnnouncementPoliteness]] = []
+    monkeypatch.setattr(accessibility, "post", lambda e: said.append((e.message(), e.politeness())))
+    profile = DATA / "two-failures.toml"
+    window = make_window("--profile", str(profile), "--run")
+    wait_for_run_end(qtbot, window)
+    assertive = [text for text, p in said if p is QAccessible.AnnouncementPoliteness.Assertive]
+    named = " ".join(assertive)
+    assert named.count("Task First - Receiving: Failed") == 1
+    assert named.count("Task Second - Receiving: Failed") == 1
+    assert len(assertive) <= 2  # one a tick: two only if they failed in two ticks
+    together = window.controller.task_model.states()
+    said.clear()
+    window._announced.clear()
+    window._announce_failed_tasks(together)  # both failed since the last tick
+    assert [text.count("Task ") for text, _ in said] == [2]

@@ -73,6 +73,13 @@ def test_json_without_headless_is_an_argument_error(tmp_path):
     assert "error: --json only works with --headless" in done.stderr
 
 
+def test_record_with_the_window_is_refused_not_ignored(tmp_path):
+    done = run_program(["--record", str(tmp_path / "rec"), "--store-dir", str(tmp_path)])
+    assert done.returncode == 2
+    assert "error: --record only works with --headless" in done.stderr
+    assert not (tmp_path / "rec").exists()
+
+
 def test_settings_file_name_has_no_slash_from_the_application_name():
     path = Path(AppSettings().file_name())
     assert path.name in ("sendreceive-workbench.conf", "sendreceive-workbench.ini")

@@ -54,6 +54,8 @@ class _Handler:
         self, server: SMTP, session: Session, envelope: Envelope, address: str, options: Any
     ) -> str:
         self.server.event("rcpt")
+        if address in self.server.refused and self.server.temporary:
+            return f"450 4.2.1 <{address}>: Mailbox busy, try again later"
         if address in self.server.refused:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         envelope.rcpt_tos.append(address)
@@ -90,11 +92,13 @@ class SmtpServer:
     ssl_port: int = 0
     bare_port: int = 0  # plain, no STARTTLS offered
     refused: set[str] = field(default_factory=set)
+    temporary: bool = False  # the recipients in ``refused`` get a 450 (try later), not a 550
     refused_data: set[bytes] = field(default_factory=set)  # a message holding one: 554
     hold_next_data: float = 0.0  # seconds the next accepted message's reply waits
     received: list[Received] = field(default_factory=list)
     on_event: Callable[[str], None] | None = None
     clients: set[SMTP] = field(default_factory=set)  # connected now, on any listener
+    logins: dict[str, str] = field(default_factory=lambda: {USER: PASSWORD})  # AUTH accepts
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -137,6 +141,11 @@ class _CountingSMTP(SMTP):
         super().__init__(*args, **kwargs)
         self._server = server
 
+    @property
+    def logins(self) -> dict[str, str]:
+        with self._server.lock:
+            return dict(self._server.logins)
+
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         with self._server.lock:
             self._server.clients.add(self)
@@ -160,10 +169,9 @@ class _Controller(Controller):
 def _authenticate(
     server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
 ) -> AuthResult:
-    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
+    assert isinstance(server, _CountingSMTP)
+    logins = {user.encode(): password.encode() for user, password in server.logins.items()}
+    ok = isinstance(data, LoginPassword) and logins.get(data.login) == data.password
     return AuthResult(success=ok, handled=False)  # handled=False: aiosmtpd replies 535
 
 

@@ -48,16 +48,21 @@ SHOW_TEST = textwrap.dedent(
 )
 
 
-def pytest_in(tmp_path, twice: bool, test: str = TEST):
+def pytest_in(tmp_path, twice: bool, test: str = TEST, display: bool = True):
+    """A fresh pytest; ``display=False``: as on a CI runner, no display and no platform
+    chosen (the plugin must choose the offscreen one)."""
     (tmp_path / "hello.py").write_text(PROVIDER)
     (tmp_path / "test_hello.py").write_text(test.replace("TWICE", str(twice)))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    if display:
+        env["QT_QPA_PLATFORM"] = "offscreen"  # the dialog of a ``show`` test, off any screen
+    else:
+        for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+            env.pop(name, None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_hello.py"],
         cwd=tmp_path,
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith("PYTEST")},
-            "QT_QPA_PLATFORM": "offscreen",  # the dialog of a ``show`` test, off any screen
-        },
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
@@ -82,6 +87,13 @@ def test_a_third_party_test_asserts_what_the_dialog_shows(tmp_path):
     failed = pytest_in(tmp_path, twice=True, test=SHOW_TEST)
     assert failed.returncode == 1
     assert "0 of 1 tasks have completed successfully" in failed.stdout  # the dialog's header
+
+
+def test_show_passes_on_a_machine_without_a_display(tmp_path):
+    passed = pytest_in(tmp_path, twice=False, test=SHOW_TEST, display=False)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Fatal Python error" not in passed.stderr
+    assert passed.stdout.count("Qt runs on its offscreen platform") == 1
 
 
 class Cancels:

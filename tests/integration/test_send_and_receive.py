@@ -10,6 +10,7 @@ from helpers.program import run_program
 from helpers.sending import outgoing, settings_table, store
 from helpers.smtp_server import PASSWORD
 
+from sendreceive.contract import MessageState
 from sendreceive.paths import default_log_file
 
 
@@ -73,16 +74,20 @@ def test_queue_then_one_run_sends_once_then_receives(account, smtp_server, tmp_p
         assert secret not in default_log_file().read_text("utf-8", "replace")
 
 
-def test_a_refused_recipient_ends_the_run_with_exit_1(account, smtp_server, tmp_path):
+def test_a_recipient_refused_for_good_completes_with_errors_once(account, smtp_server, tmp_path):
     smtp_server.refused.add("nobody@example.org")
     profile = _profile(tmp_path, account, smtp_server)
     stores = tmp_path / "stores"
     store(stores).queue("Work", outgoing(1, to="nobody@example.org"))
     done, events = _run(profile, stores)
-    assert done.returncode == 1
+    assert done.returncode == 0  # completed with errors: the message waits, marked Refused
     errors = [e for e in events if e["event"] == "error"]
     assert any("550 5.1.1" in e["text"] and e["task"] == "Work - Sending" for e in errors)
-    assert len(store(stores).messages("Work")) == 1
+    (left,) = store(stores).messages("Work")
+    assert left.state is MessageState.REFUSED
+    done, events = _run(profile, stores)
+    assert done.returncode == 0
+    assert not [e for e in events if e["event"] == "error"]
 
 
 def test_queue_refuses_bad_input_and_queues_nothing(tmp_path, account, smtp_server):

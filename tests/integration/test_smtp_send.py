@@ -49,20 +49,53 @@ def test_bcc_reaches_its_recipient_but_not_the_message(smtp_server, tmp_path):
     assert b"hidden@example.org" not in received.content
 
 
-def test_a_refused_recipient_keeps_the_message_queued_with_the_servers_reply(smtp_server, tmp_path):
+def test_a_recipient_refused_for_good_completes_with_errors_once_then_runs_are_clean(
+    smtp_server, tmp_path
+):
     smtp_server.refused.add("nobody@example.org")
     outbox = store(tmp_path)
     outbox.queue("Mail", outgoing(1, to="friend@example.org, nobody@example.org"))
     outbox.queue("Mail", outgoing(2))
-    run, summary = run_accounts([send_only_account("Mail", smtp_server.settings())], tmp_path)
-    assert summary.failed == 1  # the run's exit is 1
+    outbox.queue("Mail", outgoing(3))
+    account = send_only_account("Mail", smtp_server.settings())
+    run, summary = run_accounts([account], tmp_path)
+    assert (summary.failed, summary.with_errors) == (0, 1)  # "Completed with errors": exit 0
+    assert run.tasks[0].snapshot().status is TaskStatus.WARNINGS
     (line,) = [e for e in run.error_log.entries if e.hresult == IXP_E_SMTP_REJECTED_RECIPIENTS]
     assert "<nobody@example.org>" in line.text and "550 5.1.1" in line.text
-    assert "Outgoing 1" in line.text
-    assert [r.message_id for r in smtp_server.messages()] == ["<outgoing-2@example.test>"]
+    assert "Outgoing 1" in line.text and "marked Refused" in line.text
+    sent = [r.message_id for r in smtp_server.messages()]
+    assert sent == ["<outgoing-2@example.test>", "<outgoing-3@example.test>"]
     (left,) = outbox.messages()
-    assert left.subject == "Outgoing 1" and left.state is MessageState.QUEUED
+    assert left.subject == "Outgoing 1" and left.state is MessageState.REFUSED
     assert left.last_error is not None and "550 5.1.1" in left.last_error
+
+    run, summary = run_accounts([account], tmp_path)  # nothing new to send
+    assert (summary.succeeded, summary.errors) == (1, 0)
+    assert len(smtp_server.messages()) == 2
+    assert outbox.messages()[0].state is MessageState.REFUSED
+
+    smtp_server.refused.clear()
+    outbox.retry(left.id)  # the user's Retry
+    assert outbox.messages()[0].state is MessageState.QUEUED
+    run, summary = run_accounts([account], tmp_path)
+    assert summary.succeeded == 1 and outbox.messages() == []
+    assert smtp_server.messages()[-1].message_id == "<outgoing-1@example.test>"
+
+
+def test_a_temporary_refusal_fails_the_task_and_is_tried_again(smtp_server, tmp_path):
+    smtp_server.refused.add("busy@example.org")
+    smtp_server.temporary = True
+    outbox = store(tmp_path)
+    outbox.queue("Mail", outgoing(1, to="busy@example.org"))
+    account = send_only_account("Mail", smtp_server.settings())
+    _run, summary = run_accounts([account], tmp_path)
+    assert summary.failed == 1
+    (left,) = outbox.messages()
+    assert left.state is MessageState.QUEUED and "450" in (left.last_error or "")
+    smtp_server.refused.clear()
+    _run, summary = run_accounts([account], tmp_path)
+    assert summary.succeeded == 1 and outbox.messages() == []
 
 
 def test_a_wrong_password_fails_the_task_as_a_logon_failure(smtp_server, tmp_path):

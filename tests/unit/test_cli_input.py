@@ -31,6 +31,26 @@ def test_set_without_a_key_says_what_it_expects():
         parse_settings(["count"])
 
 
+def test_set_with_a_name_reaches_only_that_provider():
+    args = build_parser().parse_args(
+        ["--provider", "demo-fast", "--provider", "demo-warnings",
+         "--set", "delay=0.01", "--set", "demo-fast.messages=3",
+         "--set", "demo-warnings.messages=7"]
+    )  # fmt: skip
+    accounts = {a.name: a.settings for a in options_from_args(args).profile.accounts}
+    assert accounts == {
+        "demo-fast": {"delay": 0.01, "messages": 3},
+        "demo-warnings": {"delay": 0.01, "messages": 7},
+    }
+
+
+def test_set_aimed_at_no_account_is_refused():
+    args = build_parser().parse_args(["--provider", "demo-fast", "--set", "demo.messages=3"])
+    refused = r"--set demo\.messages: no --provider account named 'demo'"
+    with pytest.raises(ValueError, match=refused):
+        options_from_args(args)
+
+
 @pytest.mark.parametrize(
     ("option", "words"),
     [

@@ -295,7 +295,7 @@ def _problem_at_long_number(source: str, exc: ValueError) -> ProfileProblem:
     return _whole_file_problem(f"TOML value cannot be read: {exc}")
 
 
-def load_default_profile() -> Profile:
+def load_demo_profile() -> Profile:
     return load_profile(DEMO_PROFILE)
 
 

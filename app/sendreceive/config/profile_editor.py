@@ -1,4 +1,4 @@
-"""Changes to a profile file made by the app (groups, enabled accounts), written back
+"""Changes to a profile file made by the app (accounts, groups), written back
 with the user's comments and layout kept.
 
 The file is read and changed with tomlkit, which round-trips TOML: what an edit does not
@@ -7,10 +7,10 @@ inline tables, multi-line arrays (changed item by item, in place), CRLF line end
 byte-order mark. Before anything is written the changed text is read back with the same
 loader as at start-up, so an edit that would break the profile is refused and the file
 stays as it was. Nothing is written over a file that changed on disk since the user saw
-it (compared by content), nor over a read-only one; through a symlink, the file it
-points to is written. The new text goes to a temporary file that is fsynced and renamed
-over the profile (never half-written), and the previous text is kept beside it as
-``<name>.bak``, with the profile's mode (it may hold passwords).
+it (compared by content), over a read-only one, nor over a file shipped with the app;
+through a symlink, the file it points to is written. The new text goes to a temporary
+file that is fsynced and renamed over the profile (never half-written), and the previous
+text is kept beside it as ``<name>.bak``, with the profile's mode (it may hold passwords).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +26,13 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, InlineTable, Table
 
+from sendreceive.bundled import is_bundled
+from sendreceive.config.limits import PROCESS_LIMITS
 from sendreceive.config.profile import (
     ALL_ACCOUNTS,
     BOM,
+    DEFAULT_FLAGS,
+    Account,
     Group,
     Profile,
     ProfileError,
@@ -83,6 +88,63 @@ class ProfileEditor:
         else:
             table["enabled"] = False
 
+    def set_account(self, account: Account, old_name: str | None = None) -> None:
+        """Add ``account`` at the end (a name already taken is then refused by ``check``),
+        or replace the one named ``old_name`` in its place (its comments kept); a rename
+        is followed by every group that names it."""
+        accounts = self._tables("accounts", create=True)
+        table = self._find(accounts, old_name)
+        if table is None:
+            table = self._append(accounts)
+        table["name"] = account.name
+        table["provider"] = account.provider
+        flags = None if account.flags == DEFAULT_FLAGS else [f.name for f in account.flags]
+        _set(table, "flags", flags)
+        _set(table, "enabled", None if account.enabled else False)
+        _set(table, "transport", account.transport)
+        _set(table, "isolation", account.isolation)
+        for key in PROCESS_LIMITS:
+            _set(table, key, account.process_limits.get(key))
+        for key, values in (
+            ("settings", account.settings),
+            ("transport_settings", account.transport_settings),
+        ):
+            _set_table(table, key, values)
+        if old_name is not None and old_name != account.name:
+            self._rename_in_groups(old_name, account.name)
+
+    def delete_account(self, name: str) -> None:
+        """Take the account out of the file and out of every group that names it."""
+        accounts = self._tables("accounts")
+        for i, table in enumerate(accounts):
+            if table.get("name") == name:
+                del accounts[i]
+                self._rename_in_groups(name, None)
+                return
+        raise KeyError(name)
+
+    def move_account(self, name: str, position: int) -> None:
+        """Put the account at ``position`` in the file's order (the window's order)."""
+        accounts = self._tables("accounts")
+        names = [t.get("name") for t in accounts]
+        if name not in names:
+            raise KeyError(name)
+        if not 0 <= position < len(names):
+            raise IndexError(position)
+        moved = accounts[names.index(name)]
+        del accounts[names.index(name)]
+        accounts.insert(position, moved)
+
+    def _rename_in_groups(self, old: str, new: str | None) -> None:
+        for table in self._tables("groups"):
+            for key in ("accounts", "send_only", "receive_only"):
+                names = table.get(key)
+                if isinstance(names, Array) and old in names:
+                    kept = [n for n in names if n != old]
+                    if new is not None:
+                        kept.insert(list(names).index(old), new)
+                    _set(table, key, kept)
+
     def set_group(self, group: Group, old_name: str | None = None) -> None:
         """Create ``group``, or replace the one named ``old_name`` (a rename keeps its
         place and comments)."""
@@ -125,6 +187,11 @@ class ProfileEditor:
         written when the result would be broken, the file changed meanwhile or it is
         read-only."""
         profile = self.check()
+        if is_bundled(self.path):
+            raise ProfileEditError(
+                f"{self.path} is shipped with the app and is never changed; nothing was "
+                "written. Start without --profile to use your own profile, or copy it."
+            )
         if text_digest(read_profile_text(self.path)) != self._expected:
             raise ProfileChangedError(
                 f"{self.path} was changed by another program since it was opened; "
@@ -195,6 +262,22 @@ def _set(table: Table | InlineTable, key: str, value: Any) -> None:
                 current.insert(i, item)
     else:
         table[key] = value
+
+
+def _set_table(table: Table | InlineTable, key: str, values: Mapping[str, Any]) -> None:
+    """A sub-table (``[accounts.settings]``) holding exactly ``values``: the keys that
+    stay keep their place and comments; an empty one goes."""
+    current = table.get(key)
+    if not values:
+        table.pop(key, None)
+        return
+    if not isinstance(current, Table | InlineTable):
+        table[key] = tomlkit.inline_table() if isinstance(table, InlineTable) else tomlkit.table()
+        current = table[key]
+    for name in [k for k in current if k not in values]:
+        del current[name]
+    for name, value in values.items():
+        _set(current, name, value)
 
 
 def _in_order(array: Array, values: list[Any]) -> bool:

@@ -11,6 +11,12 @@ from types import MappingProxyType
 from typing import Any
 
 from sendreceive import secrets_guard
+from sendreceive.config.passwords import (
+    KEYRING,
+    PASSWORD_SOURCE,
+    PasswordStoreError,
+    stored_password,
+)
 from sendreceive.mail.outbox import AccountOutbox, DefaultStore
 
 PASSWORD_COMMAND_TIMEOUT = 30.0
@@ -82,8 +88,9 @@ class Session:
         return AccountOutbox(DefaultStore(self._default_store), self._account_name)
 
     def password(self) -> str | None:
-        """Resolve ``password``, ``password_env`` or ``password_command`` (like mbsync's
-        PassCmd: the first line of the command's output), in that order."""
+        """Resolve ``password``, ``password_env``, ``password_command`` (like mbsync's
+        PassCmd: the first line of the command's output) or ``password_source =
+        "keyring"`` (the system keyring's entry for the account), in that order."""
         secret = self._password()
         if secret is not None:
             secrets_guard.remember(secret)
@@ -103,7 +110,24 @@ class Session:
             return value
         if "password_command" in settings:
             return _run_password_command(str(settings["password_command"]))
+        if PASSWORD_SOURCE in settings:
+            return _from_keyring(self._account_name, settings[PASSWORD_SOURCE])
         return None
+
+
+def _from_keyring(account: str, source: object) -> str:
+    if source != KEYRING:
+        raise CredentialError(f'{PASSWORD_SOURCE} must be "{KEYRING}" (the system keyring)')
+    try:
+        secret = stored_password(account)
+    except PasswordStoreError as exc:
+        raise CredentialError(str(exc)) from None
+    if secret is None:
+        raise CredentialError(
+            f"the system keyring holds no password for {account!r}: enter it in "
+            "Tools > Account Settings"
+        )
+    return secret
 
 
 def _run_password_command(command: str) -> str:

@@ -15,6 +15,10 @@ one ``rename`` (atomic, and kept by a process killed at any point):
   server's final reply and ``mark_sent``;
 * ``.Sent Items/cur/<id>:2,S`` — sent (``mark_sent``, right after the server's reply).
 
+A message refused for good (``mark_refused``) stays queued with ``refused`` in its JSON
+file: the Outbox shows it with the server's reply, and the transport is not offered it
+again (``AccountOutbox.pending``) until the user retries it (``retry``) or removes it.
+
 What a Maildir file name cannot hold (the account that sends it, when it was queued,
 the last attempt's error) is in a small JSON file per message under ``.Outbox/workbench``,
 written before the message appears in the Outbox and replaced atomically.
@@ -189,12 +193,27 @@ class DefaultStore:
         fsync_path(self.outbox / "cur")
 
     def mark_not_sent(self, msg_id: str, error: str) -> None:
-        """Refused or cut off: queued again, with ``error`` for the Outbox view."""
-        meta = self._read_meta(msg_id)
-        self._write_meta(msg_id, {**meta, "last_error": error})
+        """Refused for now or cut off: queued again, with ``error`` for the Outbox view."""
+        self._set_aside(msg_id, {"last_error": error})
+
+    def mark_refused(self, msg_id: str, error: str) -> None:
+        """Refused for good: kept, with ``error``, and not sent again until ``retry``."""
+        self._set_aside(msg_id, {"last_error": error, "refused": True})
+
+    def _set_aside(self, msg_id: str, changes: dict[str, object]) -> None:
+        """Not sent: its JSON file changed in one write, then its name back to queued
+        (a kill between the two leaves it "being sent": it is tried again)."""
+        self._write_meta(msg_id, {**self._read_meta(msg_id), **changes})
         path = self._outbox_file(msg_id)
         if not path.name.endswith(":2,"):
             os.rename(path, path.with_name(f"{msg_id}:2,"))
+
+    def retry(self, msg_id: str) -> None:
+        """The user's Retry: a refused message is offered to the transport again."""
+        self._outbox_file(msg_id)  # OutboxError when it is no longer there
+        meta = self._read_meta(msg_id)
+        meta.pop("refused", None)
+        self._write_meta(msg_id, meta)
 
     def lock_file(self, account: str) -> Path:
         """The file whose ``flock`` holds ``account``'s Outbox (named by a digest: an
@@ -238,6 +257,8 @@ class DefaultStore:
             meta = self._read_meta(msg_id)
             flags = info.partition(",")[2]
             state = MessageState.SENDING if _SENDING_FLAG in flags else MessageState.QUEUED
+            if state is MessageState.QUEUED and meta.get("refused") is True:
+                state = MessageState.REFUSED
             message = BytesParser(policy=policy.default).parsebytes(head, headersonly=True)
             assert isinstance(message, EmailMessage)
             found.append(
@@ -334,8 +355,10 @@ class AccountOutbox:
             self._lock = None
 
     def pending(self) -> list[OutgoingMessage]:
-        """The account's queued messages, oldest first (cut-off sends included)."""
-        return self._store.messages(self._account)
+        """The account's messages to send, oldest first (cut-off sends included, those
+        refused for good left out)."""
+        messages = self._store.messages(self._account)
+        return [m for m in messages if m.state is not MessageState.REFUSED]
 
     def open_content(self, msg_id: str) -> BinaryIO:
         return self._store.open_content(msg_id)
@@ -348,3 +371,6 @@ class AccountOutbox:
 
     def mark_not_sent(self, msg_id: str, error: str) -> None:
         self._store.mark_not_sent(msg_id, error)
+
+    def mark_refused(self, msg_id: str, error: str) -> None:
+        self._store.mark_refused(msg_id, error)

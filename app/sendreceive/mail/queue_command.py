@@ -11,7 +11,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sendreceive.config.profile import Profile, ProfileError, load_default_profile, load_profile
+from sendreceive.config.profile import Profile, ProfileError, load_profile
+from sendreceive.config.user_profile import open_user_profile
 from sendreceive.mail.outbox import OutboxError, default_store
 from sendreceive.paths import default_store_root
 from sendreceive.printable import ERROR_TEXT_LIMIT, printable
@@ -39,7 +40,7 @@ def main(argv: Sequence[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        profile = load_profile(args.profile) if args.profile else load_default_profile()
+        profile = load_profile(args.profile) if args.profile else open_user_profile().profile
     except ProfileError as exc:
         print("The profile cannot be used:", file=sys.stderr)
         for line in exc.lines():

@@ -91,6 +91,11 @@ class TaskStatus(Enum):
         return self in (TaskStatus.COMPLETED, TaskStatus.WARNINGS)
 
     @property
+    def can_retry(self) -> bool:
+        """Ended without doing its work: the user may run it again (Retry)."""
+        return self in (TaskStatus.FAILED, TaskStatus.CANCELLED, TaskStatus.ABANDONED)
+
+    @property
     def is_active(self) -> bool:
         """Started and not yet ended: what a status line says is happening."""
         return self in _ACTIVE

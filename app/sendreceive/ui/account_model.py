@@ -3,19 +3,20 @@ when the next scheduled one is due. The provider and raw flag names are in the t
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import IntEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 
 from sendreceive.config.profile import Account
+from sendreceive.records.last_results import AccountResult, load_results, save_results
 from sendreceive.run.send_receive import Run
 from sendreceive.run.summary import task_errors
 from sendreceive.tracking.error_log import ErrorKind
-from sendreceive.tracking.tracker import TaskState
 from sendreceive.ui.icons import status_icon
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
 from sendreceive.ui.wording import arg, when, words
@@ -29,6 +30,8 @@ class AccountColumn(IntEnum):
     NEXT = 4
 
 
+log = logging.getLogger(__name__)
+
 _HEADERS = {
     AccountColumn.NAME: QT_TRANSLATE_NOOP("AccountTableModel", "Account"),
     AccountColumn.LAST_RESULT: QT_TRANSLATE_NOOP("AccountTableModel", "Last Send/Receive"),
@@ -36,15 +39,6 @@ _HEADERS = {
     AccountColumn.FIRST_ERROR: QT_TRANSLATE_NOOP("AccountTableModel", "First error"),
     AccountColumn.NEXT: QT_TRANSLATE_NOOP("AccountTableModel", "Next scheduled"),
 }
-
-
-@dataclass(frozen=True)
-class AccountResult:
-    """How an account's task ended in the last run that included it."""
-
-    state: TaskState
-    finished: float  # wall-clock time
-    first_error: str  # its first error (not a warning), worded, or ""
 
 
 def results_of(run: Run, finished: float) -> dict[str, AccountResult]:
@@ -69,13 +63,18 @@ class AccountTableModel(ColumnTableModel):
     enabled_toggled = Signal(str, bool)  # account name, wanted state
 
     def __init__(
-        self, accounts: tuple[Account, ...], next_due: Callable[[str], float | None]
+        self,
+        accounts: tuple[Account, ...],
+        next_due: Callable[[str], float | None],
+        results_file: Path | None = None,
     ) -> None:
-        """``next_due(name)``: the wall-clock time of the account's next scheduled run."""
+        """``next_due(name)``: the wall-clock time of the account's next scheduled run;
+        ``results_file``: where the last results are kept between starts."""
         super().__init__(AccountColumn, _HEADERS)
         self._accounts = accounts
         self._next_due = next_due
-        self._results: dict[str, AccountResult] = {}
+        self._results_file = results_file
+        self._results = load_results(results_file) if results_file is not None else {}
 
     def account(self, row: int) -> Account:
         return self._accounts[row]
@@ -105,6 +104,11 @@ class AccountTableModel(ColumnTableModel):
         """Keep the outcome of every account ``run`` included; the others keep theirs."""
         self._results.update(results_of(run, time.time()))
         self.changed()
+        if self._results_file is not None:
+            try:
+                save_results(self._results_file, self._results)
+            except OSError as exc:  # the window still shows them; the next start will not
+                log.warning("%s: last results not kept (%s)", self._results_file, exc)
 
     def changed(self) -> None:
         if self._accounts:

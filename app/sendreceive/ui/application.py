@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sendreceive.bundled import resource
 from sendreceive.options import Options
+from sendreceive.process_guard import count_atexit_handlers_as_the_hosts
 from sendreceive.ui.cycle_collector import GuiThreadCollector
 from sendreceive.ui.language import Language, choose
 from sendreceive.ui.main_window import MainWindow
@@ -71,6 +72,7 @@ def show_startup_error(text: str) -> None:
 
 def run_gui(options: Options) -> int:
     app = create_application()
+    count_atexit_handlers_as_the_hosts()  # Qt's own, registered by now
     Language(app, choose(options.language, AppSettings().language))
     collector = GuiThreadCollector(app)
     collector.start()

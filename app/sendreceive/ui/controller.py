@@ -128,6 +128,27 @@ class SendReceiveController(QObject):
             self.shown.run.tasks[row].cancel()
             self.refresh()
 
+    def retry(self, rows: Sequence[int]) -> Run | None:
+        """Run again the tasks at ``rows`` of the shown run that failed or were
+        cancelled, each as it was (its account, sending or receiving); ``None`` if none
+        can be retried or a run is going."""
+        if self.shown is None:
+            return None
+        tasks = self.shown.run.tasks
+        accounts = [
+            tasks[row].account
+            for row in sorted(set(rows))
+            if 0 <= row < len(tasks) and tasks[row].snapshot().status.can_retry
+        ]
+        return self.start(accounts, True, self.shown.group)
+
+    def retryable_rows(self) -> list[int]:
+        """The rows of the shown run a Retry would run again."""
+        if self.shown is None or self.running:
+            return []
+        states = self.task_model.states()
+        return [row for row, state in enumerate(states) if state.status.can_retry]
+
     def refresh(self, exact: bool = False) -> None:
         self.task_model.refresh(exact)
         self.error_model.refresh()

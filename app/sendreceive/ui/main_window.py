@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,15 +52,18 @@ from sendreceive.hosting.isolation import host_factory
 from sendreceive.logs import log_file_in_use
 from sendreceive.mail.outbox import default_store
 from sendreceive.options import Options
-from sendreceive.paths import APP_DIR_NAME, default_log_file
+from sendreceive.paths import default_log_file, last_results_file
 from sendreceive.run.scheduler import Scheduler
 from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 from sendreceive.ui.accessibility import announce
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
+from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
+from sendreceive.ui.help_dialogs import AboutDialog, ShortcutsDialog
 from sendreceive.ui.language import native_name
+from sendreceive.ui.log_viewer import LogViewer
 from sendreceive.ui.new_message import NewMessageWindow
 from sendreceive.ui.outbox_view import OutboxView
 from sendreceive.ui.settings import AppSettings, ShowDialog
@@ -101,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.options = options
         self.profile: Profile = options.profile or Profile(self.tr("(no profile)"), None, (), ())
+        self._extra_names = self._command_line_accounts()
         self.settings = settings or AppSettings()
         self.controller = SendReceiveController(
             options.store_root,
@@ -109,13 +116,17 @@ class MainWindow(QMainWindow):
             host_factory(options.isolation, self.profile.accounts),
         )
         self.dialog = SendReceiveDialog(self.controller, self)
+        self.dialog.restore(
+            {key: self.settings.saved_state(key) for key in self.dialog.remembered()}
+        )
         self.dialog.dont_show.setChecked(self.settings.show_dialog is ShowDialog.NEVER)
         self.dialog.dont_show_changed.connect(self._dont_show_toggled)
 
         self.setWindowTitle(arg(self.tr("Send/Receive Workbench — %1"), self.profile.name))
         self.store = default_store(options.store_root)
         self.scheduler = Scheduler(lambda name: self.send_receive_groups([name], on_demand=False))
-        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due)
+        results = last_results_file(self.profile.path) if self.profile.path else None
+        self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due, results)
         self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
         self.accounts_view = QTableView()
         self.accounts_view.setObjectName("accountsView")
@@ -134,7 +145,19 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.accounts_view, self.tr("Accounts"))
         self.tabs.addTab(self.outbox_view, self.tr("Outbox"))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.first_start_note = self._first_start_note()
+        if self.first_start_note is not None:
+            layout.addWidget(self.first_start_note)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setMargin(6)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
 
         self._build_actions()
         self.status_label = StatusLabel(self.tr("Ready"))
@@ -172,6 +195,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_progress)
 
         self.controller.refreshed.connect(self._update_status)
+        self.controller.run_started.connect(self._started)
         self.controller.run_finished.connect(self._on_run_finished)
         self.accounts_view.selectionModel().selectionChanged.connect(self._update_actions)
         geometry = self.settings.window_geometry
@@ -180,6 +204,7 @@ class MainWindow(QMainWindow):
         else:
             self.resize(720, 420)
         self._update_actions()
+        self._update_empty_hint()
         self.scheduler.set_groups(self.profile.all_groups())
         self.set_work_offline(self.settings.work_offline)
         with contextlib.suppress(RuntimeError):  # no running loop: no schedules (a script)
@@ -188,6 +213,58 @@ class MainWindow(QMainWindow):
         self.dialog.addActions(
             [self.send_receive_all_action, self.send_receive_account_action, self.quit_action]
         )
+
+    def _command_line_accounts(self) -> frozenset[str]:
+        """The names of the accounts the command line added to the profile file's."""
+        path = self.profile.path
+        if path is None:
+            return frozenset()
+        try:
+            in_file = {a.name for a in load_profile(path).accounts}
+        except ProfileError:  # changed since it was read: the next edit says so
+            return frozenset()
+        return frozenset(a.name for a in self.profile.accounts if a.name not in in_file)
+
+    def _update_empty_hint(self) -> None:
+        """What to do first, until the first run has a result to show (the first start's
+        note says it already)."""
+        model = self.accounts_model
+        if not self.profile.accounts:
+            text = self.tr(
+                "This profile has no account yet: add one with Tools ▸ Account Settings."
+            )
+        elif self.first_start_note is None and all(
+            model.result(row) is None for row in range(model.rowCount())
+        ):
+            text = self.tr(
+                "Press F9 to Send/Receive all accounts. Add or change accounts with "
+                "Tools ▸ Account Settings."
+            )
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+
+    def _first_start_note(self) -> QLabel | None:
+        """Said once, on the start that made the user's profile from the demo."""
+        path = self.profile.path
+        if not self.options.profile_created or path is None:
+            return None
+        note = QLabel(
+            self.tr(
+                "Welcome! Your own profile was made from the demo. Its accounts are pretend "
+                "ones to try: press F9 to Send/Receive them. Add your own account with "
+                "Tools ▸ Account Settings."
+            )
+        )
+        note.setToolTip(str(path))  # a path's English words stay out of the sentence
+        note.setObjectName("firstStartNote")
+        note.setWordWrap(True)
+        note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note.setFrameShape(QFrame.Shape.StyledPanel)
+        note.setMargin(8)
+        note.setAccessibleName(self.tr("First start"))
+        return note
 
     def _build_actions(self) -> None:
         style = self.style()
@@ -212,6 +289,12 @@ class MainWindow(QMainWindow):
             self,
         )
         self.cancel_all_action.triggered.connect(self.controller.cancel_all)
+        self.retry_failed_action = QAction(self.tr("&Retry Failed Tasks"), self)
+        self.retry_failed_action.setObjectName("retryFailed")
+        self.retry_failed_action.setToolTip(
+            self.tr("Run the last Send/Receive's failed and cancelled tasks again")
+        )
+        self.retry_failed_action.triggered.connect(self.retry_failed)
 
         toolbar = self.addToolBar(self.tr("Send/Receive"))
         toolbar.setObjectName("sendReceiveToolbar")
@@ -251,6 +334,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.show_progress_action)
         menu.addAction(self.cancel_all_action)
+        menu.addAction(self.retry_failed_action)
         menu.addSeparator()
         self.quit_action = menu.addAction(self.tr("&Quit"), self.close)
         # Ctrl+Q everywhere: some platforms (Windows, Qt's offscreen one) bind no Quit key.
@@ -258,6 +342,16 @@ class MainWindow(QMainWindow):
         ctrl_q = QKeySequence("Ctrl+Q")
         self.quit_action.setShortcuts([ctrl_q, *(k for k in quit_keys if k != ctrl_q)])
         self.quit_action.setObjectName("quit")
+
+        tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self.account_settings_action = tools.addAction(self.tr("&Account Settings…"))
+        self.account_settings_action.setObjectName("accountSettings")
+        self.account_settings_action.triggered.connect(self.account_settings)
+        if self.profile.path is None:
+            self.account_settings_action.setEnabled(False)
+            self.account_settings_action.setToolTip(
+                self.tr("Only a profile file has accounts to edit")
+            )
 
         view = self.menuBar().addMenu(self.tr("&View"))
         when = view.addMenu(self.tr("Show the Send/Receive &Dialog"))
@@ -277,6 +371,14 @@ class MainWindow(QMainWindow):
         self.view_log_action.setObjectName("viewLog")
         self.view_log_action.setToolTip(arg(self.tr("Open %1"), self.log_file()))
         self.view_log_action.triggered.connect(self.view_log)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts = help_menu.addAction(self.tr("&Keyboard Shortcuts"))
+        shortcuts.setObjectName("keyboardShortcuts")
+        shortcuts.triggered.connect(self.show_shortcuts)
+        about = help_menu.addAction(self.tr("&About Send/Receive Workbench"))
+        about.setObjectName("about")
+        about.triggered.connect(self.show_about)
 
     def _build_language_menu(self, menu: QMenu) -> None:
         """The system's language, or one of the shipped ones; remembered, and used from
@@ -313,6 +415,12 @@ class MainWindow(QMainWindow):
         Outlook does; so is one while offline (the scheduler does not even call)."""
         self.accounts_model.changed()  # a schedule's next time moved on
         self._start(self.profile.run_accounts(names), on_demand, " + ".join(names))
+
+    def retry_failed(self) -> bool:
+        """The shown run's failed and cancelled tasks, again (they show in the dialog)."""
+        if not self._online_for(True):
+            return False
+        return self.controller.retry(self.controller.retryable_rows()) is not None
 
     def next_due(self, account_name: str) -> float | None:
         """When the next scheduled run that includes the account is due (wall clock)."""
@@ -372,26 +480,30 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def account_settings(self) -> AccountsDialog | None:
+        """Tools ▸ Account Settings: each change is written at once."""
+        if self.profile.path is None:
+            return None
+        dialog = AccountsDialog(self.profile, self)
+        dialog.saved.connect(lambda p: self.set_profile(p.with_accounts(self._extra_accounts())))
+        dialog.open()
+        return dialog
+
     def set_profile(self, profile: Profile) -> None:
         """The profile as written back (groups edited, an account switched on or off)."""
         self.profile = profile
-        self.options = Options(
-            profile,
-            None,
-            self.options.group,
-            self.options.run_at_start,
-            self.options.store_root,
-            self.options.limits,
-        )
+        self.options = replace(self.options, profile=profile, profile_error=None)
         self.accounts_model.set_accounts(profile.accounts)
+        self._update_empty_hint()
         self.outbox_view.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
         self._fill_groups_menu()
         self._update_actions()
 
     def set_account_enabled(self, name: str, enabled: bool) -> None:
-        """The account list's check box: written to the profile, comments kept."""
-        if self.profile.path is None:
+        """The account list's check box: written to the profile, comments kept (a
+        command line's --provider account is not in the file: it changes for this start)."""
+        if self.profile.path is None or name in self._extra_names:
             accounts = tuple(
                 a if a.name != name else replace(a, enabled=enabled) for a in self.profile.accounts
             )
@@ -426,11 +538,9 @@ class MainWindow(QMainWindow):
         self.set_profile(profile.with_accounts(self._extra_accounts()))
 
     def _extra_accounts(self) -> list[Account]:
-        """The command line's --provider accounts, which the file does not hold."""
-        path = self.profile.path
-        assert path is not None
-        in_file = {a.name for a in load_profile(path).accounts}
-        return [a for a in self.profile.accounts if a.name not in in_file]
+        """The command line's --provider accounts, which the file does not hold (told
+        apart at start: an account renamed in the file since is not one)."""
+        return [a for a in self.profile.accounts if a.name in self._extra_names]
 
     def new_message(self) -> NewMessageWindow:
         window = NewMessageWindow(self.store, self.profile, self)
@@ -459,18 +569,29 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def log_file() -> Path:
-        """The file this process logs to; else where the app logs by default, as Qt
-        names the user's state folder."""
-        in_use = log_file_in_use()
-        if in_use is not None:
-            return in_use
-        state = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.GenericStateLocation
-        )
-        return Path(state) / APP_DIR_NAME / default_log_file().name if state else default_log_file()
+        """The file this process logs to; else where the app logs by default."""
+        return log_file_in_use() or default_log_file()
 
-    def view_log(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file())))
+    def view_log(self) -> QDialog | None:
+        """The log in the program registered for it; else in a viewer of the app's own
+        (its last part: a log may be large)."""
+        path = self.log_file()
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return None
+        viewer = LogViewer(path, self)
+        viewer.open()
+        return viewer
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.log_file(), self.profile.path, self)
+        dialog.open()
+        return dialog
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        actions = [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+        dialog = ShortcutsDialog(dict.fromkeys(actions), self)  # once each, in menu order
+        dialog.open()
+        return dialog
 
     def set_show_dialog(self, choice: ShowDialog) -> None:
         self.settings.show_dialog = choice
@@ -506,8 +627,11 @@ class MainWindow(QMainWindow):
     def _start(self, accounts: list[Account], on_demand: bool = True, group: str = "") -> None:
         if self.controller.running or not accounts or not self._online_for(on_demand):
             return
-        if self.controller.start(accounts, on_demand, group) is None:
-            return
+        self.controller.start(accounts, on_demand, group)
+
+    def _started(self, record: RunRecord) -> None:
+        """Every run, however started (F9, a schedule, a Retry in the dialog)."""
+        on_demand = not record.scheduled
         self.status_progress.setValue(0)
         self.status_progress.show()
         self._announced.clear()
@@ -525,6 +649,7 @@ class MainWindow(QMainWindow):
             not busy and self.accounts_view.selectionModel().hasSelection()
         )
         self.cancel_all_action.setEnabled(busy)
+        self.retry_failed_action.setEnabled(bool(self.controller.retryable_rows()))
 
     def _update_status(self) -> None:
         summary = self.controller.summary
@@ -546,6 +671,9 @@ class MainWindow(QMainWindow):
         self.status_label.setText(words.finished(summary))
         announce(self.status_label, words.finished(summary))
         self.accounts_model.record(record.run)
+        if self.first_start_note is not None:
+            self.first_start_note.hide()  # said; the results speak from now on
+        self._update_empty_hint()
         self.outbox_view.reload()
         self._fit_account_columns()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
@@ -575,12 +703,19 @@ class MainWindow(QMainWindow):
             )
 
     def _announce_failed_tasks(self, states: list[TaskState]) -> None:
-        """A task that fails is said at once, interrupting (Qt ≥ 6.8; see announce)."""
-        for state in states:
-            if state.status is TaskStatus.FAILED and state.task not in self._announced:
-                self._announced.add(state.task)
-                text = arg(self.tr("Task %1: %2"), words.task_name(state.task), words.status(state))
-                announce(self.status_label, text, assertive=True)
+        """A task that fails is said at once, interrupting (Qt ≥ 6.8; see announce); the
+        tasks that failed in one tick in one announcement (a second one, microseconds
+        later, would cut the first off)."""
+        failed = [
+            s for s in states if s.status is TaskStatus.FAILED and s.task not in self._announced
+        ]
+        if not failed:
+            return
+        self._announced.update(s.task for s in failed)
+        texts = [
+            arg(self.tr("Task %1: %2"), words.task_name(s.task), words.status(s)) for s in failed
+        ]
+        announce(self.status_label, "; ".join(texts), assertive=True)
 
     def _dont_show_toggled(self, value: bool) -> None:
         if value:
@@ -590,6 +725,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
+        for key, state in self.dialog.remembered().items():
+            self.settings.save_state(key, state)
         self.settings.sync()
         self.scheduler.detach()
         self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit

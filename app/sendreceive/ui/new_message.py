@@ -108,11 +108,17 @@ class NewMessageWindow(QDialog):
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("&From:"), self.account)
-        form.addRow(self.tr("Address:"), self.address)
-        form.addRow(self.tr("&To:"), self.to)
-        form.addRow(self.tr("&Cc:"), self.cc)
-        form.addRow(self.tr("Su&bject:"), self.subject)
+        for label, field, name in (
+            (self.tr("&From:"), self.account, self.tr("From account")),
+            (self.tr("Address:"), self.address, self.tr("From address")),
+            (self.tr("&To:"), self.to, self.tr("To")),
+            (self.tr("&Cc:"), self.cc, self.tr("Cc")),
+            (self.tr("Su&bject:"), self.subject, self.tr("Subject")),
+        ):
+            field.setAccessibleName(name)  # a combo box is read by its item otherwise
+            form.addRow(label, field)
+        self.body.setAccessibleName(self.tr("Message body"))
+        self.attachments.setAccessibleName(self.tr("Attachments"))
         files = QHBoxLayout()
         files.addWidget(self.attachments, 1)
         files.addWidget(attach)
@@ -131,6 +137,14 @@ class NewMessageWindow(QDialog):
     def send(self) -> bool:
         """Queue the message; a problem is shown and nothing is queued."""
         if not self._accounts:
+            QMessageBox.warning(
+                self,
+                self.tr("New Message"),
+                self.tr(
+                    "No account of this profile sends mail, so the message cannot be queued. "
+                    "Add one with Tools ▸ Account Settings."
+                ),
+            )
             return False
         account = self._accounts[self.account.currentIndex()]
         paths = [Path(self.attachments.item(i).text()) for i in range(self.attachments.count())]

@@ -59,6 +59,11 @@ def state_text(message: OutgoingMessage) -> str:
         return QCoreApplication.translate(
             "OutboxModel", "Sending was cut off: it is sent again at the next Send/Receive"
         )
+    if message.state is MessageState.REFUSED:
+        return arg(
+            QCoreApplication.translate("OutboxModel", "Refused: %1 (not sent again until retried)"),
+            message.last_error or "",
+        )
     if message.last_error:
         return arg(QCoreApplication.translate("OutboxModel", "Not sent: %1"), message.last_error)
     return QCoreApplication.translate("OutboxModel", "Queued")
@@ -178,8 +183,13 @@ class OutboxView(QWidget):
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.setObjectName("removeMessage")
         self.remove_button.clicked.connect(self.remove_selected)
+        self.retry_button = QPushButton(self.tr("Re&try"))
+        self.retry_button.setObjectName("retryMessage")
+        self.retry_button.setToolTip(self.tr("Send the selected refused messages again"))
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.table.setAccessibleName(self.tr("Outbox"))
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.add_button, self.remove_button):
+        for button in (self.new_button, self.add_button, self.retry_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -198,6 +208,12 @@ class OutboxView(QWidget):
 
     def _loaded(self) -> None:
         self.remove_button.setEnabled(self.model.rowCount() > 0)
+        self.retry_button.setEnabled(
+            any(
+                self.model.message(row).state is MessageState.REFUSED
+                for row in range(self.model.rowCount())
+            )
+        )
 
     def set_profile(self, profile: Profile) -> None:
         self.profile = profile
@@ -230,6 +246,22 @@ class OutboxView(QWidget):
             except (OSError, OutboxError):  # sent or removed meanwhile
                 continue
         self.reload()
+
+    def retry_selected(self) -> int:
+        """Offer the selected refused messages to the next Send/Receive again; how many."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        retried = 0
+        for row in rows:
+            message = self.model.message(row)
+            if message.state is not MessageState.REFUSED:
+                continue
+            try:
+                self.store.retry(message.id)
+            except (OSError, OutboxError):  # removed meanwhile
+                continue
+            retried += 1
+        self.reload()
+        return retried
 
     def _ask_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from sendreceive.paths import APP_DIR_NAME
+from sendreceive.paths import APP_DIR_NAME, config_dir
 
 ORGANIZATION = "SendReceiveWorkbench"
 APPLICATION = "Send/Receive Workbench"  # shown to the user; a "/" cannot name a file
@@ -24,8 +24,9 @@ class AppSettings:
     """Typed access to the few keys the app keeps."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
-        # ~/.config/sendreceive-workbench/sendreceive-workbench.conf on Linux
-        self._settings = settings or QSettings(APP_DIR_NAME, APP_DIR_NAME)
+        # One INI file in the user's config folder (paths.config_dir), on every platform.
+        path = config_dir() / f"{APP_DIR_NAME}.conf"
+        self._settings = settings or QSettings(str(path), QSettings.Format.IniFormat)
 
     @property
     def show_dialog(self) -> ShowDialog:
@@ -51,12 +52,19 @@ class AppSettings:
 
     @property
     def window_geometry(self) -> QByteArray | None:
-        value = self._settings.value("mainWindow/geometry")
-        return value if isinstance(value, QByteArray) else None
+        return self.saved_state("mainWindow/geometry")
 
     @window_geometry.setter
     def window_geometry(self, value: QByteArray) -> None:
-        self._settings.setValue("mainWindow/geometry", value)
+        self.save_state("mainWindow/geometry", value)
+
+    def saved_state(self, key: str) -> QByteArray | None:
+        """A widget's saved geometry or state (Qt's own bytes), if any."""
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) else None
+
+    def save_state(self, key: str, value: QByteArray) -> None:
+        self._settings.setValue(key, value)
 
     @property
     def language(self) -> str | None:

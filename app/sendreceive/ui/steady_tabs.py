@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 _Sizes = tuple[QSize, QSize, QSize, QSize]
 
@@ -23,6 +24,18 @@ class SteadyTabWidget(QTabWidget):
     def __init__(self) -> None:
         super().__init__()
         self._laid_out_for: _Sizes | None = None
+
+    def add_switch_keys(self, window: QWidget) -> None:
+        """Ctrl+Tab and Ctrl+Shift+Tab switch the tabs anywhere in ``window``: a table
+        that has the focus takes Ctrl+Tab for itself otherwise."""
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda step=step: self.switch(step))
+
+    def switch(self, step: int) -> None:
+        if self.count():
+            self.setCurrentIndex((self.currentIndex() + step) % self.count())
 
     def set_label(self, index: int, text: str) -> None:
         """``setTabText`` without the layout when the tab bar keeps its size."""

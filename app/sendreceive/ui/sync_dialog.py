@@ -4,9 +4,10 @@ in a detail pane), and a list of the last runs."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QProgressBar,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sendreceive.config.task_id import TaskId
 from sendreceive.contract import MAPI_E_LOGON_FAILED
 from sendreceive.records.recording import record_run
 from sendreceive.ui.calls_view import CallsPage
@@ -108,6 +111,14 @@ class SendReceiveDialog(QDialog):
         self.cancel_task_button = QPushButton(self.tr("Cancel &Task"))
         self.cancel_task_button.setObjectName("cancelTask")
         self.cancel_task_button.setAccessibleDescription(self.tr("Stops the selected task"))
+        self.retry_task_button = QPushButton(self.tr("&Retry"))
+        self.retry_task_button.setObjectName("retryTask")
+        self.retry_task_button.setAccessibleDescription(
+            self.tr("Runs the selected failed or cancelled tasks again")
+        )
+        self.retry_task_button.setEnabled(False)
+        self.tasks_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tasks_view.customContextMenuRequested.connect(self._task_menu)
 
         self.errors_view = make_table(controller.error_model, "errorsView")
         self.errors_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -135,7 +146,7 @@ class SendReceiveDialog(QDialog):
         self.error_detail.setPlaceholderText(self.tr("Select an error to read all of it here."))
         self.error_detail.setAccessibleName(self.tr("The selected error in full"))
         self.error_detail.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        errors_split = QSplitter(Qt.Orientation.Vertical)
+        self.errors_split = errors_split = QSplitter(Qt.Orientation.Vertical)
         errors_split.setObjectName("errorsSplit")
         errors_split.addWidget(self.errors_view)
         errors_split.addWidget(self.error_detail)
@@ -144,11 +155,14 @@ class SendReceiveDialog(QDialog):
 
         self.tabs = SteadyTabWidget()
         self.tabs.setObjectName("detailsTabs")
-        self.tabs.addTab(with_buttons(self.tasks_view, self.cancel_task_button), self.tr("Tasks"))
+        self.tabs.add_switch_keys(self)
+        task_page = with_buttons(self.tasks_view, self.retry_task_button, self.cancel_task_button)
+        self.tabs.addTab(task_page, self.tr("Tasks"))
         self.tabs.addTab(with_buttons(errors_split, self.copy_button), words.errors_tab(None))
         self.calls = CallsPage()
         self.tabs.addTab(self.calls, self.tr("Calls"))
         self._expanded_size: QSize | None = None
+        self._chosen_task: TaskId | None = None  # kept from run to run
 
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -172,6 +186,7 @@ class SendReceiveDialog(QDialog):
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
         self.cancel_task_button.clicked.connect(self.cancel_selected_task)
+        self.retry_task_button.clicked.connect(self.retry_selected_tasks)
         self.details_button.toggled.connect(self.set_details_visible)
         self.copy_button.clicked.connect(self.copy_errors)
         self.dont_show.toggled.connect(self.dont_show_changed)
@@ -186,6 +201,25 @@ class SendReceiveDialog(QDialog):
         self.update_from_models()
 
     # ------------------------------------------------------------ actions
+
+    def remembered(self) -> dict[str, QByteArray]:
+        """What the user sized (the dialog, the Errors tab's split and columns), to be
+        given back to ``restore`` at the next start."""
+        states = (
+            self.saveGeometry(),
+            self.errors_split.saveState(),
+            self.errors_view.horizontalHeader().saveState(),
+        )
+        return dict(zip(REMEMBERED, states, strict=True))
+
+    def restore(self, saved: Mapping[str, QByteArray | None]) -> None:
+        geometry, split, columns = (saved.get(key) for key in REMEMBERED)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if split is not None:
+            self.errors_split.restoreState(split)
+        if columns is not None:
+            self.errors_view.horizontalHeader().restoreState(columns)
 
     def set_details_visible(self, visible: bool) -> None:
         """Collapse to the header and bar, and expand back to the size the user had."""
@@ -215,6 +249,19 @@ class SendReceiveDialog(QDialog):
         for index in self.tasks_view.selectionModel().selectedRows():
             self._controller.cancel_task(index.row())
         self._update_buttons()
+
+    def retry_selected_tasks(self) -> bool:
+        """Retry: the selected tasks that failed or were cancelled run again."""
+        rows = [i.row() for i in self.tasks_view.selectionModel().selectedRows()]
+        return self._controller.retry(rows) is not None
+
+    def _task_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        retry = menu.addAction(self.retry_task_button.text(), self.retry_selected_tasks)
+        retry.setEnabled(self.retry_task_button.isEnabled())
+        cancel = menu.addAction(self.cancel_task_button.text(), self.cancel_selected_task)
+        cancel.setEnabled(self.cancel_task_button.isEnabled())
+        menu.popup(self.tasks_view.viewport().mapToGlobal(position))
 
     def copy_errors(self) -> None:
         """Copy what the detail pane shows, for each selected line (or every line)."""
@@ -253,6 +300,7 @@ class SendReceiveDialog(QDialog):
         if shown is None or not index.isValid() or index.row() >= model.rowCount():
             self.calls.show_task(None, None)
         else:
+            self._chosen_task = model.state(index.row()).task
             self.calls.show_task(shown.run, model.task(index.row()))
 
     def _show_error_detail(self) -> None:
@@ -271,8 +319,13 @@ class SendReceiveDialog(QDialog):
     # ------------------------------------------------------------ refresh
 
     def _on_shown_changed(self, record: RunRecord) -> None:
+        """Another run shown (F9, a Retry, the history): the task the user chose stays
+        chosen where that run has it, so its Calls tab goes on showing it."""
         self.tasks_view.resizeColumnToContents(TaskColumn.NAME)
         self.error_detail.clear()
+        tasks = [state.task for state in self._controller.task_model.states()]
+        if self._chosen_task in tasks:
+            self.select_task(tasks.index(self._chosen_task))
         self._show_task_calls()
         self._fill_runs(record)
         self.update_from_models()
@@ -308,9 +361,16 @@ class SendReceiveDialog(QDialog):
         self.cancel_task_button.setEnabled(
             any(not model.state(i.row()).status.is_final for i in rows)
         )
+        retryable = set(self._controller.retryable_rows())
+        self.retry_task_button.setEnabled(any(i.row() in retryable for i in rows))
 
     def select_task(self, row: int) -> None:
         self.tasks_view.selectRow(row)
+
+
+#: The settings keys of what the dialog remembers: its geometry, the Errors tab's split and
+#: its columns' widths.
+REMEMBERED = ("dialog/geometry", "dialog/errorsSplit", "dialog/errorColumns")
 
 
 def set_progress(bar: QProgressBar, fraction: float) -> None:

@@ -9,7 +9,7 @@ from sendreceive.config.profile import (
     DEFAULT_FLAGS,
     MAX_PROFILE_BYTES,
     ProfileError,
-    load_default_profile,
+    load_demo_profile,
     load_profile,
     parse_profile,
 )
@@ -30,7 +30,7 @@ def refusal(path: Path) -> list[str]:
 
 
 def test_demo_profile_loads_with_groups():
-    profile = load_default_profile()
+    profile = load_demo_profile()
     assert [a.name for a in profile.accounts] == [
         "Contoso",
         "Fabrikam",

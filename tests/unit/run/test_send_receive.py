@@ -8,7 +8,7 @@ from helpers.registry import account
 from helpers.runs import run, wait_for
 from helpers.scripted import Background, InCall, until_cancelled
 
-from sendreceive.config.profile import load_default_profile
+from sendreceive.config.profile import load_demo_profile
 from sendreceive.contract import (
     E_FAIL,
     E_UNEXPECTED,
@@ -39,7 +39,7 @@ def lines(the_run):
 
 def test_demo_profile_runs_to_its_documented_end(tmp_path, monkeypatch):
     monkeypatch.setenv("SENDRECEIVE_DEMO_SPEED", "50")
-    the_run, summary = run(load_default_profile().accounts, tmp_path)
+    the_run, summary = run(load_demo_profile().accounts, tmp_path)
     assert statuses(the_run) == [
         TaskStatus.COMPLETED,
         TaskStatus.COMPLETED,
