@@ -22,6 +22,7 @@ from sendreceive.config.program_command import PROGRAM, ProgramCommand
 from sendreceive.contract import MAPI_E_USER_CANCEL, SyncFlags
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.program import protocol
+from sendreceive.mail.outbox import DEFAULT_STORE_NAME
 from sendreceive.run.english import error_line, status_text
 from sendreceive.run.send_receive import Run
 from sendreceive.tracking.trace import CANCEL_REQUESTED, DONE, PROGRESS
@@ -334,7 +335,7 @@ def test_the_password_crosses_stdin_when_asked_and_never_argv_or_environment(tmp
     )
     done = main_py("--profile", str(profile), "--store-dir", str(tmp_path / "s"), "--headless")
     assert done.returncode == 0, done.stdout + done.stderr
-    (store,) = (tmp_path / "s").iterdir()
+    (store,) = [p for p in (tmp_path / "s").iterdir() if p.name != DEFAULT_STORE_NAME]
     answer = json.loads((store / "answer").read_text())
     assert answer == {"type": "password", "value": PASSWORD, "error": None}
     sync = json.loads((store / "sync").read_text())
@@ -396,7 +397,7 @@ def test_a_password_that_cannot_be_had_is_answered_with_why(tmp_path, monkeypatc
     )
     done = main_py("--profile", str(profile), "--store-dir", str(tmp_path / "s"), "--headless")
     assert done.returncode == 0, done.stdout + done.stderr
-    (store,) = (tmp_path / "s").iterdir()
+    (store,) = [p for p in (tmp_path / "s").iterdir() if p.name != DEFAULT_STORE_NAME]
     answer = json.loads((store / "answer").read_text())
     assert answer["value"] is None
     assert answer["error"].startswith("password_command failed (exit status 3)")

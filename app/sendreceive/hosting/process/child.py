@@ -527,11 +527,9 @@ def main(fd: int) -> NoReturn:
     if start.account.confine_files:
         try:
             temporary = _private_temporary_folder()
-            # The Outbox's store only for a transport's task: the one that sends from it.
-            sends = start.account.flags & SyncFlags.SYNC_OUTGOING_MAIL
             landlock.confine(
                 Path(start.store_dir),
-                None if start.default_store is None or not sends else Path(start.default_store),
+                None if start.default_store is None else Path(start.default_store),
                 start.account.provider,
                 messages.read_settings(start.account.settings),
                 start.account.command or (),
