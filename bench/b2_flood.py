@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from bench.common import Options, Report, gui_options, run_on_qasync, watchdog
+from bench.flood_providers import GO
 from bench.harness import TASKS_TAB, DialogBench, accounts, report_memory, report_ticks
 
 PROGRESS_THREADS = 50
@@ -24,8 +25,8 @@ FLOOD_SECONDS = 3.0
 async def flood(report: Report, options: Options) -> None:
     go_file = None
     if options.isolation == "process":  # no state shared with the providers: a go file
-        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / "go"
-        spec, go = "bench.flood_providers:ProcessFlood", {"go_file": str(go_file)}
+        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / GO
+        spec, go = "bench.flood_providers:ProcessFlood", {"go_folder": str(go_file.parent)}
         run_accounts = [
             *accounts(spec, PROGRESS_THREADS, "Progress", **go),
             *accounts(spec, 1, "Errors", errors=ERRORS, **go),

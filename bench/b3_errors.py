@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from bench.common import Options, Report, gui_options, percentile, run_on_qasync, watchdog
+from bench.flood_providers import GO
 from bench.harness import ERRORS_TAB, DialogBench, accounts, report_memory, report_ticks
 
 ERRORS = 100_000
@@ -59,9 +60,9 @@ def scroll_steps_ms(view: QAbstractItemView) -> list[float]:
 async def one_run(report: Report, label: str, count: int, distinct: int, options: Options) -> None:
     go_file = None
     if options.isolation == "process":  # no state shared with the provider: a go file
-        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / "go"
+        go_file = Path(tempfile.mkdtemp(prefix="bench-go-")) / GO
         spec = "bench.flood_providers:ProcessFlood"
-        run_accounts = accounts(spec, 1, "Errors", errors=count, go_file=str(go_file))
+        run_accounts = accounts(spec, 1, "Errors", errors=count, go_folder=str(go_file.parent))
     else:
         spec = "bench.flood_providers:ErrorFlood"
         run_accounts = accounts(spec, 1, "Errors", count=count, distinct=distinct)
@@ -73,6 +74,8 @@ async def one_run(report: Report, label: str, count: int, distinct: int, options
         rows = model.rowCount()
         errors = sum(model.entry(row).count for row in range(rows))
         report.note(f"{label}: {rows:,} lines, {errors:,} errors in the model")
+        if errors < count // 10:  # not the flood (the cap folds lines, never nine in ten)
+            raise RuntimeError(f"{label}: {errors:,} of {count:,} errors arrived: no flood")
         if outcome.pacer_waits is not None:
             report.note(f"{label}: the provider stepped aside {outcome.pacer_waits:,} times")
         report.figure(

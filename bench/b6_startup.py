@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from bench.common import Report, median, run_on_qasync, wait_until, watchdog
+from bench.flood_providers import GO
 from bench.harness import accounts
 from sendreceive.config.profile import Account
 from sendreceive.hosting.isolation import host_factory
@@ -29,8 +30,9 @@ async def first_progress(isolation: str, how_many: int) -> tuple[float, float]:
     """F9 (``controller.start``) → the first task, and every task, shown with its first
     ``Progress`` in the tasks model (seconds)."""
     scratch = Path(tempfile.mkdtemp(prefix="bench-b6-"))
-    go = scratch / "go"
-    run_accounts = accounts("bench.flood_providers:Quick", how_many, "Quick", go_file=str(go))
+    go = scratch / GO
+    spec = "bench.flood_providers:Quick"
+    run_accounts = accounts(spec, how_many, "Quick", go_folder=str(scratch))
     limits = RunLimits(max_parallel=how_many, stall_timeout=600.0)
     hosts = host_factory(isolation, run_accounts)
     controller = SendReceiveController(scratch / "stores", limits, None, hosts)
@@ -96,8 +98,8 @@ def progress_in_child(report: Report) -> None:
 
 def memory_of_a_provider(report: Report) -> None:
     scratch = Path(tempfile.mkdtemp(prefix="bench-b6-"))
-    go = scratch / "go"
-    account = Account("Idle", "bench.flood_providers:Quick", settings={"go_file": str(go)})
+    go = scratch / GO
+    account = Account("Idle", "bench.flood_providers:Quick", settings={"go_folder": str(scratch)})
     run = Run([account], scratch, RunLimits(), host_factory=host_factory("process", [account]))
 
     async def measure() -> tuple[float, float]:

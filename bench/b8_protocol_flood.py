@@ -49,7 +49,7 @@ PROGRAM_TEXT = """\
 read -r hello
 echo '{"type":"hello","version":1}'
 read -r sync
-exec cat flood.jsonl
+exec cat "$1"
 """
 
 
@@ -64,7 +64,9 @@ def prepare(folder: Path) -> ProgramCommand:
             '{"type":"Done","hresult":0}\n{"type":"returned","hresult":0,"style":"in-call"}\n'
         )
     (folder / "flood.sh").write_text(PROGRAM_TEXT)
-    return ProgramCommand.of(["sh", "flood.sh"], folder)
+    # The lines' file named in the command: a confined program may read the files its
+    # command names, not the rest of its folder.
+    return ProgramCommand.of(["sh", "flood.sh", "flood.jsonl"], folder)
 
 
 def floor_p99() -> float:
@@ -116,7 +118,7 @@ async def flood(report: Report, command: ProgramCommand, floor: float) -> None:
         shutil.rmtree(store, ignore_errors=True)
     report.note(f"the task ended {state.status.value} at {state.index:,}/{state.index_max:,}")
     if state.status.value != "completed" or state.index != MESSAGES:
-        report.note("the flood did not complete: the rate below is not the flood's")
+        raise RuntimeError("the flood did not complete: no figure of it would be the flood's")
     report.figure(
         "Progress messages consumed (up → Done)",
         MESSAGES / (done - go),

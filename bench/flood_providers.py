@@ -115,14 +115,19 @@ class ErrorFlood:
         return S_OK
 
 
+GO = "go"  # the file in go_folder that starts the flood
+
+
 class ProcessFlood:
     """``ProgressFlood`` and ``ErrorFlood`` for process isolation, where no state is
-    shared with the benchmark: it waits for ``go_file`` (written by the benchmark once
-    every provider's process is up, holding the flood's end as ``time.time()``), floods,
-    and says how many calls it made in its last step text (``flooded N``)."""
+    shared with the benchmark: it waits for the file ``go`` in ``go_folder`` (written by
+    the benchmark once every provider's process is up, holding the flood's end as
+    ``time.time()``), floods, and says how many calls it made in its last step text
+    (``flooded N``). The folder, named in its settings, is one a confined provider may
+    read (Landlock grants the paths an account's settings name, if they exist)."""
 
-    def __init__(self, go_file: str, errors: int = 0) -> None:
-        self.go_file = Path(go_file)
+    def __init__(self, go_folder: str, errors: int = 0) -> None:
+        self.go_file = Path(go_folder) / GO
         self.errors = errors
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
@@ -179,11 +184,11 @@ def drive(callbacks: Sequence[Any], seconds: float, period: float, steps: int = 
 
 
 class Quick:
-    """Reports at once, then waits for ``go_file`` (at most 30 s) before ``Done``: for
-    start-up (B6) and the size of an idle provider process."""
+    """Reports at once, then waits for the file ``go`` in ``go_folder`` (at most 30 s)
+    before ``Done``: for start-up (B6) and the size of an idle provider process."""
 
-    def __init__(self, go_file: str) -> None:
-        self.go_file = Path(go_file)
+    def __init__(self, go_folder: str) -> None:
+        self.go_file = Path(go_folder) / GO
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         cb = _callback(psibpb)
