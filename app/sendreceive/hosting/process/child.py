@@ -104,6 +104,12 @@ class ShippingLog(ErrorLog):
     def pending(self) -> bool:
         return bool(self._touched)
 
+    @property
+    def waiting(self) -> int:
+        """Entries with new occurrences not yet taken."""
+        with self._touch_lock:
+            return len(self._touched)
+
 
 class ProviderProcess:
     """The process's side of one task: the provider's host, the sender, the reader."""
@@ -232,7 +238,11 @@ class ProviderProcess:
             # then in the state sent first.
             outcome = self.host.outcome
             event_set = self.host.done_event_set
-            for _ in range(MAX_MESSAGES_PER_FLUSH):
+            # What waited when the flush began, in as many messages as it needs: entries
+            # touched meanwhile wait for the next flush, so that the app's tracker
+            # changes at most a few times per flush however fast a provider reports.
+            backlog = -(-self.log.waiting // messages.ENTRIES_PER_MESSAGE)
+            for _ in range(min(MAX_MESSAGES_PER_FLUSH, max(1, backlog))):
                 self._send_state()
                 if not self.log.pending:
                     break
