@@ -365,8 +365,8 @@ def test_the_thread_limit_holds_for_the_providers_processes_together(
 
 
 def test_the_open_files_limit_holds_for_the_providers_processes_together(tmp_path, mechanism):
-    """Four child processes hold 40 files each, under the per-process ``open_files`` of
-    64; together they pass it: where the keeper may count its tree's files, it kills the
+    """Eight child processes hold ten files each, under the per-process ``open_files``
+    of 64; together they pass it: where the keeper may count its tree's files, it kills the
     tree, naming the limit; where it may not, the run's containment line says so."""
     account = Account("Hogs", "faulty-file-hog", process_limits={"open_files": 64})
     the_run = run([account], tmp_path / "stores")
