@@ -114,8 +114,8 @@ MAPI_E_TIMEOUT = 0x80040401
 IXP_E_SMTP_REJECTED_SENDER = 0x800CCC78
 IXP_E_SMTP_REJECTED_RECIPIENTS = 0x800CCC79
 
-#: Every HRESULT the host knows by name; aliases share a value, the first name is the
-#: one shown, the others are listed beside it.
+#: Every HRESULT the host knows by name; aliases share a value (MAPI_E_CALL_FAILED is
+#: E_FAIL), so all of them are shown, the generic COM name first.
 HRESULT_NAMES: Mapping[int, tuple[str, ...]] = {
     S_OK: ("S_OK",),
     S_FALSE: ("S_FALSE",),
@@ -189,9 +189,11 @@ def SUCCEEDED(hr: int) -> bool:
 
 
 def hresult_name(hr: int) -> str | None:
-    """The symbolic name of a known HRESULT (the first of its aliases), else ``None``."""
+    """The symbolic names of a known HRESULT, else ``None``: every alias, because the
+    value alone cannot tell which one its sender meant (``E_FAIL / MAPI_E_CALL_FAILED``:
+    a provider's MAPI_E_CALL_FAILED must not read as the host's own E_FAIL)."""
     names = HRESULT_NAMES.get(hr & 0xFFFFFFFF)
-    return names[0] if names else None
+    return " / ".join(names) if names else None
 
 
 def format_hresult(hr: int) -> str:

@@ -38,7 +38,7 @@ ACCOUNTS = {  # name: (its settings, the final status the table shows)
     "Background": ("count = 4\nmissing = 2\nwarn = true\n", "Completed with 1 error"),
     "Unknown total": ("count = 0\n", "Completed"),
     "No password": ("count = 2\n", "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"),
-    "Refused settings": ('count = "many"\n', "Failed: 0x80070057 (E_INVALIDARG)"),
+    "Refused settings": ('count = "many"\n', "Failed: 0x80070057 (E_INVALIDARG / MAPI_E_INVALID_PARAMETER)"),
 }
 
 
@@ -377,7 +377,7 @@ def test_its_stderr_and_log_lines_reach_the_log_tagged_with_the_account(tmp_path
 @pytest.mark.parametrize("settings", [{"count": -1}, {"count": "many"}, {"pause_ms": -5}])
 def test_a_reference_provider_refuses_settings_it_cannot_use(sendreceive, reference, settings):
     result = sendreceive.run(reference, settings={"password": PASSWORD, **settings})
-    assert result.status == "Failed: 0x80070057 (E_INVALIDARG)"
+    assert result.status == "Failed: 0x80070057 (E_INVALIDARG / MAPI_E_INVALID_PARAMETER)"
     assert [e.hresult for e in result.errors] == [0x80070057]
 
 

@@ -25,9 +25,12 @@ def test_format_hresult_is_hex_with_symbolic_name():
     assert format_hresult(0x80041234) == "0x80041234"
 
 
-def test_aliases_share_a_value_and_the_first_name_is_shown():
+def test_aliases_share_a_value_and_every_name_is_shown():
     assert contract.MAPI_E_CALL_FAILED == E_FAIL
-    assert hresult_name(E_FAIL) == "E_FAIL"
+    assert hresult_name(contract.MAPI_E_CALL_FAILED) == "E_FAIL / MAPI_E_CALL_FAILED"
+    assert format_hresult(contract.MAPI_E_NO_ACCESS) == (
+        "0x80070005 (E_ACCESSDENIED / MAPI_E_NO_ACCESS)"
+    )
     assert HRESULT_NAMES[E_FAIL] == ("E_FAIL", "MAPI_E_CALL_FAILED")
 
 
