@@ -38,7 +38,10 @@ ACCOUNTS = {  # name: (its settings, the final status the table shows)
     "Background": ("count = 4\nmissing = 2\nwarn = true\n", "Completed with 1 error"),
     "Unknown total": ("count = 0\n", "Completed"),
     "No password": ("count = 2\n", "Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"),
-    "Refused settings": ('count = "many"\n', "Failed: 0x80070057 (E_INVALIDARG / MAPI_E_INVALID_PARAMETER)"),
+    "Refused settings": (
+        'count = "many"\n',
+        "Failed: 0x80070057 (E_INVALIDARG / MAPI_E_INVALID_PARAMETER)",
+    ),
 }
 
 
