@@ -142,17 +142,46 @@ def _disk(path: Path) -> Iterator[None]:
         raise StoreError(path, exc) from exc
 
 
-def _write_file(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
-    fd = os.open(path, flags, 0o600)
-    try:
-        view = memoryview(data)
+def _append(fd: int, data: bytes) -> None:
+    """Write all of ``data`` (``os.write`` may take only part of it)."""
+    with memoryview(data) as view:
         while view:
             view = view[os.write(fd, view) :]
-        if fsync:
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+
+
+class Incoming:
+    """A message being written into ``tmp/`` as it arrives, piece by piece, so that no
+    message is ever whole in memory; ``LocalFolder.stage`` then makes it part of the
+    batch, ``discard`` drops it."""
+
+    def __init__(self, uid: int, path: Path, *, headers_only: bool) -> None:
+        self.uid = uid
+        self.path = path
+        self.headers_only = headers_only
+        self.size = 0
+        with _disk(path):
+            self._fd: int | None = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+    def write(self, data: bytes) -> None:
+        if self._fd is None:
+            raise ValueError(f"{self.path} is closed")
+        with _disk(self.path):
+            _append(self._fd, data)
+        self.size += len(data)
+
+    def close(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            with _disk(self.path):
+                os.close(fd)
+
+    def discard(self) -> None:
+        self.close()
+        with _disk(self.path):
+            self.path.unlink(missing_ok=True)
+
+    def __repr__(self) -> str:
+        return f"Incoming(uid={self.uid}, size={self.size}, path={str(self.path)!r})"
 
 
 def _fsync_dirs(*paths: Path) -> None:
@@ -504,26 +533,25 @@ class LocalFolder:
         partial.path.unlink()
         return [full]
 
-    def stage(
-        self,
-        uid: int,
-        data: bytes,
-        flags: str,
-        *,
-        headers_only: bool,
-        replaces: LocalMessage | None = None,
-    ) -> None:
-        """Write a received message into ``tmp/``; ``commit`` makes it visible."""
+    def incoming(self, uid: int, *, headers_only: bool) -> Incoming:
+        """A new file in ``tmp/`` for message ``uid``, written as its pieces arrive."""
         seconds, micros = divmod(time.time_ns() // 1000, 1_000_000)
         name = (
             f"{seconds}.M{micros}P{os.getpid()}Q{next(_sequence)}.{_HOSTNAME}"
             f",U={uid},V={self.state.uidvalidity}{',H' if headers_only else ''}"
         )
-        tmp = self.path / "tmp" / name
+        return Incoming(uid, self.path / "tmp" / name, headers_only=headers_only)
+
+    def stage(
+        self, incoming: Incoming, flags: str, *, replaces: LocalMessage | None = None
+    ) -> None:
+        """Close a received message in ``tmp/``; ``commit`` makes it visible."""
+        incoming.close()
+        name = incoming.path.name
         final = self.path / "cur" / f"{name}:2,{flags}" if flags else self.path / "new" / name
-        with _disk(tmp):
-            _write_file(tmp, data, exclusive=True, fsync=False)
-        self._staged.append(_Staged(uid, flags, len(data), tmp, final, replaces))
+        self._staged.append(
+            _Staged(incoming.uid, flags, incoming.size, incoming.path, final, replaces)
+        )
 
     def commit(self) -> None:
         """Make staged messages durable and visible, then record them in the state."""

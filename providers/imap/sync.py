@@ -13,8 +13,10 @@ A run has two passes so that progress tells the truth:
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
-   (``wire``), so a server that lied is asked again one message at a time. Each batch is
-   committed to disk before the next is requested.
+   (``wire``), so a server that lied is asked again one message at a time. A message
+   announced bigger than a piece, or asked for alone, goes straight to its file in
+   pieces (``receiving``): never whole in memory. Each batch is committed to disk
+   before the next is requested.
 
 A UIDVALIDITY change is handled without duplicates: local copies from the old
 UIDVALIDITY are matched to the server's messages by Message-ID and size and renamed to
@@ -70,6 +72,7 @@ from .flags import LETTER_TO_IMAP, TRASHED, keep_local_only, merge, synced
 from .folders import ServerFolder, list_folders, namespaces
 from .maildir_store import (
     FolderState,
+    Incoming,
     LocalFolder,
     LocalMessage,
     MaildirStore,
@@ -78,10 +81,10 @@ from .maildir_store import (
     message_id_of,
 )
 from .progress import Reporter, UserCancelledError
+from .receiving import FETCH_SLACK, PIECE_BYTES, MessageTooBigError, receive_in_pieces
 from .settings import ImapSettings
 
 BATCH_BYTES = 8 * 1024 * 1024
-FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
 PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
 MAX_MESSAGE_FAILURES = 10
@@ -91,6 +94,9 @@ FLAGS, SIZE, UID = b"FLAGS", b"RFC822.SIZE", b"UID"
 MESSAGES, UIDNEXT = b"MESSAGES", b"UIDNEXT"
 UIDVALIDITY, HIGHESTMODSEQ, MAILBOXID = b"UIDVALIDITY", b"HIGHESTMODSEQ", b"MAILBOXID"
 MESSAGE_ID_HEADER = b"BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"
+
+
+Received = tuple[int, Any, Incoming | None]  # UID, its FLAGS as sent, its file (None: not)
 
 
 class FolderSkippedError(Exception):
@@ -923,94 +929,125 @@ class SyncRun:
                 "will be synchronized next time."
             )
             return
-        item = HEADER if self._headers_only else BODY
-        request = [FLAGS, b"BODY.PEEK[HEADER]" if self._headers_only else b"BODY.PEEK[]"]
         complete = True
         for batch in _batches(plan.to_fetch, self._settings.batch_size, BATCH_BYTES):
             self._reporter.check()
             with local.batch():
-                for uid, data in self._fetch_batch(folder, batch, request):
-                    body = data.get(item)
-                    if isinstance(body, bytes):
+                for uid, flags, incoming in self._fetch_batch(plan, batch):
+                    if incoming is None:  # expunged meanwhile, or reported
+                        complete = False
+                    else:
                         replaces = plan.replaces.get(uid)
-                        letters = server_data.letters(data.get(FLAGS)) or ""
+                        letters = server_data.letters(flags) or ""
                         local.stage(
-                            uid,
-                            body,
+                            incoming,
                             keep_local_only(letters, replaces.flags if replaces else ""),
-                            headers_only=self._headers_only,
                             replaces=replaces,
                         )
                         self._received += 1
-                        self._received_bytes += len(body)
-                    else:  # expunged meanwhile, or reported by _fetch_batch
-                        complete = False
-                    del data, body  # gone before the next message is read, not after
+                        self._received_bytes += incoming.size
                     self._reporter.received()
         if complete:
             self._record_complete(plan)
             local.save_state()
 
-    def _fetch_batch(
-        self, folder: ServerFolder, batch: list[tuple[int, int]], request: list[bytes]
-    ) -> Iterator[tuple[int, dict[bytes, Any]]]:
-        """Each message of the batch with its data (empty if it was not received). One
-        announced as bigger than ``max_message_size`` is reported and not requested."""
-        uids = []
+    def _fetch_batch(self, plan: FolderPlan, batch: list[tuple[int, int]]) -> Iterator[Received]:
+        """Each message of the batch, written to its file in ``tmp/`` (``None``: not
+        received). One announced as bigger than ``max_message_size`` is reported and not
+        requested; one announced bigger than a piece, or alone, comes in pieces."""
+        small, big = [], []
         for uid, size in batch:
             if size > self._settings.max_message_size:
-                self._message_too_big(folder, uid, f"is {size:,} bytes")
-                yield uid, {}
+                self._message_too_big(plan.folder, uid, f"is {size:,} bytes")
+                yield uid, None, None
+            elif size > PIECE_BYTES or len(batch) == 1:
+                big.append(uid)
             else:
-                uids.append(uid)
-        if uids:
-            yield from self._fetch(folder, uids, request)
+                small.append(uid)
+        if small:
+            yield from self._fetch_small(plan, small)
+        for uid in big:
+            yield self._fetch_in_pieces(plan, uid)
 
-    def _fetch(
-        self, folder: ServerFolder, uids: list[int], request: list[bytes]
-    ) -> Iterator[tuple[int, dict[bytes, Any]]]:
-        """One UID FETCH, its answer bounded whatever the server announced; if it fails,
-        isolate the message at fault by fetching one by one (each stored as it comes)."""
-        largest = self._settings.max_message_size
-        bound = (BATCH_BYTES if len(uids) > 1 else largest) + FETCH_SLACK
+    def _fetch_small(self, plan: FolderPlan, uids: list[int]) -> Iterator[Received]:
+        """One UID FETCH of small messages, its answer bounded whatever the server
+        announced; if it fails (a message bigger than announced, say), each message is
+        fetched again in pieces, so the one at fault is found and bounded too."""
+        section = "HEADER" if self._headers_only else ""
+        item = HEADER if self._headers_only else BODY
         response: dict[int, dict[bytes, Any]] | None = None
         try:
-            with self._imap.limited(bound, largest):
-                response = self._imap.fetch(uids, request)
+            largest = min(PIECE_BYTES, self._settings.max_message_size)
+            with self._imap.limited(BATCH_BYTES + FETCH_SLACK, largest):
+                response = self._imap.fetch(uids, [FLAGS, f"BODY.PEEK[{section}]".encode()])
         except TimeoutError:
             raise  # not the fault of one message: retrying each would only wait longer
         except (IMAPClientError, OSError) as exc:
-            self._fetch_failed(folder, uids, exc)
-        if response is None and len(uids) > 1:
-            for uid in uids:
-                self._reporter.check()
-                yield from self._fetch(folder, [uid], request)
-            return
-        for uid in uids:
-            yield uid, (response or {}).get(uid, {})
-
-    def _fetch_failed(self, folder: ServerFolder, uids: list[int], exc: Exception) -> None:
-        """Reconnect if the connection is gone, and report a single message that failed.
-        Too much data that is not one message's (junk lines) fails the run."""
-        literal = exc.literal if isinstance(exc, ResponseTooLargeError) else None
-        if isinstance(exc, ResponseTooLargeError) and (
-            literal is None or (len(uids) == 1 and literal <= self._settings.max_message_size)
-        ):
-            raise exc  # more than an answer may hold, and not because of a message's size
-        if isinstance(exc, (IMAPClientAbortError, OSError)):
-            self._log.warning("Fetching was cut off (%s); reconnecting", server_text(exc))
-            self._reconnect(folder)
-        if len(uids) > 1:
+            self._fetch_failed(plan.folder, exc)
             self._log.warning(
                 "Fetching %d messages from '%s' failed (%s); fetching them one by one",
                 len(uids),
-                folder.name,
+                plan.folder.name,
                 server_text(exc),
             )
-        elif literal is not None:
-            self._message_too_big(folder, uids[0], f"was sent as {literal:,} bytes")
-        else:
-            self._message_failed(folder, uids[0], exc)
+        if response is None:
+            for uid in uids:
+                yield self._fetch_in_pieces(plan, uid)
+            return
+        for uid in uids:
+            data = response.pop(uid, {})
+            body = data.get(item)
+            if not isinstance(body, bytes):
+                yield uid, None, None
+                continue
+            incoming = plan.local.incoming(uid, headers_only=self._headers_only)
+            try:
+                incoming.write(body)
+            except BaseException:
+                incoming.discard()
+                raise
+            del body  # written: not kept while the next message is written
+            yield uid, data.get(FLAGS), incoming
+
+    def _fetch_in_pieces(self, plan: FolderPlan, uid: int) -> Received:
+        """One message, straight into its file a piece at a time (see ``receiving``)."""
+        folder = plan.folder
+        incoming = plan.local.incoming(uid, headers_only=self._headers_only)
+        try:
+            flags = receive_in_pieces(
+                self._imap,
+                incoming,
+                "HEADER" if self._headers_only else "",
+                self._settings.max_message_size,
+                self._reporter.check,
+            )
+        except BaseException as exc:
+            incoming.discard()
+            literal = exc.literal if isinstance(exc, ResponseTooLargeError) else None
+            if isinstance(exc, MessageTooBigError):
+                self._message_too_big(folder, uid, "is bigger than the server announced")
+            elif literal is not None and literal > self._settings.max_message_size:
+                self._fetch_failed(folder, exc)
+                self._message_too_big(folder, uid, f"was sent as {literal:,} bytes")
+            elif isinstance(exc, (IMAPClientError, OSError)) and not isinstance(exc, TimeoutError):
+                self._fetch_failed(folder, exc)
+                self._message_failed(folder, uid, exc)
+            else:
+                raise
+            return uid, None, None
+        if flags is None:
+            incoming.discard()
+            return uid, None, None
+        return uid, flags, incoming
+
+    def _fetch_failed(self, folder: ServerFolder, exc: Exception) -> None:
+        """Reconnect if the connection is gone. Too much data that is not a message's
+        (junk lines) fails the run."""
+        if isinstance(exc, ResponseTooLargeError) and exc.literal is None:
+            raise exc
+        if isinstance(exc, (IMAPClientAbortError, OSError)):
+            self._log.warning("Fetching was cut off (%s); reconnecting", server_text(exc))
+            self._reconnect(folder)
 
     def _message_too_big(self, folder: ServerFolder, uid: int, size: str) -> None:
         """A refusal of ours, not the server's failure: it never gives up the run."""

@@ -54,7 +54,8 @@ from helpers.dovecot import HOST, make_certificate
 
 STOP_TIMEOUT = 10.0
 _CHUNK = 64 * 1024
-_FETCH_ITEM = re.compile(r"BODY(?:\.PEEK)?\[[^\]]*\]|[A-Z0-9.]+", re.IGNORECASE)
+_FETCH_ITEM = re.compile(r"BODY(?:\.PEEK)?\[[^\]]*\](?:<\d+\.\d+>)?|[A-Z0-9.]+", re.IGNORECASE)
+_PARTIAL = re.compile(r"<(\d+)\.(\d+)>$")
 _LITERAL_END = re.compile(rb"\{(\d+)(\+?)\}\r\n$")
 _HEADER_END = b"\r\n\r\n"
 
@@ -64,8 +65,10 @@ class Message:
     """One message: ``uid`` (text; ``None`` numbers it from 1 in its folder), ``flags``
     (the FLAGS text as sent), ``size`` (the RFC822.SIZE announced; default: the body's
     length), ``literal_size`` (the ``{n}`` announced for ``BODY[]``; default: the length
-    of what is sent) and ``stream`` (called to produce the ``BODY[]`` bytes instead of
-    ``body``: for endless or huge literals)."""
+    of what is sent), ``stream`` (called to produce the ``BODY[]`` bytes instead of
+    ``body``: for endless or huge literals) and ``partial`` (whether ``BODY[]<o.n>``
+    sends only those bytes, as RFC 3501 says, or the whole literal anyway; a ``stream``
+    is cut in pieces only when ``literal_size`` says how long it is)."""
 
     body: bytes = b""
     uid: str | int | None = None
@@ -73,6 +76,7 @@ class Message:
     size: str | int | None = None
     literal_size: int | None = None
     stream: Callable[[], Iterable[bytes]] | None = None
+    partial: bool = True
 
 
 @dataclass
@@ -463,16 +467,25 @@ class Connection:
             size = len(message.body) if message.size is None else message.size
             self.write(b" RFC822.SIZE " + str(size).encode())
         elif upper.startswith("BODY"):
-            section = upper[upper.index("[") + 1 : -1]
-            self.write(b" BODY[" + section.encode() + b"] ")
+            section = upper[upper.index("[") + 1 : upper.index("]")]
+            partial = _PARTIAL.search(upper)
+            origin = b"" if partial is None else b"<%s>" % partial.group(1).encode()
+            self.write(b" BODY[" + section.encode() + b"]" + origin + b" ")
             if section:
                 self.write(quoted_literal(_section(message.body, section)))
+            elif partial is not None and message.partial and message.literal_size is not None:
+                offset, length = int(partial.group(1)), int(partial.group(2))
+                size = max(0, min(length, message.literal_size - offset))
+                self._literal(_piece(_chunks(message), offset, size), size)
+            elif partial is not None and message.partial and message.stream is None:
+                offset, length = int(partial.group(1)), int(partial.group(2))
+                piece = message.body[offset : offset + length]
+                self._literal([piece], len(piece))
             else:
-                self._body_literal(message)
+                size = len(message.body) if message.literal_size is None else message.literal_size
+                self._literal(_chunks(message), size)
 
-    def _body_literal(self, message: Message) -> None:
-        chunks: Iterable[bytes] = [message.body] if message.stream is None else message.stream()
-        size = len(message.body) if message.literal_size is None else message.literal_size
+    def _literal(self, chunks: Iterable[bytes], size: int) -> None:
         self.write(b"{%d}\r\n" % size)
         rate = self.script.literal_rate
         if rate is None:
@@ -507,6 +520,23 @@ class Connection:
                         % (number, str(message.uid).encode(), message.flags.encode())
                     )
         self.reply(command)
+
+
+def _chunks(message: Message) -> Iterable[bytes]:
+    return [message.body] if message.stream is None else message.stream()
+
+
+def _piece(chunks: Iterable[bytes], offset: int, size: int) -> Iterator[bytes]:
+    """Bytes ``offset`` to ``offset + size`` of the chunks' concatenation, as they come."""
+    for chunk in chunks:
+        if size <= 0:
+            return
+        if offset >= len(chunk):
+            offset -= len(chunk)
+            continue
+        piece = chunk[offset : offset + size]
+        offset, size = 0, size - len(piece)
+        yield piece
 
 
 def quoted_literal(data: bytes) -> bytes:

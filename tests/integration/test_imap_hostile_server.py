@@ -154,6 +154,7 @@ def test_a_literal_announced_as_ten_gigabytes_is_refused_before_it_is_read(
         size=100,
         literal_size=10_000_000_000,
         stream=lambda: itertools.repeat(b"x" * 65536),
+        partial=False,  # not even a piece of it is sent as asked
     )
     with serving(_inbox(endless, count=3)) as server:
         result = sync_in_child(server.settings(), tmp_path)

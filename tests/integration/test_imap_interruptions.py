@@ -148,18 +148,17 @@ def test_full_disk_stops_with_not_enough_disk_and_resumes(
     account: Account, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _seed_inbox(account, 40)
-    real_write = maildir_store._write_file
+    real_append = maildir_store._append
     writes = 0
 
-    def disk_full_after_25(path: Path, data: bytes, *, exclusive: bool, fsync: bool) -> None:
+    def disk_full_after_25(fd: int, data: bytes) -> None:
         nonlocal writes
-        if exclusive:  # a message (the state file is rewritten in place)
-            writes += 1
-            if writes > 25:
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
-        real_write(path, data, exclusive=exclusive, fsync=fsync)
+        writes += 1  # each message is written at once: it is smaller than a piece
+        if writes > 25:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_append(fd, data)
 
-    monkeypatch.setattr(maildir_store, "_write_file", disk_full_after_25)
+    monkeypatch.setattr(maildir_store, "_append", disk_full_after_25)
     result = account.sync(settings={"batch_size": 10})
     assert result.hresult == MAPI_E_NOT_ENOUGH_DISK
     assert "The disk holding the local store is full" in result.error_texts
