@@ -19,6 +19,13 @@ the host sees, without interpreter start-up) is shown beside the process's wall 
 
     .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
                                          [--server dovecot|cyrus] [--small]
+
+``memory`` measures the provider process's peak RSS receiving one 50 MiB message from
+the real server (beside mbsync's, and beside the provider's own on an empty mailbox in
+the same run), and from the fake server of the tests announcing 40 messages of 25 MB as
+100 bytes each (a server whose sizes lie):
+
+    .venv/bin/python bench/bench_imap.py memory [--server dovecot|cyrus]
 """
 
 from __future__ import annotations
@@ -52,6 +59,9 @@ from sendreceive.hosting.session import Session  # noqa: E402
 from sendreceive.providers.imap import ImapProvider  # noqa: E402
 from sendreceive.providers.imap.maildir_store import RACY_NS  # noqa: E402
 from tests.helpers import cyrus, dovecot  # noqa: E402
+
+sys.path.insert(0, str(REPO_ROOT / "tests"))  # the fake server imports its siblings so
+from helpers import fake_imap  # noqa: E402
 
 Server = dovecot.Dovecot | cyrus.Cyrus
 
@@ -286,10 +296,72 @@ def _ratio(mine: float, theirs: float, target: str) -> str:
     return f"{mine / theirs:.2f}x ({target})"
 
 
+def _lying_mailbox(count: int, size: int) -> fake_imap.Mailbox:
+    """``count`` messages of ``size`` bytes, each announced (RFC822.SIZE) as 100 bytes."""
+    line = b"y" * 998 + b"\r\n"
+
+    def stream(number: int) -> Callable[[], list[bytes]]:
+        head = f"Message-ID: <lie{number}@example.org>\r\n\r\n".encode()
+        return lambda: [head, line * ((size - len(head)) // len(line))]
+
+    lengths = [len(b"".join(stream(n)())) for n in range(count)]
+    messages = [
+        fake_imap.Message(size=100, literal_size=length, stream=stream(n))
+        for n, length in enumerate(lengths)
+    ]
+    return fake_imap.Mailbox([fake_imap.Folder("INBOX", messages)])
+
+
+def memory(argv: list[str]) -> int:
+    """Peak RSS of the provider's process: one 50 MiB message, then the size lie."""
+    parser = argparse.ArgumentParser(prog="bench_imap.py memory")
+    parser.add_argument("--server", choices=("dovecot", "cyrus"), default="dovecot")
+    args = parser.parse_args(argv)
+    if not shutil.which(GNU_TIME):
+        parser.error(f"{GNU_TIME} measures peak RSS: apt-get install time")
+    running = cyrus.running if args.server == "cyrus" else dovecot.running
+    with running(users=1) as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
+        user, password = server.take_user()
+        idle = Provider(server, user, password, Path(tmp) / "empty").sync()
+        rng = random.Random(1)
+        text = "\r\n".join(" ".join(rng.choices(WORDS, k=12)) for _ in range(40_000)).encode()
+        server.deliver(user, "INBOX", [make_message(rng, 1, 50 * MiB, text)])
+        warm_up(server, user, ["INBOX"])
+        runs = {"provider, empty mailbox": idle}
+        runs["provider"] = Provider(server, user, password, Path(tmp)).sync()
+        if shutil.which("mbsync"):
+            runs["mbsync"] = Mbsync(server, user, password, Path(tmp)).sync()
+        print(f"{server.name}: one message of 50 MiB")
+        for name, run in runs.items():
+            print(f"  {name:24} peak RSS {run.peak_rss_mib:6.1f} MiB   wall {run.wall:6.2f} s")
+        mine = runs["provider"].peak_rss_mib
+        print(
+            f"  provider: {mine:.1f} MiB (target <= 100 MiB), "
+            f"{mine - idle.peak_rss_mib:+.1f} MiB over the empty mailbox"
+            + (f", {mine / runs['mbsync'].peak_rss_mib:.2f}x mbsync" if "mbsync" in runs else "")
+        )
+        with fake_imap.serving(_lying_mailbox(40, 25_000_000)) as fake:
+            liar = Provider(server, user, password, Path(tmp) / "liar")
+            liar.settings = fake.settings(batch_size=250)
+            lie = liar.sync()
+            stored = liar.count()
+        if stored != 40:
+            raise RuntimeError(f"the provider stored {stored} of the 40 messages")
+        print(
+            "fake server: 40 messages of 25 MB announced as 100 bytes each\n"
+            f"  provider peak RSS {lie.peak_rss_mib:.1f} MiB (target <= 150 MiB), "
+            f"{lie.peak_rss_mib - idle.peak_rss_mib:+.1f} MiB over the empty mailbox,"
+            f" wall {lie.wall:.2f} s"
+        )
+    return 0
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["child"]:
         child(*argv[1:3])
         return 0
+    if argv[:1] == ["memory"]:
+        return memory(argv[1:])
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
