@@ -46,6 +46,9 @@ def keep_local_only(server: str, local: str) -> str:
 
 
 TRASHED = "T"
+#: In ``FolderState.refused``, for a message whose file a mail reader deleted and whose
+#: ``\Deleted`` the server refused: no file's letters can be "/" (a path separator).
+NO_FILE = "/"
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ from . import server_data
 from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
-from .flags import LETTER_TO_IMAP, TRASHED, keep_local_only, merge, synced
+from .flags import LETTER_TO_IMAP, NO_FILE, TRASHED, keep_local_only, merge, synced
 from .folders import ServerFolder, list_folders, namespaces
 from .maildir_store import (
     FolderState,
@@ -498,6 +498,8 @@ class SyncRun:
             for uid in sorted(server):
                 if uid in scan.ambiguous or uid in plan.gone:
                     continue  # on disk already, several times over: reported, not fetched
+                if local.state.refused.get(uid) == NO_FILE:
+                    continue  # deleted here, its deletion refused there: a conflict, kept
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
                     size = 0 if self._headers_only else server[uid][1]  # batch by count
@@ -749,7 +751,10 @@ class SyncRun:
         return {
             uid: data
             for uid, data in server.items()
-            if uid in state.sizes and uid not in scan.messages and uid not in untrusted
+            if uid in state.sizes
+            and uid not in scan.messages
+            and uid not in untrusted
+            and state.refused.get(uid) != NO_FILE  # refused before: a conflict, kept
         }
 
     def _delete_on_server(self, plan: FolderPlan) -> None:
@@ -765,7 +770,25 @@ class SyncRun:
         self._imap.select_folder(plan.folder.wire)
         to_mark = sorted(uid for uid, (letters, _) in plan.gone.items() if TRASHED not in letters)
         for chunk in _chunks(to_mark, UID_CHUNK):
-            self._imap.add_flags(chunk, [LETTER_TO_IMAP[TRASHED]], silent=True)
+            try:
+                self._imap.add_flags(chunk, [LETTER_TO_IMAP[TRASHED]], silent=True)
+            except IMAPClientAbortError:
+                raise
+            except IMAPClientError as exc:
+                for uid in chunk:
+                    del plan.gone[uid]
+                    state.refused[uid] = NO_FILE
+                self._report_refusal(
+                    plan.folder,
+                    chunk,
+                    (TRASHED, True),
+                    exc,
+                    "The message stays on the server and is not received again; the "
+                    "deletion is kept on this computer as a conflict and not sent again.",
+                )
+        if not plan.gone:
+            plan.local.save_state()
+            return
         for uid, (letters, _size) in plan.gone.items():
             state.flags[uid] = synced(letters + TRASHED)
         expunge = self._settings.expunge and self._imap.has_capability("UIDPLUS")
@@ -802,14 +825,31 @@ class SyncRun:
             else:
                 state.flags[uid] = base
             state.refused[uid] = scan.messages[uid].flags
+        self._report_refusal(
+            plan.folder,
+            uids,
+            change,
+            exc,
+            "The change is kept on this computer and not sent again until the message's "
+            "flags change.",
+        )
+
+    def _report_refusal(
+        self,
+        folder: ServerFolder,
+        uids: list[int],
+        change: tuple[str, bool],
+        exc: IMAPClientError,
+        outcome: str,
+    ) -> None:
+        """One error naming the refused flag change, its messages and the server's words."""
         letter, add = change
         shown = ", ".join(str(uid) for uid in uids[:5]) + (", …" if len(uids) > 5 else "")
         self._reporter.error(
             MAPI_E_NO_ACCESS,
             f"{self._settings.host} refused to {'set' if add else 'clear'} the flag "
             f"{LETTER_TO_IMAP[letter].decode()} on {_count(len(uids), 'message')} of folder "
-            f"'{plan.folder.name}' (UID {shown}): \"{server_text(exc)}\". The change is kept "
-            "on this computer and not sent again until the message's flags change.",
+            f"'{folder.name}' (UID {shown}): \"{server_text(exc)}\". {outcome}",
         )
 
     def _report_untrusted(self, folder: ServerFolder, scan: Scan) -> None:

@@ -106,6 +106,43 @@ def test_a_refused_flag_is_named_kept_and_not_retried_and_new_mail_still_comes(
     assert local_flags(tmp_path) == {1: "", 2: "FS", 3: "", 4: "", 5: ""}
 
 
+def test_a_refused_deletion_is_named_kept_and_not_retried_and_new_mail_still_comes(
+    tmp_path: Path,
+) -> None:
+    inbox = Folder("INBOX", _messages("INBOX", 3))
+
+    def refuse_deleted(conn: Connection, command: Command) -> None:
+        if "\\Deleted" in command.args:
+            conn.reply(command, "NO [NOPERM] Permission denied")
+        else:
+            conn.handle_normally(command)
+
+    with serving(Mailbox([inbox]), Script(handlers={"UID STORE": refuse_deleted})) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        local_files(tmp_path)[2].unlink()  # deleted in a mail reader
+        inbox.messages.append(Message(make_message(4), uid=4))
+        refused = run_sync(server.settings(), tmp_path)
+        stores = len(server.received("UID STORE"))
+        inbox.messages.append(Message(make_message(5), uid=5))
+        later = run_sync(server.settings(), tmp_path)
+        assert len(server.received("UID STORE")) == stores == 1  # not retried
+    assert refused.hresult == MAPI_W_ERRORS_RETURNED
+    assert [error for error in refused.callback.errors if error[0] != S_FALSE] == [
+        (
+            MAPI_E_NO_ACCESS,
+            f"{server.settings()['host']} refused to set the flag \\Deleted on 1 message of "
+            "folder 'INBOX' (UID 2): \"[NOPERM] Permission denied\". The message stays on "
+            "the server and is not received again; the deletion is kept on this computer as "
+            "a conflict and not sent again.",
+        )
+    ]
+    assert "skipped" not in refused.error_texts
+    assert len(inbox.messages) == 5 and inbox.messages[1].flags == "()"
+    assert refused.received == 1 and later.received == 1
+    assert later.hresult == S_OK, later.error_texts
+    assert sorted(local_files(tmp_path)) == [1, 3, 4, 5]
+
+
 # --------------------------------------------------------------------------- on Cyrus
 
 
