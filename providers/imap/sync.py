@@ -1063,22 +1063,28 @@ class SyncRun:
             )
         except BaseException as exc:
             incoming.discard()
-            literal = exc.literal if isinstance(exc, ResponseTooLargeError) else None
-            if isinstance(exc, MessageTooBigError):
-                self._message_too_big(folder, uid, "is bigger than the server announced")
-            elif literal is not None and literal > self._settings.max_message_size:
-                self._fetch_failed(folder, exc)
-                self._message_too_big(folder, uid, f"was sent as {literal:,} bytes")
-            elif isinstance(exc, (IMAPClientError, OSError)) and not isinstance(exc, TimeoutError):
-                self._fetch_failed(folder, exc)
-                self._message_failed(folder, uid, exc)
-            else:
-                raise
+            failed = (MessageTooBigError, IMAPClientError, OSError)
+            if isinstance(exc, TimeoutError) or not isinstance(exc, failed):
+                raise  # a timeout, Cancel: not the fault of this message
+            self._piece_failed(folder, uid, exc)
             return uid, None, None
         if flags is None:
             incoming.discard()
             return uid, None, None
         return uid, flags, incoming
+
+    def _piece_failed(self, folder: ServerFolder, uid: int, exc: Exception) -> None:
+        """Report a message that could not be received in pieces (reconnecting first
+        if the connection is gone): too big, or the server's failure."""
+        if isinstance(exc, MessageTooBigError):
+            self._message_too_big(folder, uid, "is bigger than the server announced")
+            return
+        self._fetch_failed(folder, exc)
+        literal = exc.literal if isinstance(exc, ResponseTooLargeError) else None
+        if literal is not None and literal > self._settings.max_message_size:
+            self._message_too_big(folder, uid, f"was sent as {literal:,} bytes")
+        else:
+            self._message_failed(folder, uid, exc)
 
     def _fetch_failed(self, folder: ServerFolder, exc: Exception) -> None:
         """Reconnect if the connection is gone. Too much data that is not a message's
