@@ -34,15 +34,25 @@ def private_dovecot() -> Iterator[Dovecot]:
     yield from _serve()
 
 
-@pytest.fixture(scope="session")
-def cyrus() -> Iterator[Cyrus]:
-    """One Cyrus IMAPd for the whole session, beside Dovecot (its binaries unpacked)."""
+def _serve_cyrus(users: int = 64) -> Iterator[Cyrus]:
     try:
         cyrus_server.ensure_installed()
     except SetupError as exc:
         pytest.skip(f"Cyrus IMAPd cannot be installed on this machine: {exc}")
-    with cyrus_server.running() as server:
+    with cyrus_server.running(users) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def cyrus() -> Iterator[Cyrus]:
+    """One Cyrus IMAPd for the whole session, beside Dovecot (its binaries unpacked)."""
+    yield from _serve_cyrus()
+
+
+@pytest.fixture
+def private_cyrus() -> Iterator[Cyrus]:
+    """A Cyrus of the test's own (one user: quick to set up), for tests that kill it."""
+    yield from _serve_cyrus(users=1)
 
 
 @pytest.fixture
@@ -67,6 +77,13 @@ def any_account(request: pytest.FixtureRequest, tmp_path: Path) -> Account:
 @pytest.fixture
 def private_account(private_dovecot: Dovecot, tmp_path: Path) -> Account:
     return new_account(private_dovecot, tmp_path)
+
+
+@pytest.fixture(params=["private_dovecot", "private_cyrus"])
+def any_private_account(request: pytest.FixtureRequest, tmp_path: Path) -> Account:
+    """An account on a server of the test's own, Dovecot then Cyrus: it may be killed."""
+    server: Dovecot | Cyrus = request.getfixturevalue(request.param)
+    return new_account(server, tmp_path)
 
 
 @pytest.fixture

@@ -1,5 +1,8 @@
 """Interrupted runs (cancel, server crash, full disk, a killed process) lose and duplicate
-nothing, and a message the server cannot deliver does not stop the sync."""
+nothing, and a message the server cannot deliver does not stop the sync.
+
+The interruptions run on Dovecot and on Cyrus; what breaks Dovecot's own files, and
+what never reaches the server (the local store), on Dovecot alone."""
 
 from __future__ import annotations
 
@@ -38,6 +41,12 @@ from sendreceive.contract import (
     S_OK,
 )
 from sendreceive.providers.imap import maildir_store
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """The interruptions run on Dovecot and on Cyrus."""
+    return any_account
 
 
 def _seed_inbox(account: Account, count: int) -> None:
@@ -83,65 +92,71 @@ def test_cancel_seen_through_the_session(account: Account) -> None:
     assert _assert_subset_of_server(account) == 9
 
 
-def test_server_killed_mid_sync_is_a_network_error_and_resumes(private_account: Account) -> None:
-    _seed_inbox(private_account, 100)
-    server = private_account.server
+def test_server_killed_mid_sync_is_a_network_error_and_resumes(
+    any_private_account: Account,
+) -> None:
+    _seed_inbox(any_private_account, 100)
+    server = any_private_account.server
 
     def crash_at_30(index: int, total: int) -> bool:
         if total and index == 30:
             server.kill()
         return False
 
-    result = private_account.sync(on_progress=crash_at_30, settings={"batch_size": 10})
+    result = any_private_account.sync(on_progress=crash_at_30, settings={"batch_size": 10})
     assert result.hresult == MAPI_E_NETWORK_ERROR
     assert result.callback.errors[-1][0] == MAPI_E_NETWORK_ERROR
     assert f"connection to 127.0.0.1:{server.ssl_port} was lost" in result.error_texts
     server.start()
-    kept = _assert_subset_of_server(private_account)
+    kept = _assert_subset_of_server(any_private_account)
     assert kept == 30
 
-    resume = private_account.sync()
+    resume = any_private_account.sync()
     assert resume.hresult == S_OK
     assert resume.received == 100 - kept
-    with private_account.client() as client:
-        assert_mirrors(client, private_account.store_dir, "INBOX", "")
+    with any_private_account.client() as client:
+        assert_mirrors(client, any_private_account.store_dir, "INBOX", "")
 
 
-def test_a_message_the_server_cannot_deliver_is_reported_and_skipped(account: Account) -> None:
-    _seed_inbox(account, 12)
+def test_a_message_the_server_cannot_deliver_is_reported_and_skipped(
+    dovecot_account: Account,
+) -> None:
+    _seed_inbox(dovecot_account, 12)
     ident = make_message(4, size=400 + 997 * 4).split(b"Message-ID: <")[1][:16]
-    inbox = account.server.mail_dir(account.user) / "INBOX"
+    inbox = dovecot_account.server.mail_dir(dovecot_account.user) / "INBOX"
     next(f for f in inbox.glob("*/*") if ident in f.read_bytes()).chmod(0)
     try:  # Dovecot cannot read it: it answers the FETCH with BYE and disconnects
-        result = account.sync(settings={"batch_size": 5})
+        result = dovecot_account.sync(settings={"batch_size": 5})
     finally:  # Dovecot may have moved it from new/ to cur/
         next(f for f in inbox.glob("*/*") if not f.stat().st_mode & 0o777).chmod(0o600)
     assert result.hresult == MAPI_W_ERRORS_RETURNED
     assert [hr for hr, _text in result.callback.errors] == [MAPI_E_CORRUPT_DATA]
     assert "Message UID 5 in folder 'INBOX' could not be received" in result.error_texts
-    assert sorted(local_files(account.store_dir)) == [uid for uid in range(1, 13) if uid != 5]
+    assert sorted(local_files(dovecot_account.store_dir)) == [
+        uid for uid in range(1, 13) if uid != 5
+    ]
 
-    retry = account.sync()
+    retry = dovecot_account.sync()
     assert (retry.hresult, retry.received) == (S_OK, 1)
-    with account.client() as client:
-        assert_mirrors(client, account.store_dir, "INBOX", "")
+    with dovecot_account.client() as client:
+        assert_mirrors(client, dovecot_account.store_dir, "INBOX", "")
 
 
-def test_a_folder_the_server_cannot_open_is_reported_and_skipped(account: Account) -> None:
-    with account.client() as client:
+def test_a_folder_the_server_cannot_open_is_reported_and_skipped(dovecot_account: Account) -> None:
+    with dovecot_account.client() as client:
         seed(client, "Broken", [make_message(1, "Broken")])
         seed(client, "Fine", [make_message(1, "Fine")])
-    broken = account.server.mail_dir(account.user) / "Broken"
+    broken = dovecot_account.server.mail_dir(dovecot_account.user) / "Broken"
     broken.chmod(0)  # Dovecot answers NO to STATUS and SELECT
     try:
-        result = account.sync()
+        result = dovecot_account.sync()
     finally:
         broken.chmod(0o700)
     assert result.hresult == MAPI_W_ERRORS_RETURNED
     [(hr, text)] = result.callback.errors
     assert hr == MAPI_E_CALL_FAILED
     assert text.startswith("Folder 'Broken' was skipped: 127.0.0.1 answered")
-    assert len(local_files(account.store_dir, "Fine")) == 1
+    assert len(local_files(dovecot_account.store_dir, "Fine")) == 1
 
 
 def test_full_disk_stops_with_not_enough_disk_and_resumes(
@@ -169,16 +184,16 @@ def test_full_disk_stops_with_not_enough_disk_and_resumes(
     assert (resume.hresult, resume.received) == (S_OK, 15)
 
 
-def test_unwritable_store_is_a_disk_error(account: Account, tmp_path: Path) -> None:
+def test_unwritable_store_is_a_disk_error(dovecot_account: Account, tmp_path: Path) -> None:
     not_a_directory = tmp_path / "file"
     not_a_directory.write_text("")
-    result = run_sync(account.settings(), not_a_directory / "store")
+    result = run_sync(dovecot_account.settings(), not_a_directory / "store")
     assert result.hresult == MAPI_E_DISK_ERROR
     assert "could not be written" in result.error_texts
 
 
-def test_a_second_concurrent_sync_of_one_store_is_refused(account: Account) -> None:
-    _seed_inbox(account, 3)
+def test_a_second_concurrent_sync_of_one_store_is_refused(dovecot_account: Account) -> None:
+    _seed_inbox(dovecot_account, 3)
     inside, release = threading.Event(), threading.Event()
     first: list[SyncResult] = []
 
@@ -186,11 +201,11 @@ def test_a_second_concurrent_sync_of_one_store_is_refused(account: Account) -> N
         inside.set()
         return not release.wait(30)
 
-    thread = threading.Thread(target=lambda: first.append(account.sync(on_progress=hold)))
+    thread = threading.Thread(target=lambda: first.append(dovecot_account.sync(on_progress=hold)))
     thread.start()
     try:
         assert inside.wait(30)
-        second = account.sync()
+        second = dovecot_account.sync()
     finally:
         release.set()
         thread.join(60)

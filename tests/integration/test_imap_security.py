@@ -1,4 +1,7 @@
-"""Logging in, TLS, settings, and errors a user can act on; the password never leaks."""
+"""Logging in, TLS, settings, and errors a user can act on; the password never leaks.
+
+What involves the server runs on Dovecot and on Cyrus; what fails before any server
+speaks (settings, an unreachable or silent port) on Dovecot's account alone."""
 
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from sendreceive.contract import (
     MAPI_E_INVALID_PARAMETER,
     MAPI_E_LOGON_FAILED,
     MAPI_E_NETWORK_ERROR,
+    MAPI_E_NO_SUPPORT,
     MAPI_E_TIMEOUT,
     MAPI_E_UNCONFIGURED,
     MAPI_E_UNKNOWN_FLAGS,
@@ -36,6 +40,12 @@ from sendreceive.contract import (
 )
 from sendreceive.hosting.session import Session
 from sendreceive.providers.imap import ImapProvider
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """What involves the server runs on Dovecot and on Cyrus."""
+    return any_account
 
 
 def test_wrong_password_is_logon_failed_naming_the_user(account: Account) -> None:
@@ -79,6 +89,10 @@ def test_connection_modes(
     if not verify:
         settings["ca_file"] = None
     result = account.sync(settings=settings)
+    if security == "none" and account.server.name == "cyrus":  # LOGINDISABLED in clear
+        assert result.hresult == MAPI_E_NO_SUPPORT
+        assert "requires an encrypted connection" in result.error_texts
+        return
     assert result.hresult == S_OK
     warnings = [text for hr, text in result.callback.errors if hr == S_FALSE]
     assert len(warnings) == (warning is not None)
@@ -89,9 +103,9 @@ def test_connection_modes(
         assert_mirrors(client, account.store_dir, "INBOX", "")
 
 
-def test_unreachable_server_is_a_network_error(account: Account) -> None:
+def test_unreachable_server_is_a_network_error(dovecot_account: Account) -> None:
     port = free_port()
-    result = account.sync(settings={"port": port})
+    result = dovecot_account.sync(settings={"port": port})
     assert result.hresult == MAPI_E_NETWORK_ERROR
     assert f"Could not connect to 127.0.0.1:{port} (connection refused)" in result.error_texts
 
@@ -109,8 +123,10 @@ def silent_server() -> Iterator[int]:
             connection.close()
 
 
-def test_a_server_that_does_not_answer_times_out(account: Account, silent_server: int) -> None:
-    result = account.sync(settings={"port": silent_server, "timeout": 0.3})
+def test_a_server_that_does_not_answer_times_out(
+    dovecot_account: Account, silent_server: int
+) -> None:
+    result = dovecot_account.sync(settings={"port": silent_server, "timeout": 0.3})
     assert result.hresult == MAPI_E_TIMEOUT
     assert "did not answer within 0.3 s" in result.error_texts
 
@@ -118,15 +134,16 @@ def test_a_server_that_does_not_answer_times_out(account: Account, silent_server
 def test_password_from_environment_and_command(
     account: Account, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("IMAP_TEST_PASSWORD", account.password)
-    from_env = {"password": None, "password_env": "IMAP_TEST_PASSWORD"}
+    variable = f"IMAP_TEST_PASSWORD_{account.server.name.upper()}"  # read once per process
+    monkeypatch.setenv(variable, account.password)
+    from_env = {"password": None, "password_env": variable}
     settings = {k: v for k, v in account.settings(**from_env).items() if v is not None}
     assert run_sync(settings, account.store_dir).hresult == S_OK
 
     settings.pop("password_env")
     # Read once, a password_env variable has left the app's environment (secrets_guard):
     # the command, a process the app starts, finds it under a name of its own.
-    assert "IMAP_TEST_PASSWORD" not in os.environ
+    assert variable not in os.environ
     monkeypatch.setenv("IMAP_COMMAND_PASSWORD", account.password)
     settings["password_command"] = "printenv IMAP_COMMAND_PASSWORD"
     assert run_sync(settings, account.store_dir).hresult == S_OK
@@ -162,36 +179,41 @@ def test_the_password_never_reaches_logs_messages_or_files(
     assert account.password not in repr(ImapProvider(**account.settings()))
 
 
-def test_settings_are_checked_when_the_account_loads(account: Account) -> None:
+def test_settings_are_checked_when_the_account_loads(dovecot_account: Account) -> None:
     with pytest.raises(TypeError, match="unexpected keyword argument 'hots'"):
-        ImapProvider(**account.settings(), hots="typo")
+        ImapProvider(**dovecot_account.settings(), hots="typo")
     with pytest.raises(ValueError, match="security must be one of"):
-        ImapProvider(**account.settings(security="tls"))
+        ImapProvider(**dovecot_account.settings(security="tls"))
     with pytest.raises(ValueError, match="batch_size"):
-        ImapProvider(**account.settings(batch_size=0))
+        ImapProvider(**dovecot_account.settings(batch_size=0))
     assert ImapProvider(host="mail.example.org", username="u")._settings.port == 993
     assert ImapProvider(host="m", username="u", security="starttls")._settings.port == 143
 
 
-def test_missing_ca_file_is_a_configuration_error(account: Account, tmp_path: Path) -> None:
-    result = account.sync(settings={"ca_file": str(tmp_path / "missing.pem")})
+def test_missing_ca_file_is_a_configuration_error(dovecot_account: Account, tmp_path: Path) -> None:
+    result = dovecot_account.sync(settings={"ca_file": str(tmp_path / "missing.pem")})
     assert result.hresult == MAPI_E_UNCONFIGURED
     assert "missing.pem cannot be used" in result.error_texts
 
 
-def test_unknown_flags_are_refused_without_starting(account: Account) -> None:
+def test_unknown_flags_are_refused_without_starting(dovecot_account: Account) -> None:
     callback = RecordingCallback()
-    session = Session("x", {}, account.store_dir, logging.getLogger("x"), lambda: False)
+    session = Session("x", {}, dovecot_account.store_dir, logging.getLogger("x"), lambda: False)
     sib = MAPISIB(
         ulFlags=FULL_SYNC | 0x4, psesSync=session, punkCallBack=RecordingUnknown(callback)
     )
-    assert ImapProvider(**account.settings()).SynchronizeInBackground(sib) == MAPI_E_UNKNOWN_FLAGS
+    assert (
+        ImapProvider(**dovecot_account.settings()).SynchronizeInBackground(sib)
+        == MAPI_E_UNKNOWN_FLAGS
+    )
     assert sib.phSyncDoneEvent.value is None
     assert callback.done == []
     assert callback.errors == [(MAPI_E_UNKNOWN_FLAGS, "Unknown sync flags 0x00000004")]
 
 
-def test_these_folders_without_a_folder_list_is_an_invalid_parameter(account: Account) -> None:
-    result = account.sync(FULL_SYNC | SyncFlags.SYNC_THESE_FOLDERS)
+def test_these_folders_without_a_folder_list_is_an_invalid_parameter(
+    dovecot_account: Account,
+) -> None:
+    result = dovecot_account.sync(FULL_SYNC | SyncFlags.SYNC_THESE_FOLDERS)
     assert result.hresult == MAPI_E_INVALID_PARAMETER
     assert "needs the folders setting" in result.error_texts

@@ -1,9 +1,11 @@
-"""A folder replaced on the server (new UIDVALIDITY) is resynchronized without duplicates."""
+"""A folder replaced on the server (new UIDVALIDITY) is resynchronized without duplicates,
+on Dovecot and on Cyrus."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from helpers.imap import (
     Account,
     assert_mirrors,
@@ -15,6 +17,12 @@ from helpers.imap import (
 )
 
 from sendreceive.contract import S_OK
+
+
+@pytest.fixture
+def account(any_account: Account) -> Account:
+    """Every scenario of this module runs on Dovecot and on Cyrus."""
+    return any_account
 
 
 def _uidvalidity(account: Account) -> int:
