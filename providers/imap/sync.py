@@ -1035,8 +1035,8 @@ class SyncRun:
                 yield self._fetch_in_pieces(plan, uid)
             return
         for uid in uids:
-            data = response.pop(uid, {})
-            body = data.get(item)
+            data = response.pop(uid, {})  # each message freed once written
+            body = data.pop(item, None)
             if not isinstance(body, bytes):
                 yield uid, None, None
                 continue
@@ -1046,7 +1046,7 @@ class SyncRun:
             except BaseException:
                 incoming.discard()
                 raise
-            del body  # written: not kept while the next message is written
+            del body
             yield uid, data.get(FLAGS), incoming
 
     def _fetch_in_pieces(self, plan: FolderPlan, uid: int) -> Received:

@@ -36,7 +36,8 @@ TIMEOUT = 2.0
 LATE = 3.0  # how late an end may be on a loaded two-core machine
 PROMPT = 2.0  # Cancel to Done; the host's grace is 10 s
 PEAK_RSS = 150 * MIB
-SLOW_PLACES = ["greeting", "fetch body", "tls handshake", "connect"]
+SLOW_PLACES = ["greeting", "fetch body", "tls handshake", "connect", "name resolution"]
+UNRESOLVABLE = "mail.hangs.example"  # a name whose lookup never ends (a DNS server gone)
 WATCH_TIMEOUT = 30.0
 
 
@@ -94,7 +95,34 @@ class Stall:
 
 
 @contextlib.contextmanager
+def _hanging_resolver() -> Iterator[threading.Event]:
+    """``getaddrinfo`` hangs for ``UNRESOLVABLE`` until the block ends; the event is set
+    once the provider asked."""
+    asked, release = threading.Event(), threading.Event()
+    resolve = socket.getaddrinfo
+
+    def hang(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != UNRESOLVABLE:
+            return resolve(host, *args, **kwargs)
+        asked.set()
+        release.wait(WATCH_TIMEOUT)
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket, "getaddrinfo", hang)
+        try:
+            yield asked
+        finally:
+            release.set()
+
+
+@contextlib.contextmanager
 def _stalling(place: str) -> Iterator[Stall]:
+    if place == "name resolution":
+        with _hanging_resolver() as asked:
+            settings = {"host": UNRESOLVABLE, "port": 143, "username": "u", "password": "p"}
+            yield Stall(settings, asked.is_set)
+        return
     if place == "connect":
         with _black_hole() as port:
             settings = {"host": HOST, "port": port, "username": "u", "password": "p"}
