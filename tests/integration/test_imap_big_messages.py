@@ -4,17 +4,20 @@ announced sizes lie is bounded by ``max_message_size`` while the message arrives
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
 import pytest
 from helpers.fake_imap import Folder, Mailbox, Message, serving
 from helpers.imap import Account, local_files, make_message, run_sync, seed, server_messages
+from helpers.sync_child import sync_in_child
 
 from sendreceive.contract import MAPI_E_TOO_BIG, MAPI_W_ERRORS_RETURNED, S_OK
 from sendreceive.providers.imap.receiving import PIECE_BYTES
 
 MIB = 1024 * 1024
+PEAK_RSS = 100 * MIB  # the provider's process receiving a message of 64 MiB
 
 
 @pytest.fixture
@@ -69,3 +72,22 @@ def test_messages_bigger_than_announced_are_refused_by_max_message_size(tmp_path
         assert "max_message_size (5 MiB)" in text
     assert sorted(local_files(tmp_path)) == [1, 2, 3]
     assert not os.listdir(tmp_path / "Maildir" / "tmp")
+
+
+def test_a_message_of_64_mib_is_never_whole_in_memory(tmp_path: Path) -> None:
+    line = b"z" * 1022 + b"\r\n"
+    head = b"Message-ID: <huge@example.org>\r\n\r\n"
+    count = (64 * MIB - len(head)) // len(line)
+    huge = Message(
+        literal_size=len(head) + count * len(line),
+        stream=lambda: itertools.chain([head], itertools.repeat(line, count)),
+    )
+    with serving(Mailbox([Folder("INBOX", [huge])])) as server:
+        result = sync_in_child(server.settings(max_message_size=100 * MIB), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert result.peak_rss <= PEAK_RSS, result.peak_rss / MIB
+    [file] = local_files(tmp_path).values()
+    with file.open("rb") as received:
+        assert received.read(len(head)) == head
+        assert all(received.read(len(line)) == line for _ in range(count))
+        assert received.read() == b""
