@@ -14,8 +14,8 @@ A run has two passes so that progress tells the truth:
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
    (``wire``), so a server that lied is asked again one message at a time. A message
-   announced bigger than a piece, or asked for alone, goes straight to its file in
-   pieces (``receiving``): never whole in memory. Each batch is committed to disk
+   announced bigger than a piece, or asked for again alone, goes straight to its file
+   in pieces (``receiving``): never whole in memory. Each batch is committed to disk
    before the next is requested.
 
 A UIDVALIDITY change is handled without duplicates: local copies from the old
@@ -994,13 +994,13 @@ class SyncRun:
     def _fetch_batch(self, plan: FolderPlan, batch: list[tuple[int, int]]) -> Iterator[Received]:
         """Each message of the batch, written to its file in ``tmp/`` (``None``: not
         received). One announced as bigger than ``max_message_size`` is reported and not
-        requested; one announced bigger than a piece, or alone, comes in pieces."""
+        requested; one announced bigger than a piece comes in pieces."""
         small, big = [], []
         for uid, size in batch:
             if size > self._settings.max_message_size:
                 self._message_too_big(plan.folder, uid, f"is {size:,} bytes")
                 yield uid, None, None
-            elif size > PIECE_BYTES or len(batch) == 1:
+            elif size > PIECE_BYTES:
                 big.append(uid)
             else:
                 small.append(uid)
