@@ -23,8 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
-from email.message import EmailMessage, MIMEPart
-from email.parser import BytesParser
+from email.message import Message, MIMEPart
+from email.parser import BytesHeaderParser, BytesParser
 from enum import Enum
 from pathlib import Path
 from urllib.parse import unquote
@@ -145,7 +145,7 @@ def row(path: Path) -> MessageRow:
     cut = _header_end(head)
     if cut is None and len(head) >= HEADER_BYTES:
         return MessageRow(path, "", "", None, size, flags, Problem.HEADER_TOO_BIG)
-    message = _parse(head[:cut] if cut is not None else head, headers_only=True)
+    message = BytesHeaderParser(policy=policy.compat32).parsebytes(head[:cut])
     return MessageRow(
         path,
         _field(message, "from"),
@@ -165,7 +165,7 @@ def text(path: Path) -> MessageText:
         return MessageText("", exc.problem, exc.detail)
     cut = len(data) > PREVIEW_BYTES
     try:
-        message = _parse(data[:PREVIEW_BYTES], headers_only=False)
+        message = BytesParser(policy=policy.default).parsebytes(data[:PREVIEW_BYTES])
         part = message.get_body(preferencelist=("plain",))
         if part is None:
             return MessageText("", Problem.NO_TEXT)
@@ -270,21 +270,18 @@ def _header_end(head: bytes) -> int | None:
     return min(ends) if ends else None
 
 
-def _parse(data: bytes, *, headers_only: bool) -> EmailMessage:
-    message = BytesParser(policy=policy.default).parsebytes(data, headersonly=headers_only)
-    assert isinstance(message, EmailMessage)
-    return message
-
-
-def _field(message: EmailMessage, name: str) -> str:
-    """A header as text, bounded; broken encodings and headers read as they are."""
-    try:
-        value = message.get(name)
-    except Exception:  # a header the policy cannot parse: its raw text
-        value = next((v for k, v in message.raw_items() if k.lower() == name), None)
-    if value is None:
+def _field(message: Message, name: str) -> str:
+    """A header as one line of text, bounded, its encoded words decoded and broken bytes
+    replaced. Read as unstructured text (an address too, as it was written): a fifth of
+    the cost of the default policy's address parser, paid for every row."""
+    raw = next((v for k, v in message.raw_items() if k.lower() == name), None)
+    if raw is None:
         return ""
-    return " ".join(str(value).split())[:FIELD_CHARS]
+    try:
+        text = str(policy.default.header_factory("subject", raw[: 4 * FIELD_CHARS]))
+    except Exception:  # the parser breaks on some malformed headers: shown as written
+        text = raw.encode("utf-8", "replace").decode("utf-8", "replace")
+    return " ".join(text.split())[:FIELD_CHARS]
 
 
 def _date(value: str) -> datetime | None:

@@ -159,3 +159,12 @@ def test_the_default_store_shows_the_outbox_and_sent_items(tmp_path):
     root = store_reader.default_store_dir(tmp_path)
     found = {f.names: f.count for f in store_reader.folders(root)}
     assert found == {(): 0, ("Outbox",): 1, ("Sent Items",): 1}
+
+
+def test_encoded_words_are_decoded_and_raw_8bit_headers_replaced(tmp_path):
+    root = maildir(tmp_path)
+    path = put(
+        root, "1.a", b"From: \xc3\xa9ve <e@x>\r\nSubject: =?utf-8?q?caf=C3=A9?= \xff\r\n\r\n"
+    )
+    row = store_reader.row(path)
+    assert row.subject == "café \ufffd" and row.sender == "éve <e@x>"
