@@ -74,10 +74,12 @@ def test_a_big_folder_is_read_a_page_at_a_time(qtbot, make_window, tmp_path):
     qtbot.waitUntil(lambda: store.model.rowCount() > 0, timeout=TIMEOUT)
     assert store.model.rowCount() < store.model.total()  # only what was scrolled to
     assert store.status.text() == f"{5 * PAGE} messages"
-    store.table.scrollToBottom()
-    while store.model.canFetchMore():
-        store.model.fetchMore()
+    while store.model.canFetchMore():  # the view's way: at the bottom, ask for more
+        with qtbot.waitSignal(store.model.rowsInserted, timeout=TIMEOUT):
+            store.table.scrollToBottom()
+            store.model.fetchMore()
     assert store.model.rowCount() == 5 * PAGE
+    assert store.model.message(5 * PAGE - 1).subject == "Message 0"
 
 
 def test_the_account_context_menu_opens_its_store(qtbot, make_window, tmp_path):

@@ -1,15 +1,18 @@
 """A folder's message list for the store view, read a page at a time as it scrolls into
 view (``canFetchMore``/``fetchMore``): a folder of 100,000 messages shows its first rows
-after reading a hundred header sections, not all of them."""
+after reading a hundred header sections, not all of them, and each page is read on a
+thread, so a cold disk or a busy machine delays rows, never the window."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime, QLocale, Qt, Signal
 
 from sendreceive.mail import store_reader
 from sendreceive.mail.store_reader import MessageRow, Problem
@@ -82,16 +85,22 @@ def date_text(moment: datetime | None) -> str:
 class MessageListModel(ColumnTableModel):
     """One folder's messages, newest first; rows appear as the view asks for them."""
 
+    _page = Signal(object, object)  # (the files it was read for, list[MessageRow])
+
     def __init__(self) -> None:
         super().__init__(StoreColumn, _HEADERS)
         self._files: list[Path] = []
         self._rows: list[MessageRow] = []
+        self._reading = False  # a page is being read
+        self._page.connect(self._add_page)
 
     def set_files(self, files: list[Path]) -> None:
-        """A folder's files, as listed (none read yet)."""
+        """A folder's files, as listed (none read yet); a page still being read for the
+        previous ones is dropped when it arrives."""
         self.beginResetModel()
         self._files = files
         self._rows = []
+        self._reading = False
         self.endResetModel()
 
     def total(self) -> int:
@@ -107,12 +116,27 @@ class MessageListModel(ColumnTableModel):
         return not parent.isValid() and len(self._rows) < len(self._files)
 
     def fetchMore(self, parent: ModelIndex = ROOT) -> None:  # noqa: N802 (Qt's name)
-        if not self.canFetchMore(parent):
+        """Start reading the next page (the view asks again once it is shown)."""
+        if self._reading or not self.canFetchMore(parent):
             return
+        self._reading = True
+        files, start = self._files, len(self._rows)
+        threading.Thread(
+            target=self._read, args=(files, files[start : start + PAGE]), daemon=True
+        ).start()
+
+    def _read(self, files: list[Path], page: list[Path]) -> None:
+        rows = store_reader.rows(page)
+        with contextlib.suppress(RuntimeError):  # the model was deleted meanwhile
+            self._page.emit(files, rows)
+
+    def _add_page(self, files: list[Path], rows: list[MessageRow]) -> None:
+        if files is not self._files:
+            return
+        self._reading = False
         start = len(self._rows)
-        page = store_reader.rows(self._files[start : start + PAGE])
-        self.beginInsertRows(ROOT, start, start + len(page) - 1)
-        self._rows.extend(page)
+        self.beginInsertRows(ROOT, start, start + len(rows) - 1)
+        self._rows.extend(rows)
         self.endInsertRows()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
