@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QSplitter,
@@ -65,14 +66,18 @@ class StoreWindow(QWidget):
         self.tree.setObjectName("storeFolders")
         self.tree.setAccessibleName(self.tr("Folders"))
         self.tree.setHeaderLabels([self.tr("Folder"), self.tr("Messages")])
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(lambda *_: self._list_folder())
         self.model = MessageListModel()
         self.table = make_table(self.model, "storeMessages")
         self.table.setAccessibleName(self.tr("Messages"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the preview
         self.table.horizontalHeader().setSectionResizeMode(
-            StoreColumn.SUBJECT, self.table.horizontalHeader().ResizeMode.Stretch
+            StoreColumn.SUBJECT, QHeaderView.ResizeMode.Stretch
         )
+        self.model.rowsInserted.connect(self._fit_columns)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._preview())
         self.status = QLabel()
         self.status.setObjectName("storeStatus")
@@ -95,7 +100,7 @@ class StoreWindow(QWidget):
         split = QSplitter()
         split.addWidget(self.tree)
         split.addWidget(messages)
-        split.setSizes([260, 740])
+        split.setSizes([300, 700])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.resize(1000, 600)
@@ -148,7 +153,6 @@ class StoreWindow(QWidget):
                 top.setText(1, self.tr("no mail folders yet"))
             self.tree.addTopLevelItem(top)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
         self.tree.blockSignals(False)
         if self._wanted is not None:
             self.show_account(self._wanted)
@@ -195,6 +199,14 @@ class StoreWindow(QWidget):
         self.model.fetchMore()  # the first page; the view asks for more as it scrolls
         self.status.setText(self.tr("%Ln message(s)", "", len(files)))
         self.listed.emit()
+
+    def _fit_columns(self, _parent: object, first: int, _last: int) -> None:
+        """Once a folder, on its first page: the columns fit what it shows (measuring
+        every row as it arrives would cost more the further one scrolls)."""
+        if first == 0:
+            for column in (StoreColumn.FROM, StoreColumn.DATE, StoreColumn.SIZE):
+                self.table.resizeColumnToContents(column)
+            self.table.setColumnWidth(StoreColumn.FROM, min(self.table.columnWidth(0), 260))
 
     def _preview(self) -> None:
         index = self.table.currentIndex()
