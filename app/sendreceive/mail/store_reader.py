@@ -234,6 +234,8 @@ class _Reader:
 
 def _files(folder: Path) -> Iterator[Path]:
     for sub in ("new", "cur"):
+        if not _is_dir(folder / sub):  # a linked ``cur`` may lead anywhere: not listed
+            continue
         with contextlib.suppress(OSError), os.scandir(folder / sub) as entries:
             yield from (folder / sub / e.name for e in entries if not e.name.startswith("."))
 

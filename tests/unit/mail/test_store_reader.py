@@ -168,3 +168,14 @@ def test_encoded_words_are_decoded_and_raw_8bit_headers_replaced(tmp_path):
     )
     row = store_reader.row(path)
     assert row.subject == "café \ufffd" and row.sender == "éve <e@x>"
+
+
+def test_a_linked_cur_folder_is_not_listed(tmp_path):
+    elsewhere = maildir(tmp_path / "elsewhere")
+    put(elsewhere, "1.a:2,", MESSAGE)
+    root = tmp_path / "store"
+    (root / "new").mkdir(parents=True)
+    (root / "cur").symlink_to(elsewhere / "cur")
+    put(root, "2.b", MESSAGE)
+    assert [p.name for p in store_reader.message_files(root)] == ["2.b"]
+    assert [f.count for f in store_reader.folders(root)] == [1]
