@@ -1617,8 +1617,8 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
         <translation>&amp;Speicher</translation>
     </message>
     <message>
-        <source>What the providers wrote into each account&apos;s store</source>
-        <translation>Was die Anbieter in den Speicher jedes Kontos geschrieben haben</translation>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>Die E-Mails im Speicher jedes Kontos, im Postausgang und in Gesendete Elemente</translation>
     </message>
     <message>
         <source>Open &amp;Store</source>

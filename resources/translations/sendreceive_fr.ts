@@ -1617,8 +1617,8 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
         <translation>&amp;Banque d’informations</translation>
     </message>
     <message>
-        <source>What the providers wrote into each account&apos;s store</source>
-        <translation>Ce que les fournisseurs ont écrit dans la banque de chaque compte</translation>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>Le courrier de la banque de chaque compte, de la Boîte d’envoi et des Éléments envoyés</translation>
     </message>
     <message>
         <source>Open &amp;Store</source>

@@ -1614,8 +1614,8 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>存储(&amp;S)</translation>
     </message>
     <message>
-        <source>What the providers wrote into each account&apos;s store</source>
-        <translation>提供程序写入每个帐户存储的内容</translation>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>每个帐户存储、发件箱和已发送邮件中的邮件</translation>
     </message>
     <message>
         <source>Open &amp;Store</source>

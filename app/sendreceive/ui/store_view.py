@@ -279,7 +279,9 @@ class StoreOpener(QObject):
         self.window: StoreWindow | None = None
         self.view_action = QAction(self.tr("&Store"), parent)
         self.view_action.setObjectName("viewStore")
-        self.view_action.setToolTip(self.tr("What the providers wrote into each account's store"))
+        self.view_action.setToolTip(
+            self.tr("The mail in each account's store, the Outbox and Sent Items")
+        )
         self.view_action.triggered.connect(lambda: self.open())
         self.account_action = QAction(self.tr("Open &Store"), parent)
         self.account_action.setObjectName("openAccountStore")
