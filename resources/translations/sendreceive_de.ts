@@ -1664,12 +1664,20 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
         <translation>Posteingang</translation>
     </message>
     <message>
+        <source>more than %1</source>
+        <translation>mehr als %1</translation>
+    </message>
+    <message>
         <source>Choose a folder</source>
         <translation>Wählen Sie einen Ordner</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
         <translation>Ordner wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>Die ersten %1 Nachrichten; der Ordner enthält mehr</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>

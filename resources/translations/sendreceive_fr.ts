@@ -1664,12 +1664,20 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
         <translation>Boîte de réception</translation>
     </message>
     <message>
+        <source>more than %1</source>
+        <translation>plus de %1</translation>
+    </message>
+    <message>
         <source>Choose a folder</source>
         <translation>Choisissez un dossier</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
         <translation>Lecture du dossier…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>Les %1 premiers messages ; le dossier en contient davantage</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>

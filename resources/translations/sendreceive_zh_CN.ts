@@ -1661,12 +1661,20 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>收件箱</translation>
     </message>
     <message>
+        <source>more than %1</source>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
         <source>Choose a folder</source>
         <translation>请选择一个文件夹</translation>
     </message>
     <message>
         <source>Reading the folder…</source>
         <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>前 %1 封邮件；文件夹中还有更多</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>

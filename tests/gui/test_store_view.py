@@ -9,6 +9,7 @@ from pathlib import Path
 from helpers.gui_waits import wait_for_run_end
 from helpers.sending import outgoing
 
+from sendreceive.mail import store_reader
 from sendreceive.mail.outbox import default_store
 from sendreceive.paths import store_dir
 from sendreceive.ui.store_model import PAGE, StoreColumn
@@ -107,3 +108,13 @@ def test_sent_items_and_the_outbox_are_refreshed_after_a_run(qtbot, make_window,
     assert store.select_folder("", ("Sent Items",))
     qtbot.waitUntil(lambda: store.model.rowCount() == 1, timeout=TIMEOUT)
     assert store.model.index(0, StoreColumn.SUBJECT).data() == "Outgoing 1"
+
+
+def test_a_folder_too_big_to_list_says_so(qtbot, make_window, tmp_path, monkeypatch):
+    monkeypatch.setattr(store_reader, "MAX_LISTED", 3)
+    fill(maildir(store_dir(tmp_path / "stores", "Fabrikam")), 5)
+    window = make_window("--profile", str(profile(tmp_path)))
+    store = open_store(qtbot, window, "Fabrikam")
+    qtbot.waitUntil(lambda: store.model.rowCount() == 3, timeout=TIMEOUT)
+    assert store.status.text() == "The first 3 messages; the folder holds more"
+    assert store.tree.currentItem().text(1) == "more than 3"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import email.utils
+import itertools
 import mailbox
 import os
 import stat
@@ -37,6 +38,7 @@ PREVIEW_BYTES = 2 * 1024 * 1024  # read for a preview: the text part of most mai
 PREVIEW_CHARS = 200_000  # shown of a text part at most
 FIELD_CHARS = 500  # kept of one header (a Subject of a megabyte is not laid out)
 MAX_FOLDERS = 10_000
+MAX_LISTED = 1_000_000  # files listed of one folder: their paths take ~150 MB already
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 
 
@@ -55,7 +57,7 @@ class Problem(Enum):
 @dataclass(frozen=True)
 class StoreFolder:
     """One Maildir folder: its path in the store (``("Sent Items",)``; ``()`` is the root,
-    the Inbox) and how many messages it holds."""
+    the Inbox) and how many messages it holds (``MAX_LISTED`` + 1: more than that)."""
 
     path: Path
     names: tuple[str, ...]
@@ -124,8 +126,10 @@ def folders(root: Path) -> list[StoreFolder]:
 
 def message_files(folder: Path) -> list[Path]:
     """The folder's message files (``new`` and ``cur``), newest name first: Maildir names
-    begin with the delivery time, so no file is opened to order them."""
-    return sorted(_files(folder), key=lambda p: p.name, reverse=True)
+    begin with the delivery time, so no file is opened to order them. At most
+    ``MAX_LISTED`` + 1 (one more says that there are more than can be shown)."""
+    listed = itertools.islice(_files(folder), MAX_LISTED + 1)
+    return sorted(listed, key=lambda p: p.name, reverse=True)
 
 
 def rows(files: Sequence[Path]) -> list[MessageRow]:
@@ -241,7 +245,7 @@ def _files(folder: Path) -> Iterator[Path]:
 
 
 def _folder(path: Path, names: tuple[str, ...]) -> StoreFolder:
-    return StoreFolder(path, names, sum(1 for _ in _files(path)))
+    return StoreFolder(path, names, sum(1 for _ in itertools.islice(_files(path), MAX_LISTED + 1)))
 
 
 def _is_dir(path: Path) -> bool:

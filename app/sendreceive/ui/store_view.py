@@ -46,8 +46,6 @@ Tree = list[tuple[str, list[StoreFolder]]]  # each store's title and folders
 class StoreWindow(QWidget):
     """The stores of a profile's accounts and the default store, read-only."""
 
-    loaded = Signal()  # the folder tree is shown
-    listed = Signal()  # the selected folder's messages are listed
     previewed = Signal()  # the current message's text is shown
     _arrived = Signal(object, object)  # (the signal's token, a result) from a thread
 
@@ -158,7 +156,6 @@ class StoreWindow(QWidget):
             self.show_account(self._wanted)
         elif kept is None or not self.select_folder(*kept):
             self._list_folder()
-        self.loaded.emit()
 
     def _current_folder(self) -> tuple[str, tuple[str, ...]] | None:
         item = self.tree.currentItem()
@@ -170,6 +167,8 @@ class StoreWindow(QWidget):
     def _folder_item(self, folder: StoreFolder) -> QTreeWidgetItem:
         label = "/".join(folder.names) if folder.names else self.tr("Inbox")
         count = number(folder.count)
+        if folder.count > store_reader.MAX_LISTED:
+            count = arg(self.tr("more than %1"), number(store_reader.MAX_LISTED))
         if folder.problem is not None:
             count = problem_text(folder.problem)
         item = QTreeWidgetItem([label, count])
@@ -195,10 +194,14 @@ class StoreWindow(QWidget):
         self._in_background("list", lambda: store_reader.message_files(Path(path)))
 
     def _show_files(self, files: list[Path]) -> None:
-        self.model.set_files(files)
+        self.model.set_files(files[: store_reader.MAX_LISTED])
         self.model.fetchMore()  # the first page; the view asks for more as it scrolls
-        self.status.setText(self.tr("%Ln message(s)", "", len(files)))
-        self.listed.emit()
+        if len(files) > store_reader.MAX_LISTED:
+            self.status.setText(
+                arg(self.tr("The first %1 messages; the folder holds more"), number(len(files) - 1))
+            )
+        else:
+            self.status.setText(self.tr("%Ln message(s)", "", len(files)))
 
     def _fit_columns(self, _parent: object, first: int, _last: int) -> None:
         """Once a folder, on its first page: the columns fit what it shows (measuring

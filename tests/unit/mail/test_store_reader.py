@@ -179,3 +179,12 @@ def test_a_linked_cur_folder_is_not_listed(tmp_path):
     put(root, "2.b", MESSAGE)
     assert [p.name for p in store_reader.message_files(root)] == ["2.b"]
     assert [f.count for f in store_reader.folders(root)] == [1]
+
+
+def test_a_folder_is_listed_only_so_far(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_reader, "MAX_LISTED", 3)
+    root = maildir(tmp_path)
+    for n in range(6):
+        put(root, f"{n}.a", MESSAGE)
+    assert len(store_reader.message_files(root)) == 4  # one more: "there are more"
+    assert [f.count for f in store_reader.folders(root)] == [4]
