@@ -39,7 +39,7 @@ from sendreceive.ui.table_view import make_table
 from sendreceive.ui.wording import arg, number
 
 _log = logging.getLogger(__name__)
-_PATH = Qt.ItemDataRole.UserRole  # a folder item's Maildir path
+_PATH = Qt.ItemDataRole.UserRole  # an account's name; a folder's Maildir path and names
 Tree = list[tuple[str, list[StoreFolder]]]  # each store's title and folders
 
 
@@ -47,7 +47,7 @@ class StoreWindow(QWidget):
     """The stores of a profile's accounts and the default store, read-only."""
 
     previewed = Signal()  # the current message's text is shown
-    _arrived = Signal(object, object)  # (the signal's token, a result) from a thread
+    _arrived = Signal(object, object)  # (a request's token, its result) from a thread
 
     def __init__(self, store_root: Path, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -144,7 +144,8 @@ class StoreWindow(QWidget):
         for name, found in tree:
             top = QTreeWidgetItem([name or self.tr("Outbox and Sent Items")])
             top.setData(0, _PATH, name)
-            shown = [f for f in found if f.names or f.count or len(found) == 1]
+            # The default store's root holds no mail of its own: only its folders are shown.
+            shown = [f for f in found if f.names or f.count or name]
             for folder in shown:
                 top.addChild(self._folder_item(folder))
             if not shown:
