@@ -57,6 +57,7 @@ JOBS = (
     Job("B6", "bench.b6_startup", timeout=180),
     Job("B7", "bench.bench_profile"),
     Job("B8", "bench.b8_protocol_flood", timeout=240),
+    Job("B9", "bench.b9_store_view", timeout=300),
 )
 
 

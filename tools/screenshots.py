@@ -7,6 +7,7 @@ of its Errors tab on the hostile catalogue in German.
                                                           # docs/account-settings.png and
                                                           # docs/account-form.png
     xvfb-run -a .venv/bin/python -m tools.screenshots accounts    # only the last two
+    xvfb-run -a .venv/bin/python -m tools.screenshots store       # docs/store-view.png only
 
 The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
 one, Qt draws boxes.
@@ -24,6 +25,8 @@ import qasync
 from PySide6.QtCore import QSettings
 
 from sendreceive.cli import build_parser, options_from_args
+from sendreceive.mail.outbox import default_store
+from sendreceive.paths import store_dir
 from sendreceive.ui.application import create_application, open_main_window
 from sendreceive.ui.language import Language
 from sendreceive.ui.settings import AppSettings
@@ -131,9 +134,67 @@ async def shoot_accounts(folder: Path) -> list[Path]:
     return paths
 
 
+STORE_MAIL = (  # (folder, sender, subject, date, flags, body)
+    ("", "Ana Trujillo <ana@contoso.example>", "Quarterly figures",
+     "Mon, 7 Dec 2026 09:12:00 +0100", "S",
+     "Hello,\n\nthe figures for the quarter are attached.\n\nAna"),
+    ("", "Build server <ci@contoso.example>", "Nightly build passed",
+     "Mon, 7 Dec 2026 06:00:00 +0100", "", "All 2,314 tests passed."),
+    ("", "Thomas Hardy <thomas@fabrikam.example>", "Re: Lunch on Friday?",
+     "Fri, 4 Dec 2026 12:40:00 +0100", "RS", "Friday at noon works for me.\n\nThomas"),
+    ("", "Hanna Moos <hanna@northwind.example>", "Shipping delayed",
+     "Thu, 3 Dec 2026 16:05:00 +0100", "FS", "The shipment leaves on Monday instead of Friday."),
+    (".Archive", "Ana Trujillo <ana@contoso.example>", "Budget 2026",
+     "Tue, 1 Dec 2026 10:00:00 +0100", "S", "The budget, as agreed."),
+)  # fmt: skip
+
+
+def fill_store(root: Path) -> None:
+    """Contoso's Maildir as an IMAP sync leaves it, and one sent message."""
+    maildir = store_dir(root, "Contoso") / "Maildir"
+    for n, (name, sender, subject, date, flags, body) in enumerate(STORE_MAIL):
+        for sub in ("cur", "new", "tmp"):
+            (maildir / name / sub).mkdir(parents=True, exist_ok=True)
+        text = (
+            f"From: {sender}\nTo: me@contoso.example\nSubject: {subject}\nDate: {date}\n\n{body}\n"
+        )
+        (maildir / name / "cur" / f"{1_800_000_000 - n}.M{n}.shot:2,{flags}").write_text(text)
+    outbox = default_store(root)
+    sent = outbox.queue(
+        "Contoso",
+        b"From: me@contoso.example\r\nTo: ana@contoso.example\r\n"
+        b"Subject: Re: Quarterly figures\r\n\r\nThank you!\r\n",
+    )
+    outbox.mark_sent(sent.id)
+
+
+async def shoot_store(folder: Path) -> Path:
+    """View ▸ Store on Contoso's Inbox, a message selected."""
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "store-config")
+    fill_store(folder / "store-shot")
+    args = ["--store-dir", str(folder / "store-shot")]
+    settings = AppSettings(QSettings(str(folder / "store.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
+    store = window.store_opener.open("Contoso")
+    while store.model.rowCount() < 4:
+        await asyncio.sleep(0.05)
+    store.table.selectRow(0)
+    await asyncio.sleep(0.5)  # the preview, read on its thread
+    path = DOCS / "store-view.png"
+    store.grab().save(str(path))
+    store.close()
+    window.close()
+    return path
+
+
 async def main(only: list[str]) -> None:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
+        if only == ["store"]:
+            installed = Language(app, "en")  # English plural forms
+            print(await shoot_store(Path(folder)))
+            installed.remove()
+            return
         installed = Language(app, "en")
         for path in await shoot_accounts(Path(folder)):
             print(path)

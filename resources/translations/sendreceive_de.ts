@@ -1088,6 +1088,81 @@ Flags: %3</translation>
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Kennzeichen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Zur Nachverfolgung</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Weitergeleitet</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>A link, not followed</source>
+        <translation>Eine Verknüpfung, nicht verfolgt</translation>
+    </message>
+    <message>
+        <source>Not a file</source>
+        <translation>Keine Datei</translation>
+    </message>
+    <message>
+        <source>Moved or deleted since listed</source>
+        <translation>Seit dem Auflisten verschoben oder gelöscht</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Header section too large</source>
+        <translation>Kopfzeilen zu groß</translation>
+    </message>
+    <message>
+        <source>This message has no plain text</source>
+        <translation>Diese Nachricht hat keinen Nur-Text-Teil</translation>
+    </message>
+    <message>
+        <source>Only the start is shown</source>
+        <translation>Nur der Anfang wird angezeigt</translation>
+    </message>
+</context>
+<context>
     <name>NewMessageWindow</name>
     <message>
         <source>New Message</source>
@@ -1533,6 +1608,87 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>Click to show the Send/Receive dialog</source>
         <translation>Klicken, um das Übermitteln/Empfangen-Dialogfeld anzuzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpener</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Speicher</translation>
+    </message>
+    <message>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>Die E-Mails im Speicher jedes Kontos, im Postausgang und in Gesendete Elemente</translation>
+    </message>
+    <message>
+        <source>Open &amp;Store</source>
+        <translation>&amp;Speicher öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWindow</name>
+    <message>
+        <source>Store</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>Folder status</source>
+        <translation>Ordnerstatus</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Nachrichtentext</translation>
+    </message>
+    <message>
+        <source>Outbox and Sent Items</source>
+        <translation>Postausgang und Gesendete Elemente</translation>
+    </message>
+    <message>
+        <source>no mail folders yet</source>
+        <translation>noch keine E-Mail-Ordner</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>mehr als %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Wählen Sie einen Ordner</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Ordner wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>Die ersten %1 Nachrichten; der Ordner enthält mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,16 @@
     </message>
 </context>
 <context>
+    <name>StoreWindow</name>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Wording</name>
     <message numerus="yes">
         <source>Completed with %Ln error(s)</source>

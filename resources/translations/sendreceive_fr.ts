@@ -1088,6 +1088,81 @@ Indicateurs : %3</translation>
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Avec indicateur</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Lu</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>A link, not followed</source>
+        <translation>Un lien, non suivi</translation>
+    </message>
+    <message>
+        <source>Not a file</source>
+        <translation>Pas un fichier</translation>
+    </message>
+    <message>
+        <source>Moved or deleted since listed</source>
+        <translation>Déplacé ou supprimé depuis la liste</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>Illisible</translation>
+    </message>
+    <message>
+        <source>Header section too large</source>
+        <translation>En-têtes trop volumineux</translation>
+    </message>
+    <message>
+        <source>This message has no plain text</source>
+        <translation>Ce message n’a pas de texte brut</translation>
+    </message>
+    <message>
+        <source>Only the start is shown</source>
+        <translation>Seul le début est affiché</translation>
+    </message>
+</context>
+<context>
     <name>NewMessageWindow</name>
     <message>
         <source>New Message</source>
@@ -1533,6 +1608,87 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>Click to show the Send/Receive dialog</source>
         <translation>Cliquez pour afficher la boîte de dialogue Envoyer/Recevoir</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpener</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Banque d’informations</translation>
+    </message>
+    <message>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>Le courrier de la banque de chaque compte, de la Boîte d’envoi et des Éléments envoyés</translation>
+    </message>
+    <message>
+        <source>Open &amp;Store</source>
+        <translation>Ouvrir la &amp;banque d’informations</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWindow</name>
+    <message>
+        <source>Store</source>
+        <translation>Banque d’informations</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Folder status</source>
+        <translation>État du dossier</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <source>Outbox and Sent Items</source>
+        <translation>Boîte d’envoi et Éléments envoyés</translation>
+    </message>
+    <message>
+        <source>no mail folders yet</source>
+        <translation>pas encore de dossier de courrier</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Boîte de réception</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>plus de %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choisissez un dossier</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>Lecture du dossier…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>Les %1 premiers messages ; le dossier en contient davantage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln message</numerusform>
+            <numerusform>%Ln messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
     </message>
 </context>
 <context>

@@ -1085,6 +1085,81 @@ Flags: %3</source>
     </message>
 </context>
 <context>
+    <name>MessageListModel</name>
+    <message>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>已转发</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>A link, not followed</source>
+        <translation>链接，未跟随</translation>
+    </message>
+    <message>
+        <source>Not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>Moved or deleted since listed</source>
+        <translation>列出后已被移动或删除</translation>
+    </message>
+    <message>
+        <source>Could not be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Header section too large</source>
+        <translation>邮件头过大</translation>
+    </message>
+    <message>
+        <source>This message has no plain text</source>
+        <translation>此邮件没有纯文本部分</translation>
+    </message>
+    <message>
+        <source>Only the start is shown</source>
+        <translation>仅显示开头部分</translation>
+    </message>
+</context>
+<context>
     <name>NewMessageWindow</name>
     <message>
         <source>New Message</source>
@@ -1530,6 +1605,86 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>Click to show the Send/Receive dialog</source>
         <translation>单击以显示发送/接收对话框</translation>
+    </message>
+</context>
+<context>
+    <name>StoreOpener</name>
+    <message>
+        <source>&amp;Store</source>
+        <translation>存储(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The mail in each account&apos;s store, the Outbox and Sent Items</source>
+        <translation>每个帐户存储、发件箱和已发送邮件中的邮件</translation>
+    </message>
+    <message>
+        <source>Open &amp;Store</source>
+        <translation>打开存储(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWindow</name>
+    <message>
+        <source>Store</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Folder status</source>
+        <translation>文件夹状态</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <source>Outbox and Sent Items</source>
+        <translation>发件箱和已发送邮件</translation>
+    </message>
+    <message>
+        <source>no mail folders yet</source>
+        <translation>尚无邮件文件夹</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>请选择一个文件夹</translation>
+    </message>
+    <message>
+        <source>Reading the folder…</source>
+        <translation>正在读取文件夹…</translation>
+    </message>
+    <message>
+        <source>The first %1 messages; the folder holds more</source>
+        <translation>前 %1 封邮件；文件夹中还有更多</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation>
+            <numerusform>%Ln 封邮件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[%1]</source>
+        <translation>[%1]</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ in the account's store and the message is in Sent Items."""
 from __future__ import annotations
 
 import mailbox
+from email import message_from_bytes
 
 from helpers.gui_waits import wait_for_run_end
 from helpers.imap import Account, make_message, seed
@@ -86,3 +87,20 @@ def test_a_person_adds_a_mail_account_and_sends_and_receives(
     assert (
         window.accounts_model.index(row, AccountColumn.LAST_RESULT).data().startswith("Completed")
     )
+
+    # The store view (the account's context menu) shows the same: what arrived, what went.
+    window.accounts_view.selectRow(row)
+    window.store_opener.account_action.trigger()
+    store = window.store_opener.window
+    assert store is not None
+    qtbot.waitUntil(lambda: store.model.rowCount() == MESSAGES, timeout=30_000)
+    assert store.tree.currentItem().parent().text(0) == "Mine"
+    subjects = {store.model.message(r).subject for r in range(MESSAGES)}
+    wanted = {message_from_bytes(make_message(n))["Subject"] for n in range(MESSAGES)}
+    assert subjects == wanted
+    assert store.select_folder("", ("Sent Items",))
+    qtbot.waitUntil(lambda: store.model.rowCount() == 1, timeout=30_000)
+    assert store.model.message(0).subject == "Hello from the workbench"
+    with qtbot.waitSignal(store.previewed, timeout=30_000):
+        store.table.selectRow(0)
+    assert store.preview.toPlainText().strip() == "It works."

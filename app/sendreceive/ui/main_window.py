@@ -67,6 +67,7 @@ from sendreceive.ui.log_viewer import LogViewer
 from sendreceive.ui.new_message import NewMessageWindow
 from sendreceive.ui.outbox_view import OutboxView
 from sendreceive.ui.settings import AppSettings, ShowDialog
+from sendreceive.ui.store_view import StoreOpener
 from sendreceive.ui.sync_dialog import SendReceiveDialog, set_progress
 from sendreceive.ui.wording import arg, translate, words
 
@@ -139,6 +140,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
         self.accounts_view.setWordWrap(False)
         self._fit_account_columns()
+        self.store_opener = StoreOpener(options.store_root, self.profile, self._selected_name, self)
+        self.accounts_view.addAction(self.store_opener.account_action)
+        self.accounts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.outbox_view = OutboxView(self.store, self.profile)
         self.outbox_view.new_message_requested.connect(self.new_message)
         self.tabs = QTabWidget()
@@ -367,6 +371,7 @@ class MainWindow(QMainWindow):
             self.show_dialog_actions[choice] = action
         self._build_language_menu(view.addMenu(self.tr("&Language")))
         view.addSeparator()
+        view.addAction(self.store_opener.view_action)
         self.view_log_action = view.addAction(self.tr("View &Log"))
         self.view_log_action.setObjectName("viewLog")
         self.view_log_action.setToolTip(arg(self.tr("Open %1"), self.log_file()))
@@ -433,6 +438,10 @@ class MainWindow(QMainWindow):
         ]
         return time.time() + min(waits) if waits else None
 
+    def _selected_name(self) -> str | None:
+        rows = self.accounts_view.selectionModel().selectedRows()
+        return self.accounts_model.account(rows[0].row()).name if rows else None
+
     def send_receive_selected(self) -> None:
         rows = self.accounts_view.selectionModel().selectedRows()
         if rows:
@@ -496,6 +505,7 @@ class MainWindow(QMainWindow):
         self.accounts_model.set_accounts(profile.accounts)
         self._update_empty_hint()
         self.outbox_view.set_profile(profile)
+        self.store_opener.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
         self._fill_groups_menu()
         self._update_actions()
@@ -675,6 +685,7 @@ class MainWindow(QMainWindow):
             self.first_start_note.hide()  # said; the results speak from now on
         self._update_empty_hint()
         self.outbox_view.reload()
+        self.store_opener.refresh()
         self._fit_account_columns()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
             self._announce_failure(record, summary)
