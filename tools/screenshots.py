@@ -55,7 +55,12 @@ async def shoot(language: str, folder: Path) -> Path:
 
 async def shoot_calls(folder: Path) -> Path:
     """The Calls tab, in English, on a provider that calls ``Done`` twice."""
-    args = ["--provider", "faulty-done-twice", "--store-dir", str(folder / "calls")]
+    args = [
+        "--provider",
+        "sendreceive.providers.faulty:DoneTwice",
+        "--store-dir",
+        str(folder / "calls"),
+    ]
     settings = AppSettings(QSettings(str(folder / "calls.ini"), QSettings.Format.IniFormat))
     window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
     window.send_receive_all()
