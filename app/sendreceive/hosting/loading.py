@@ -68,6 +68,12 @@ def entry_point_module(name: str) -> str:
     return "" if found is None else str(found.module)
 
 
+def entry_point_value(name: str) -> str:
+    """The ``module:attr`` a registered provider's entry point names; "" if none."""
+    found = _entry_points().get(name)
+    return "" if found is None else str(found.value)
+
+
 def resolve(spec: str) -> Any:
     """The factory that ``spec`` names."""
     module_part, sep, attr = spec.rpartition(":")
@@ -120,7 +126,7 @@ def _from_entry_point(name: str) -> Any:
 
 
 def _suggest(name: str, known: list[str]) -> Found:
-    """The closest names, else the installed ones with each family (``faulty-*``) as one
+    """The closest names, else the installed ones with each family (``demo-*``) as one
     item: a list of 27 names hides the one the user meant."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     if close:
