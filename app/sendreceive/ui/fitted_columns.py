@@ -1,7 +1,8 @@
 """A table whose columns fit its width: each as wide as its content, the widest ones cut
 (elided in the middle) when they would not all fit, and one column that takes what is
-left. No horizontal scroll bar at any width the window allows, and no header text cut to
-a stub ("st er …") because one long cell pushed it out."""
+left. The stretching column counts as wide as its content when the room is shared, so a
+long status does not squeeze the first error to a stub. No horizontal scroll bar at any
+width the window allows, and no header text cut ("st er …") by one long cell."""
 
 from __future__ import annotations
 
@@ -30,19 +31,16 @@ class FittedColumns(QObject):
     def fit(self) -> None:
         """Size the columns to their content now (after new rows or a new language)."""
         header = self._view.horizontalHeader()
-        columns = [
-            column
-            for column in range(header.count())
-            if column != self._stretch and not header.isSectionHidden(column)
-        ]
+        columns = [column for column in range(header.count()) if not header.isSectionHidden(column)]
         wanted = {
             column: max(self._view.sizeHintForColumn(column), header.sectionSizeHint(column))
             for column in columns
         }
-        room = self._view.viewport().width() - header.sectionSizeHint(self._stretch)
+        room = self._view.viewport().width()
         cap = widest_allowed(list(wanted.values()), room, header.minimumSectionSize())
         for column, width in wanted.items():
-            header.resizeSection(column, min(width, cap))
+            if column != self._stretch:  # that one has what the others leave
+                header.resizeSection(column, min(width, cap))
 
 
 def widest_allowed(widths: list[int], room: int, least: int) -> int:
