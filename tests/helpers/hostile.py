@@ -161,10 +161,7 @@ EXPECTED: dict[str, Expected] = {
     "Exits at import": Expected(
         _F,
         E_FAIL,
-        (
-            "importing 'sendreceive.providers.faulty_exits_at_import' raised it called "
-            "sys.exit(0)",
-        ),
+        ("importing 'sendreceive.providers.faulty_exits_at_import' raised it called sys.exit(0)",),
     ),
     "Reassigns phSyncDoneEvent": Expected(
         _W, S_OK, ("psibpb.phSyncDoneEvent was replaced by <Event object>",), violations=1
