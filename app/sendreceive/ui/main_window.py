@@ -511,10 +511,10 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.options = replace(self.options, profile=profile, profile_error=None)
         self.accounts_model.set_accounts(profile.accounts)
-        self.account_columns.fit()  # a new or renamed account may be wider
         self._update_empty_hint()
         self.outbox_view.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
+        self.account_columns.fit()  # a new or renamed account may be wider (its due time read)
         self._fill_groups_menu()
         self._update_actions()
 
