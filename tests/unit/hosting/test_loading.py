@@ -45,6 +45,11 @@ def test_bundled_providers_are_entry_points():
     assert resolve("demo-fast") is FastAccount
 
 
+def test_the_faulty_catalogue_is_not_offered_but_reachable_as_module_attr():
+    assert not [name for name in available_providers() if name.startswith("faulty")]
+    assert resolve("sendreceive.providers.faulty:DoneTwice").__name__ == "DoneTwice"
+
+
 def test_module_attr_spec():
     provider = create_provider("sendreceive.providers.demo:FastAccount", {"messages": 3})
     assert isinstance(provider, FastAccount) and provider.messages == 3
