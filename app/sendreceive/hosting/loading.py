@@ -118,7 +118,8 @@ def _from_entry_point(name: str) -> Any:
         suggestion = _suggest(name, available_providers())
         raise ProviderLoadError(Finding.NO_SUCH_PROVIDER(repr(name), suggestion))
     try:  # the ep's own module, fresh, rather than ``found.load()``'s cached import
-        return functools.reduce(getattr, found.attr.split("."), _fresh_module(found.module))
+        attrs = found.attr.split(".") if found.attr else []  # none: the module is the factory
+        return functools.reduce(getattr, attrs, _fresh_module(found.module))
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(
             Finding.FAILED_TO_LOAD(repr(name), found.value, _raised(exc))
