@@ -1,6 +1,7 @@
 """A catalogue of misbehaving providers: each breaks the contract (or bends it) in one
 way, so the host's reaction can be seen, tested and documented (README, "Hostile
-providers"). All are registered as ``faulty-*`` entry points; ``resources/faulty-
+providers"). None is registered as an entry point, so that no user sees them offered: a
+profile names one as ``sendreceive.providers.faulty:Name``; ``resources/faulty-
 profile.toml`` runs every one of them beside the demo accounts.
 
 Providers that "hang forever" wait on a module-level event that nothing sets, except

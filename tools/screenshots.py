@@ -1,13 +1,20 @@
-"""The README's pictures of the dialog in each language, mid-run on the demo profile, and
-of its Errors tab on the hostile catalogue in German.
+"""The README's pictures: a first start in English (the main window with its note, the
+dialog mid-run, the Errors tab with a line's detail, the window after the run), the
+dialog in each language, its Errors tab on the hostile catalogue in German.
 
-    xvfb-run -a .venv/bin/python -m tools.screenshots     # docs/dialog-<language>.png,
-                                                          # docs/calls-view.png,
-                                                          # docs/dialog-errors-de.png,
-                                                          # docs/account-settings.png and
-                                                          # docs/account-form.png
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tools.screenshots
+        # docs/main-window-first-start.png, docs/dialog-mid-run.png,
+        # docs/dialog-errors-detail.png, docs/main-window-accounts.png,
+        # docs/dialog-<language>.png, docs/calls-view.png, docs/dialog-errors-de.png,
+        # docs/account-settings.png, docs/account-form.png
+        # and docs/store-view.png
     xvfb-run -a .venv/bin/python -m tools.screenshots accounts    # only the last two
     xvfb-run -a .venv/bin/python -m tools.screenshots store       # docs/store-view.png only
+    QT_SCALE_FACTOR=1.75 xvfb-run -a -s "-screen 0 1400x900x24" \
+        .venv/bin/python -m tools.screenshots first-start   # the first four, -1.75x.png
+
+Point the ``XDG_*`` folders at an empty one: the first start's note then shows as a new
+user sees it (the tool uses folders of its own for the profile in any case).
 
 The Chinese one needs a CJK font (Debian: ``apt-get install fonts-noto-cjk``); without
 one, Qt draws boxes.
@@ -56,9 +63,51 @@ async def shoot(language: str, folder: Path) -> Path:
     return path
 
 
+async def shoot_first_start(folder: Path) -> list[Path]:
+    """A new user's first start, in English: the window with its note, the dialog
+    mid-run, the Errors tab with the logon failure's detail, and the window after the
+    run (First error filled in), each named for the scale Qt runs at."""
+    os.environ["XDG_CONFIG_HOME"] = str(folder / "first-config")  # no profile yet
+    scale = os.environ.get("QT_SCALE_FACTOR", "1")
+    suffix = "" if scale in ("", "1") else f"-{scale}x"
+    names = ("main-window-first-start", "dialog-mid-run", "dialog-errors-detail")
+    paths = [DOCS / f"{name}{suffix}.png" for name in (*names, "main-window-accounts")]
+    args = ["--store-dir", str(folder / "first")]
+    settings = AppSettings(QSettings(str(folder / "first.ini"), QSettings.Format.IniFormat))
+    window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
+    await asyncio.sleep(0.3)
+    window.grab().save(str(paths[0]))
+    window.send_receive_all()
+    controller, dialog = window.controller, window.dialog
+    while controller.summary is None or controller.summary.finished < 3:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)
+    dialog.grab().save(str(paths[1]))
+    while controller.last_summary is None:
+        await asyncio.sleep(0.1)
+    dialog.show_errors()
+    model = controller.error_model
+    failed = next(
+        row for row in range(model.rowCount()) if "Tailspin" in model.entry(row).task.account
+    )
+    dialog.errors_view.selectRow(failed)
+    await asyncio.sleep(0.3)
+    dialog.grab().save(str(paths[2]))
+    dialog.hide()
+    await asyncio.sleep(0.3)
+    window.grab().save(str(paths[3]))
+    window.close()
+    return paths
+
+
 async def shoot_calls(folder: Path) -> Path:
     """The Calls tab, in English, on a provider that calls ``Done`` twice."""
-    args = ["--provider", "faulty-done-twice", "--store-dir", str(folder / "calls")]
+    args = [
+        "--provider",
+        "sendreceive.providers.faulty:DoneTwice",
+        "--store-dir",
+        str(folder / "calls"),
+    ]
     settings = AppSettings(QSettings(str(folder / "calls.ini"), QSettings.Format.IniFormat))
     window = open_main_window(options_from_args(build_parser().parse_args(args)), settings)
     window.send_receive_all()
@@ -196,10 +245,15 @@ async def main(only: list[str]) -> None:
             installed.remove()
             return
         installed = Language(app, "en")
-        for path in await shoot_accounts(Path(folder)):
+        if only != ["first-start"]:
+            for path in await shoot_accounts(Path(folder)):
+                print(path)
+        if only == ["accounts"]:
+            return
+        for path in await shoot_first_start(Path(folder)):
             print(path)
         installed.remove()
-        if only == ["accounts"]:
+        if only == ["first-start"]:
             return
         for language in LANGUAGES:
             installed = Language(app, language)
@@ -207,6 +261,7 @@ async def main(only: list[str]) -> None:
             installed.remove()
         installed = Language(app, "en")  # English plural forms
         print(await shoot_calls(Path(folder)))
+        print(await shoot_store(Path(folder)))
         installed.remove()
         installed = Language(app, "de")
         print(await shoot_errors(Path(folder)))

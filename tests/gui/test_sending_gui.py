@@ -175,7 +175,7 @@ def test_work_offline_pauses_schedules_asks_before_a_run_and_survives_a_restart(
     window = make_window("--profile", str(profile))
     window.work_offline_action.trigger()
     assert window.scheduler.offline and window.offline_indicator.isVisible()
-    assert window.status_label.text() == "Working Offline"
+    assert window.offline_indicator.text() == "Working Offline" != window.status_label.text()
     window.scheduler.fire("Work")
     assert window.controller.run is None  # the schedule paused
 

@@ -146,7 +146,7 @@ EXPECTED: dict[str, Expected] = {
         _F,
         E_FAIL,
         (
-            "failed to load: ModuleNotFoundError: No module named "
+            "cannot import 'sendreceive.providers.faulty_missing_module': No module named "
             "'sendreceive.providers.faulty_missing_module'",
         ),
     ),
@@ -161,10 +161,7 @@ EXPECTED: dict[str, Expected] = {
     "Exits at import": Expected(
         _F,
         E_FAIL,
-        (
-            "(sendreceive.providers.faulty_exits_at_import:Provider) failed to load: "
-            "it called sys.exit(0)",
-        ),
+        ("importing 'sendreceive.providers.faulty_exits_at_import' raised it called sys.exit(0)",),
     ),
     "Reassigns phSyncDoneEvent": Expected(
         _W, S_OK, ("psibpb.phSyncDoneEvent was replaced by <Event object>",), violations=1

@@ -77,7 +77,10 @@ def test_readme_provider_runs_headless_from_a_file(tmp_path):
 @pytest.mark.parametrize(
     ("spec", "message"),
     [
-        ("nope", "--provider nope: no provider named 'nope'; installed: demo-* (6), faulty-*"),
+        (
+            "nope",
+            "--provider nope: no provider named 'nope'; installed: demo-* (6), imap, replay, smtp",
+        ),
         ("imapp", "--provider imapp: no provider named 'imapp'; did you mean 'imap'?"),
         ("missing.py:Hello", "--provider missing.py:Hello: cannot read provider file"),
         (f"{HELLO}:Goodbye", "has no attribute 'Goodbye' (it has: Hello,"),

@@ -55,19 +55,34 @@ def test_cancel_scenarios_really_cancel(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("provider", "broken"),
     [
-        ("faulty-done-twice", "Rule 6 (Done exactly once, nothing after it): no violation"),
-        ("faulty-calls-after-done", "Rule 6 (Done exactly once, nothing after it): no violation"),
-        ("faulty-odd-positions", "Rule 4 (Progress arguments): no violation"),
-        ("faulty-odd-text", "Rule 9 (argument types and ranges): no violation"),
-        ("faulty-never-calls-done", "Rule 2 (in-call or background style): no violation"),
-        ("faulty-bad-return", "Rule 3 (what SynchronizeInBackground returns): no violation"),
         (
-            "faulty-raises",
+            "sendreceive.providers.faulty:DoneTwice",
+            "Rule 6 (Done exactly once, nothing after it): no violation",
+        ),
+        (
+            "sendreceive.providers.faulty:CallsAfterDone",
+            "Rule 6 (Done exactly once, nothing after it): no violation",
+        ),
+        ("sendreceive.providers.faulty:OddPositions", "Rule 4 (Progress arguments): no violation"),
+        (
+            "sendreceive.providers.faulty:OddText",
+            "Rule 9 (argument types and ranges): no violation",
+        ),
+        (
+            "sendreceive.providers.faulty:NeverCallsDone",
+            "Rule 2 (in-call or background style): no violation",
+        ),
+        (
+            "sendreceive.providers.faulty:BadReturn",
+            "Rule 3 (what SynchronizeInBackground returns): no violation",
+        ),
+        (
+            "sendreceive.providers.faulty:RaisesInCall",
             "Rule 3 (what SynchronizeInBackground returns): ends on its own: Done, or a "
             "failure HRESULT returned",
         ),
         (
-            "faulty-ignores-cancel",
+            "sendreceive.providers.faulty:IgnoresCancel",
             "Rule 4 (Progress arguments): stops on Cancel with Done(MAPI_E_USER_CANCEL)",
         ),
     ],
@@ -85,7 +100,9 @@ def test_a_faulty_provider_fails_naming_its_rule(tmp_path, capsys, provider, bro
 
 def test_junit_has_one_case_per_scenario(tmp_path, capsys):
     report = tmp_path / "reports" / "conformance.xml"
-    assert conformance(tmp_path, "faulty-done-twice", "--junit", str(report)) == 1
+    assert (
+        conformance(tmp_path, "sendreceive.providers.faulty:DoneTwice", "--junit", str(report)) == 1
+    )
     capsys.readouterr()
     suite = ET.parse(report).getroot()
     cases = suite.findall("testcase")
@@ -178,12 +195,14 @@ def test_the_program_keeps_its_report_from_a_provider_that_grabs_stdout(tmp_path
     prints cannot reach the report (its prints go to stderr)."""
     done = main_py(
         "conformance",
-        "faulty-grabs-stdout",
+        "sendreceive.providers.faulty:GrabsStdout",
         "--isolation",
         "thread",
         "--log-file",
         str(tmp_path / "log"),
     )
-    assert done.stdout.startswith("Conformance of faulty-grabs-stdout (thread isolation)\n")
+    assert done.stdout.startswith(
+        "Conformance of sendreceive.providers.faulty:GrabsStdout (thread isolation)\n"
+    )
     assert done.stdout.rstrip().endswith("scenarios held: the provider does not conform.")
     assert done.returncode == 1

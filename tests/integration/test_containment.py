@@ -92,14 +92,14 @@ class Stubborn:
 
 
 def test_a_daemon_that_left_its_group_and_ignores_sigterm_ends_with_its_task(tmp_path, mechanism):
-    """A completing provider's daemons (``faulty-daemonizes``), and a stubborn one's
-    (it ignores SIGTERM too, and holds the GIL): nothing of either is left once its
+    """A completing provider's daemons (``sendreceive.providers.faulty:Daemonizes``), and
+    a stubborn one's (it ignores SIGTERM too, and holds the GIL): nothing of either is left once its
     task has ended, and what was killed is named on the task's line."""
     provider = tmp_path / "stubborn.py"
     provider.write_text(STUBBORN_PROVIDER)
     store = tmp_path / "stores"
     accounts = [
-        Account("Daemonizes", "faulty-daemonizes"),
+        Account("Daemonizes", "sendreceive.providers.faulty:Daemonizes"),
         Account("Stubborn", f"{provider}:Stubborn"),
     ]
     before = marked(f"faulty-daemon:{store}")
@@ -162,7 +162,7 @@ def test_a_provider_signalling_or_stopping_the_fork_server_stops_no_other_accoun
     """SIGUSR1, SIGTERM and SIGSTOP to the fork server, from a provider: in a namespace
     it cannot even find it; in the fallback the first two are ignored and the stopped server
     is replaced. The accounts after it, in this run and the next, complete."""
-    accounts = [Account("Signals", "faulty-signals-fork-server")]
+    accounts = [Account("Signals", "sendreceive.providers.faulty:SignalsForkServer")]
     accounts += [Account(f"Other {n}", "demo-fast") for n in range(3)]
     runs = [run(accounts, tmp_path / "stores", max_parallel=1) for _ in range(2)]
     for the_run in runs:
@@ -213,7 +213,10 @@ def test_answers_are_matched_to_their_requests_after_one_timed_out(monkeypatch):
 
 
 def test_a_stopped_provider_and_one_that_execs_are_named(tmp_path, mechanism):
-    accounts = [Account("Stops", "faulty-stops-itself"), Account("Execs", "faulty-execs")]
+    accounts = [
+        Account("Stops", "sendreceive.providers.faulty:StopsItself"),
+        Account("Execs", "sendreceive.providers.faulty:Execs"),
+    ]
     the_run = run(accounts, tmp_path / "stores", task_timeout=3.0)
     states = {t.account.name: t.snapshot() for t in the_run.tasks}
     assert states["Stops"].status is TaskStatus.FAILED
@@ -345,8 +348,8 @@ def test_in_a_namespace_a_provider_cannot_name_the_apps_processes(tmp_path, mech
 @pytest.mark.parametrize(
     ("provider", "limits"),
     [
-        ("faulty-thread-bomb", {"threads": 40}),
-        ("faulty-fork-bomb", {"threads": 40}),
+        ("sendreceive.providers.faulty:ThreadBomb", {"threads": 40}),
+        ("sendreceive.providers.faulty:ForkBomb", {"threads": 40}),
     ],
 )
 def test_the_thread_limit_holds_for_the_providers_processes_together(
@@ -368,7 +371,9 @@ def test_the_open_files_limit_holds_for_the_providers_processes_together(tmp_pat
     """Eight child processes hold ten files each, under the per-process ``open_files``
     of 64; together they pass it: where the keeper may count its tree's files, it kills the
     tree, naming the limit; where it may not, the run's containment line says so."""
-    account = Account("Hogs", "faulty-file-hog", process_limits={"open_files": 64})
+    account = Account(
+        "Hogs", "sendreceive.providers.faulty:FileHog", process_limits={"open_files": 64}
+    )
     the_run = run([account], tmp_path / "stores")
     lines = lines_of(the_run, "Hogs")
     if containment.counts_open_files(mechanism):

@@ -164,12 +164,12 @@ def test_json_stream_survives_a_provider_that_grabs_stdout(tmp_path):
     fd 1 elsewhere, re-encodes sys.stdout, prints and closes it changes nothing."""
     done = main_py(
         "--headless", "--json", "--store-dir", str(tmp_path),
-        "--provider", "demo-fast", "--provider", "faulty-grabs-stdout",
+        "--provider", "demo-fast", "--provider", "sendreceive.providers.faulty:GrabsStdout",
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     events = [json.loads(line) for line in done.stdout.splitlines()]
     finals = {e["task"]: e["status"] for e in events if e["event"] == "final"}
-    assert finals["faulty-grabs-stdout - Receiving"] == "completed"
+    assert finals["GrabsStdout - Receiving"] == "completed"
     assert finals["demo-fast - Receiving"] == "completed"
     assert events[-1]["headline"] == "2 of 2 tasks have completed successfully"
 
@@ -181,7 +181,10 @@ def test_json_error_events_carry_the_hosts_findings_as_ids_and_arguments(tmp_pat
     profile.write_text(
         "".join(
             f'[[accounts]]\nname = "{spec}"\nprovider = "{spec}"\n'
-            for spec in ("faulty-done-twice", "faulty-exits-at-import")
+            for spec in (
+                "sendreceive.providers.faulty:DoneTwice",
+                "sendreceive.providers.faulty_exits_at_import:Provider",
+            )
         )
     )
     done = main_py(
@@ -197,17 +200,13 @@ def test_json_error_events_carry_the_hosts_findings_as_ids_and_arguments(tmp_pat
     assert twice["args"][0] == "Done"
     load = errors["CANNOT_LOAD"]
     assert load["args"] == [
-        "'faulty-exits-at-import'",
+        "'sendreceive.providers.faulty_exits_at_import:Provider'",
         [
-            "FAILED_TO_LOAD",
-            [
-                "'faulty-exits-at-import'",
-                "sendreceive.providers.faulty_exits_at_import:Provider",
-                ["CALLED_EXIT", ["0"]],
-            ],
+            "IMPORT_RAISED",
+            ["'sendreceive.providers.faulty_exits_at_import'", ["CALLED_EXIT", ["0"]]],
         ],
     ]
-    assert load["text"].endswith("failed to load: it called sys.exit(0)")
+    assert load["text"].endswith("raised it called sys.exit(0)")
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -226,7 +225,8 @@ def test_a_providers_own_sigint_cancels_nothing(tmp_path, mode):
 def test_the_users_sigint_still_cancels(tmp_path, mode, ending):
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "--headless", "--store-dir", str(tmp_path),
-         "--provider", "faulty-hangs", "--cancel-grace", "0.5", "--isolation", mode],
+         "--provider", "sendreceive.providers.faulty:HangsSilently", "--cancel-grace", "0.5",
+         "--isolation", mode],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -242,7 +242,11 @@ def test_the_users_sigint_still_cancels(tmp_path, mode, ending):
     assert process.returncode == 1, err
     # Cancelled when the SIGINT came before the provider was called; else, in thread mode,
     # Abandoned (it hangs). Either way the user's Ctrl-C ended the task.
-    assert re.search(rf"^faulty-hangs - Receiving +({ending}|Cancelled) ", out, re.MULTILINE)
+    assert re.search(
+        rf"^HangsSilently - Receiving +({ending}|Cancelled) ",
+        out,
+        re.MULTILINE,
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -57,7 +57,12 @@ HUB_THREADS = {"provider-hub", "provider-spawner", "provider-fork-server"}  # on
 
 
 @pytest.mark.parametrize(
-    "provider", ["faulty-ignores-cancel", "faulty-hangs", "faulty-busy-ignoring-cancel"]
+    "provider",
+    [
+        "sendreceive.providers.faulty:IgnoresCancel",
+        "sendreceive.providers.faulty:HangsSilently",
+        "sendreceive.providers.faulty:BusyIgnoringCancel",
+    ],
 )
 def test_cancel_ignored_leaves_no_thread_and_no_process(tmp_path, provider):
     account = Account(f"Stubborn {provider}", provider)
@@ -95,7 +100,9 @@ def test_cancel_ignored_leaves_no_thread_and_no_process(tmp_path, provider):
 def test_a_process_the_provider_started_ends_with_it(tmp_path):
     """...and is named on the task's line (the pid the provider saw may be its PID
     namespace's: the line gives the app's)."""
-    run = run_in_processes([Account("Parent", "faulty-leaves-child-process")], tmp_path)
+    run = run_in_processes(
+        [Account("Parent", "sendreceive.providers.faulty:LeavesChildProcess")], tmp_path
+    )
     assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
     lines = [error_line(e) for e in run.error_log.entries]
     (left,) = [line for line in lines if "left 1 process(es) behind, killed with it" in line]
@@ -254,7 +261,7 @@ def test_the_calls_of_a_running_provider_process_cross_while_somebody_reads_them
 
 def test_fifty_megabytes_of_stdout_reach_the_log_bounded(tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="sendreceive.provider")
-    run = run_in_processes([Account("Loud", "faulty-prints-flood")], tmp_path)
+    run = run_in_processes([Account("Loud", "sendreceive.providers.faulty:PrintsFlood")], tmp_path)
     assert run.tasks[0].snapshot().status is TaskStatus.COMPLETED
     host = run.tasks[0].host
     assert isinstance(host, ProcessHost)
@@ -288,7 +295,7 @@ def test_printed_lines_are_output_and_log_records_keep_their_level(tmp_path, cap
             """
         )
     )
-    printer = Account("Printer", "faulty-prints-log-like-lines")
+    printer = Account("Printer", "sendreceive.providers.faulty:PrintsLogLikeLines")
     run = run_in_processes([Account("Logs", f"{provider}:Provider"), printer], tmp_path)
     assert all(t.snapshot().status is TaskStatus.COMPLETED for t in run.tasks)
     for task in run.tasks:
@@ -341,7 +348,7 @@ def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
     """100,000 Error calls: the app's tracker changes at most 50 times a second, and
     the count is exact."""
     started = time.monotonic()
-    run = run_in_processes([Account("Flood", "faulty-error-flood")], tmp_path)
+    run = run_in_processes([Account("Flood", "sendreceive.providers.faulty:ErrorFlood")], tmp_path)
     elapsed = time.monotonic() - started
     state = run.tasks[0].snapshot()
     assert state.errors == 100_000
@@ -350,7 +357,12 @@ def test_state_crosses_at_a_bounded_rate_with_exact_counts(tmp_path):
 
 
 def test_headless_names_every_death_and_exits_1(tmp_path):
-    providers = ["demo-fast", "faulty-os-exit", "faulty-segfault", "faulty-abort"]
+    providers = [
+        "demo-fast",
+        "sendreceive.providers.faulty:ExitsProcess",
+        "sendreceive.providers.faulty:Segfaults",
+        "sendreceive.providers.faulty:Aborts",
+    ]
     args = [arg for spec in providers for arg in ("--provider", spec)]
     done = main_py("--headless", "--store-dir", str(tmp_path), *args)
     assert done.returncode == 1, done.stderr[-2000:]
@@ -359,8 +371,9 @@ def test_headless_names_every_death_and_exits_1(tmp_path):
     assert "exit code 3 in SynchronizeInBackground" in out
     assert "signal 11 (SIGSEGV) in SynchronizeInBackground" in out
     assert "signal 6 (SIGABRT) in SynchronizeInBackground" in out
-    for spec in providers:
-        assert any(line.startswith(f"{spec} - Receiving  ") for line in out.splitlines())
+    for spec in providers:  # an account is named after its provider's attr
+        name = spec.rpartition(":")[2]
+        assert any(line.startswith(f"{name} - Receiving  ") for line in out.splitlines())
 
 
 def test_a_provider_process_does_not_import_qt(tmp_path):
@@ -380,7 +393,9 @@ def test_a_provider_process_does_not_import_qt(tmp_path):
 def test_a_cpu_limit_hit_is_named(tmp_path):
     """The catastrophic regex, with ``cpu_seconds = 1``: killed by the kernel at the
     limit, long before any time limit of the host's."""
-    hog = Account("Hog", "faulty-catastrophic-regex", process_limits={"cpu_seconds": 1})
+    hog = Account(
+        "Hog", "sendreceive.providers.faulty:CatastrophicRegex", process_limits={"cpu_seconds": 1}
+    )
     run = run_in_processes([hog], tmp_path)
     state = run.tasks[0].snapshot()
     assert state.status is TaskStatus.FAILED

@@ -120,8 +120,9 @@ def test_the_result_of_an_object(sendreceive):
 def test_a_recording_replays_as_a_test(sendreceive, tmp_path):
     from sendreceive.cli import main
 
-    main(["--headless", "--provider", "faulty-done-twice", "--record", str(tmp_path / "rec"),
-          "--store-dir", str(tmp_path / "s"), "--log-file", str(tmp_path / "log")])  # fmt: skip
+    main(["--headless", "--provider", "sendreceive.providers.faulty:DoneTwice",
+          "--record", str(tmp_path / "rec"), "--store-dir", str(tmp_path / "s"),
+          "--log-file", str(tmp_path / "log")])  # fmt: skip
     (recording,) = (tmp_path / "rec").iterdir()
     result = sendreceive.replay(recording)
     assert result.status == "Completed with 1 contract violation"

@@ -84,14 +84,17 @@ def test_no_secret_reaches_a_recording(tmp_path, capsys):
 
 
 def test_strict_fails_a_task_that_broke_the_contract_and_junit_names_it(tmp_path, capsys):
-    assert sendreceive(tmp_path, "--headless", "--provider", "faulty-done-twice") == 0
+    assert (
+        sendreceive(tmp_path, "--headless", "--provider", "sendreceive.providers.faulty:DoneTwice")
+        == 0
+    )
     junit = tmp_path / "report.xml"
     assert (
         sendreceive(
             tmp_path,
             "--headless",
             "--provider",
-            "faulty-done-twice",
+            "sendreceive.providers.faulty:DoneTwice",
             "--strict",
             "--junit",
             str(junit),
@@ -116,7 +119,13 @@ def test_diff_of_bad_input_exits_2(tmp_path, capsys):
 
 
 def test_json_counts_agree_with_the_table_and_events_carry_times(tmp_path, demo_speed, capsys):
-    args = ("--headless", "--provider", "faulty-calls-after-done", "--provider", "demo-warnings")
+    args = (
+        "--headless",
+        "--provider",
+        "sendreceive.providers.faulty:CallsAfterDone",
+        "--provider",
+        "demo-warnings",
+    )
     sendreceive(tmp_path, *args)
     table = capsys.readouterr().out.split("\n\n")[-2].splitlines()[2:]
     sendreceive(tmp_path, *args, "--json")

@@ -3,8 +3,10 @@
 A provider class may list its settings in a ``SETTINGS`` attribute: a tuple of
 ``Setting`` (name, type, default, help). The dialog shows one field a setting and writes
 what differs from the default into the account's ``[accounts.settings]``; a provider
-that declares nothing gets a form of its name only (its settings stay in the file). A
-declaration is checked when it is read, so a broken one is named, not half shown.
+that declares nothing gets a form of its name only (its settings stay in the file). The
+dialog reads a declaration from the provider's source, never running it
+(``sendreceive.hosting.settings_schema``), and checks it here, so a broken one is named,
+not half shown.
 """
 
 from __future__ import annotations
@@ -40,9 +42,8 @@ class SettingsDeclarationError(Exception):
     """A provider's ``SETTINGS`` is not a tuple of valid ``Setting``."""
 
 
-def declared_settings(provider: Any) -> tuple[Setting, ...]:
-    """The settings ``provider`` (a class or factory) declares; ``()`` if none."""
-    declared = getattr(provider, SETTINGS_ATTRIBUTE, ())
+def check_settings(declared: object) -> tuple[Setting, ...]:
+    """``declared``, a provider's ``SETTINGS``, if it is a tuple of valid ``Setting``."""
     if not isinstance(declared, tuple) or len(declared) > MAX_SETTINGS:
         raise SettingsDeclarationError(
             f"{SETTINGS_ATTRIBUTE} must be a tuple of at most {MAX_SETTINGS} Setting"

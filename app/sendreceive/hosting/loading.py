@@ -6,6 +6,10 @@ A spec is one of:
 - ``package.module:attr``;
 - ``path/to/file.py:attr`` (relative paths are taken from the current directory).
 
+Whatever the form, the module that holds the attr is re-imported when its source file
+changed since it was loaded, so that in thread isolation an author edits and presses F9
+again without restarting; modules it imports in turn are not (see the README).
+
 The attr is a *factory*: the host calls it once per task with the account's settings as
 keyword arguments, and the result must have ``SynchronizeInBackground``. A class is the
 usual factory (settings arrive in ``__init__``). An attr that already has
@@ -36,6 +40,7 @@ from sendreceive.tracking.findings import Arg, Finding, Found
 ENTRY_POINT_GROUP = "sendreceive.providers"
 _file_locks_lock = threading.Lock()
 _file_locks: dict[str, threading.Lock] = {}  # one per provider file: a slow one blocks no other
+_module_stamps: dict[str, int] = {}  # module name -> its source's mtime when last (re)loaded
 
 
 class ProviderLoadError(Exception):
@@ -61,6 +66,12 @@ def entry_point_module(name: str) -> str:
     """The module a registered provider's entry point names (not imported); "" if none."""
     found = _entry_points().get(name)
     return "" if found is None else str(found.module)
+
+
+def entry_point_value(name: str) -> str:
+    """The ``module:attr`` a registered provider's entry point names; "" if none."""
+    found = _entry_points().get(name)
+    return "" if found is None else str(found.value)
 
 
 def resolve(spec: str) -> Any:
@@ -106,8 +117,9 @@ def _from_entry_point(name: str) -> Any:
     if found is None:
         suggestion = _suggest(name, available_providers())
         raise ProviderLoadError(Finding.NO_SUCH_PROVIDER(repr(name), suggestion))
-    try:
-        return found.load()
+    try:  # the ep's own module, fresh, rather than ``found.load()``'s cached import
+        attrs = found.attr.split(".") if found.attr else []  # none: the module is the factory
+        return functools.reduce(getattr, attrs, _fresh_module(found.module))
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(
             Finding.FAILED_TO_LOAD(repr(name), found.value, _raised(exc))
@@ -115,7 +127,7 @@ def _from_entry_point(name: str) -> Any:
 
 
 def _suggest(name: str, known: list[str]) -> Found:
-    """The closest names, else the installed ones with each family (``faulty-*``) as one
+    """The closest names, else the installed ones with each family (``demo-*``) as one
     item: a list of 27 names hides the one the user meant."""
     close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
     if close:
@@ -135,11 +147,36 @@ def _suggest(name: str, known: list[str]) -> Found:
 
 def _import(module_name: str) -> ModuleType:
     try:
-        return importlib.import_module(module_name)
+        return _fresh_module(module_name)
     except ModuleNotFoundError as exc:
         raise ProviderLoadError(Finding.CANNOT_IMPORT(repr(module_name), str(exc))) from exc
     except BaseException as exc:  # SystemExit at import is the provider's, not the host's
         raise ProviderLoadError(Finding.IMPORT_RAISED(repr(module_name), _raised(exc))) from exc
+
+
+def _fresh_module(module_name: str) -> ModuleType:
+    """The module, imported, or re-imported if its source file changed since: the same
+    module object, so a task that already runs keeps the class it was built from."""
+    with _file_locks_lock:
+        lock = _file_locks.setdefault(module_name, threading.Lock())
+    with lock:
+        module = importlib.import_module(module_name)
+        stamp = _source_stamp(module)
+        known = _module_stamps.setdefault(module_name, stamp)
+        if stamp != known:
+            module = importlib.reload(module)
+            _module_stamps[module_name] = stamp
+        return module
+
+
+def _source_stamp(module: ModuleType) -> int:
+    """The mtime of the module's source; 0 for one without a readable file (built in,
+    frozen, made at run time), which is then never re-imported."""
+    source = getattr(module, "__file__", None)
+    try:
+        return Path(source).stat().st_mtime_ns if isinstance(source, str) else 0
+    except OSError:
+        return 0
 
 
 def _load_file(path: Path) -> ModuleType:

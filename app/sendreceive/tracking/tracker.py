@@ -39,6 +39,7 @@ from sendreceive.contract import (
     normalize_hresult,
 )
 from sendreceive.printable import ERROR_TEXT_LIMIT, STEP_TEXT_LIMIT, describe, printable, type_name
+from sendreceive.secrets_guard import redact
 from sendreceive.tracking.error_log import ErrorKind, ErrorLog
 from sendreceive.tracking.findings import Finding, Found
 from sendreceive.tracking.gil_pacer import CHECK_MASK, GuiPacer
@@ -642,7 +643,9 @@ class TaskTracker:
             )
         finally:
             self._lock.release()
-        state.step = printable(state.step, STEP_TEXT_LIMIT)  # outside the lock: it may be long
+        # Outside the lock: it may be long. Redacted: a provider may show its password in a
+        # step, and a step reaches the dialog, the terminal and --json.
+        state.step = redact(printable(state.step, STEP_TEXT_LIMIT))
         return state
 
     # ------------------------------------------------------------ internals

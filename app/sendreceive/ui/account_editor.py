@@ -36,9 +36,8 @@ from sendreceive.config.provider_settings import (
     Setting,
     SettingsDeclarationError,
     changed_settings,
-    declared_settings,
 )
-from sendreceive.hosting.loading import ProviderLoadError, resolve
+from sendreceive.hosting.settings_schema import read_settings
 from sendreceive.ui.wording import arg, translate
 
 #: ``apply(account, password)``: validate and write; ``False`` keeps the form open.
@@ -275,7 +274,8 @@ class ProviderAccountEditor(QDialog):
         self._show_settings()
 
     def _show_settings(self) -> None:
-        """The chosen provider's declared settings (it is loaded to read them)."""
+        """The chosen provider's declared settings, read from its source: a provider's
+        code never runs in the app's process."""
         while self.settings_form.rowCount():
             self.settings_form.removeRow(0)
         self.fields.clear()
@@ -285,8 +285,8 @@ class ProviderAccountEditor(QDialog):
         if not spec:
             return
         try:
-            self._declared = declared_settings(resolve(spec))
-        except (ProviderLoadError, SettingsDeclarationError) as exc:
+            self._declared = read_settings(spec)
+        except SettingsDeclarationError as exc:
             self.problem.setText(str(exc))
             return
         values = dict(self._kept.settings) if self._kept and self._kept.provider == spec else {}

@@ -26,8 +26,8 @@ class AccountColumn(IntEnum):
     NAME = 0
     LAST_RESULT = 1
     PROBLEMS = 2
-    FIRST_ERROR = 3
-    NEXT = 4
+    NEXT = 3
+    FIRST_ERROR = 4  # last: it takes what the window has left, and elides
 
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,8 @@ _HEADERS = {
     AccountColumn.NAME: QT_TRANSLATE_NOOP("AccountTableModel", "Account"),
     AccountColumn.LAST_RESULT: QT_TRANSLATE_NOOP("AccountTableModel", "Last Send/Receive"),
     AccountColumn.PROBLEMS: QT_TRANSLATE_NOOP("AccountTableModel", "Errors"),
-    AccountColumn.FIRST_ERROR: QT_TRANSLATE_NOOP("AccountTableModel", "First error"),
     AccountColumn.NEXT: QT_TRANSLATE_NOOP("AccountTableModel", "Next scheduled"),
+    AccountColumn.FIRST_ERROR: QT_TRANSLATE_NOOP("AccountTableModel", "First error"),
 }
 
 

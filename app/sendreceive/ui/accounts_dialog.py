@@ -38,7 +38,6 @@ from sendreceive.ui.account_editor import MailAccountEditor, ProviderAccountEdit
 from sendreceive.ui.wording import arg
 
 Form = TypeVar("Form", bound=QDialog)
-_CATALOGUE_PREFIX = "faulty-"  # the hostile catalogue: for tests, not offered to users
 
 
 class AccountsDialog(QDialog):
@@ -99,7 +98,7 @@ class AccountsDialog(QDialog):
         return self._open(MailAccountEditor(self._apply_new, None, self))
 
     def new_other_account(self) -> ProviderAccountEditor:
-        return self._open(ProviderAccountEditor(self._apply_new, _offered(), None, self))
+        return self._open(ProviderAccountEditor(self._apply_new, available_providers(), None, self))
 
     def change_selected(self) -> QDialog | None:
         account = self.selected()
@@ -111,7 +110,7 @@ class AccountsDialog(QDialog):
 
         if MailAccount.of(account) is not None:
             return self._open(MailAccountEditor(apply, account, self))
-        return self._open(ProviderAccountEditor(apply, _offered(), account, self))
+        return self._open(ProviderAccountEditor(apply, available_providers(), account, self))
 
     def _open(self, editor: Form) -> Form:
         self.editor = editor
@@ -229,10 +228,6 @@ class AccountsDialog(QDialog):
         self.remove_button.setEnabled(chosen)
         self.up_button.setEnabled(chosen and row > 0)
         self.down_button.setEnabled(chosen and row < len(self.profile.accounts) - 1)
-
-
-def _offered() -> list[str]:
-    return [name for name in available_providers() if not name.startswith(_CATALOGUE_PREFIX)]
 
 
 def _uses_keyring(account: Account) -> bool:

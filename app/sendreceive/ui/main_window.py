@@ -10,7 +10,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -18,13 +18,14 @@ from PySide6.QtGui import (
     QDesktopServices,
     QKeySequence,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
     QFrame,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -60,12 +61,14 @@ from sendreceive.ui.accessibility import announce
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
+from sendreceive.ui.fitted_columns import FittedColumns
 from sendreceive.ui.groups_dialog import GroupsDialog, ask_to_reload
 from sendreceive.ui.help_dialogs import AboutDialog, ShortcutsDialog
 from sendreceive.ui.language import native_name
 from sendreceive.ui.log_viewer import LogViewer
 from sendreceive.ui.new_message import NewMessageWindow
 from sendreceive.ui.outbox_view import OutboxView
+from sendreceive.ui.screen_fit import resize_within_screen
 from sendreceive.ui.settings import AppSettings, ShowDialog
 from sendreceive.ui.store_view import StoreOpener
 from sendreceive.ui.sync_dialog import SendReceiveDialog, set_progress
@@ -82,15 +85,33 @@ _SHOW_DIALOG_CHOICES = (
 
 
 class StatusLabel(QLabel):
-    """The status bar's text: cut to the bar's width, and a click opens the dialog."""
+    """The status bar's text: elided with "…" where the bar is too narrow (never cut
+    mid-word with no sign of it), whole in the tooltip and for a screen reader, and a
+    click opens the dialog."""
 
     clicked = Signal()
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(self.tr("Click to show the Send/Receive dialog"))
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        hint = self.tr("Click to show the Send/Receive dialog")
+        self.setToolTip(f"{text}\n{hint}")  # two lines: the first is the status itself
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """QLabel would clip; this draws what fits, ending in "…"."""
+        del event  # the whole label is drawn
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter = QPainter(self)
+        painter.drawText(rect, int(self.alignment()), shown)
+        painter.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -136,10 +157,8 @@ class MainWindow(QMainWindow):
         self.accounts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.accounts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accounts_view.verticalHeader().hide()
-        header = self.accounts_view.horizontalHeader()
-        header.setSectionResizeMode(AccountColumn.FIRST_ERROR, QHeaderView.ResizeMode.Stretch)
         self.accounts_view.setWordWrap(False)
-        self._fit_account_columns()
+        self.account_columns = FittedColumns(self.accounts_view, AccountColumn.FIRST_ERROR)
         self.store_opener = StoreOpener(options.store_root, self.profile, self._selected_name, self)
         self.accounts_view.addAction(self.store_opener.account_action)
         self.accounts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
@@ -206,7 +225,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(720, 420)
+            resize_within_screen(self, QSize(720, 420))
         self._update_actions()
         self._update_empty_hint()
         self.scheduler.set_groups(self.profile.all_groups())
@@ -458,9 +477,7 @@ class MainWindow(QMainWindow):
         self.scheduler.offline = offline
         self.work_offline_action.setChecked(offline)
         self.offline_indicator.setVisible(offline)
-        if offline:
-            self.status_label.setText(self.tr("Working Offline"))
-        elif not self.controller.running:
+        if not offline and not self.controller.running:  # offline: the indicator says it
             self.status_label.setText(self.tr("Ready"))
         self.accounts_model.changed()
 
@@ -507,6 +524,7 @@ class MainWindow(QMainWindow):
         self.outbox_view.set_profile(profile)
         self.store_opener.set_profile(profile)
         self.scheduler.set_groups(profile.all_groups())
+        self.account_columns.fit()  # a new or renamed account may be wider (its due time read)
         self._fill_groups_menu()
         self._update_actions()
 
@@ -686,15 +704,10 @@ class MainWindow(QMainWindow):
         self._update_empty_hint()
         self.outbox_view.reload()
         self.store_opener.refresh()
-        self._fit_account_columns()  # once a run: the results' widths
+        self.account_columns.fit()  # once a run: the results' widths
         if summary.outcome is not Outcome.SUCCEEDED and not self.dialog.isVisible():
             self._announce_failure(record, summary)
         self._update_actions()
-
-    def _fit_account_columns(self) -> None:
-        for column in AccountColumn:
-            if column is not AccountColumn.FIRST_ERROR:  # that one takes what is left
-                self.accounts_view.resizeColumnToContents(column)
 
     def _announce_failure(self, record: RunRecord, summary: RunSummary) -> None:
         """Nobody watched this run go wrong: say so where it will be seen."""

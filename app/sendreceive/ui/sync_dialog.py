@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from sendreceive.config.task_id import TaskId
-from sendreceive.contract import MAPI_E_LOGON_FAILED
+from sendreceive.contract import E_FAIL, MAPI_E_LOGON_FAILED, format_hresult
 from sendreceive.records.recording import record_run
 from sendreceive.ui.calls_view import CallsPage
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.error_model import ErrorColumn
 from sendreceive.ui.progress_delegate import ProgressBarDelegate
+from sendreceive.ui.screen_fit import resize_within_screen
 from sendreceive.ui.steady_tabs import SteadyTabWidget
 from sendreceive.ui.table_view import make_table, with_buttons
 from sendreceive.ui.task_model import TaskColumn
@@ -124,10 +125,13 @@ class SendReceiveDialog(QDialog):
         self.errors_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         errors_header = self.errors_view.horizontalHeader()
         # Fixed widths: measuring contents would visit every row of a 100,000-line list.
+        # The Message is what is read: it stretches; a Code longer than the shortest
+        # named one is elided (the detail pane below has it whole).
         errors_header.setSectionResizeMode(ErrorColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        short_code = format_hresult(E_FAIL)
         for column, width in (
-            (ErrorColumn.TASK, 190),
-            (ErrorColumn.CODE, 320),
+            (ErrorColumn.TASK, 170),
+            (ErrorColumn.CODE, self.fontMetrics().horizontalAdvance(short_code) + 16),
             (ErrorColumn.COUNT, 70),
             (ErrorColumn.TIME, 80),
         ):
@@ -182,7 +186,7 @@ class SendReceiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.resize(1020, 440)
+        resize_within_screen(self, QSize(1020, 440))
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
         self.cancel_task_button.clicked.connect(self.cancel_selected_task)

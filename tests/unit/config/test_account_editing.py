@@ -21,10 +21,10 @@ from sendreceive.config.provider_settings import (
     Setting,
     SettingsDeclarationError,
     changed_settings,
-    declared_settings,
+    check_settings,
 )
-from sendreceive.hosting.loading import resolve
 from sendreceive.hosting.session import CredentialError, Session
+from sendreceive.hosting.settings_schema import read_settings
 
 PROFILE = """\
 # Home mail — keep this comment
@@ -178,7 +178,7 @@ def test_a_broken_keyring_is_named_without_the_password() -> None:
 
 @pytest.mark.parametrize("name", ["imap", "smtp", "demo-fast", "demo-logon-failure", "replay"])
 def test_the_bundled_providers_declare_their_settings(name: str) -> None:
-    declared = declared_settings(resolve(name))
+    declared = read_settings(name)
     assert declared
     assert all(s.help for s in declared)
     assert not {"password", "password_env", "password_command"} & {s.name for s in declared}
@@ -200,11 +200,11 @@ def test_a_broken_declaration_is_named() -> None:
         (NotATuple, "must be a tuple"),
     ):
         with pytest.raises(SettingsDeclarationError, match=problem):
-            declared_settings(provider)
+            check_settings(provider.SETTINGS)
 
 
 def test_a_form_writes_only_what_differs_from_the_defaults() -> None:
-    declared = declared_settings(resolve("demo-logon-failure"))
+    declared = read_settings("demo-logon-failure")
     values = {"server": "mail.example", "attempts": 8, "delay": 0.5}
     assert changed_settings(declared, values) == {"server": "mail.example", "delay": 0.5}
     with pytest.raises(ValueError, match="attempts must be a int"):

@@ -6,6 +6,7 @@ import threading
 
 import pytest
 
+from sendreceive.hosting import loading
 from sendreceive.hosting.loading import (
     ProviderLoadError,
     available_providers,
@@ -42,6 +43,11 @@ def test_bundled_providers_are_entry_points():
         "demo-unknown-total",
     } <= set(available_providers())
     assert resolve("demo-fast") is FastAccount
+
+
+def test_the_faulty_catalogue_is_not_offered_but_reachable_as_module_attr():
+    assert not [name for name in available_providers() if name.startswith("faulty")]
+    assert resolve("sendreceive.providers.faulty:DoneTwice").__name__ == "DoneTwice"
 
 
 def test_module_attr_spec():
@@ -142,3 +148,46 @@ def test_a_slow_provider_file_does_not_block_loading_another(tmp_path, monkeypat
 def test_sys_exit_at_import_is_a_load_error():
     with pytest.raises(ProviderLoadError, match=r"raised it called sys.exit\(0\)"):
         resolve("sendreceive.providers.faulty_exits_at_import:Provider")
+
+
+def _touch_later(path):
+    """A new mtime even on a file system whose clock ticks coarsely."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+@pytest.fixture
+def module_on_path(tmp_path, monkeypatch):
+    """``reload_me.py`` importable by name, as an installed provider's module is."""
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "reload_me", raising=False)
+    path = tmp_path / "reload_me.py"
+    path.write_text(GOOD)
+    yield path
+    sys.modules.pop("reload_me", None)
+
+
+def test_a_module_attr_provider_is_reimported_when_its_file_changes(module_on_path):
+    first = resolve("reload_me:Hello")
+    assert resolve("reload_me:Hello") is first  # unchanged: not re-imported
+    module_on_path.write_text(GOOD.replace('"hi"', '"changed"'))
+    _touch_later(module_on_path)
+    second = resolve("reload_me:Hello")
+    assert second is not first
+    assert second().greeting == "changed"
+    assert first().greeting == "hi"  # a task built from the old class keeps it
+
+
+def test_an_entry_point_provider_is_reimported_when_its_module_changes(module_on_path):
+    dist = module_on_path.parent / "reload_me-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: reload-me\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[sendreceive.providers]\nreload-me = reload_me:Hello\n")
+    loading._entry_points.cache_clear()  # the test's dist-info is found; forgotten after
+    try:
+        assert resolve("reload-me")().greeting == "hi"
+        module_on_path.write_text(GOOD.replace('"hi"', '"edited"'))
+        _touch_later(module_on_path)
+        assert resolve("reload-me")().greeting == "edited"
+    finally:
+        loading._entry_points.cache_clear()

@@ -273,7 +273,10 @@ def test_a_replaced_excepthook_does_not_change_how_another_task_fails(tmp_path):
     limits = RunLimits(max_parallel=1, watchdog_interval=0.02)
     try:
         the_run, _ = run(
-            [account("faulty-replaces-excepthook"), account("faulty-raises-in-thread")],
+            [
+                account("sendreceive.providers.faulty:ReplacesExcepthook"),
+                account("sendreceive.providers.faulty:RaisesInThread"),
+            ],
             tmp_path,
             limits,
         )
@@ -289,7 +292,7 @@ def test_a_task_timed_out_while_the_host_was_starved_says_so(tmp_path):
     expires meanwhile, and its line names the starvation, not only MAPI_E_TIMEOUT."""
     release = threading.Event()
     limits = RunLimits(task_timeout=0.5, cancel_grace=2.0, watchdog_interval=0.02)
-    hog = account("faulty-gil-hog", seconds=1.5)
+    hog = account("sendreceive.providers.faulty:HoldsTheGil", seconds=1.5)
     waiting = account(InCall(until_cancelled(release)))
     try:
         the_run, _ = run([waiting, hog], tmp_path, limits)
