@@ -8,7 +8,7 @@ dialog in each language, its Errors tab on the hostile catalogue in German.
         # docs/dialog-<language>.png, docs/calls-view.png, docs/dialog-errors-de.png,
         # docs/account-settings.png, docs/account-form.png
         # and docs/store-view.png
-    xvfb-run -a .venv/bin/python -m tools.screenshots accounts    # only the last two
+    xvfb-run -a .venv/bin/python -m tools.screenshots accounts    # the two account pictures
     xvfb-run -a .venv/bin/python -m tools.screenshots store       # docs/store-view.png only
     QT_SCALE_FACTOR=1.75 xvfb-run -a -s "-screen 0 1400x900x24" \
         .venv/bin/python -m tools.screenshots first-start   # the first four, -1.75x.png
