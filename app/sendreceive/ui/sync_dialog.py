@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sendreceive.config.task_id import TaskId
-from sendreceive.contract import E_FAIL, MAPI_E_LOGON_FAILED, format_hresult
+from sendreceive.contract import MAPI_E_LOGON_FAILED, S_OK, format_hresult
 from sendreceive.records.recording import record_run
 from sendreceive.ui.calls_view import CallsPage
 from sendreceive.ui.controller import RunRecord, SendReceiveController
@@ -128,7 +128,7 @@ class SendReceiveDialog(QDialog):
         # The Message is what is read: it stretches; a Code longer than the shortest
         # named one is elided (the detail pane below has it whole).
         errors_header.setSectionResizeMode(ErrorColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
-        short_code = format_hresult(E_FAIL)
+        short_code = format_hresult(S_OK)  # the shortest named code: a sample width
         for column, width in (
             (ErrorColumn.TASK, 170),
             (ErrorColumn.CODE, self.fontMetrics().horizontalAdvance(short_code) + 16),
