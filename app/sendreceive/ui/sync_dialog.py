@@ -214,7 +214,7 @@ class SendReceiveDialog(QDialog):
             self.cancel_all_button,
             self.details_button,
             self.save_run_button,
-            self.tabs.tabBar(),
+            self.tabs,
             self.tasks_view,
             self.retry_task_button,
             self.cancel_task_button,

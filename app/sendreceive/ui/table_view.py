@@ -4,7 +4,7 @@ move inside)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,16 +28,16 @@ class RowTable(QTableView):
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
         super().focusInEvent(event)
         current = self.currentIndex()
-        row = current.row() if current.isValid() else 0
-        first = self.model().index(row, 0) if self.model() is not None else current
-        if not first.isValid():
-            return
-        if first != current:  # a move tells the screen reader by itself
+        first = self.model().index(current.row() if current.isValid() else 0, 0)
+        if first.isValid() and first != current:
             self.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
-            return
+        # Qt says the table itself after this handler: the row has to be said after that.
+        QTimer.singleShot(0, self._say_current_row)
+
+    def _say_current_row(self) -> None:
         table = QAccessible.queryAccessibleInterface(self)
-        cell = table.focusChild() if table is not None else None  # the current cell
-        if cell is not None:  # the row again: Qt only said the table
+        cell = table.focusChild() if self.hasFocus() and table is not None else None
+        if cell is not None and cell is not table:
             QAccessible.updateAccessibility(QAccessibleEvent(cell, QAccessible.Event.Focus))
 
 
