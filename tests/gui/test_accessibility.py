@@ -146,7 +146,7 @@ def test_a_failed_task_and_the_end_of_the_run_are_announced(qtbot, make_window, 
         [(failure, assertive), (end, QAccessible.AnnouncementPoliteness.Polite)],
         [(f"{failure}; {end}", assertive)],
     )
-    notice = interface(window.notice)
+    notice = interface(window.notice.last)
     assert (notice.role(), notice.text(Text.Name)) == (Role.Notification, said[-1][0])
 
 
@@ -288,7 +288,7 @@ def test_cancel_task_is_confirmed(qtbot, make_window, monkeypatch):
     name = words.task_name(window.controller.task_model.state(0).task)
     dialog.cancel_task_button.click()
     assert said[-1] == f"Cancelling {name}"
-    assert interface(dialog.notice).text(Text.Name) == said[-1]
+    assert interface(dialog.notice.last).text(Text.Name) == said[-1]
     window.controller.cancel_all()
     wait_for_run_end(qtbot, window)
 

@@ -132,8 +132,8 @@ def scenario_keyboard(app) -> dict:
     for name, role, prefix in (
         ("Tab", "check box", "Details"),
         ("Tab", "page tab list", "Tasks"),
-        ("Tab", "table cell", ""),  # the table says its row
-        ("Down", "table cell", ""),
+        ("Tab", "table cell", "Contoso - Receiving, "),  # the table says its first row
+        ("Down", "table cell", "Endless - Receiving, "),  # the next row, whole
         ("Tab", "push button", ""),  # Retry is off: Cancel Task
         ("Tab", "check box", "Don't show"),
         ("Tab", "push button", ""),  # the runs' box is off while one runs: Cancel All
@@ -150,7 +150,7 @@ def scenario_keyboard(app) -> dict:
         ("Right", "page tab", "Calls"),
         ("Left", "page tab", "Errors"),
         ("Left", "page tab", "Tasks"),
-        ("Tab", "table cell", ""),
+        ("Tab", "table cell", "Endless - Receiving, "),  # the row chosen before
         ("Tab", "push button", "Cancel Task"),
     ):
         steps.append((name, key(name, role, prefix)))

@@ -64,6 +64,20 @@ class Notice(QWidget):
         self.show()
 
 
+class Announcer:
+    """Says each text through the other of two notices: Orca reads a notice's name when
+    it gets to the event, so a second text on the same notice a moment later would be
+    read twice and the first never (seen with Orca 43.1)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._notices = (Notice(parent), Notice(parent))
+        self.last = self._notices[1]
+
+    def say(self, text: str, assertive: bool = False) -> None:
+        self.last = self._notices[0] if self.last is self._notices[1] else self._notices[1]
+        self.last.say(text, assertive)
+
+
 def _notice_interface(key: str, target: QObject) -> QAccessibleInterface | None:
     if isinstance(target, Notice):
         return QAccessibleWidget(target, QAccessible.Role.Notification)

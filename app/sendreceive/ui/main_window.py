@@ -55,7 +55,7 @@ from sendreceive.paths import default_log_file, last_results_file
 from sendreceive.run.scheduler import Scheduler
 from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.tracker import TaskState, TaskStatus
-from sendreceive.ui.accessibility import Notice
+from sendreceive.ui.accessibility import Announcer
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.offline_indicator)
         self.statusBar().addPermanentWidget(self.failure_indicator)
         self.statusBar().addPermanentWidget(self.status_progress)
-        self.notice = Notice(self.statusBar())  # heard with the dialog hidden too
+        self.notice = Announcer(self.statusBar())  # heard with the dialog hidden too
 
         self.controller.refreshed.connect(self._update_status)
         self.controller.run_started.connect(self._started)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import MAPI_E_LOGON_FAILED
 from sendreceive.records.recording import record_run
-from sendreceive.ui.accessibility import Notice, buddy_label
+from sendreceive.ui.accessibility import Announcer, buddy_label
 from sendreceive.ui.calls_view import CallsPage
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.error_model import ErrorColumn
@@ -185,7 +185,7 @@ class SendReceiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.notice = Notice(self)
+        self.notice = Announcer(self)
         self._set_tab_order()
         self.resize(1020, 440)
 
