@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sendreceive.tracking.tracker import TaskStatus
 from sendreceive.ui import accessibility
+from sendreceive.ui.settings import ShowDialog
 from sendreceive.ui.sync_dialog import ERRORS_TAB
 from sendreceive.ui.task_model import TaskColumn
 from sendreceive.ui.wording import words
@@ -296,3 +297,17 @@ def test_cancel_task_is_confirmed(qtbot, make_window, monkeypatch):
 def _select_running(dialog) -> bool:
     dialog.select_task(0)
     return False
+
+
+def test_the_main_windows_failure_button_is_reached_by_tab(qtbot, make_window):
+    window = make_window()
+    window.set_show_dialog(ShowDialog.NEVER)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.send_receive_all()
+    wait_for_run_end(qtbot, window)
+    assert window.failure_indicator.isVisible() and not window.dialog.isVisible()
+    reached = focus_chain(window.accounts_view, 20)
+    assert window.failure_indicator in reached
+    assert interface(window.failure_indicator).text(Text.Name) == window.failure_indicator.text()
