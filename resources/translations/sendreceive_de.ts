@@ -196,6 +196,10 @@ Flags: %3</translation>
         <translation>Die Aufzeichnung der Aufgabe oder die ausgewählten Aufrufe als Text speichern</translation>
     </message>
     <message>
+        <source>&amp;Show:</source>
+        <translation>An&amp;zeigen:</translation>
+    </message>
+    <message>
         <source>Select a task in the Tasks tab to see its calls.</source>
         <translation>Wählen Sie auf der Registerkarte „Aufgaben“ eine Aufgabe aus, um ihre Aufrufe zu sehen.</translation>
     </message>
@@ -1517,8 +1521,16 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
         <translation>Aufrufe</translation>
     </message>
     <message>
+        <source>R&amp;un:</source>
+        <translation>Lau&amp;f:</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>&amp;Details &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling %1</source>
+        <translation>%1 wird abgebrochen</translation>
     </message>
     <message>
         <source>Save Run</source>
@@ -1922,6 +1934,11 @@ Das Profil erneut von der Festplatte laden? Ihre Änderungen hier gehen verloren
     <message>
         <source>progress unknown</source>
         <translation>Fortschritt unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>error kind: message</comment>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>, </source>

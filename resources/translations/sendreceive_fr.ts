@@ -196,6 +196,10 @@ Indicateurs : %3</translation>
         <translation>Enregistrer l’enregistrement de la tâche, ou les appels sélectionnés en texte</translation>
     </message>
     <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
         <source>Select a task in the Tasks tab to see its calls.</source>
         <translation>Sélectionnez une tâche dans l’onglet Tâches pour voir ses appels.</translation>
     </message>
@@ -1517,8 +1521,16 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
         <translation>Appels</translation>
     </message>
     <message>
+        <source>R&amp;un:</source>
+        <translation>Exéc&amp;ution :</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>&amp;Détails &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling %1</source>
+        <translation>Annulation de %1</translation>
     </message>
     <message>
         <source>Save Run</source>
@@ -1922,6 +1934,11 @@ Recharger le profil depuis le disque ? Les modifications faites ici ne sont pas 
     <message>
         <source>progress unknown</source>
         <translation>progression inconnue</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>error kind: message</comment>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>, </source>

@@ -196,6 +196,10 @@ Flags: %3</source>
         <translation>保存该任务的记录，或将所选调用保存为文本</translation>
     </message>
     <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
         <source>Select a task in the Tasks tab to see its calls.</source>
         <translation>在“任务”选项卡中选择一个任务以查看其调用。</translation>
     </message>
@@ -1514,8 +1518,16 @@ Load the profile again from disk? What you changed here is not kept.</source>
         <translation>调用</translation>
     </message>
     <message>
+        <source>R&amp;un:</source>
+        <translation>运行(&amp;U)：</translation>
+    </message>
+    <message>
         <source>&amp;Details &gt;&gt;</source>
         <translation>详细信息(&amp;D) &gt;&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling %1</source>
+        <translation>正在取消 %1</translation>
     </message>
     <message>
         <source>Save Run</source>
@@ -1916,6 +1928,11 @@ Load the profile again from disk? What you changed here is not kept.</source>
     <message>
         <source>progress unknown</source>
         <translation>进度未知</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>error kind: message</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>, </source>

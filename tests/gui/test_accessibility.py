@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpers.gui_waits import wait_for_run_end
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QLabel,
     QPlainTextEdit,
     QProgressBar,
     QTableView,
@@ -20,7 +22,10 @@ from PySide6.QtWidgets import (
 
 from sendreceive.tracking.tracker import TaskStatus
 from sendreceive.ui import accessibility
+from sendreceive.ui.settings import ShowDialog
+from sendreceive.ui.sync_dialog import ERRORS_TAB
 from sendreceive.ui.task_model import TaskColumn
+from sendreceive.ui.wording import words
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -109,8 +114,24 @@ def test_every_control_has_a_name_and_the_buttons_say_what_they_do(qtbot, make_w
     assert state.status is TaskStatus.FAILED
     name = cells(dialog.tasks_view)[(3, TaskColumn.NAME)][1]
     assert name == (
-        f"Tailspin Toys - Receiving, Failed: 0x80040111 (MAPI_E_LOGON_FAILED), {state.step}, 0%"
+        "Tailspin Toys - Receiving, Failed: 0x80040111 (MAPI_E_LOGON_FAILED), "
+        "Error: mail.tailspintoys.example rejected the user name or password. Check the "
+        f"account's password and try again., {state.step}, 0%"
     )
+
+
+def test_an_error_line_says_its_kind_and_reason(qtbot, make_window):
+    window = make_window("--run")
+    wait_for_run_end(qtbot, window)
+    model = window.controller.error_model
+    said = {}
+    for row in range(model.rowCount()):
+        entry = model.entry(row)
+        text = model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+        said[entry.kind.name] = text
+        assert words.message(entry) in text and text.endswith(entry.hresult_text()), text
+    assert set(said) == {"ERROR", "WARNING"}
+    assert ", Error: " in said["ERROR"] and ", Warning: " in said["WARNING"]
 
 
 def test_a_failed_task_and_the_end_of_the_run_are_announced(qtbot, make_window, monkeypatch):
@@ -118,12 +139,16 @@ def test_a_failed_task_and_the_end_of_the_run_are_announced(qtbot, make_window, 
     monkeypatch.setattr(accessibility, "post", lambda e: said.append((e.message(), e.politeness())))
     window = make_window("--run")
     wait_for_run_end(qtbot, window)
-    polite = QAccessible.AnnouncementPoliteness.Polite
     assertive = QAccessible.AnnouncementPoliteness.Assertive
-    assert said == [
-        ("Task Tailspin Toys - Receiving: Failed: 0x80040111 (MAPI_E_LOGON_FAILED)", assertive),
-        ("Send/Receive failed: 1 task failed, 2 errors, 1 warning", polite),
-    ]
+    failure = "Task Tailspin Toys - Receiving: Failed: 0x80040111 (MAPI_E_LOGON_FAILED)"
+    end = "Send/Receive failed: 1 task failed, 2 errors, 1 warning"
+    # Said in its tick, or with the end when it failed in the last one: once, interrupting.
+    assert said in (
+        [(failure, assertive), (end, QAccessible.AnnouncementPoliteness.Polite)],
+        [(f"{failure}; {end}", assertive)],
+    )
+    notice = interface(window.notice.last)
+    assert (notice.role(), notice.text(Text.Name)) == (Role.Notification, said[-1][0])
 
 
 def test_the_bars_and_announcements_speak_the_language(qtbot, make_window, monkeypatch):
@@ -185,5 +210,104 @@ def test_tasks_failing_in_one_tick_make_one_announcement(qtbot, make_window, mon
     together = window.controller.task_model.states()
     said.clear()
     window._announced.clear()
-    window._announce_failed_tasks(together)  # both failed since the last tick
-    assert [text.count("Task ") for text, _ in said] == [2]
+    said_once = window._newly_failed(together)  # both failed since the last tick
+    assert said_once.count("Task ") == 2 and window._newly_failed(together) == ""
+
+
+def focus_chain(start: QWidget, steps: int) -> list[QWidget]:
+    """The widgets Tab reaches from ``start``, pressing it ``steps`` times."""
+    start.setFocus()
+    reached = []
+    for _ in range(steps):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    return reached
+
+
+def test_tab_leaves_the_tables_and_reaches_every_control(qtbot, make_window):
+    window = make_window("--run")
+    wait_for_run_end(qtbot, window)
+    dialog = window.dialog
+    focus_dialog(qtbot, window)
+    first = dialog.focusWidget()
+    assert first is not dialog.dont_show and first.isEnabled(), first.objectName()
+    dialog.tabs.setCurrentIndex(ERRORS_TAB)
+    dialog.tasks_view.selectRow(3)  # a failed task: Retry is on
+    reached = [first, *focus_chain(first, 12)]  # Cancel All is off: the run is over
+    for wanted in (
+        dialog.details_button,
+        dialog.tabs.tabBar(),
+        dialog.errors_view,
+        dialog.error_detail,
+        dialog.copy_button,
+        dialog.dont_show,
+    ):
+        assert wanted in reached, wanted.objectName()
+    assert reached.index(dialog.errors_view) + 1 == reached.index(dialog.error_detail)
+    dialog.tabs.setCurrentIndex(0)
+    reached = focus_chain(dialog.tasks_view, 2)
+    assert reached == [dialog.retry_task_button, dialog.dont_show]  # Cancel Task: disabled
+    assert not window.accounts_view.tabKeyNavigation()
+
+
+def test_entering_a_table_puts_its_first_cell_in_focus(qtbot, make_window):
+    window = make_window("--run")
+    wait_for_run_end(qtbot, window)
+    dialog = window.dialog
+    focus_dialog(qtbot, window)
+    view = dialog.tasks_view
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().setCurrentIndex(  # a failed task (Retry is on), its status cell
+        view.model().index(3, TaskColumn.STATUS), flags.ClearAndSelect | flags.Rows
+    )
+    dialog.retry_task_button.setFocus()
+    QTest.keyClick(dialog.retry_task_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is view
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (3, TaskColumn.NAME)
+    focused = interface(view).focusChild().text(Text.Name)
+    assert focused.startswith("Tailspin Toys - Receiving, Failed: "), focused
+
+
+def test_the_combo_boxes_are_labelled_by_their_buddies(qtbot, make_window):
+    window = make_window()
+    dialog = window.dialog
+    for box, label in ((dialog.runs, "Run:"), (dialog.calls.kinds, "Show:")):
+        buddies = [w for w in dialog.findChildren(QLabel) if w.buddy() is box]
+        assert [b.text().replace("&", "") for b in buddies] == [label]
+        relations = interface(box).relations(QAccessible.RelationFlag.Label)
+        assert [r[0].text(Text.Name) for r in relations] == [label], relations
+
+
+def test_cancel_task_is_confirmed(qtbot, make_window, monkeypatch):
+    said: list[str] = []
+    monkeypatch.setattr(accessibility, "post", lambda e: said.append(e.message()))
+    window = make_window("--profile", "tests/data/long-running.toml", "--run")
+    dialog = window.dialog
+    qtbot.waitUntil(lambda: dialog.cancel_task_button.isEnabled() or _select_running(dialog))
+    name = words.task_name(window.controller.task_model.state(0).task)
+    dialog.cancel_task_button.click()
+    assert said[-1] == f"Cancelling {name}"
+    assert interface(dialog.notice.last).text(Text.Name) == said[-1]
+    window.controller.cancel_all()
+    wait_for_run_end(qtbot, window)
+
+
+def _select_running(dialog) -> bool:
+    dialog.select_task(0)
+    return False
+
+
+def test_the_main_windows_failure_button_is_reached_by_tab(qtbot, make_window):
+    window = make_window()
+    window.set_show_dialog(ShowDialog.NEVER)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.send_receive_all()
+    wait_for_run_end(qtbot, window)
+    assert window.failure_indicator.isVisible() and not window.dialog.isVisible()
+    reached = focus_chain(window.accounts_view, 20)
+    assert window.failure_indicator in reached
+    assert interface(window.failure_indicator).text(Text.Name) == window.failure_indicator.text()

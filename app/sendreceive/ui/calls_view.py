@@ -25,6 +25,7 @@ from sendreceive.records import recording
 from sendreceive.run.send_receive import SETTLE_TIMEOUT, Run
 from sendreceive.run.task import Task
 from sendreceive.tracking.trace import CALLS
+from sendreceive.ui.accessibility import buddy_label
 from sendreceive.ui.calls_model import HOST, CallColumn, CallFilter, CallTableModel, call_line
 from sendreceive.ui.controller import REFRESH_INTERVAL_MS
 from sendreceive.ui.table_view import make_table
@@ -75,6 +76,7 @@ class CallsPage(AnyCount, QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.note, 1)
+        top.addWidget(buddy_label(self.tr("&Show:"), self.kinds))
         top.addWidget(self.kinds)
         bottom = QHBoxLayout()
         bottom.addStretch()
@@ -99,6 +101,10 @@ class CallsPage(AnyCount, QWidget):
         ):
             QShortcut(keys, self, slot).setContext(shortcut)
         self.show_task(None, None)
+
+    def focus_chain(self) -> tuple[QWidget, ...]:
+        """The page's controls in Tab order, for the dialog's chain."""
+        return (self.kinds, self.view, self.save_button)
 
     def show_task(self, run: Run | None, task: Task | None) -> None:
         self._run = run

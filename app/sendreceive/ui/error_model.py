@@ -86,6 +86,8 @@ class ErrorTableModel(ColumnTableModel):
             return _display(entry, column)
         if role == Qt.ItemDataRole.DecorationRole and column is ErrorColumn.TASK:
             return kind_icon(entry.kind)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is ErrorColumn.TASK:
+            return words.list_of((words.task_name(entry.task), words.line_accessible(entry)))
         if role == Qt.ItemDataRole.ToolTipRole:
             return words.kind(entry)  # the whole line is in the detail pane, not a tooltip
         return None

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from sendreceive.config.limits import EVERY_MINUTES
 from sendreceive.config.profile import ALL_ACCOUNTS, Group, Profile, ProfileError
 from sendreceive.config.profile_editor import ProfileChangedError, ProfileEditError, ProfileEditor
+from sendreceive.ui.table_view import RowTable
 from sendreceive.ui.wording import arg, words
 
 _COLUMNS = 4  # account, included, send, receive
@@ -104,7 +104,7 @@ class GroupsDialog(QDialog):
         self.accounts_model.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("In group"), self.tr("Send"), self.tr("Receive")]
         )
-        self.accounts_view = QTableView()
+        self.accounts_view = RowTable()
         self.accounts_view.setObjectName("groupAccounts")
         self.accounts_view.setModel(self.accounts_model)
         self.accounts_view.verticalHeader().hide()

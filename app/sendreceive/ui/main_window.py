@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QSystemTrayIcon,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -57,7 +56,7 @@ from sendreceive.paths import default_log_file, last_results_file
 from sendreceive.run.scheduler import Scheduler
 from sendreceive.run.summary import Outcome, RunSummary
 from sendreceive.tracking.tracker import TaskState, TaskStatus
-from sendreceive.ui.accessibility import announce
+from sendreceive.ui.accessibility import Announcer
 from sendreceive.ui.account_model import AccountColumn, AccountTableModel
 from sendreceive.ui.accounts_dialog import AccountsDialog
 from sendreceive.ui.controller import RunRecord, SendReceiveController
@@ -72,6 +71,7 @@ from sendreceive.ui.screen_fit import resize_within_screen
 from sendreceive.ui.settings import AppSettings, ShowDialog
 from sendreceive.ui.store_view import StoreOpener
 from sendreceive.ui.sync_dialog import SendReceiveDialog, set_progress
+from sendreceive.ui.table_view import RowTable
 from sendreceive.ui.wording import arg, translate, words
 
 _SHOW_DIALOG_CHOICES = (
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         results = last_results_file(self.profile.path) if self.profile.path else None
         self.accounts_model = AccountTableModel(self.profile.accounts, self.next_due, results)
         self.accounts_model.enabled_toggled.connect(self.set_account_enabled)
-        self.accounts_view = QTableView()
+        self.accounts_view = RowTable()
         self.accounts_view.setObjectName("accountsView")
         self.accounts_view.setAccessibleName(self.tr("Accounts"))
         self.accounts_view.setModel(self.accounts_model)
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.offline_indicator)
         self.statusBar().addPermanentWidget(self.failure_indicator)
         self.statusBar().addPermanentWidget(self.status_progress)
+        self.notice = Announcer(self.statusBar())  # heard with the dialog hidden too
 
         self.controller.refreshed.connect(self._update_status)
         self.controller.run_started.connect(self._started)
@@ -689,15 +690,18 @@ class MainWindow(QMainWindow):
         set_progress(
             self.status_progress, self.dialog.overall.value() / self.dialog.overall.maximum()
         )
-        self._announce_failed_tasks(states)
+        failed = self._newly_failed(states)
+        if failed:
+            self.notice.say(failed, assertive=True)
 
     def _on_run_finished(self, record: RunRecord) -> None:
         summary = self.controller.last_summary
         assert summary is not None
         self.status_progress.hide()
-        self._announce_failed_tasks(self.controller.task_model.states())
+        failed = self._newly_failed(self.controller.task_model.states())
         self.status_label.setText(words.finished(summary))
-        announce(self.status_label, words.finished(summary))
+        # One announcement: a second one at once would cut the first off.
+        self.notice.say("; ".join(filter(None, (failed, words.finished(summary)))), bool(failed))
         self.accounts_model.record(record.run)
         if self.first_start_note is not None:
             self.first_start_note.hide()  # said; the results speak from now on
@@ -726,20 +730,17 @@ class MainWindow(QMainWindow):
                 self.tr("Send/Receive Workbench"), text, QSystemTrayIcon.MessageIcon.Warning
             )
 
-    def _announce_failed_tasks(self, states: list[TaskState]) -> None:
-        """A task that fails is said at once, interrupting (Qt ≥ 6.8; see announce); the
-        tasks that failed in one tick in one announcement (a second one, microseconds
-        later, would cut the first off)."""
+    def _newly_failed(self, states: list[TaskState]) -> str:
+        """What to say of the tasks that failed since the last tick (empty: none), in
+        one text: a second announcement, microseconds later, would cut the first off."""
         failed = [
             s for s in states if s.status is TaskStatus.FAILED and s.task not in self._announced
         ]
-        if not failed:
-            return
         self._announced.update(s.task for s in failed)
         texts = [
             arg(self.tr("Task %1: %2"), words.task_name(s.task), words.status(s)) for s in failed
         ]
-        announce(self.status_label, "; ".join(texts), assertive=True)
+        return "; ".join(texts)
 
     def _dont_show_toggled(self, value: bool) -> None:
         if value:

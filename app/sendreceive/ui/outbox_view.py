@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from sendreceive.config.profile import Profile
 from sendreceive.contract import MessageState, OutgoingMessage
 from sendreceive.mail.outbox import DefaultStore, OutboxError
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
+from sendreceive.ui.table_view import RowTable
 from sendreceive.ui.wording import arg, number
 
 _log = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ class OutboxView(QWidget):
         self.profile = profile
         self.model = OutboxModel(store)
         self.model.loaded.connect(self._loaded)
-        self.table = QTableView()
+        self.table = RowTable()
         self.table.setObjectName("outboxTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,6 +4,7 @@ in a detail pane), and a list of the last runs."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from sendreceive.config.task_id import TaskId
 from sendreceive.contract import MAPI_E_LOGON_FAILED, S_OK, format_hresult
 from sendreceive.records.recording import record_run
+from sendreceive.ui.accessibility import Announcer, buddy_label
 from sendreceive.ui.calls_view import CallsPage
 from sendreceive.ui.controller import RunRecord, SendReceiveController
 from sendreceive.ui.error_model import ErrorColumn
@@ -172,6 +174,7 @@ class SendReceiveDialog(QDialog):
         left = QVBoxLayout()
         heading = QHBoxLayout()
         heading.addWidget(self.header, 1)
+        heading.addWidget(buddy_label(self.tr("R&un:"), self.runs))
         heading.addWidget(self.runs)
         left.addLayout(heading)
         left.addWidget(self.overall)
@@ -186,6 +189,8 @@ class SendReceiveDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        self.notice = Announcer(self)
+        self._set_tab_order()
         resize_within_screen(self, QSize(1020, 440))
 
         self.cancel_all_button.clicked.connect(controller.cancel_all)
@@ -203,6 +208,28 @@ class SendReceiveDialog(QDialog):
         controller.refreshed.connect(self.update_from_models)
         controller.shown_changed.connect(self._on_shown_changed)
         self.update_from_models()
+
+    def _set_tab_order(self) -> None:
+        """Tab goes the way a reader works: the run, its buttons, the tabs and each
+        tab's list then its buttons, and "Don't show…" last, so the first focus (the
+        first enabled control) is never the box a stray Space would tick."""
+        chain = (
+            self.runs,
+            self.cancel_all_button,
+            self.details_button,
+            self.save_run_button,
+            self.tabs,
+            self.tasks_view,
+            self.retry_task_button,
+            self.cancel_task_button,
+            self.errors_view,
+            self.error_detail,
+            self.copy_button,
+            *self.calls.focus_chain(),
+            self.dont_show,
+        )
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     # ------------------------------------------------------------ actions
 
@@ -250,8 +277,16 @@ class SendReceiveDialog(QDialog):
         self.activateWindow()
 
     def cancel_selected_task(self) -> None:
+        """Cancel the selected tasks, and say so: the status changes in a cell the
+        screen reader is not reading."""
+        model = self._controller.task_model
+        names = []
         for index in self.tasks_view.selectionModel().selectedRows():
+            if not model.state(index.row()).status.is_final:
+                names.append(words.task_name(model.state(index.row()).task))
             self._controller.cancel_task(index.row())
+        if names:
+            self.notice.say(arg(self.tr("Cancelling %1"), words.list_of(names)))
         self._update_buttons()
 
     def retry_selected_tasks(self) -> bool:

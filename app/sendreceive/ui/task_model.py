@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from sendreceive.run.send_receive import Run, Task
+from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 from sendreceive.ui.icons import status_icon
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
@@ -42,11 +43,13 @@ class TaskTableModel(ColumnTableModel):
         super().__init__(TaskColumn, _HEADERS)
         self._tasks: list[Task] = []
         self._states: list[TaskState] = []
+        self._log: ErrorLog | None = None
 
     def set_run(self, run: Run | None) -> None:
         self.beginResetModel()
         self._tasks = list(run.tasks) if run else []
         self._states = [task.snapshot() for task in self._tasks]
+        self._log = run.error_log if run else None
         self.endResetModel()
 
     def task(self, row: int) -> Task:
@@ -102,10 +105,21 @@ class TaskTableModel(ColumnTableModel):
             # The delegate only paints: what a screen reader hears comes from here. The
             # name cell says the whole row; the progress cell its step and percentage.
             if column is TaskColumn.NAME:
-                return words.task_accessible(state)
+                return words.task_accessible(state, self._reason(state))
             if column is TaskColumn.PROGRESS:
                 return words.progress_accessible(state)
         return None
+
+    def _reason(self, state: TaskState) -> ErrorEntry | None:
+        """The task's first line of its worst kind in the Errors tab; asked only by a
+        screen reader, on the row it reads, so the scan costs nothing while nobody asks."""
+        if self._log is None or not (state.errors or state.violations or state.warnings):
+            return None
+        mine = [e for e in self._log.entries[:] if e.task == state.task]
+        return min(mine, key=lambda e: _SEVERITY[e.kind], default=None)
+
+
+_SEVERITY = {ErrorKind.ERROR: 0, ErrorKind.VIOLATION: 1, ErrorKind.WARNING: 2}
 
 
 def _display(state: TaskState, column: TaskColumn) -> str:

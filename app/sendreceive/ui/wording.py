@@ -123,11 +123,20 @@ class Wording(AnyCount, QObject):
         done = self.tr("progress unknown") if fraction is None else self.percent(fraction)
         return self.list_of(part for part in (state.step, done) if part)
 
-    def task_accessible(self, state: TaskState) -> str:
-        """A task row for a screen reader: name, status, step text and percentage."""
-        return self.list_of(
-            (self.task_name(state.task), self.status(state), self.progress_accessible(state))
-        )
+    def task_accessible(self, state: TaskState, reason: ErrorEntry | None = None) -> str:
+        """A task row for a screen reader: name, status, the kind and text of its worst
+        line in the Errors tab (a code alone says little), step text and percentage."""
+        said = self.kind_and_message(reason) if reason is not None else ""
+        parts = (self.task_name(state.task), self.status(state), said)
+        return self.list_of(p for p in (*parts, self.progress_accessible(state)) if p)
+
+    def line_accessible(self, entry: ErrorEntry) -> str:
+        """An Errors-tab line for a screen reader: its kind first (only an icon shows
+        it), then its text and code: ``Warning: Quota nearly full``."""
+        return self.list_of(p for p in (self.kind_and_message(entry), entry.hresult_text()) if p)
+
+    def kind_and_message(self, entry: ErrorEntry) -> str:
+        return arg(self.tr("%1: %2", "error kind: message"), self.kind(entry), self.message(entry))
 
     # ------------------------------------------------------------ counts of a run
 
