@@ -56,7 +56,7 @@ import sys
 import time
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -420,6 +420,36 @@ class FolderState:
         )
 
 
+class _Entry:
+    """What ``scan`` needs of an ``os.DirEntry``, for a file found by name."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self._stat = os.lstat(path)
+
+    def is_file(self, *, follow_symlinks: bool) -> bool:
+        return stat.S_ISREG(self._stat.st_mode)
+
+    def stat(self, *, follow_symlinks: bool) -> os.stat_result:
+        return self._stat
+
+
+def _named(directory: Path, uids: Collection[int]) -> Iterator[_Entry]:
+    """The entries of ``directory`` whose name claims one of ``uids``: one search of the
+    joined listing instead of a parse per file (a big folder has 200,000 of them)."""
+    if not uids:
+        return
+    names = "/".join(os.listdir(directory))  # "/" is the one character no name holds
+    alternatives = "|".join(str(uid) for uid in sorted(uids))
+    wanted = re.compile(f",U=(?:{alternatives}),V=")
+    for match in wanted.finditer(names):
+        start = names.rfind("/", 0, match.start()) + 1
+        end = names.find("/", match.end())
+        name = names[start : end if end != -1 else len(names)]
+        with contextlib.suppress(FileNotFoundError):  # gone meanwhile: not there
+            yield _Entry(os.path.join(directory, name))
+
+
 @dataclass
 class Scan:
     """The folder's message files, sorted by how far they can be trusted.
@@ -459,15 +489,18 @@ class LocalFolder:
         self.state = state
         self._staged: list[_Staged] = []
 
-    def scan(self, uidvalidity: int) -> Scan:
-        """Sort the message files (see ``Scan``); deletes only the headers-only copy that
-        an interrupted upgrade to the full message left behind."""
+    def scan(self, uidvalidity: int, only: Collection[int] | None = None) -> Scan:
+        """Sort the message files (see ``Scan``), or only those of the UIDs ``only`` (found
+        in the directory listing without parsing every name); deletes only the
+        headers-only copy that an interrupted upgrade to the full message left behind."""
         found: dict[tuple[int, int], list[LocalMessage]] = defaultdict(list)
         sizes: dict[Path, int] = {}  # from the directory entries: no second stat
         scan = Scan()
         with _disk(self.path):
             for sub in ("new", "cur"):
-                for entry in os.scandir(self.path / sub):
+                directory = self.path / sub
+                entries = os.scandir(directory) if only is None else _named(directory, only)
+                for entry in entries:
                     message = LocalMessage.parse(Path(entry.path))
                     if message is None:
                         continue

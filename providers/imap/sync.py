@@ -62,7 +62,7 @@ from sendreceive.contract import (
     SyncSession,
 )
 
-from . import server_data
+from . import changes, server_data
 from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
@@ -84,6 +84,7 @@ BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
 PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
+MAX_CHANGES = PIECE  # more changes than this, and the folder is compared in full
 MAX_MESSAGE_FAILURES = 10
 
 BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
@@ -465,9 +466,9 @@ class SyncRun:
         if not (self._download or self._upload):
             return None
         local = self._store.folder(folder)
-        if self._resynchronized(folder, local):
-            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
-            return None
+        done, quick = self._resynchronized(folder, local)
+        if done:
+            return quick
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
@@ -512,17 +513,19 @@ class SyncRun:
         )
         return plan
 
-    def _resynchronized(self, folder: ServerFolder, local: LocalFolder) -> bool:
-        """With QRESYNC, whether one SELECT shows that nothing changed on either side
-        since the last run that left the folder complete: no VANISHED or FETCH since its
-        HIGHESTMODSEQ, the same UIDNEXT and message count, and the local directories
-        unchanged (see ``LocalMark``). A HIGHESTMODSEQ lower than the one recorded means
-        the server lost track: said, and the folder compared in full."""
+    def _resynchronized(
+        self, folder: ServerFolder, local: LocalFolder
+    ) -> tuple[bool, FolderPlan | None]:
+        """With QRESYNC, one SELECT since the last run that left the folder complete, the
+        local directories unchanged since (see ``LocalMark``): whether that was enough,
+        and the plan if anything changed on the server (``_apply_changes``). A
+        HIGHESTMODSEQ lower than the one recorded means the server lost track: said, and
+        the folder compared in full."""
         state = local.state
         if not (self._qresync and state.highestmodseq and state.uidvalidity):
-            return False
+            return False, None
         if not local.unchanged(headers_only=self._headers_only):
-            return False
+            return False, None
         selected, changed = self._imap.select_changes(
             folder.wire, state.uidvalidity, state.highestmodseq, readonly=not self._upload
         )
@@ -534,13 +537,95 @@ class SyncRun:
                 "compared in full."
             )
             state.highestmodseq = None
-            return False
-        return not changed and (
-            server_data.number(selected.get(UIDVALIDITY)) == state.uidvalidity
-            and modseq == state.highestmodseq
+            return False, None
+        if modseq is None or server_data.number(selected.get(UIDVALIDITY)) != state.uidvalidity:
+            return False, None
+        if not changed and (
+            modseq == state.highestmodseq
             and server_data.number(selected.get(UIDNEXT)) == state.uidnext
             and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
+        ):
+            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
+            return True, None
+        plan = self._apply_changes(folder, local, selected, modseq)
+        return plan is not None, plan
+
+    def _apply_changes(
+        self, folder: ServerFolder, local: LocalFolder, selected: dict[bytes, Any], modseq: int
+    ) -> FolderPlan | None:
+        """Apply what the QRESYNC SELECT told (flags changed, messages expunged) and list
+        only the messages that arrived since: the folder is never listed in full. ``None``
+        when the changes do not add up (counts that disagree, too many, a local file
+        missing): then the folder is compared in full."""
+        state = local.state
+        uidnext = server_data.number(selected.get(UIDNEXT))
+        if uidnext is None or uidnext < state.uidnext:
+            return None
+        try:
+            told = changes.read(selected)
+        except changes.ChangesError as exc:
+            self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
+            return None
+        vanished = told.vanished_of(state.sizes) | told.vanished_of(state.flags)
+        remaining = len(state.flags) - sum(uid in state.flags for uid in vanished)
+        if len(told.flags) + len(vanished) + _exists(selected) - remaining > MAX_CHANGES:
+            return None
+        arrived = self._arrived(state.uidnext) if uidnext > state.uidnext else {}
+        if arrived is None:
+            return None
+        server = {uid: (letters, state.sizes.get(uid, 0)) for uid, letters in told.flags.items()}
+        server.update(arrived)
+        for uid in vanished:
+            server.pop(uid, None)
+        if remaining + sum(uid not in state.flags for uid in arrived) != _exists(selected):
+            return None  # an expunge or an arrival the server did not tell
+        scan = local.scan(state.uidvalidity, only=server.keys() | vanished)
+        if not scan.clean or any(uid not in scan.messages for uid in server if uid not in arrived):
+            return None
+        plan = FolderPlan(
+            folder,
+            local,
+            {
+                UIDVALIDITY: state.uidvalidity,
+                MESSAGES: _exists(selected),
+                UIDNEXT: uidnext,
+                HIGHESTMODSEQ: modseq,
+            },
         )
+        removed = self._merge(plan, scan, server, set(), complete=False)
+        if self._download:  # as ``_merge`` does for a complete listing
+            for uid in vanished:
+                state.forget(uid)
+            plan.to_fetch = [
+                (uid, 0 if self._headers_only else arrived[uid][1])
+                for uid in sorted(arrived)
+                if uid not in scan.messages
+            ]
+        if not plan.to_fetch:
+            self._record_complete(plan)
+        local.save_state()
+        self._log.info(
+            "'%s' (QRESYNC): %d messages changed, %d expunged, %d to receive",
+            folder.name,
+            len(server) - len(arrived),
+            removed,
+            len(plan.to_fetch),
+        )
+        return plan
+
+    def _arrived(self, uidnext: int) -> dict[int, tuple[str, int]] | None:
+        """The flags and sizes of the messages from UID ``uidnext`` on, in one FETCH;
+        ``None`` if any made no sense (the full comparison reports it)."""
+        arrived: dict[int, tuple[str, int]] = {}
+        for uid, data in self._imap.fetch_range(f"{uidnext}:*", [FLAGS, SIZE]).items():
+            if type(uid) is int and 0 < uid < uidnext:
+                continue  # ``n:*`` names the last message even when it is older
+            letters = server_data.letters(data.get(FLAGS))
+            size = server_data.size(data.get(SIZE))
+            if server_data.number(uid) is None or letters is None or size is None:
+                return None
+            arrived[uid] = (letters, size)
+        return arrived
 
     def _select_to_check(self, folder: ServerFolder, state: FolderState) -> dict[bytes, Any]:
         """SELECT for the check pass, read-write when flags go up. A folder the server
@@ -643,11 +728,15 @@ class SyncRun:
         scan: Scan,
         server: dict[int, tuple[str, int]],
         untrusted: set[int],
+        *,
+        complete: bool = True,
     ) -> int:
         """Merge flags both ways and drop copies expunged on the server; return the drops.
 
         Only trusted files take part; a file this provider did not write is never
-        deleted, and a trash mark that cannot be reconciled is held (reported)."""
+        deleted, and a trash mark that cannot be reconciled is held (reported). If
+        ``complete``, the state of every message not on the server is dropped; else
+        ``server`` and ``scan`` hold only the messages that changed."""
         local, removed = plan.local, 0
         upload = self._upload and not local.state.read_only
         stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
@@ -692,7 +781,7 @@ class SyncRun:
                 local.state.flags[uid] = outcome.base
             if uid not in local.state.sizes:  # on the server too: from now on it is ours
                 local.state.sizes[uid] = scan.messages[uid].size()
-        if self._download:  # what is gone from the server needs no state any more
+        if self._download and complete:  # what is gone from the server needs no state
             for uid in set(local.state.flags) | set(local.state.sizes):
                 if uid not in server and uid not in untrusted:
                     local.state.forget(uid)

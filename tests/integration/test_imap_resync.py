@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers.cyrus import Cyrus
-from helpers.fake_imap import Folder, Mailbox, Message, serving
+from helpers.fake_imap import FakeImap, Folder, Mailbox, Message, serving
 from helpers.imap import (
     Account,
     local_files,
@@ -84,10 +84,8 @@ def test_changes_on_either_side_still_come_through_after_quiet_resyncs(tmp_path:
         run_sync(server.settings(), tmp_path)
 
         set_local_flags(local_files(tmp_path)[2], "F")  # a mail reader's change
-        inbox.messages[0].flags = r"(\Seen)"  # and the server's
-        inbox.highestmodseq = 11
-        work.messages.append(Message(make_message(4, "Work"), uid=4))
-        work.highestmodseq = 8
+        inbox.change(inbox.messages[0], r"(\Seen)")  # and the server's
+        work.add(Message(make_message(4, "Work")))
         changed = run_sync(server.settings(), tmp_path)
         assert changed.hresult == S_OK, changed.error_texts
         assert changed.received == 1
@@ -140,3 +138,62 @@ def test_cyrus_logs_only_the_select_of_each_folder_on_a_quiet_resync(
         "SELECT",
     ], session
     assert session.count(" (QRESYNC (") == 2
+
+
+def _quiet(server: FakeImap, store_dir: Path) -> None:
+    """Sync, then compare once more with the local directories aged: the next run with
+    no change is one SELECT per folder."""
+    assert run_sync(server.settings(), store_dir).hresult == S_OK
+    _age(store_dir / "Maildir")
+    assert run_sync(server.settings(), store_dir).hresult == S_OK
+
+
+def _per_folder(server: FakeImap, before: int) -> list[tuple[str, str]]:
+    return [(c.name, c.args) for c in server.commands[before:] if c.name not in PER_ACCOUNT]
+
+
+def test_server_changes_arrive_as_changes_without_listing_the_folder(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        inbox.expunge(inbox.messages[3])
+        work.add(Message(make_message(4, "Work")))
+        before = len(server.commands)
+
+        result = run_sync(server.settings(), tmp_path)
+        commands = _per_folder(server, before)
+    assert result.hresult == S_OK, result.error_texts
+    assert result.received == 1
+    assert commands == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+        ("UID FETCH", "4:* (FLAGS RFC822.SIZE)"),  # only what arrived since
+        ("EXAMINE", '"Work"'),
+        ("UID FETCH", "4 (FLAGS BODY.PEEK[])"),
+    ]
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 5: ""}
+    assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]
+
+
+def test_the_providers_own_flag_changes_are_not_compared_again(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        set_local_flags(local_files(tmp_path)[3], "S")
+        _age(tmp_path / "Maildir")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert server.received("UID STORE") == [r"3 +FLAGS.SILENT (\Seen)"]
+        before = len(server.commands)
+
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK  # learns the modseq
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        commands = _per_folder(server, before)
+    assert commands == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),  # its answer: message 3 changed, by us
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+        ("SELECT", '"INBOX" (QRESYNC (1 11))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+    ]
+    assert local_flags(tmp_path)[3] == "S"
