@@ -4,7 +4,8 @@ Seeds a private Dovecot (``tests/helpers/dovecot.py``), or Cyrus IMAPd with ``--
 cyrus`` (``tests/helpers/cyrus.py``), with ``--messages`` messages of
 realistic sizes (2 KB to 1 MB, mostly small; fixed seed) in several folders, then for
 each tool times a full sync into an empty local store and two no-change resyncs, and
-reports peak RSS. The provider's first resync compares every folder in full (the local
+reports peak RSS; then the provider's resync after one flag changed on the server.
+The provider's first resync compares every folder in full (the local
 directories changed within its time-stamp granularity of the last mark: see
 ``LocalMark``) and marks them; the second is what every later quiet resync costs (with
 QRESYNC, one SELECT per folder and no file listed). mbsync and offlineimap are
@@ -132,6 +133,14 @@ def warm_up(server: Server, user: str, folders: list[str]) -> None:
             count = client.select_folder(folder, readonly=True)[b"EXISTS"]
             for start in range(1, count + 1, 500):  # by number: no SEARCH line of them all
                 client._imap.fetch(f"{start}:{min(start + 499, count)}", "(FLAGS BODY.PEEK[])")
+
+
+def flag_one(server: Server, user: str, folder: str) -> None:
+    """Flag the folder's middle message on the server, as another mail reader would."""
+    with server.client(user, timeout=300) as client:
+        count = client.select_folder(folder)[b"EXISTS"]
+        client.use_uid = False
+        client.add_flags([max(1, count // 2)], [b"\\Flagged"])
 
 
 # --------------------------------------------------------------------------- runs
@@ -337,6 +346,15 @@ def main(argv: list[str]) -> int:
             results[name] = (full, resync)
             if isinstance(syncer, Provider) and syncer.count() != args.messages:
                 raise RuntimeError(f"the provider stored {syncer.count()} messages")
+            if isinstance(syncer, Provider):
+                flag_one(server, user, folders[0])
+                changed = syncer.sync()
+                print(
+                    f"{name:12} resync after one flag change on the server {changed.wall:6.2f} s"
+                    f" (in-process: {changed.inner:.3f} s)   peak RSS "
+                    f"{changed.peak_rss_mib:6.1f} MiB",
+                    flush=True,
+                )
             print(
                 f"{name:12} full sync {full.wall:7.2f} s   no-change resyncs {first.wall:6.2f} s,"
                 f" {resync.wall:6.2f} s"

@@ -27,7 +27,7 @@ from helpers.imap import (
 )
 
 from sendreceive.contract import S_FALSE, S_OK
-from sendreceive.providers.imap import maildir_store
+from sendreceive.providers.imap import maildir_store, sync
 
 QRESYNC = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE", "QRESYNC", "ENABLE")
 PER_ACCOUNT = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "ENABLE", "LIST", "LOGOUT"}
@@ -197,3 +197,33 @@ def test_the_providers_own_flag_changes_are_not_compared_again(tmp_path: Path) -
         ("SELECT", '"Work" (QRESYNC (1 7))'),
     ]
     assert local_flags(tmp_path)[3] == "S"
+
+
+def test_a_real_servers_flag_change_and_expunge_arrive_without_a_listing(
+    any_account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = any_account
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(n, size=300) for n in range(3000)])
+    assert account.sync(settings={"batch_size": 500}).hresult == S_OK
+    _age(account.store_dir / "Maildir")
+    assert account.sync().hresult == S_OK  # compares in full once, and marks
+    with account.client() as client:
+        client.select_folder("INBOX")
+        client.add_flags([1500], [rb"\Flagged"])
+        client.delete_messages([2000])
+        client.uid_expunge([2000])
+    listings: list[int] = []
+    every = sync.SyncRun._fetch_every
+    monkeypatch.setattr(
+        sync.SyncRun,
+        "_fetch_every",
+        lambda self, n, items: listings.append(n) or every(self, n, items),
+    )
+
+    result = account.sync()
+    assert result.hresult == S_OK, result.error_texts
+    assert listings == [] and result.received == 0
+    flags = local_flags(account.store_dir)
+    assert len(flags) == 2999 and 2000 not in flags
+    assert flags[1500] == "F" and set(flags.values()) == {"", "F"}
