@@ -543,7 +543,7 @@ class SyncRun:
         if not changed and (
             modseq == state.highestmodseq
             and server_data.number(selected.get(UIDNEXT)) == state.uidnext
-            and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
+            and server_data.size(selected.get(b"EXISTS")) == state.base_count()
         ):
             self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
             return True, None

@@ -68,3 +68,11 @@ def test_a_malformed_packed_column_is_refused(column: object) -> None:
     flags["uids"] = column
     with pytest.raises(ValueError, match=r"packed column|malformed"):
         FolderState.from_json(data)
+
+
+def test_a_state_read_makes_its_per_uid_dicts_only_when_they_are_used() -> None:
+    state = FolderState.from_json(json.loads(json.dumps(_big().to_json())))
+    assert state.base_count() == MILLION
+    assert "flags" not in vars(state) and "sizes" not in vars(state)  # a quiet resync's cost
+    assert state.flags[3] == "FS" and state.sizes[MILLION] == 2000 + MILLION % 5000
+    assert state == _big()
