@@ -37,9 +37,6 @@ which the next run deletes.
 
 from __future__ import annotations
 
-import array
-import base64
-import binascii
 import contextlib
 import errno
 import fcntl
@@ -54,7 +51,6 @@ import socket
 import stat
 import sys
 import time
-import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -67,13 +63,13 @@ from sendreceive.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
 from .folders import ServerFolder
+from .uid_map import UidMap
 
 MAILDIR = "Maildir"
 STATE_FILE = "imap-sync-state.json"
 OWNER_FILE = "imap-account.json"
 LOCK_FILE = ".imap-sync.lock"
-STATE_VERSION = 3  # 1 and 2 (flags and sizes as JSON objects) are still read
-MAX_PACKED = 64 * 1024 * 1024  # bytes one packed column may unpack to (16 M UIDs)
+STATE_VERSION = 4  # 1 and 2 (JSON objects) and 3 (packed, without changes) are still read
 _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
 _NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
 _KEPT_BYTES = 120  # the readable prefix of a name that was too long
@@ -215,86 +211,26 @@ class LocalMessage:
             return message_id_of(file.read(_HEAD_BYTES))
 
 
-def _pack(numbers: Iterable[int], typecode: str) -> str:
-    """A column of numbers as compressed little-endian binary, in base64."""
-    packed = array.array(typecode, numbers)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(zlib.compress(packed.tobytes(), 1)).decode("ascii")
-
-
-def _unpack(text: Any, typecode: str) -> array.array[int]:
-    """``_pack``'s column back; ``ValueError`` for anything malformed or too large."""
-    if not isinstance(text, str):
-        raise ValueError("a packed column is not text")
-    inflater = zlib.decompressobj()
-    try:
-        data = inflater.decompress(base64.b64decode(text, validate=True), MAX_PACKED)
-    except (zlib.error, binascii.Error) as exc:
-        raise ValueError(f"a packed column cannot be read ({exc})") from exc
-    packed = array.array(typecode)
-    if inflater.unconsumed_tail or not inflater.eof or len(data) % packed.itemsize:
-        raise ValueError("a packed column is truncated or too large")
-    packed.frombytes(data)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed
-
-
-def _pack_flags(flags: dict[int, str]) -> dict[str, object]:
-    """UIDs, and for each an index into the few distinct letter strings: a million
-    messages' merge bases in about a megabyte, read in a fraction of a second."""
-    uids = sorted(flags)
-    letters = sorted(set(flags.values()))
-    index = {value: number for number, value in enumerate(letters)}
-    return {
-        "uids": _pack(uids, "I"),
-        "letters": letters,
-        "index": _pack((index[flags[uid]] for uid in uids), "I"),
-    }
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """A version-3 state's per-UID columns, checked and unpacked to arrays (fast), not
-    yet made into dicts (a tenth of a second and tens of MiB at 200,000 messages, which
-    a quiet resync does without)."""
-
-    flag_uids: array.array[int]
-    letters: list[str]
-    index: array.array[int]
-    size_uids: array.array[int]
-    sizes: array.array[int]
-
-    @classmethod
-    def read(cls, flags: Any, sizes: Any) -> _Columns:
-        if not (
-            isinstance(flags, dict)
-            and isinstance(sizes, dict)
-            and isinstance(letters := flags["letters"], list)
-            and all(isinstance(value, str) for value in letters)
-        ):
+def _columns(data: dict[str, Any]) -> tuple[UidMap[str], UidMap[int]]:
+    """A state's merge bases and sizes, in whichever version wrote them."""
+    if data["version"] == STATE_VERSION:
+        return UidMap.from_json(str, data["flags"]), UidMap.from_json(int, data["sizes"])
+    if data["version"] == 3:  # packed, the letters' indexes 32-bit, no changes beside
+        flags, sizes = data["flags"], data["sizes"]
+        if not isinstance(flags, dict) or not isinstance(sizes, dict):
             raise ValueError("malformed flags or sizes")
-        columns = cls(
-            _unpack(flags["uids"], "I"),
-            letters,
-            _unpack(flags["index"], "I"),
-            _unpack(sizes["uids"], "I"),
-            _unpack(sizes["sizes"], "Q"),
+        unchanged: dict[str, Any] = {"changed": {}, "removed": []}
+        return (
+            UidMap.from_json(
+                str,
+                {"uids": flags["uids"], "codes": flags["index"], "table": flags["letters"]}
+                | unchanged,
+                codes="I",
+            ),
+            UidMap.from_json(int, {"uids": sizes["uids"], "codes": sizes["sizes"]} | unchanged),
         )
-        if len(columns.flag_uids) != len(columns.index) or (
-            columns.index and max(columns.index) >= len(letters)
-        ):
-            raise ValueError("malformed flags")
-        if len(columns.size_uids) != len(columns.sizes):
-            raise ValueError("malformed sizes")
-        return columns
-
-    def flags(self) -> dict[int, str]:
-        return dict(zip(self.flag_uids, map(self.letters.__getitem__, self.index), strict=True))
-
-    def sizes_by_uid(self) -> dict[int, int]:
-        return dict(zip(self.size_uids, self.sizes, strict=True))
+    old_flags, old_sizes = _old_flags_and_sizes(data["flags"], data.get("sizes", {}))
+    return UidMap(str, old_flags.items()), UidMap(int, old_sizes.items())
 
 
 def _old_flags_and_sizes(flags: Any, sizes: Any) -> tuple[dict[int, str], dict[int, int]]:
@@ -310,11 +246,6 @@ def _old_flags_and_sizes(flags: Any, sizes: Any) -> tuple[dict[int, str], dict[i
         {int(uid): letters for uid, letters in flags.items()},
         {int(uid): size for uid, size in sizes.items()},
     )
-
-
-def _pack_sizes(sizes: dict[int, int]) -> dict[str, str]:
-    uids = sorted(sizes)
-    return {"uids": _pack(uids, "I"), "sizes": _pack((sizes[uid] for uid in uids), "Q")}
 
 
 RACY_NS = 2_000_000_000  # a directory changed this close to a mark may change unseen
@@ -369,27 +300,19 @@ class FolderState:
     uidvalidity: int = 0
     uidnext: int = 0
     highestmodseq: int | None = None
-    flags: dict[int, str] = field(default_factory=dict)
-    sizes: dict[int, int] = field(default_factory=dict)
+    flags: UidMap[str] = field(default_factory=lambda: UidMap(str))
+    sizes: UidMap[int] = field(default_factory=lambda: UidMap(int))
     refused: dict[int, str] = field(default_factory=dict)
     read_only: bool = False
     local_mark: LocalMark | None = None
     mailbox_id: str = ""
     missing: bool = False
 
-    def __getattr__(self, name: str) -> Any:
-        """A state read from disk makes its ``flags`` and ``sizes`` when first used."""
-        columns: _Columns | None = self.__dict__.get("_columns")
-        if columns is None or name not in ("flags", "sizes"):
-            raise AttributeError(name)
-        del self.__dict__["_columns"]
-        self.flags, self.sizes = columns.flags(), columns.sizes_by_uid()
-        return self.__dict__[name]
-
-    def base_count(self) -> int:
-        """How many merge bases ``flags`` holds, without making it."""
-        columns: _Columns | None = self.__dict__.get("_columns")
-        return len(self.flags) if columns is None else len(columns.flag_uids)
+    def check(self) -> None:
+        """Unpack the per-UID columns, left packed until used (a quiet resync needs
+        none); ``ValueError`` if they are malformed."""
+        self.flags.check()
+        self.sizes.check()
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -414,8 +337,8 @@ class FolderState:
             "uidvalidity": self.uidvalidity,
             "uidnext": self.uidnext,
             "highestmodseq": self.highestmodseq,
-            "flags": _pack_flags(self.flags),
-            "sizes": _pack_sizes(self.sizes),
+            "flags": self.flags.to_json(),
+            "sizes": self.sizes.to_json(),
             "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
             "read_only": self.read_only,
             "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
@@ -426,16 +349,10 @@ class FolderState:
     @classmethod
     def from_json(cls, data: Any) -> FolderState:
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
-        if not isinstance(data, dict) or data.get("version") not in (1, 2, STATE_VERSION):
+        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, STATE_VERSION):
             raise ValueError("not a sync state of a known version")
         refused = data.get("refused", {})
-        columns = None
-        flags: dict[int, str] = {}
-        sizes: dict[int, int] = {}
-        if data["version"] == STATE_VERSION:  # already whole numbers and text, in C speed
-            columns = _Columns.read(data["flags"], data["sizes"])
-        else:
-            flags, sizes = _old_flags_and_sizes(data["flags"], data.get("sizes", {}))
+        flags, sizes = _columns(data)
         modseq = data["highestmodseq"]
         numbers = (data["uidvalidity"], data["uidnext"])
         if (
@@ -446,7 +363,7 @@ class FolderState:
             or not all(isinstance(letters, str) for letters in refused.values())
         ):
             raise ValueError("malformed state")
-        state = cls(
+        return cls(
             server_name=str(data["server_name"]),
             server_wire=str(data.get("server_wire", "")),
             uidvalidity=numbers[0],
@@ -460,10 +377,6 @@ class FolderState:
             mailbox_id=str(data.get("mailbox_id", "")),
             missing=data.get("missing", False) is True,
         )
-        if columns is not None:  # see ``__getattr__``
-            del state.__dict__["flags"], state.__dict__["sizes"]
-            state.__dict__["_columns"] = columns
-        return state
 
 
 class _Entry:
@@ -830,14 +743,27 @@ class MaildirStore:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             if server is None:  # only looking: the run that syncs the folder reports it
                 return fresh
-            kept = state_path.with_name(f"{STATE_FILE}.unreadable-{int(time.time())}")
-            with _disk(kept):
-                os.rename(state_path, kept)
-            self._report(
-                MAPI_E_CORRUPT_DATA,
-                f"The sync state of folder '{server.name}' ({state_path}) could not be read "
-                f"({exc}); it was kept as {kept.name} and rebuilt. Flags that differ "
-                "between this computer and the server were combined, and no message was "
-                "deleted on either side because of it.",
-            )
-            return fresh
+            return self._unreadable(path, server, exc)
+
+    def check(self, local: LocalFolder, server: ServerFolder) -> None:
+        """Unpack the folder state's per-UID columns (see ``FolderState.check``); a state
+        whose columns cannot be read is reported and rebuilt, as an unreadable file is."""
+        try:
+            local.state.check()
+        except ValueError as exc:
+            local.state = self._unreadable(local.path, server, exc)
+
+    def _unreadable(self, path: Path, server: ServerFolder, exc: Exception) -> FolderState:
+        """Keep the unreadable state file beside a fresh state, and say so."""
+        state_path = path / STATE_FILE
+        kept = state_path.with_name(f"{STATE_FILE}.unreadable-{int(time.time())}")
+        with _disk(kept):
+            os.rename(state_path, kept)
+        self._report(
+            MAPI_E_CORRUPT_DATA,
+            f"The sync state of folder '{server.name}' ({state_path}) could not be read "
+            f"({exc}); it was kept as {kept.name} and rebuilt. Flags that differ "
+            "between this computer and the server were combined, and no message was "
+            "deleted on either side because of it.",
+        )
+        return FolderState(server.name, server.wire)

@@ -469,6 +469,7 @@ class SyncRun:
         done, quick = self._resynchronized(folder, local)
         if done:
             return quick
+        self._store.check(local, folder)
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
@@ -543,7 +544,7 @@ class SyncRun:
         if not changed and (
             modseq == state.highestmodseq
             and server_data.number(selected.get(UIDNEXT)) == state.uidnext
-            and server_data.size(selected.get(b"EXISTS")) == state.base_count()
+            and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
         ):
             self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
             return True, None
@@ -557,10 +558,11 @@ class SyncRun:
         only the messages that arrived since: the folder is never listed in full. ``None``
         when the changes do not add up (counts that disagree, too many, a local file
         missing): then the folder is compared in full."""
+        self._store.check(local, folder)
         state = local.state
         uidnext = server_data.number(selected.get(UIDNEXT))
-        if uidnext is None or uidnext < state.uidnext:
-            return None
+        if uidnext is None or uidnext < state.uidnext or not state.uidvalidity:
+            return None  # not the state it was (rebuilt), or a server that lost track
         try:
             told = changes.read(selected)
         except changes.ChangesError as exc:
