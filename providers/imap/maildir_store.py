@@ -314,6 +314,11 @@ class FolderState:
         self.flags.check()
         self.sizes.check()
 
+    def compact(self) -> None:
+        """Fold many changes into the columns: a folder just received in full."""
+        self.flags.compact()
+        self.sizes.compact()
+
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
         if self.server_wire:

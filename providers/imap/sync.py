@@ -37,7 +37,7 @@ import contextlib
 import imaplib
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,6 +79,7 @@ from .maildir_store import (
 )
 from .progress import Reporter, UserCancelledError
 from .settings import ImapSettings
+from .uid_map import Listing
 
 BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
@@ -668,13 +669,11 @@ class SyncRun:
             for uid, message in scan.messages.items()
         )
 
-    def _server_messages(
-        self, folder: ServerFolder, exists: int
-    ) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    def _server_messages(self, folder: ServerFolder, exists: int) -> tuple[Listing, set[int]]:
         """UID -> (flags as Maildir letters, size) for the selected folder of ``exists``
         messages, and the UIDs whose data made no sense (reported, left alone)."""
         bad: list[str] = []
-        server: dict[int, tuple[str, int]] = {}
+        server = Listing()
         untrusted: set[int] = set()
         for uid, data in self._fetch_every(exists, [FLAGS, SIZE]):
             letters = server_data.letters(data.get(FLAGS))
@@ -685,7 +684,7 @@ class SyncRun:
                 untrusted.add(uid)
                 bad.append(f"UID {uid} (FLAGS {data.get(FLAGS)!r}, size {data.get(SIZE)!r})")
             else:
-                server[uid] = (letters, size)
+                server.add(uid, letters, size)
         if bad:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
@@ -728,7 +727,7 @@ class SyncRun:
         self,
         plan: FolderPlan,
         scan: Scan,
-        server: dict[int, tuple[str, int]],
+        server: Mapping[int, tuple[str, int]],
         untrusted: set[int],
         *,
         complete: bool = True,
@@ -822,7 +821,7 @@ class SyncRun:
         self,
         state: FolderState,
         scan: Scan,
-        server: dict[int, tuple[str, int]],
+        server: Mapping[int, tuple[str, int]],
         untrusted: set[int],
     ) -> dict[int, tuple[str, int]]:
         """Messages whose file a mail reader removed, to delete on the server (see
@@ -998,6 +997,7 @@ class SyncRun:
         unchanged folder is skipped."""
         plan.local.state.uidnext = plan.status[UIDNEXT]
         plan.local.state.highestmodseq = plan.status.get(HIGHESTMODSEQ)
+        plan.local.state.compact()
         plan.local.mark(headers_only=self._headers_only)
 
     # ------------------------------------------------------------------ pass 2: receive

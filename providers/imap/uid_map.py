@@ -21,7 +21,7 @@ import binascii
 import bisect
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Generic, TypeVar
 
 MAX_PACKED = 64 * 1024 * 1024  # bytes one packed column may unpack to (16 M UIDs)
@@ -155,6 +155,11 @@ class UidMap(MutableMapping[int, V], Generic[V]):
     def __repr__(self) -> str:
         return f"UidMap({dict(self.items())!r})"
 
+    def compact(self) -> None:
+        """Fold in the changes if they are many, so that the next runs read them fast."""
+        if len(self._changed) + len(self._removed) > FOLD:
+            self._fold()
+
     def _fold(self) -> None:
         """Merge the changes into the arrays (keeping them sorted)."""
         merged = sorted((uid, self._code(self[uid])) for uid in self)
@@ -223,9 +228,42 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._length = len(uids)
         if codes == "Q":
             self._saved = {key: data[key] for key in ("uids", "codes", "table") if key in data}
-        for key, value in changed.items():
-            self[int(key) if key.isdigit() and len(key) <= 10 else 0] = value  # ValueError
+        for key, value in changed.items():  # each checked, none folded in yet
+            uid = int(key) if key.isdigit() and len(key) <= 10 else 0
+            if uid in self._changed:  # "7" and "07"
+                raise ValueError(f"a state column changes UID {uid} twice")
+            self._valid(uid, value)
+            self._length += self._position(uid) < 0
+            self._changed[uid] = value
         for uid in removed:
-            del self[uid]  # a UID not in the column: KeyError
+            if type(uid) is not int or uid in self._changed or self._position(uid) < 0:
+                raise ValueError(f"a state column removes UID {uid!r}, which it does not hold")
+            self._removed.add(uid)
+        self._length -= len(self._removed)
         if self._count not in (None, self._length):
             raise ValueError(f"a state column holds {self._length} UIDs, not {self._count!r}")
+
+
+class Listing(Mapping[int, tuple[str, int]]):
+    """UID -> (flags as Maildir letters, size): a folder as the server listed it, in two
+    columns (a dict of tuples costs ~200 bytes a message, 40 MiB at 200,000)."""
+
+    def __init__(self) -> None:
+        self._letters = UidMap(str)
+        self._sizes = UidMap(int)
+
+    def add(self, uid: int, letters: str, size: int) -> None:
+        self._letters[uid] = letters
+        self._sizes[uid] = size
+
+    def __getitem__(self, uid: int) -> tuple[str, int]:
+        return self._letters[uid], self._sizes[uid]
+
+    def __contains__(self, uid: object) -> bool:
+        return uid in self._letters
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
