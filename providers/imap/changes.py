@@ -1,10 +1,11 @@
-"""What a ``SELECT … (QRESYNC …)`` answer says changed since the recorded mod-sequence.
+"""What the server says changed since the recorded mod-sequence (RFC 7162).
 
-RFC 7162 §3.2.5: the server answers with ``VANISHED (EARLIER) <uid-set>`` for messages
-expunged since then and an untagged ``FETCH`` (UID, FLAGS, MODSEQ) for every message
-whose flags changed or that arrived since then. Both are read here, checked as any
-server data is (``server_data``), so the sync can apply just those changes instead of
-listing the whole folder.
+With QRESYNC, ``SELECT … (QRESYNC …)`` is answered with ``VANISHED (EARLIER) <uid-set>``
+for messages expunged since then and an untagged ``FETCH`` (UID, FLAGS, MODSEQ) for
+every message whose flags changed or that arrived since then (§3.2.5); with CONDSTORE
+alone, ``UID FETCH 1:* (FLAGS) (CHANGEDSINCE …)`` gives the latter. Both are read here,
+checked as any server data is (``server_data``), so the sync can apply just those
+changes instead of listing the whole folder.
 """
 
 from __future__ import annotations
@@ -78,9 +79,16 @@ def read(selected: dict[bytes, Any]) -> Changes:
             parsed = parse_fetch_response(fetched, True, True)
         except (ProtocolError, ValueError, TypeError) as exc:
             raise ChangesError(f"a FETCH answer cannot be read ({exc})") from exc
-        for uid, data in parsed.items():
-            letters = server_data.letters(data.get(FLAGS))
-            if server_data.number(uid) is None or letters is None:
-                raise ChangesError(f"a FETCH answer gives UID {uid!r} FLAGS {data.get(FLAGS)!r}")
-            changes.flags[uid] = letters
+        changes.flags = flags_of(parsed)
     return changes
+
+
+def flags_of(fetched: dict[Any, dict[bytes, Any]]) -> dict[int, str]:
+    """UID -> letters of a parsed FETCH answer (``CHANGEDSINCE``'s, say)."""
+    flags = {}
+    for uid, data in fetched.items():
+        letters = server_data.letters(data.get(FLAGS))
+        if server_data.number(uid) is None or letters is None:
+            raise ChangesError(f"a FETCH answer gives UID {uid!r} FLAGS {data.get(FLAGS)!r}")
+        flags[uid] = letters
+    return flags

@@ -219,15 +219,13 @@ def _columns(data: dict[str, Any]) -> tuple[UidMap[str], UidMap[int]]:
         flags, sizes = data["flags"], data["sizes"]
         if not isinstance(flags, dict) or not isinstance(sizes, dict):
             raise ValueError("malformed flags or sizes")
-        unchanged: dict[str, Any] = {"changed": {}, "removed": []}
         return (
             UidMap.from_json(
                 str,
-                {"uids": flags["uids"], "codes": flags["index"], "table": flags["letters"]}
-                | unchanged,
+                {"uids": flags["uids"], "codes": flags["index"], "table": flags["letters"]},
                 codes="I",
             ),
-            UidMap.from_json(int, {"uids": sizes["uids"], "codes": sizes["sizes"]} | unchanged),
+            UidMap.from_json(int, {"uids": sizes["uids"], "codes": sizes["sizes"]}),
         )
     old_flags, old_sizes = _old_flags_and_sizes(data["flags"], data.get("sizes", {}))
     return UidMap(str, old_flags.items()), UidMap(int, old_sizes.items())

@@ -3,8 +3,11 @@
 A run has two passes so that progress tells the truth:
 
 1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
-   UIDVALIDITY and HIGHESTMODSEQ, and the local directories' change times, tell that
-   nothing changed on either side; otherwise STATUS, and when anything may have changed
+   UIDVALIDITY and HIGHESTMODSEQ (with CONDSTORE alone, a SELECT and its HIGHESTMODSEQ),
+   and the local directories' change times, tell that nothing changed on either side;
+   if only the server changed, what it tells changed since (QRESYNC's VANISHED and
+   FETCH, or CONDSTORE's ``CHANGEDSINCE``) is applied, and only the messages from the
+   recorded UIDNEXT on are listed. Otherwise STATUS, and when anything may have changed
    (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
    ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
    expunged on the server, and note the messages to receive. Then the messages whose
@@ -518,19 +521,18 @@ class SyncRun:
     def _resynchronized(
         self, folder: ServerFolder, local: LocalFolder
     ) -> tuple[bool, FolderPlan | None]:
-        """With QRESYNC, one SELECT since the last run that left the folder complete, the
-        local directories unchanged since (see ``LocalMark``): whether that was enough,
-        and the plan if anything changed on the server (``_apply_changes``). A
-        HIGHESTMODSEQ lower than the one recorded means the server lost track: said, and
-        the folder compared in full."""
+        """With QRESYNC (or CONDSTORE), one SELECT since the last run that left the folder
+        complete, the local directories unchanged since (see ``LocalMark``): whether that
+        was enough, and the plan if anything changed on the server (``_apply_changes``).
+        A HIGHESTMODSEQ lower than the one recorded means the server lost track: said,
+        and the folder compared in full."""
         state = local.state
-        if not (self._qresync and state.highestmodseq and state.uidvalidity):
+        if not ((self._qresync or self._condstore) and state.highestmodseq and state.uidvalidity):
             return False, None
         if not local.unchanged(headers_only=self._headers_only):
             return False, None
-        selected, changed = self._imap.select_changes(
-            folder.wire, state.uidvalidity, state.highestmodseq, readonly=not self._upload
-        )
+        since = (state.uidvalidity, state.highestmodseq) if self._qresync else None
+        selected, changed = self._imap.select_changes(folder.wire, since, readonly=not self._upload)
         modseq = server_data.size(selected.get(HIGHESTMODSEQ))
         if modseq is not None and modseq < state.highestmodseq:
             self._reporter.warn(
@@ -547,7 +549,7 @@ class SyncRun:
             and server_data.number(selected.get(UIDNEXT)) == state.uidnext
             and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
         ):
-            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
+            self._log.debug("'%s' has not changed (HIGHESTMODSEQ)", folder.name)
             return True, None
         plan = self._apply_changes(folder, local, selected, modseq)
         return plan is not None, plan
@@ -555,17 +557,20 @@ class SyncRun:
     def _apply_changes(
         self, folder: ServerFolder, local: LocalFolder, selected: dict[bytes, Any], modseq: int
     ) -> FolderPlan | None:
-        """Apply what the QRESYNC SELECT told (flags changed, messages expunged) and list
-        only the messages that arrived since: the folder is never listed in full. ``None``
-        when the changes do not add up (counts that disagree, too many, a local file
-        missing): then the folder is compared in full."""
+        """Apply what changed on the server since the recorded HIGHESTMODSEQ (flags, and
+        expunges as QRESYNC tells them) and list only the messages that arrived since: the
+        folder is never listed in full. ``None`` when the changes do not add up (counts
+        that disagree, as after an expunge CONDSTORE alone does not tell, too many, a
+        local file missing): then the folder is compared in full."""
         self._store.check(local, folder)
         state = local.state
         uidnext = server_data.number(selected.get(UIDNEXT))
         if uidnext is None or uidnext < state.uidnext or not state.uidvalidity:
             return None  # not the state it was (rebuilt), or a server that lost track
+        if not self._qresync and _exists(selected) < len(state.flags):
+            return None  # expunged: which ones, only a listing can tell
         try:
-            told = changes.read(selected)
+            told = self._told(selected, state.highestmodseq or 0)
         except changes.ChangesError as exc:
             self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
             return None
@@ -608,13 +613,21 @@ class SyncRun:
             self._record_complete(plan)
         local.save_state()
         self._log.info(
-            "'%s' (QRESYNC): %d messages changed, %d expunged, %d to receive",
+            "'%s' (since HIGHESTMODSEQ): %d messages changed, %d expunged, %d to receive",
             folder.name,
             len(server) - len(arrived),
             removed,
             len(plan.to_fetch),
         )
         return plan
+
+    def _told(self, selected: dict[bytes, Any], since: int) -> changes.Changes:
+        """What changed since the mod-sequence ``since``: in the QRESYNC SELECT's answer,
+        or asked with ``CHANGEDSINCE`` (CONDSTORE alone)."""
+        if self._qresync:
+            return changes.read(selected)
+        answer = self._imap.fetch_range("1:*", [FLAGS], f"(CHANGEDSINCE {since})")
+        return changes.Changes(flags=changes.flags_of(answer))
 
     def _arrived(self, uidnext: int) -> dict[int, tuple[str, int]] | None:
         """The flags and sizes of the messages from UID ``uidnext`` on, in one FETCH;

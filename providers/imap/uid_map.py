@@ -7,10 +7,11 @@ columns, unpacked in C) and the changes since beside them, folded in when they g
 lookup is a binary search, and a state saved after a few changes writes the arrays as
 they were read plus those changes.
 
-On disk a column is ``{"uids": …, "codes": …, "changed": {uid: value}, "removed": [uid],
-"count": n}`` (``_pack``: compressed little-endian binary in base64; ``count`` answers
-``len`` before the column is unpacked); a column of text (the flags' letters) stores
-indexes into ``"table"``, its few distinct values.
+On disk a column is ``{"uids": …, "codes": …, "table": […], "changed": {"uids": …,
+"codes": …}, "removed": …, "count": n}``: sorted arrays packed by ``_pack`` (compressed
+little-endian binary in base64), ``count`` answering ``len`` before the column is
+unpacked; a column of text (the flags' letters) stores indexes into ``table``, its few
+distinct values, and a column of sizes the sizes themselves.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from typing import Any, Generic, TypeVar
 
 MAX_PACKED = 64 * 1024 * 1024  # bytes one packed column may unpack to (16 M UIDs)
 FOLD = 4096  # changes kept beside the arrays before they are folded in (or 1/8 of them)
-MAX_CHANGES = 1_000_000  # changes a state file may list beside its arrays
 UINT32_MAX = 2**32 - 1
 
 V = TypeVar("V", str, int)
@@ -161,11 +161,30 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             self._fold()
 
     def _fold(self) -> None:
-        """Merge the changes into the arrays (keeping them sorted)."""
-        merged = sorted((uid, self._code(self[uid])) for uid in self)
-        self._uids = array.array("I", (uid for uid, _ in merged))
-        self._codes = array.array("Q", (code for _, code in merged))
+        """Merge the changes into the arrays (keeping them sorted): appended when they all
+        come after the arrays' last UID (a folder being received), else merged."""
+        added = sorted((uid, self._code(value)) for uid, value in self._changed.items())
+        if self._removed or (added and self._uids and added[0][0] <= self._uids[-1]):
+            hidden = self._removed | self._changed.keys()
+            kept = [
+                pair for pair in zip(self._uids, self._codes, strict=True) if pair[0] not in hidden
+            ]
+            added = sorted(kept + added)
+            self._uids, self._codes = array.array("I"), array.array("Q")
+        self._uids.extend(uid for uid, _ in added)
+        self._codes.extend(code for _, code in added)
         self._changed, self._removed, self._saved = {}, set(), None
+
+    def append(self, uid: int, value: V) -> None:
+        """``self[uid] = value`` for a UID after every other, into the arrays directly."""
+        if self._changed or self._removed or (self._uids and uid <= self._uids[-1]):
+            self[uid] = value
+            return
+        self._valid(uid, value)
+        self._uids.append(uid)
+        self._codes.append(self._code(value))
+        self._length += 1
+        self._saved = None
 
     # ------------------------------------------------------------------ on disk
 
@@ -177,19 +196,22 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         if self._saved is None:  # packed anew: the changes go in too
             self._fold()
             self._saved = {"uids": _pack(self._uids, "I"), "codes": _pack(self._codes, "Q")}
-            if self._kind is str:
-                self._saved["table"] = list(self._table)
+        changed = sorted((uid, self._code(value)) for uid, value in self._changed.items())
         return {
             **self._saved,
-            "changed": {str(uid): value for uid, value in self._changed.items()},
-            "removed": sorted(self._removed),
+            "table": list(self._table),
+            "changed": {
+                "uids": _pack((uid for uid, _ in changed), "I"),
+                "codes": _pack((code for _, code in changed), "Q"),
+            },
+            "removed": _pack(sorted(self._removed), "I"),
             "count": self._length,
         }
 
     @classmethod
     def from_json(cls, kind: type[V], data: Any, codes: str = "Q") -> UidMap[V]:
         """A column as ``to_json`` wrote it (``codes``: the codes' array type; version 3
-        wrote the letters' indexes as ``I``), unpacked when first used."""
+        wrote the letters' indexes as ``I``, and no changes), unpacked when first used."""
         if not isinstance(data, dict):
             raise ValueError("a state column is not an object")
         column = cls(kind)
@@ -204,22 +226,25 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._packed = None
         try:
             self._unpack(data, codes)
-        except (KeyError, TypeError, AttributeError) as exc:
+        except (KeyError, TypeError, AttributeError, OverflowError) as exc:
             raise ValueError(f"a state column is malformed ({exc!r})") from exc
 
     def _unpack(self, data: dict[str, Any], codes: str) -> None:
         uids, values = _unpack(data["uids"], "I"), _unpack(data["codes"], codes)
         table = data.get("table", []) if self._kind is str else []
-        changed, removed = data["changed"], data["removed"]
+        changed = data.get("changed", {"uids": "", "codes": ""})
+        changed_uids = _unpack(changed["uids"], "I") if changed["uids"] else array.array("I")
+        changed_codes = _unpack(changed["codes"], "Q") if changed["codes"] else array.array("Q")
+        removed = _unpack(data["removed"], "I") if data.get("removed") else array.array("I")
+        everything = values + array.array(values.typecode, changed_codes)
         if (
             len(values) != len(uids)
+            or len(changed_codes) != len(changed_uids)
             or not isinstance(table, list)
             or not all(isinstance(text, str) for text in table)
-            or (self._kind is str and values and max(values) >= len(table))
+            or (self._kind is str and everything and max(everything) >= len(table))
             or uids.tolist() != sorted(uids)  # the binary search needs them sorted
-            or not isinstance(changed, dict)
-            or not isinstance(removed, list)
-            or len(changed) + len(removed) > MAX_CHANGES
+            or len(set(changed_uids)) != len(changed_uids)
         ):
             raise ValueError("a state column is malformed")
         self._uids, self._codes = uids, array.array("Q", values) if codes != "Q" else values
@@ -227,17 +252,15 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             self._code(text)
         self._length = len(uids)
         if codes == "Q":
-            self._saved = {key: data[key] for key in ("uids", "codes", "table") if key in data}
-        for key, value in changed.items():  # each checked, none folded in yet
-            uid = int(key) if key.isdigit() and len(key) <= 10 else 0
-            if uid in self._changed:  # "7" and "07"
-                raise ValueError(f"a state column changes UID {uid} twice")
+            self._saved = {"uids": data["uids"], "codes": data["codes"]}
+        for uid, code in zip(changed_uids, changed_codes, strict=True):  # none folded in yet
+            value = self._value(code)
             self._valid(uid, value)
             self._length += self._position(uid) < 0
             self._changed[uid] = value
         for uid in removed:
-            if type(uid) is not int or uid in self._changed or self._position(uid) < 0:
-                raise ValueError(f"a state column removes UID {uid!r}, which it does not hold")
+            if uid in self._changed or self._position(uid) < 0:
+                raise ValueError(f"a state column removes UID {uid}, which it does not hold")
             self._removed.add(uid)
         self._length -= len(self._removed)
         if self._count not in (None, self._length):
@@ -253,8 +276,8 @@ class Listing(Mapping[int, tuple[str, int]]):
         self._sizes = UidMap(int)
 
     def add(self, uid: int, letters: str, size: int) -> None:
-        self._letters[uid] = letters
-        self._sizes[uid] = size
+        self._letters.append(uid, letters)
+        self._sizes.append(uid, size)
 
     def __getitem__(self, uid: int) -> tuple[str, int]:
         return self._letters[uid], self._sizes[uid]

@@ -485,12 +485,18 @@ class Connection:
             self.reply(command, "BAD no folder selected")
             return
         sequence = self._arguments.string().decode()
-        items = _FETCH_ITEM.findall(self._arguments.rest())
+        rest = self._arguments.rest()
+        since = re.search(r" \(CHANGEDSINCE (\d+)\)$", rest, re.IGNORECASE)  # CONDSTORE
+        items = _FETCH_ITEM.findall(rest if since is None else rest[: since.start()])
         by_uid = command.name == "UID FETCH"
         for number, message in self._matching(sequence, by_uid=by_uid):
+            if since is not None and message.modseq <= int(since[1]):
+                continue
             self.write(b"* %d FETCH (UID %s" % (number, str(message.uid).encode()))
             for item in items:
                 self._fetch_item(message, item)
+            if since is not None:
+                self.write(b" MODSEQ (%d)" % message.modseq)
             self.write(b")\r\n")
         self.reply(command)
 

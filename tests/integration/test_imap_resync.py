@@ -227,3 +227,51 @@ def test_a_real_servers_flag_change_and_expunge_arrive_without_a_listing(
     flags = local_flags(account.store_dir)
     assert len(flags) == 2999 and 2000 not in flags
     assert flags[1500] == "F" and set(flags.values()) == {"", "F"}
+
+
+def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_counted(
+    tmp_path: Path,
+) -> None:
+    mailbox = _mailbox()
+    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE")
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        before = len(server.commands)
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert _per_folder(server, before) == [
+            ("SELECT", '"INBOX" (CONDSTORE)'),
+            ("SELECT", '"Work" (CONDSTORE)'),
+        ]
+        inbox.change(inbox.messages[1], r"(\Seen)")
+        work.add(Message(make_message(4, "Work")))
+        before = len(server.commands)
+
+        changed = run_sync(server.settings(), tmp_path)
+        assert changed.hresult == S_OK and changed.received == 1
+        assert _per_folder(server, before) == [
+            ("SELECT", '"INBOX" (CONDSTORE)'),
+            ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 10)"),
+            ("SELECT", '"Work" (CONDSTORE)'),
+            ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 7)"),
+            ("UID FETCH", "4:* (FLAGS RFC822.SIZE)"),
+            ("EXAMINE", '"Work"'),
+            ("UID FETCH", "4 (FLAGS BODY.PEEK[])"),
+        ]
+        assert local_flags(tmp_path)[2] == "S"
+        _age(tmp_path / "Maildir")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK  # marks again
+        inbox.expunge(inbox.messages[0])  # which one, the count alone cannot tell
+        before = len(server.commands)
+
+        expunged = run_sync(server.settings(), tmp_path)
+        commands = _per_folder(server, before)
+    assert expunged.hresult == S_OK
+    assert commands == [
+        ("SELECT", '"INBOX" (CONDSTORE)'),
+        ("STATUS", '"INBOX" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)'),
+        ("SELECT", '"INBOX"'),
+        ("UID FETCH", "1:* (FLAGS RFC822.SIZE)"),  # compared in full
+        ("SELECT", '"Work" (CONDSTORE)'),
+    ]
+    assert sorted(local_files(tmp_path)) == [2, 3, 4, 5]
