@@ -382,34 +382,15 @@ class FolderState:
         )
 
 
-class _Entry:
-    """What ``scan`` needs of an ``os.DirEntry``, for a file found by name."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self._stat = os.lstat(path)
-
-    def is_file(self, *, follow_symlinks: bool) -> bool:
-        return stat.S_ISREG(self._stat.st_mode)
-
-    def stat(self, *, follow_symlinks: bool) -> os.stat_result:
-        return self._stat
-
-
-def _named(directory: Path, uids: Collection[int]) -> Iterator[_Entry]:
-    """The entries of ``directory`` whose name claims one of ``uids``: one search of the
-    joined listing instead of a parse per file (a big folder has 200,000 of them)."""
+def _named(directory: Path, uids: Collection[int]) -> Iterator[os.DirEntry[str]]:
+    """The entries of ``directory`` whose name claims one of ``uids``, picked by one
+    regular expression (in C) instead of a parse per file (a big folder has 200,000)."""
     if not uids:
         return
-    names = "/".join(os.listdir(directory))  # "/" is the one character no name holds
     alternatives = "|".join(str(uid) for uid in sorted(uids))
     wanted = re.compile(f",U=(?:{alternatives}),V=")
-    for match in wanted.finditer(names):
-        start = names.rfind("/", 0, match.start()) + 1
-        end = names.find("/", match.end())
-        name = names[start : end if end != -1 else len(names)]
-        with contextlib.suppress(FileNotFoundError):  # gone meanwhile: not there
-            yield _Entry(os.path.join(directory, name))
+    with os.scandir(directory) as entries:
+        yield from (entry for entry in entries if wanted.search(entry.name))
 
 
 @dataclass
