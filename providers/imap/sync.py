@@ -40,7 +40,7 @@ import contextlib
 import imaplib
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,7 +82,7 @@ from .maildir_store import (
 )
 from .progress import Reporter, UserCancelledError
 from .settings import ImapSettings
-from .uid_map import Listing
+from .uid_map import Listing, UidMap
 
 BATCH_BYTES = 8 * 1024 * 1024
 FETCH_SLACK = 1024 * 1024  # what a FETCH answer holds besides the messages themselves
@@ -109,7 +109,7 @@ class FolderPlan:
     folder: ServerFolder
     local: LocalFolder
     status: dict[bytes, int]  # recorded once every message has been received
-    to_fetch: list[tuple[int, int]] = field(default_factory=list)  # (UID, size)
+    to_fetch: UidMap[int] = field(default_factory=lambda: UidMap(int))  # UID -> size
     replaces: dict[int, LocalMessage] = field(default_factory=dict)  # headers-only copies
     gone: dict[int, tuple[str, int]] = field(default_factory=dict)  # files a reader deleted
 
@@ -120,7 +120,7 @@ def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
 
 
 def _batches(
-    items: list[tuple[int, int]], count: int, max_bytes: int
+    items: Iterable[tuple[int, int]], count: int, max_bytes: int
 ) -> Iterator[list[tuple[int, int]]]:
     """Consecutive runs of messages of at most ``count`` messages and ``max_bytes`` bytes
     (a single larger message makes a batch of its own)."""
@@ -495,13 +495,13 @@ class SyncRun:
         removed = self._merge(plan, scan, server, untrusted)
         plan.gone = self._deleted_locally(plan.local.state, scan, server, untrusted)
         if self._download:
-            for uid in sorted(server):
+            for uid in server:  # ascending as listed (UID ranges): appended as they come
                 if uid in scan.ambiguous or uid in plan.gone:
                     continue  # on disk already, several times over: reported, not fetched
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
                     size = 0 if self._headers_only else server[uid][1]  # batch by count
-                    plan.to_fetch.append((uid, size))
+                    plan.to_fetch.append(uid, size)
                     if have is not None:
                         plan.replaces[uid] = have
             if not plan.to_fetch and not untrusted and not plan.gone:
@@ -604,11 +604,9 @@ class SyncRun:
         if self._download:  # as ``_merge`` does for a complete listing
             for uid in vanished:
                 state.forget(uid)
-            plan.to_fetch = [
-                (uid, 0 if self._headers_only else arrived[uid][1])
-                for uid in sorted(arrived)
-                if uid not in scan.messages
-            ]
+            for uid in sorted(arrived):
+                if uid not in scan.messages:
+                    plan.to_fetch.append(uid, 0 if self._headers_only else arrived[uid][1])
         if not plan.to_fetch:
             self._record_complete(plan)
         local.save_state()
@@ -856,7 +854,8 @@ class SyncRun:
         received again instead."""
         state = plan.local.state
         moved = sorted(uid for uid in plan.gone if (state.uidvalidity, uid) in self._elsewhere)
-        plan.to_fetch.extend((uid, plan.gone.pop(uid)[1]) for uid in moved)
+        for uid in moved:
+            plan.to_fetch[uid] = plan.gone.pop(uid)[1]
         if not plan.gone:
             return
         self._imap.select_folder(plan.folder.wire)
@@ -1030,7 +1029,7 @@ class SyncRun:
         item = HEADER if self._headers_only else BODY
         request = [FLAGS, b"BODY.PEEK[HEADER]" if self._headers_only else b"BODY.PEEK[]"]
         complete = True
-        for batch in _batches(plan.to_fetch, self._settings.batch_size, BATCH_BYTES):
+        for batch in _batches(plan.to_fetch.items(), self._settings.batch_size, BATCH_BYTES):
             self._reporter.check()
             with local.batch():
                 for uid, data in self._fetch_batch(folder, batch, request):
