@@ -68,13 +68,11 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._index: dict[str, int] = {}
         self._uids = array.array("I")
         self._codes = array.array("Q")  # a size, or an index into ``_table``
-        self._changed: dict[int, V] = {}
+        self._changed: dict[int, V] = dict(items)  # folded in below, or when many
         self._removed: set[int] = set()
-        self._length = 0
         self._saved: dict[str, Any] | None = None  # the arrays as packed, while unchanged
         self._packed: tuple[dict[str, Any], str] | None = None  # read, not yet unpacked
         self._count: Any = None  # how many UIDs a column read says it holds
-        self._changed = dict(items)
         for uid, value in self._changed.items():
             self._valid(uid, value)
         self._length = len(self._changed)
