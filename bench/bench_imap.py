@@ -4,7 +4,8 @@ Seeds a private Dovecot (``tests/helpers/dovecot.py``), or Cyrus IMAPd with ``--
 cyrus`` (``tests/helpers/cyrus.py``), with ``--messages`` messages of
 realistic sizes (2 KB to 1 MB, mostly small; fixed seed) in several folders, then for
 each tool times a full sync into an empty local store and two no-change resyncs, and
-reports peak RSS. The provider's first resync compares every folder in full (the local
+reports peak RSS; then the provider's resync after one flag changed on the server.
+The provider's first resync compares every folder in full (the local
 directories changed within its time-stamp granularity of the last mark: see
 ``LocalMark``) and marks them; the second is what every later quiet resync costs (with
 QRESYNC, one SELECT per folder and no file listed). mbsync and offlineimap are
@@ -15,7 +16,8 @@ measured where installed:
 Every tool runs as a child process with its sync flags at their fullest (download and
 upload, flags both ways) and its default durability (mbsync and offlineimap fsync each
 message; the provider syncs once per batch). The provider's own in-process time (what
-the host sees, without interpreter start-up) is shown beside the process's wall time.
+the host sees, without interpreter start-up) is shown beside the process's wall time,
+and for the resyncs the CPU time it took (the rest is waiting for the server).
 
     .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
                                          [--server dovecot|cyrus] [--small]
@@ -144,6 +146,14 @@ def warm_up(server: Server, user: str, folders: list[str]) -> None:
                 client._imap.fetch(f"{start}:{min(start + 499, count)}", "(FLAGS BODY.PEEK[])")
 
 
+def flag_one(server: Server, user: str, folder: str) -> None:
+    """Flag the folder's middle message on the server, as another mail reader would."""
+    with server.client(user, timeout=300) as client:
+        count = client.select_folder(folder)[b"EXISTS"]
+        client.use_uid = False
+        client.add_flags([max(1, count // 2)], [b"\\Flagged"])
+
+
 # --------------------------------------------------------------------------- runs
 
 
@@ -152,6 +162,7 @@ class Run:
     wall: float
     peak_rss_mib: float
     inner: float | None = None  # the provider's own time, without start-up
+    cpu: float | None = None  # the CPU time it took of that (the rest: waiting for the server)
 
 
 def measure(command: list[str]) -> tuple[Run, str]:
@@ -191,7 +202,7 @@ class Provider:
         result = json.loads(output)
         if result["hresult"] != S_OK:
             raise RuntimeError(f"provider sync failed: {format_hresult(result['hresult'])}")
-        run.inner = result["seconds"]
+        run.inner, run.cpu = result["seconds"], result["cpu"]
         return run
 
     def count(self) -> int:
@@ -267,12 +278,12 @@ def child(settings_json: str, store: str) -> None:
     settings = json.loads(settings_json)
     callback = _Callback()
     session = Session("bench", settings, Path(store), logging.getLogger("bench"), bool)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     sib = MAPISIB(ulFlags=FLAGS, psesSync=session, punkCallBack=callback)
     ImapProvider(**settings).SynchronizeInBackground(sib)
     sib.phSyncDoneEvent.value.wait()
-    seconds = time.perf_counter() - started
-    print(json.dumps({"hresult": callback.hresult, "seconds": seconds}))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(json.dumps({"hresult": callback.hresult, "seconds": seconds, "cpu": cpu}))
 
 
 # --------------------------------------------------------------------------- main
@@ -409,13 +420,22 @@ def main(argv: list[str]) -> int:
             results[name] = (full, resync)
             if isinstance(syncer, Provider) and syncer.count() != args.messages:
                 raise RuntimeError(f"the provider stored {syncer.count()} messages")
+            if isinstance(syncer, Provider):
+                flag_one(server, user, folders[0])
+                changed = syncer.sync()
+                print(
+                    f"{name:12} resync after one flag change on the server {changed.wall:6.2f} s"
+                    f" (in-process: {changed.inner:.3f} s, CPU {changed.cpu:.3f} s)   peak RSS "
+                    f"{changed.peak_rss_mib:6.1f} MiB",
+                    flush=True,
+                )
             print(
                 f"{name:12} full sync {full.wall:7.2f} s   no-change resyncs {first.wall:6.2f} s,"
                 f" {resync.wall:6.2f} s"
                 f"   peak RSS {full.peak_rss_mib:6.1f} MiB / {resync.peak_rss_mib:6.1f} MiB"
                 + (
                     f"   (in-process: {full.inner:.2f} s / {first.inner:.3f} s,"
-                    f" {resync.inner:.3f} s)"
+                    f" {resync.inner:.3f} s; CPU of the last {resync.cpu:.3f} s)"
                     if full.inner is not None
                     and first.inner is not None
                     and resync.inner is not None

@@ -194,25 +194,30 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         """Whether a command may still be sent: not cut off mid-answer, not cancelled."""
         return not self.wire.interrupted
 
-    def fetch_range(self, uids: str, items: list[bytes]) -> dict[int, dict[bytes, Any]]:
+    def fetch_range(
+        self, uids: str, items: list[bytes], modifiers: str = ""
+    ) -> dict[int, dict[bytes, Any]]:
         """UID FETCH of a UID set such as ``1:5000`` or ``5001:*``, every answer kept
-        (IMAPClient 4.1's ``fetch`` keeps only the UIDs it was given one by one)."""
+        (IMAPClient 4.1's ``fetch`` keeps only the UIDs it was given one by one);
+        ``modifiers`` such as ``(CHANGEDSINCE 42)`` (RFC 7162)."""
         imap = self.wire
-        tag = imap._command("UID", "FETCH", uids, seq_to_parenstr_upper(items))
+        extra = [modifiers] if modifiers else []
+        tag = imap._command("UID", "FETCH", uids, seq_to_parenstr_upper(items), *extra)
         typ, data = imap._command_complete("FETCH", tag)
         self._checkok("fetch", typ, data)
         typ, data = imap._untagged_response(typ, data, "FETCH")
         return dict(parse_fetch_response(data, self.normalise_times, True))
 
     def select_changes(
-        self, folder: str, uidvalidity: int, modseq: int, *, readonly: bool
+        self, folder: str, since: tuple[int, int] | None, *, readonly: bool
     ) -> tuple[dict[bytes, Any], bool]:
-        """SELECT (EXAMINE if ``readonly``) with QRESYNC (RFC 7162; ENABLEd first): the
-        SELECT answer, and whether it told of any message changed or expunged since
-        ``modseq`` (``VANISHED``, ``FETCH``)."""
+        """SELECT (EXAMINE if ``readonly``) with QRESYNC since ``(uidvalidity, modseq)``
+        (RFC 7162; ENABLEd first), or with CONDSTORE if ``since`` is ``None``: the
+        SELECT answer (with its HIGHESTMODSEQ), and whether it told of any message
+        changed or expunged since then (``VANISHED``, ``FETCH``)."""
         imap = self.wire
         name = "EXAMINE" if readonly else "SELECT"
-        arguments = f"(QRESYNC ({uidvalidity} {modseq}))"
+        arguments = "(CONDSTORE)" if since is None else f"(QRESYNC ({since[0]} {since[1]}))"
         typ, data = imap._simple_command(name, self._normalise_folder(folder), arguments)
         self._checkok(name.lower(), typ, data)
         imap.state = "SELECTED"

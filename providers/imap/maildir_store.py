@@ -20,8 +20,8 @@ Layout, readable with the standard library's ``mailbox.Maildir(store_dir / "Mail
   last agreed on per UID (the base of the flag merge) and the size of each file written,
   so a file whose name claims a UID it does not hold is noticed, not trusted. The
   per-UID columns are packed (compressed binary in base64: a million messages in a few
-  megabytes, read in a fraction of a second); states written as JSON objects by older
-  versions are still read.
+  megabytes, read in a fraction of a second, made into dicts only when used); states
+  written as JSON objects by older versions are still read.
 * ``imap-account.json`` in the store directory names the server and user the store
   belongs to; a store of another account is refused, never synchronized.
 * Only files this provider knows it wrote (their UIDs are in the state) are ever deleted;
@@ -37,9 +37,6 @@ which the next run deletes.
 
 from __future__ import annotations
 
-import array
-import base64
-import binascii
 import contextlib
 import errno
 import fcntl
@@ -54,9 +51,8 @@ import socket
 import stat
 import sys
 import time
-import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from email.parser import BytesHeaderParser
 from pathlib import Path
@@ -67,13 +63,13 @@ from sendreceive.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
 from .folders import ServerFolder
+from .uid_map import UidMap
 
 MAILDIR = "Maildir"
 STATE_FILE = "imap-sync-state.json"
 OWNER_FILE = "imap-account.json"
 LOCK_FILE = ".imap-sync.lock"
-STATE_VERSION = 3  # 1 and 2 (flags and sizes as JSON objects) are still read
-MAX_PACKED = 64 * 1024 * 1024  # bytes one packed column may unpack to (16 M UIDs)
+STATE_VERSION = 4  # 1 and 2 (JSON objects) and 3 (packed, without changes) are still read
 _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
 _NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
 _KEPT_BYTES = 120  # the readable prefix of a name that was too long
@@ -209,31 +205,39 @@ def _make_maildir(path: Path, *, subfolder: bool) -> bool:
     return bool(missing)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalMessage:
-    """One message file, as its name describes it."""
+    """One message file, as its name describes it (its directory shared with the other
+    files': a folder scanned holds 200,000 of these, a ``Path`` each would cost ~500 B)."""
 
     uid: int
     uidvalidity: int
     headers_only: bool
-    path: Path
+    directory: Path
+    name: str
 
     @classmethod
-    def parse(cls, path: Path) -> LocalMessage | None:
+    def parse(cls, directory: Path, name: str) -> LocalMessage | None:
         """``None`` for files this provider did not write (another program's mail)."""
-        match = _MARK.search(path.name.partition(":")[0])
+        match = _MARK.search(name.partition(":")[0])
         if match is None:
             return None
-        return cls(int(match["uid"]), int(match["validity"]), bool(match["headers"]), path)
+        return cls(
+            int(match["uid"]), int(match["validity"]), bool(match["headers"]), directory, name
+        )
+
+    @property
+    def path(self) -> Path:
+        return self.directory / self.name
 
     @property
     def key(self) -> str:
-        return self.path.name.partition(":")[0]
+        return self.name.partition(":")[0]
 
     @property
     def flags(self) -> str:
         """The Maildir info letters (``""`` for a message still in ``new/``)."""
-        info = self.path.name.partition(":")[2]
+        info = self.name.partition(":")[2]
         return info[2:] if info.startswith("2,") else ""
 
     def size(self) -> int:
@@ -244,52 +248,24 @@ class LocalMessage:
             return message_id_of(file.read(_HEAD_BYTES))
 
 
-def _pack(numbers: Iterable[int], typecode: str) -> str:
-    """A column of numbers as compressed little-endian binary, in base64."""
-    packed = array.array(typecode, numbers)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(zlib.compress(packed.tobytes(), 1)).decode("ascii")
-
-
-def _unpack(text: Any, typecode: str) -> array.array[int]:
-    """``_pack``'s column back; ``ValueError`` for anything malformed or too large."""
-    if not isinstance(text, str):
-        raise ValueError("a packed column is not text")
-    inflater = zlib.decompressobj()
-    try:
-        data = inflater.decompress(base64.b64decode(text, validate=True), MAX_PACKED)
-    except (zlib.error, binascii.Error) as exc:
-        raise ValueError(f"a packed column cannot be read ({exc})") from exc
-    packed = array.array(typecode)
-    if inflater.unconsumed_tail or not inflater.eof or len(data) % packed.itemsize:
-        raise ValueError("a packed column is truncated or too large")
-    packed.frombytes(data)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return packed
-
-
-def _pack_flags(flags: dict[int, str]) -> dict[str, object]:
-    """UIDs, and for each an index into the few distinct letter strings: a million
-    messages' merge bases in about a megabyte, read in a fraction of a second."""
-    uids = sorted(flags)
-    letters = sorted(set(flags.values()))
-    index = {value: number for number, value in enumerate(letters)}
-    return {
-        "uids": _pack(uids, "I"),
-        "letters": letters,
-        "index": _pack((index[flags[uid]] for uid in uids), "I"),
-    }
-
-
-def _unpack_flags(packed: Any) -> dict[int, str]:
-    if not isinstance(packed, dict) or not isinstance(letters := packed["letters"], list):
-        raise ValueError("malformed flags")
-    uids, index = _unpack(packed["uids"], "I"), _unpack(packed["index"], "I")
-    if len(uids) != len(index) or (index and max(index) >= len(letters)):
-        raise ValueError("malformed flags")
-    return dict(zip(uids, map(letters.__getitem__, index), strict=True))
+def _columns(data: dict[str, Any]) -> tuple[UidMap[str], UidMap[int]]:
+    """A state's merge bases and sizes, in whichever version wrote them."""
+    if data["version"] == STATE_VERSION:
+        return UidMap.from_json(str, data["flags"]), UidMap.from_json(int, data["sizes"])
+    if data["version"] == 3:  # packed, the letters' indexes 32-bit, no changes beside
+        flags, sizes = data["flags"], data["sizes"]
+        if not isinstance(flags, dict) or not isinstance(sizes, dict):
+            raise ValueError("malformed flags or sizes")
+        return (
+            UidMap.from_json(
+                str,
+                {"uids": flags["uids"], "codes": flags["index"], "table": flags["letters"]},
+                codes="I",
+            ),
+            UidMap.from_json(int, {"uids": sizes["uids"], "codes": sizes["sizes"]}),
+        )
+    old_flags, old_sizes = _old_flags_and_sizes(data["flags"], data.get("sizes", {}))
+    return UidMap(str, old_flags.items()), UidMap(int, old_sizes.items())
 
 
 def _old_flags_and_sizes(flags: Any, sizes: Any) -> tuple[dict[int, str], dict[int, int]]:
@@ -305,20 +281,6 @@ def _old_flags_and_sizes(flags: Any, sizes: Any) -> tuple[dict[int, str], dict[i
         {int(uid): letters for uid, letters in flags.items()},
         {int(uid): size for uid, size in sizes.items()},
     )
-
-
-def _pack_sizes(sizes: dict[int, int]) -> dict[str, str]:
-    uids = sorted(sizes)
-    return {"uids": _pack(uids, "I"), "sizes": _pack((sizes[uid] for uid in uids), "Q")}
-
-
-def _unpack_sizes(packed: Any) -> dict[int, int]:
-    if not isinstance(packed, dict):
-        raise ValueError("malformed sizes")
-    uids, sizes = _unpack(packed["uids"], "I"), _unpack(packed["sizes"], "Q")
-    if len(uids) != len(sizes):
-        raise ValueError("malformed sizes")
-    return dict(zip(uids, sizes, strict=True))
 
 
 RACY_NS = 2_000_000_000  # a directory changed this close to a mark may change unseen
@@ -373,13 +335,24 @@ class FolderState:
     uidvalidity: int = 0
     uidnext: int = 0
     highestmodseq: int | None = None
-    flags: dict[int, str] = field(default_factory=dict)
-    sizes: dict[int, int] = field(default_factory=dict)
+    flags: UidMap[str] = field(default_factory=lambda: UidMap(str))
+    sizes: UidMap[int] = field(default_factory=lambda: UidMap(int))
     refused: dict[int, str] = field(default_factory=dict)
     read_only: bool = False
     local_mark: LocalMark | None = None
     mailbox_id: str = ""
     missing: bool = False
+
+    def check(self) -> None:
+        """Unpack the per-UID columns, left packed until used (a quiet resync needs
+        none); ``ValueError`` if they are malformed."""
+        self.flags.check()
+        self.sizes.check()
+
+    def compact(self) -> None:
+        """Fold many changes into the columns: a folder just received in full."""
+        self.flags.compact()
+        self.sizes.compact()
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -404,8 +377,8 @@ class FolderState:
             "uidvalidity": self.uidvalidity,
             "uidnext": self.uidnext,
             "highestmodseq": self.highestmodseq,
-            "flags": _pack_flags(self.flags),
-            "sizes": _pack_sizes(self.sizes),
+            "flags": self.flags.to_json(),
+            "sizes": self.sizes.to_json(),
             "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
             "read_only": self.read_only,
             "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
@@ -416,13 +389,10 @@ class FolderState:
     @classmethod
     def from_json(cls, data: Any) -> FolderState:
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
-        if not isinstance(data, dict) or data.get("version") not in (1, 2, STATE_VERSION):
+        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, STATE_VERSION):
             raise ValueError("not a sync state of a known version")
         refused = data.get("refused", {})
-        if data["version"] == STATE_VERSION:  # already whole numbers and text, in C speed
-            flags, sizes = _unpack_flags(data["flags"]), _unpack_sizes(data["sizes"])
-        else:
-            flags, sizes = _old_flags_and_sizes(data["flags"], data.get("sizes", {}))
+        flags, sizes = _columns(data)
         modseq = data["highestmodseq"]
         numbers = (data["uidvalidity"], data["uidnext"])
         if (
@@ -447,6 +417,17 @@ class FolderState:
             mailbox_id=str(data.get("mailbox_id", "")),
             missing=data.get("missing", False) is True,
         )
+
+
+def _named(directory: Path, uids: Collection[int]) -> Iterator[os.DirEntry[str]]:
+    """The entries of ``directory`` whose name claims one of ``uids``, picked by one
+    regular expression (in C) instead of a parse per file (a big folder has 200,000)."""
+    if not uids:
+        return
+    alternatives = "|".join(str(uid) for uid in sorted(uids))
+    wanted = re.compile(f",U=(?:{alternatives}),V=")
+    with os.scandir(directory) as entries:
+        yield from (entry for entry in entries if wanted.search(entry.name))
 
 
 @dataclass
@@ -488,16 +469,19 @@ class LocalFolder:
         self.state = state
         self._staged: list[_Staged] = []
 
-    def scan(self, uidvalidity: int) -> Scan:
-        """Sort the message files (see ``Scan``); deletes only the headers-only copy that
-        an interrupted upgrade to the full message left behind."""
+    def scan(self, uidvalidity: int, only: Collection[int] | None = None) -> Scan:
+        """Sort the message files (see ``Scan``), or only those of the UIDs ``only`` (found
+        in the directory listing without parsing every name); deletes only the
+        headers-only copy that an interrupted upgrade to the full message left behind."""
         found: dict[tuple[int, int], list[LocalMessage]] = defaultdict(list)
-        sizes: dict[Path, int] = {}  # from the directory entries: no second stat
+        sizes: dict[LocalMessage, int] = {}  # from the directory entries: no second stat
         scan = Scan()
         with _disk(self.path):
             for sub in ("new", "cur"):
-                for entry in os.scandir(self.path / sub):
-                    message = LocalMessage.parse(Path(entry.path))
+                directory = self.path / sub
+                entries = os.scandir(directory) if only is None else _named(directory, only)
+                for entry in entries:
+                    message = LocalMessage.parse(directory, entry.name)
                     if message is None:
                         continue
                     if not entry.is_file(follow_symlinks=False):
@@ -505,7 +489,7 @@ class LocalFolder:
                         continue
                     found[message.uidvalidity, message.uid].append(message)
                     if message.uid in self.state.sizes:
-                        sizes[message.path] = entry.stat(follow_symlinks=False).st_size
+                        sizes[message] = entry.stat(follow_symlinks=False).st_size
             for (validity, uid), copies in found.items():
                 if validity != uidvalidity:
                     scan.orphans.extend(copies)
@@ -513,8 +497,8 @@ class LocalFolder:
                 copies = self._without_interrupted_upgrade(copies)
                 recorded = self.state.sizes.get(uid)
                 if recorded is not None:  # a file must hold what its name claims
-                    scan.suspects.extend(m for m in copies if sizes[m.path] != recorded)
-                    copies = [m for m in copies if sizes[m.path] == recorded]
+                    scan.suspects.extend(m for m in copies if sizes[m] != recorded)
+                    copies = [m for m in copies if sizes[m] == recorded]
                 if len(copies) == 1:
                     scan.messages[uid] = copies[0]
                 elif copies:
@@ -582,7 +566,7 @@ class LocalFolder:
         target = self.path / "cur" / f"{message.key}:2,{letters}"
         with _disk(target):
             os.rename(message.path, target)
-        return replace(message, path=target)
+        return replace(message, directory=target.parent, name=target.name)
 
     def rekey(self, message: LocalMessage, uid: int, uidvalidity: int) -> None:
         """Give a copy from an old UIDVALIDITY its new UID, keeping its flags."""
@@ -751,7 +735,7 @@ class MaildirStore:
         """Delete the message files a run that died mid-batch left in ``tmp/``."""
         strays = []
         for entry in os.scandir(tmp):
-            if LocalMessage.parse(Path(entry.path)) is None:
+            if LocalMessage.parse(tmp, entry.name) is None:
                 continue
             if entry.is_file(follow_symlinks=False):
                 os.unlink(entry.path)
@@ -779,14 +763,27 @@ class MaildirStore:
         except (OSError, ValueError, KeyError, TypeError) as exc:
             if server is None:  # only looking: the run that syncs the folder reports it
                 return fresh
-            kept = state_path.with_name(f"{STATE_FILE}.unreadable-{int(time.time())}")
-            with _disk(kept):
-                os.rename(state_path, kept)
-            self._report(
-                MAPI_E_CORRUPT_DATA,
-                f"The sync state of folder '{server.name}' ({state_path}) could not be read "
-                f"({exc}); it was kept as {kept.name} and rebuilt. Flags that differ "
-                "between this computer and the server were combined, and no message was "
-                "deleted on either side because of it.",
-            )
-            return fresh
+            return self._unreadable(path, server, exc)
+
+    def check(self, local: LocalFolder, server: ServerFolder) -> None:
+        """Unpack the folder state's per-UID columns (see ``FolderState.check``); a state
+        whose columns cannot be read is reported and rebuilt, as an unreadable file is."""
+        try:
+            local.state.check()
+        except ValueError as exc:
+            local.state = self._unreadable(local.path, server, exc)
+
+    def _unreadable(self, path: Path, server: ServerFolder, exc: Exception) -> FolderState:
+        """Keep the unreadable state file beside a fresh state, and say so."""
+        state_path = path / STATE_FILE
+        kept = state_path.with_name(f"{STATE_FILE}.unreadable-{int(time.time())}")
+        with _disk(kept):
+            os.rename(state_path, kept)
+        self._report(
+            MAPI_E_CORRUPT_DATA,
+            f"The sync state of folder '{server.name}' ({state_path}) could not be read "
+            f"({exc}); it was kept as {kept.name} and rebuilt. Flags that differ "
+            "between this computer and the server were combined, and no message was "
+            "deleted on either side because of it.",
+        )
+        return FolderState(server.name, server.wire)

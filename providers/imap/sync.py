@@ -3,8 +3,11 @@
 A run has two passes so that progress tells the truth:
 
 1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
-   UIDVALIDITY and HIGHESTMODSEQ, and the local directories' change times, tell that
-   nothing changed on either side; otherwise STATUS, and when anything may have changed
+   UIDVALIDITY and HIGHESTMODSEQ (with CONDSTORE alone, a SELECT and its HIGHESTMODSEQ),
+   and the local directories' change times, tell that nothing changed on either side;
+   if only the server changed, what it tells changed since (QRESYNC's VANISHED and
+   FETCH, or CONDSTORE's ``CHANGEDSINCE``) is applied, and only the messages from the
+   recorded UIDNEXT on are listed. Otherwise STATUS, and when anything may have changed
    (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
    ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
    expunged on the server, and note the messages to receive. Then the messages whose
@@ -39,7 +42,7 @@ import contextlib
 import imaplib
 import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +67,7 @@ from sendreceive.contract import (
     SyncSession,
 )
 
-from . import server_data
+from . import changes, server_data
 from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, amount, describe, is_disk_full, server_text
@@ -83,10 +86,12 @@ from .maildir_store import (
 from .progress import Reporter, UserCancelledError
 from .receiving import FETCH_SLACK, PIECE_BYTES, MessageTooBigError, receive_in_pieces
 from .settings import ImapSettings
+from .uid_map import Listing, UidMap
 
 BATCH_BYTES = 8 * 1024 * 1024
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
 PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
+MAX_CHANGES = PIECE  # more changes than this, and the folder is compared in full
 MAX_MESSAGE_FAILURES = 10
 
 BODY, HEADER = b"BODY[]", b"BODY[HEADER]"
@@ -110,7 +115,7 @@ class FolderPlan:
     folder: ServerFolder
     local: LocalFolder
     status: dict[bytes, int]  # recorded once every message has been received
-    to_fetch: list[tuple[int, int]] = field(default_factory=list)  # (UID, size)
+    to_fetch: UidMap[int] = field(default_factory=lambda: UidMap(int))  # UID -> size
     replaces: dict[int, LocalMessage] = field(default_factory=dict)  # headers-only copies
     gone: dict[int, tuple[str, int]] = field(default_factory=dict)  # files a reader deleted
 
@@ -121,7 +126,7 @@ def _chunks(items: Sequence[int], size: int) -> Iterator[list[int]]:
 
 
 def _batches(
-    items: list[tuple[int, int]], count: int, max_bytes: int
+    items: Iterable[tuple[int, int]], count: int, max_bytes: int
 ) -> Iterator[list[tuple[int, int]]]:
     """Consecutive runs of messages of at most ``count`` messages and ``max_bytes`` bytes
     (a single larger message makes a batch of its own)."""
@@ -471,9 +476,10 @@ class SyncRun:
         if not (self._download or self._upload):
             return None
         local = self._store.folder(folder)
-        if self._resynchronized(folder, local):
-            self._log.debug("'%s' has not changed (QRESYNC)", folder.name)
-            return None
+        done, quick = self._resynchronized(folder, local)
+        if done:
+            return quick
+        self._store.check(local, folder)
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
@@ -495,7 +501,7 @@ class SyncRun:
         removed = self._merge(plan, scan, server, untrusted)
         plan.gone = self._deleted_locally(plan.local.state, scan, server, untrusted)
         if self._download:
-            for uid in sorted(server):
+            for uid in server:  # ascending as listed (UID ranges): appended as they come
                 if uid in scan.ambiguous or uid in plan.gone:
                     continue  # on disk already, several times over: reported, not fetched
                 if local.state.refused.get(uid) == NO_FILE:
@@ -503,7 +509,7 @@ class SyncRun:
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
                     size = 0 if self._headers_only else server[uid][1]  # batch by count
-                    plan.to_fetch.append((uid, size))
+                    plan.to_fetch.append(uid, size)
                     if have is not None:
                         plan.replaces[uid] = have
             if not plan.to_fetch and not untrusted and not plan.gone:
@@ -520,20 +526,21 @@ class SyncRun:
         )
         return plan
 
-    def _resynchronized(self, folder: ServerFolder, local: LocalFolder) -> bool:
-        """With QRESYNC, whether one SELECT shows that nothing changed on either side
-        since the last run that left the folder complete: no VANISHED or FETCH since its
-        HIGHESTMODSEQ, the same UIDNEXT and message count, and the local directories
-        unchanged (see ``LocalMark``). A HIGHESTMODSEQ lower than the one recorded means
-        the server lost track: said, and the folder compared in full."""
+    def _resynchronized(
+        self, folder: ServerFolder, local: LocalFolder
+    ) -> tuple[bool, FolderPlan | None]:
+        """With QRESYNC (or CONDSTORE), one SELECT since the last run that left the folder
+        complete, the local directories unchanged since (see ``LocalMark``): whether that
+        was enough, and the plan if anything changed on the server (``_apply_changes``).
+        A HIGHESTMODSEQ lower than the one recorded means the server lost track: said,
+        and the folder compared in full."""
         state = local.state
-        if not (self._qresync and state.highestmodseq and state.uidvalidity):
-            return False
+        if not ((self._qresync or self._condstore) and state.highestmodseq and state.uidvalidity):
+            return False, None
         if not local.unchanged(headers_only=self._headers_only):
-            return False
-        selected, changed = self._imap.select_changes(
-            folder.wire, state.uidvalidity, state.highestmodseq, readonly=not self._upload
-        )
+            return False, None
+        since = (state.uidvalidity, state.highestmodseq) if self._qresync else None
+        selected, changed = self._imap.select_changes(folder.wire, since, readonly=not self._upload)
         modseq = server_data.size(selected.get(HIGHESTMODSEQ))
         if modseq is not None and modseq < state.highestmodseq:
             self._reporter.warn(
@@ -542,13 +549,105 @@ class SyncRun:
                 "compared in full."
             )
             state.highestmodseq = None
-            return False
-        return not changed and (
-            server_data.number(selected.get(UIDVALIDITY)) == state.uidvalidity
-            and modseq == state.highestmodseq
+            return False, None
+        if modseq is None or server_data.number(selected.get(UIDVALIDITY)) != state.uidvalidity:
+            return False, None
+        if not changed and (
+            modseq == state.highestmodseq
             and server_data.number(selected.get(UIDNEXT)) == state.uidnext
             and server_data.size(selected.get(b"EXISTS")) == len(state.flags)
+        ):
+            self._log.debug("'%s' has not changed (HIGHESTMODSEQ)", folder.name)
+            return True, None
+        plan = self._apply_changes(folder, local, selected, modseq)
+        return plan is not None, plan
+
+    def _apply_changes(
+        self, folder: ServerFolder, local: LocalFolder, selected: dict[bytes, Any], modseq: int
+    ) -> FolderPlan | None:
+        """Apply what changed on the server since the recorded HIGHESTMODSEQ (flags, and
+        expunges as QRESYNC tells them) and list only the messages that arrived since: the
+        folder is never listed in full. ``None`` when the changes do not add up (counts
+        that disagree, as after an expunge CONDSTORE alone does not tell, too many, a
+        local file missing): then the folder is compared in full."""
+        self._store.check(local, folder)
+        state = local.state
+        uidnext = server_data.number(selected.get(UIDNEXT))
+        if uidnext is None or uidnext < state.uidnext or not state.uidvalidity:
+            return None  # not the state it was (rebuilt), or a server that lost track
+        if not self._qresync and _exists(selected) < len(state.flags):
+            return None  # expunged: which ones, only a listing can tell
+        try:
+            told = self._told(selected, state.highestmodseq or 0)
+        except changes.ChangesError as exc:
+            self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
+            return None
+        vanished = told.vanished_of(state.sizes) | told.vanished_of(state.flags)
+        remaining = len(state.flags) - sum(uid in state.flags for uid in vanished)
+        if len(told.flags) + len(vanished) + _exists(selected) - remaining > MAX_CHANGES:
+            return None
+        arrived = self._arrived(state.uidnext) if uidnext > state.uidnext else {}
+        if arrived is None:
+            return None
+        server = {uid: (letters, state.sizes.get(uid, 0)) for uid, letters in told.flags.items()}
+        server.update(arrived)
+        for uid in vanished:
+            server.pop(uid, None)
+        if remaining + sum(uid not in state.flags for uid in arrived) != _exists(selected):
+            return None  # an expunge or an arrival the server did not tell
+        scan = local.scan(state.uidvalidity, only=server.keys() | vanished)
+        if not scan.clean or any(uid not in scan.messages for uid in server if uid not in arrived):
+            return None
+        plan = FolderPlan(
+            folder,
+            local,
+            {
+                UIDVALIDITY: state.uidvalidity,
+                MESSAGES: _exists(selected),
+                UIDNEXT: uidnext,
+                HIGHESTMODSEQ: modseq,
+            },
         )
+        removed = self._merge(plan, scan, server, set(), complete=False)
+        if self._download:  # as ``_merge`` does for a complete listing
+            for uid in vanished:
+                state.forget(uid)
+            for uid in sorted(arrived):
+                if uid not in scan.messages:
+                    plan.to_fetch.append(uid, 0 if self._headers_only else arrived[uid][1])
+        if not plan.to_fetch:
+            self._record_complete(plan)
+        local.save_state()
+        self._log.info(
+            "'%s' (since HIGHESTMODSEQ): %d messages changed, %d expunged, %d to receive",
+            folder.name,
+            len(server) - len(arrived),
+            removed,
+            len(plan.to_fetch),
+        )
+        return plan
+
+    def _told(self, selected: dict[bytes, Any], since: int) -> changes.Changes:
+        """What changed since the mod-sequence ``since``: in the QRESYNC SELECT's answer,
+        or asked with ``CHANGEDSINCE`` (CONDSTORE alone)."""
+        if self._qresync:
+            return changes.read(selected)
+        answer = self._imap.fetch_range("1:*", [FLAGS], f"(CHANGEDSINCE {since})")
+        return changes.Changes(flags=changes.flags_of(answer))
+
+    def _arrived(self, uidnext: int) -> dict[int, tuple[str, int]] | None:
+        """The flags and sizes of the messages from UID ``uidnext`` on, in one FETCH;
+        ``None`` if any made no sense (the full comparison reports it)."""
+        arrived: dict[int, tuple[str, int]] = {}
+        for uid, data in self._imap.fetch_range(f"{uidnext}:*", [FLAGS, SIZE]).items():
+            if type(uid) is int and 0 < uid < uidnext:
+                continue  # ``n:*`` names the last message even when it is older
+            letters = server_data.letters(data.get(FLAGS))
+            size = server_data.size(data.get(SIZE))
+            if server_data.number(uid) is None or letters is None or size is None:
+                return None
+            arrived[uid] = (letters, size)
+        return arrived
 
     def _select_to_check(self, folder: ServerFolder, state: FolderState) -> dict[bytes, Any]:
         """SELECT for the check pass, read-write when flags go up. A folder the server
@@ -589,13 +688,11 @@ class SyncRun:
             for uid, message in scan.messages.items()
         )
 
-    def _server_messages(
-        self, folder: ServerFolder, exists: int
-    ) -> tuple[dict[int, tuple[str, int]], set[int]]:
+    def _server_messages(self, folder: ServerFolder, exists: int) -> tuple[Listing, set[int]]:
         """UID -> (flags as Maildir letters, size) for the selected folder of ``exists``
         messages, and the UIDs whose data made no sense (reported, left alone)."""
         bad: list[str] = []
-        server: dict[int, tuple[str, int]] = {}
+        server = Listing()
         untrusted: set[int] = set()
         for uid, data in self._fetch_every(exists, [FLAGS, SIZE]):
             letters = server_data.letters(data.get(FLAGS))
@@ -606,7 +703,7 @@ class SyncRun:
                 untrusted.add(uid)
                 bad.append(f"UID {uid} (FLAGS {data.get(FLAGS)!r}, size {data.get(SIZE)!r})")
             else:
-                server[uid] = (letters, size)
+                server.add(uid, letters, size)
         if bad:
             self._reporter.error(
                 MAPI_E_CORRUPT_DATA,
@@ -649,13 +746,17 @@ class SyncRun:
         self,
         plan: FolderPlan,
         scan: Scan,
-        server: dict[int, tuple[str, int]],
+        server: Mapping[int, tuple[str, int]],
         untrusted: set[int],
+        *,
+        complete: bool = True,
     ) -> int:
         """Merge flags both ways and drop copies expunged on the server; return the drops.
 
         Only trusted files take part; a file this provider did not write is never
-        deleted, and a trash mark that cannot be reconciled is held (reported)."""
+        deleted, and a trash mark that cannot be reconciled is held (reported). If
+        ``complete``, the state of every message not on the server is dropped; else
+        ``server`` and ``scan`` hold only the messages that changed."""
         local, removed = plan.local, 0
         upload = self._upload and not local.state.read_only
         stores: dict[tuple[str, bool], list[int]] = defaultdict(list)
@@ -700,7 +801,7 @@ class SyncRun:
                 local.state.flags[uid] = outcome.base
             if uid not in local.state.sizes:  # on the server too: from now on it is ours
                 local.state.sizes[uid] = scan.messages[uid].size()
-        if self._download:  # what is gone from the server needs no state any more
+        if self._download and complete:  # what is gone from the server needs no state
             for uid in set(local.state.flags) | set(local.state.sizes):
                 if uid not in server and uid not in untrusted:
                     local.state.forget(uid)
@@ -739,7 +840,7 @@ class SyncRun:
         self,
         state: FolderState,
         scan: Scan,
-        server: dict[int, tuple[str, int]],
+        server: Mapping[int, tuple[str, int]],
         untrusted: set[int],
     ) -> dict[int, tuple[str, int]]:
         """Messages whose file a mail reader removed, to delete on the server (see
@@ -764,7 +865,8 @@ class SyncRun:
         received again instead."""
         state = plan.local.state
         moved = sorted(uid for uid in plan.gone if (state.uidvalidity, uid) in self._elsewhere)
-        plan.to_fetch.extend((uid, plan.gone.pop(uid)[1]) for uid in moved)
+        for uid in moved:
+            plan.to_fetch[uid] = plan.gone.pop(uid)[1]
         if not plan.gone:
             return
         self._imap.select_folder(plan.folder.wire)
@@ -953,6 +1055,7 @@ class SyncRun:
         unchanged folder is skipped."""
         plan.local.state.uidnext = plan.status[UIDNEXT]
         plan.local.state.highestmodseq = plan.status.get(HIGHESTMODSEQ)
+        plan.local.state.compact()
         plan.local.mark(headers_only=self._headers_only)
 
     # ------------------------------------------------------------------ pass 2: receive
@@ -970,7 +1073,7 @@ class SyncRun:
             )
             return
         complete = True
-        for batch in _batches(plan.to_fetch, self._settings.batch_size, BATCH_BYTES):
+        for batch in _batches(plan.to_fetch.items(), self._settings.batch_size, BATCH_BYTES):
             self._reporter.check()
             with local.batch():
                 for uid, flags, incoming in self._fetch_batch(plan, batch):

@@ -77,6 +77,7 @@ class Message:
     literal_size: int | None = None
     stream: Callable[[], Iterable[bytes]] | None = None
     partial: bool = True
+    modseq: int = 0  # when its flags last changed (CONDSTORE): see ``Folder.change``
 
 
 @dataclass
@@ -89,6 +90,27 @@ class Folder:
     uidnext: str | int | None = None  # default: one more than the highest numeric UID
     read_only: bool = False  # SELECT answers [READ-ONLY], STORE is refused
     highestmodseq: int | None = None  # sent by SELECT and STATUS (CONDSTORE) when set
+    vanished: dict[int, int] = field(default_factory=dict)  # expunged UID -> its MODSEQ
+
+    def change(self, message: Message, flags: str) -> None:
+        """Set a message's flags as a CONDSTORE server does: a new mod-sequence."""
+        assert self.highestmodseq is not None
+        self.highestmodseq += 1
+        message.flags, message.modseq = flags, self.highestmodseq
+
+    def expunge(self, message: Message) -> None:
+        """Expunge a message, remembered for ``VANISHED (EARLIER)`` (QRESYNC)."""
+        assert self.highestmodseq is not None
+        self.highestmodseq += 1
+        self.messages.remove(message)
+        self.vanished[int(str(message.uid))] = self.highestmodseq
+
+    def add(self, message: Message) -> None:
+        """A new message, with the next UID and a new mod-sequence."""
+        assert self.highestmodseq is not None
+        self.highestmodseq += 1
+        message.uid, message.modseq = int(_uidnext(self)), self.highestmodseq
+        self.messages.append(message)
 
 
 @dataclass
@@ -423,10 +445,27 @@ class Connection:
                 f"* OK [UIDNEXT {_uidnext(folder)}] Predicted next UID\r\n"
             ).encode()
         )
-        if folder.highestmodseq is not None:  # changes since a QRESYNC argument: not sent
+        if folder.highestmodseq is not None:
             self.write(b"* OK [HIGHESTMODSEQ %d] Highest\r\n" % folder.highestmodseq)
+            self._qresync_changes(folder, self._arguments.rest())
         mode = "READ-ONLY" if command.name == "EXAMINE" or folder.read_only else "READ-WRITE"
         self.reply(command, f"OK [{mode}] {command.name} completed")
+
+    def _qresync_changes(self, folder: Folder, arguments: str) -> None:
+        """RFC 7162's answer to ``(QRESYNC (uidvalidity modseq))``: what changed since."""
+        match = re.fullmatch(r"\(QRESYNC \((\d+) (\d+)\)\)", arguments, re.IGNORECASE)
+        if match is None or match[1] != str(folder.uidvalidity):
+            return
+        since = int(match[2])
+        gone = sorted(uid for uid, modseq in folder.vanished.items() if modseq > since)
+        if gone:
+            self.write(f"* VANISHED (EARLIER) {','.join(map(str, gone))}\r\n".encode())
+        for number, message in enumerate(folder.messages, 1):
+            if message.modseq > since:
+                self.write(
+                    f"* {number} FETCH (UID {message.uid} FLAGS {message.flags} "
+                    f"MODSEQ ({message.modseq}))\r\n".encode()
+                )
 
     def _search(self, command: Command) -> None:
         if self._selected is None:
@@ -450,12 +489,18 @@ class Connection:
             self.reply(command, "BAD no folder selected")
             return
         sequence = self._arguments.string().decode()
-        items = _FETCH_ITEM.findall(self._arguments.rest())
+        rest = self._arguments.rest()
+        since = re.search(r" \(CHANGEDSINCE (\d+)\)$", rest, re.IGNORECASE)  # CONDSTORE
+        items = _FETCH_ITEM.findall(rest if since is None else rest[: since.start()])
         by_uid = command.name == "UID FETCH"
         for number, message in self._matching(sequence, by_uid=by_uid):
+            if since is not None and message.modseq <= int(since[1]):
+                continue
             self.write(b"* %d FETCH (UID %s" % (number, str(message.uid).encode()))
             for item in items:
                 self._fetch_item(message, item)
+            if since is not None:
+                self.write(b" MODSEQ (%d)" % message.modseq)
             self.write(b")\r\n")
         self.reply(command)
 
@@ -513,7 +558,10 @@ class Connection:
                     current = [flag for flag in current if flag not in flags]
                 else:
                     current = flags
-                message.flags = f"({' '.join(current)})"
+                if self._selected.highestmodseq is None:
+                    message.flags = f"({' '.join(current)})"
+                else:
+                    self._selected.change(message, f"({' '.join(current)})")
                 if not action.endswith(".SILENT"):
                     self.write(
                         b"* %d FETCH (UID %s FLAGS %s)\r\n"

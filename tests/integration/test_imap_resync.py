@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from helpers.cyrus import Cyrus
-from helpers.fake_imap import Folder, Mailbox, Message, serving
+from helpers.fake_imap import FakeImap, Folder, Mailbox, Message, serving
 from helpers.imap import (
     Account,
     local_files,
@@ -27,7 +27,7 @@ from helpers.imap import (
 )
 
 from sendreceive.contract import S_FALSE, S_OK
-from sendreceive.providers.imap import maildir_store
+from sendreceive.providers.imap import maildir_store, sync
 
 QRESYNC = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE", "QRESYNC", "ENABLE")
 PER_ACCOUNT = {"CAPABILITY", "LOGIN", "AUTHENTICATE", "ENABLE", "LIST", "LOGOUT"}
@@ -84,10 +84,8 @@ def test_changes_on_either_side_still_come_through_after_quiet_resyncs(tmp_path:
         run_sync(server.settings(), tmp_path)
 
         set_local_flags(local_files(tmp_path)[2], "F")  # a mail reader's change
-        inbox.messages[0].flags = r"(\Seen)"  # and the server's
-        inbox.highestmodseq = 11
-        work.messages.append(Message(make_message(4, "Work"), uid=4))
-        work.highestmodseq = 8
+        inbox.change(inbox.messages[0], r"(\Seen)")  # and the server's
+        work.add(Message(make_message(4, "Work")))
         changed = run_sync(server.settings(), tmp_path)
         assert changed.hresult == S_OK, changed.error_texts
         assert changed.received == 1
@@ -140,3 +138,140 @@ def test_cyrus_logs_only_the_select_of_each_folder_on_a_quiet_resync(
         "SELECT",
     ], session
     assert session.count(" (QRESYNC (") == 2
+
+
+def _quiet(server: FakeImap, store_dir: Path) -> None:
+    """Sync, then compare once more with the local directories aged: the next run with
+    no change is one SELECT per folder."""
+    assert run_sync(server.settings(), store_dir).hresult == S_OK
+    _age(store_dir / "Maildir")
+    assert run_sync(server.settings(), store_dir).hresult == S_OK
+
+
+def _per_folder(server: FakeImap, before: int) -> list[tuple[str, str]]:
+    return [(c.name, c.args) for c in server.commands[before:] if c.name not in PER_ACCOUNT]
+
+
+def test_server_changes_arrive_as_changes_without_listing_the_folder(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        inbox.expunge(inbox.messages[3])
+        work.add(Message(make_message(4, "Work")))
+        before = len(server.commands)
+
+        result = run_sync(server.settings(), tmp_path)
+        commands = _per_folder(server, before)
+    assert result.hresult == S_OK, result.error_texts
+    assert result.received == 1
+    assert commands == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+        ("UID FETCH", "4:* (FLAGS RFC822.SIZE)"),  # only what arrived since
+        ("EXAMINE", '"Work"'),
+        ("UID FETCH", "4 (FLAGS BODY.PEEK[])"),
+    ]
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 5: ""}
+    assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]
+
+
+def test_the_providers_own_flag_changes_are_not_compared_again(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        set_local_flags(local_files(tmp_path)[3], "S")
+        _age(tmp_path / "Maildir")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert server.received("UID STORE") == [r"3 +FLAGS.SILENT (\Seen)"]
+        before = len(server.commands)
+
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK  # learns the modseq
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        commands = _per_folder(server, before)
+    assert commands == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),  # its answer: message 3 changed, by us
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+        ("SELECT", '"INBOX" (QRESYNC (1 11))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+    ]
+    assert local_flags(tmp_path)[3] == "S"
+
+
+def test_a_real_servers_flag_change_and_expunge_arrive_without_a_listing(
+    any_account: Account, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account = any_account
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(n, size=300) for n in range(3000)])
+    assert account.sync(settings={"batch_size": 500}).hresult == S_OK
+    _age(account.store_dir / "Maildir")
+    assert account.sync().hresult == S_OK  # compares in full once, and marks
+    with account.client() as client:
+        client.select_folder("INBOX")
+        client.add_flags([1500], [rb"\Flagged"])
+        client.delete_messages([2000])
+        client.uid_expunge([2000])
+    listings: list[int] = []
+    every = sync.SyncRun._fetch_every
+    monkeypatch.setattr(
+        sync.SyncRun,
+        "_fetch_every",
+        lambda self, n, items: listings.append(n) or every(self, n, items),
+    )
+
+    result = account.sync()
+    assert result.hresult == S_OK, result.error_texts
+    assert listings == [] and result.received == 0
+    flags = local_flags(account.store_dir)
+    assert len(flags) == 2999 and 2000 not in flags
+    assert flags[1500] == "F" and set(flags.values()) == {"", "F"}
+
+
+def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_counted(
+    tmp_path: Path,
+) -> None:
+    mailbox = _mailbox()
+    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE")
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        before = len(server.commands)
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert _per_folder(server, before) == [
+            ("SELECT", '"INBOX" (CONDSTORE)'),
+            ("SELECT", '"Work" (CONDSTORE)'),
+        ]
+        inbox.change(inbox.messages[1], r"(\Seen)")
+        work.add(Message(make_message(4, "Work")))
+        before = len(server.commands)
+
+        changed = run_sync(server.settings(), tmp_path)
+        assert changed.hresult == S_OK and changed.received == 1
+        assert _per_folder(server, before) == [
+            ("SELECT", '"INBOX" (CONDSTORE)'),
+            ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 10)"),
+            ("SELECT", '"Work" (CONDSTORE)'),
+            ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 7)"),
+            ("UID FETCH", "4:* (FLAGS RFC822.SIZE)"),
+            ("EXAMINE", '"Work"'),
+            ("UID FETCH", "4 (FLAGS BODY.PEEK[])"),
+        ]
+        assert local_flags(tmp_path)[2] == "S"
+        _age(tmp_path / "Maildir")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK  # marks again
+        inbox.expunge(inbox.messages[0])  # which one, the count alone cannot tell
+        before = len(server.commands)
+
+        expunged = run_sync(server.settings(), tmp_path)
+        commands = _per_folder(server, before)
+    assert expunged.hresult == S_OK
+    assert commands == [
+        ("SELECT", '"INBOX" (CONDSTORE)'),
+        ("STATUS", '"INBOX" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)'),
+        ("SELECT", '"INBOX"'),
+        ("UID FETCH", "1:* (FLAGS RFC822.SIZE)"),  # compared in full
+        ("SELECT", '"Work" (CONDSTORE)'),
+    ]
+    assert sorted(local_files(tmp_path)) == [2, 3, 4, 5]
