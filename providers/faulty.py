@@ -830,9 +830,9 @@ class ThreadBomb:
 
 
 class ForkBomb:
-    """Forks a binary tree of ``depth`` levels of processes (at most 2**(depth+1) - 1
-    shells, fewer where the kernel refuses a fork) whose leaves sleep ``hold`` seconds,
-    waits for them, and completes."""
+    """Forks a binary tree of ``depth`` levels of processes (at most 2**(depth+1) - 2 of
+    them, fewer where the kernel refuses a fork) that sleep ``hold`` seconds, waits for
+    them, and completes."""
 
     def __init__(self, depth: int = 8, hold: float = 10.0) -> None:
         self.depth = depth
@@ -840,27 +840,32 @@ class ForkBomb:
 
     def SynchronizeInBackground(self, psibpb: MAPISIB) -> int:
         _callback(psibpb).Progress("Forking", 1, 2)
-        # A shell forks the tree: a fork of this threaded process may run only system
-        # calls, and a fresh interpreter takes seconds to start on a loaded machine, past
-        # the task's time limit before the tree had grown to its thread limit.
-        marker = f"faulty-fork-bomb:{psibpb.psesSync.store_dir}"  # in every shell's argv
-        subprocess.run(["sh", "-c", _FORK_TREE, marker, str(self.depth), str(self.hold)])
+        # A helper process forks the tree: a fork of this threaded process runs only
+        # system calls and ``os._exit``.
+        marker = f"faulty-fork-bomb:{psibpb.psesSync.store_dir}"  # in every process's argv
+        subprocess.run([sys.executable, "-c", _FORK_TREE, str(self.depth), str(self.hold), marker])
         _callback(psibpb).Done(None, S_OK)
         return S_OK
 
 
-# $0 is the marker, $1 the depth, $2 the hold; each `&` forks a subshell, argv and all.
 _FORK_TREE = """
-tree() {
-    if [ "$1" -gt 0 ]; then
-        tree $(($1 - 1)) "$2" &
-        tree $(($1 - 1)) "$2" &
-        wait
-    else
-        sleep "$2"
-    fi
-}
-tree "$1" "$2"
+import os, sys, time
+depth, hold = int(sys.argv[1]), float(sys.argv[2])
+kids = []
+while depth:
+    try:
+        kid = os.fork()
+    except OSError:
+        break
+    if kid == 0:  # a new level: it forks its own two
+        depth, kids = depth - 1, []
+        continue
+    kids.append(kid)
+    if len(kids) == 2:
+        break
+time.sleep(hold)
+for kid in kids:
+    os.waitpid(kid, 0)
 """
 
 
