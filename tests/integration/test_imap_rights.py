@@ -5,6 +5,7 @@ each is named once, with what it concerns. On the scriptable server, then on Cyr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from helpers.cyrus import Cyrus
@@ -70,18 +71,25 @@ def test_a_read_only_folder_is_synced_down_and_named_once(tmp_path: Path) -> Non
     assert local_flags(tmp_path, "Shared")[2] == "F"  # kept here, pending
 
 
+def _refusing(flag: str) -> Callable[[Connection, Command], None]:
+    """A UID STORE handler that refuses to set ``flag``, as a server without the right."""
+
+    def handle(conn: Connection, command: Command) -> None:
+        if flag in command.args:
+            conn.reply(command, "NO [NOPERM] Permission denied")
+        else:
+            conn.handle_normally(command)
+
+    return handle
+
+
 def test_a_refused_flag_is_named_kept_and_not_retried_and_new_mail_still_comes(
     tmp_path: Path,
 ) -> None:
     inbox = Folder("INBOX", _messages("INBOX", 3))
 
-    def refuse_flagged(conn: Connection, command: Command) -> None:
-        if "\\Flagged" in command.args:
-            conn.reply(command, "NO [NOPERM] Permission denied")
-        else:
-            conn.handle_normally(command)
-
-    with serving(Mailbox([inbox]), Script(handlers={"UID STORE": refuse_flagged})) as server:
+    refusing = Script(handlers={"UID STORE": _refusing("\\Flagged")})
+    with serving(Mailbox([inbox]), refusing) as server:
         assert run_sync(server.settings(), tmp_path).hresult == S_OK
         files = local_files(tmp_path)
         set_local_flags(files[2], "FS")  # flagged (refused) and read (accepted)
@@ -111,13 +119,8 @@ def test_a_refused_deletion_is_named_kept_and_not_retried_and_new_mail_still_com
 ) -> None:
     inbox = Folder("INBOX", _messages("INBOX", 3))
 
-    def refuse_deleted(conn: Connection, command: Command) -> None:
-        if "\\Deleted" in command.args:
-            conn.reply(command, "NO [NOPERM] Permission denied")
-        else:
-            conn.handle_normally(command)
-
-    with serving(Mailbox([inbox]), Script(handlers={"UID STORE": refuse_deleted})) as server:
+    refusing = Script(handlers={"UID STORE": _refusing("\\Deleted")})
+    with serving(Mailbox([inbox]), refusing) as server:
         assert run_sync(server.settings(), tmp_path).hresult == S_OK
         local_files(tmp_path)[2].unlink()  # deleted in a mail reader
         inbox.messages.append(Message(make_message(4), uid=4))
