@@ -8,6 +8,7 @@ from pathlib import Path
 
 from helpers.gui_waits import wait_for_run_end
 from helpers.sending import outgoing
+from PySide6.QtCore import QSize
 
 from sendreceive.mail import store_reader
 from sendreceive.mail.outbox import default_store
@@ -118,3 +119,18 @@ def test_a_folder_too_big_to_list_says_so(qtbot, make_window, tmp_path, monkeypa
     qtbot.waitUntil(lambda: store.model.rowCount() == 3, timeout=TIMEOUT)
     assert store.status.text() == "The first 3 messages; the folder holds more"
     assert store.tree.currentItem().text(1) == "more than 3"
+
+
+def test_the_store_windows_size_and_splits_are_remembered(qtbot, make_window):
+    window = make_window()
+    store = window.store_opener.open()
+    qtbot.waitExposed(store)
+    store.resize(700, 500)
+    store.folders_split.setSizes([220, 470])
+    split = store.folders_split.sizes()
+    qtbot.waitUntil(lambda: store.size() == QSize(700, 500))
+    window.close()
+
+    again = make_window().store_opener.open()
+    assert again.size() == QSize(700, 500)
+    assert again.folders_split.sizes() == split

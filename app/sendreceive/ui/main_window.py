@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         self.accounts_view.verticalHeader().hide()
         self.accounts_view.setWordWrap(False)
         self.account_columns = FittedColumns(self.accounts_view, AccountColumn.FIRST_ERROR)
-        self.store_opener = StoreOpener(options.store_root, self.profile, self._selected_name, self)
+        self.store_opener = StoreOpener(
+            options.store_root, self.profile, self._selected_name, self.settings, self
+        )
         self.accounts_view.addAction(self.store_opener.account_action)
         self.accounts_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.outbox_view = OutboxView(self.store, self.profile)
@@ -752,6 +754,7 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         for key, state in self.dialog.remembered().items():
             self.settings.save_state(key, state)
+        self.store_opener.save_sizes()
         self.settings.sync()
         self.scheduler.detach()
         self.controller.cancel_all()  # provider threads are daemons: they cannot hold the exit

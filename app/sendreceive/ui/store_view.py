@@ -13,11 +13,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -34,6 +34,8 @@ from sendreceive.config.profile import Profile
 from sendreceive.mail import store_reader
 from sendreceive.mail.store_reader import MessageText, StoreFolder
 from sendreceive.paths import store_dir
+from sendreceive.ui.screen_fit import resize_within_screen
+from sendreceive.ui.settings import AppSettings
 from sendreceive.ui.store_model import MessageListModel, StoreColumn, problem_text
 from sendreceive.ui.table_view import make_table
 from sendreceive.ui.wording import arg, number
@@ -90,19 +92,37 @@ class StoreWindow(QWidget):
         column = QVBoxLayout(messages)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.status)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.table)
-        right.addWidget(self.preview)
-        right.setSizes([300, 200])
-        column.addWidget(right, 1)
-        split = QSplitter()
-        split.addWidget(self.tree)
-        split.addWidget(messages)
-        split.setSizes([300, 700])
+        self.messages_split = QSplitter(Qt.Orientation.Vertical)
+        self.messages_split.addWidget(self.table)
+        self.messages_split.addWidget(self.preview)
+        self.messages_split.setSizes([300, 200])
+        column.addWidget(self.messages_split, 1)
+        self.folders_split = QSplitter()
+        self.folders_split.addWidget(self.tree)
+        self.folders_split.addWidget(messages)
+        self.folders_split.setSizes([300, 700])
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self.resize(1000, 600)
+        layout.addWidget(self.folders_split)
+        resize_within_screen(self, QSize(1000, 600))
         self.refresh()
+
+    def remembered(self) -> dict[str, QByteArray]:
+        """What the user sized (the window and its two splits), for ``restore``."""
+        states = (
+            self.saveGeometry(),
+            self.folders_split.saveState(),
+            self.messages_split.saveState(),
+        )
+        return dict(zip(REMEMBERED, states, strict=True))
+
+    def restore(self, saved: Mapping[str, QByteArray | None]) -> None:
+        geometry, folders, messages = (saved.get(key) for key in REMEMBERED)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if folders is not None:
+            self.folders_split.restoreState(folders)
+        if messages is not None:
+            self.messages_split.restoreState(messages)
 
     # ------------------------------------------------------------ what the window shows
 
@@ -259,6 +279,10 @@ class StoreWindow(QWidget):
                 handlers[kind](result)
 
 
+#: The settings keys of what the store window remembers: its geometry and its two splits.
+REMEMBERED = ("store/geometry", "store/foldersSplit", "store/messagesSplit")
+
+
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     children = (item.child(i) for i in range(item.childCount()))
     return [child for child in children if child is not None]
@@ -273,9 +297,11 @@ class StoreOpener(QObject):
         store_root: Path,
         profile: Profile,
         selected: Callable[[], str | None],
+        settings: AppSettings,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._store_root = store_root
         self._profile = profile
         self._selected = selected
@@ -294,6 +320,7 @@ class StoreOpener(QObject):
     def open(self, account: str | None = None) -> StoreWindow:
         if self.window is None:
             self.window = StoreWindow(self._store_root, self._profile, self._parent)
+            self.window.restore({key: self._settings.saved_state(key) for key in REMEMBERED})
         if account is not None:
             self.window.show_account(account)
         self.window.show()
@@ -304,6 +331,12 @@ class StoreOpener(QObject):
     def refresh(self) -> None:
         if self.window is not None:
             self.window.refresh()
+
+    def save_sizes(self) -> None:
+        """Keep the window's sizes for the next start, if it was opened."""
+        if self.window is not None:
+            for key, state in self.window.remembered().items():
+                self._settings.save_state(key, state)
 
     def set_profile(self, profile: Profile) -> None:
         self._profile = profile
