@@ -26,6 +26,9 @@ class ErrorKind(Enum):
     VIOLATION = "contract violation"
 
 
+_WORST_FIRST = (ErrorKind.ERROR, ErrorKind.VIOLATION, ErrorKind.WARNING)
+
+
 @dataclass(slots=True)
 class ErrorEntry:
     """One line of the Errors tab, as data: each front-end words it (the headless one
@@ -59,6 +62,7 @@ class ErrorLog:
         self._by_key: dict[tuple[object, ...], ErrorEntry] = {}
         self._totals = dict.fromkeys(ErrorKind, 0)  # occurrences, repeats included
         self._lines: dict[TaskId, int] = {}  # distinct lines per task
+        self._firsts: dict[tuple[TaskId, ErrorKind], ErrorEntry] = {}
         self.version = 0
 
     def add(
@@ -95,6 +99,7 @@ class ErrorLog:
                 entry = ErrorEntry(task, kind, hresult, text, now, now, count, found)
                 self._by_key[key] = entry
                 self._entries.append(entry)
+                self._firsts.setdefault((task, kind), entry)
             else:
                 entry.count += count
                 entry.last_time = now
@@ -106,6 +111,15 @@ class ErrorLog:
         """Occurrences of ``kinds`` (all kinds when none is given), repeats included;
         kept as entries arrive, so front-ends can ask every tick."""
         return sum(self._totals[kind] for kind in kinds or ErrorKind)
+
+    def worst_first(self, task: TaskId) -> ErrorEntry | None:
+        """``task``'s first line of its worst kind (an error before a contract violation
+        before a warning): what says why it went wrong, found without reading the list."""
+        for kind in _WORST_FIRST:
+            entry = self._firsts.get((task, kind))
+            if entry is not None:
+                return entry
+        return None
 
     @property
     def entries(self) -> list[ErrorEntry]:

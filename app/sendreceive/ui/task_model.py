@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from sendreceive.run.send_receive import Run, Task
-from sendreceive.tracking.error_log import ErrorEntry, ErrorKind, ErrorLog
+from sendreceive.tracking.error_log import ErrorEntry, ErrorLog
 from sendreceive.tracking.tracker import TaskState, TaskStatus
 from sendreceive.ui.icons import status_icon
 from sendreceive.ui.table_model import ColumnTableModel, ModelIndex
@@ -111,15 +111,8 @@ class TaskTableModel(ColumnTableModel):
         return None
 
     def _reason(self, state: TaskState) -> ErrorEntry | None:
-        """The task's first line of its worst kind in the Errors tab; asked only by a
-        screen reader, on the row it reads, so the scan costs nothing while nobody asks."""
-        if self._log is None or not (state.errors or state.violations or state.warnings):
-            return None
-        mine = [e for e in self._log.entries[:] if e.task == state.task]
-        return min(mine, key=lambda e: _SEVERITY[e.kind], default=None)
-
-
-_SEVERITY = {ErrorKind.ERROR: 0, ErrorKind.VIOLATION: 1, ErrorKind.WARNING: 2}
+        """The task's first line of its worst kind in the Errors tab."""
+        return None if self._log is None else self._log.worst_first(state.task)
 
 
 def _display(state: TaskState, column: TaskColumn) -> str:
