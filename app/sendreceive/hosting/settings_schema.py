@@ -29,10 +29,12 @@ from sendreceive.config.provider_settings import (
     check_settings,
 )
 from sendreceive.hosting.loading import entry_point_value
+from sendreceive.input_files import FileKind, InputFileError, read_checked
 
 MAX_SOURCE_BYTES = 2_000_000  # a provider module larger than this is not parsed
 MAX_HOPS = 8  # imports followed for one name (a cycle ends here too)
 MAX_NUMBER = 10**15  # arithmetic in a declaration stays in plausible settings' range
+_SOURCE = FileKind("a provider module", "a Python source file", MAX_SOURCE_BYTES)
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
 _OPERATORS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -95,13 +97,10 @@ class _Module:
 
     @staticmethod
     def from_file(path: Path, package: str) -> _Module:
-        try:
-            with path.open("rb") as file:
-                source = file.read(MAX_SOURCE_BYTES + 1)
-        except OSError as exc:
-            raise _UnreadableError(f"{path}: {exc.strerror}") from None
-        if len(source) > MAX_SOURCE_BYTES:
-            raise _UnreadableError(f"{path} is larger than {MAX_SOURCE_BYTES:,} bytes")
+        try:  # a regular file of bounded size: a FIFO named *.py must not block the GUI
+            source = read_checked(path, _SOURCE)
+        except InputFileError as exc:
+            raise _UnreadableError(str(exc)) from None
         try:
             tree = ast.parse(source, filename=str(path))
         except SyntaxError as exc:

@@ -3,6 +3,7 @@ what the provider declares, and none of the provider's code runs to read it."""
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 
@@ -10,7 +11,7 @@ import pytest
 
 from sendreceive.config.provider_settings import Setting, SettingsDeclarationError
 from sendreceive.hosting.loading import available_providers, resolve
-from sendreceive.hosting.settings_schema import read_settings
+from sendreceive.hosting.settings_schema import MAX_SOURCE_BYTES, read_settings
 
 
 @pytest.mark.parametrize("name", available_providers())
@@ -88,3 +89,14 @@ def test_a_provider_file_and_a_loose_class_without_settings(tmp_path):
     assert read_settings(f"{provider}:Plain") == ()
     with pytest.raises(SettingsDeclarationError, match="no Python source for module nowhere_xyz"):
         read_settings("nowhere_xyz:Thing")
+
+
+def test_a_provider_file_that_is_a_fifo_or_too_large_is_named_not_read(tmp_path):
+    fifo = tmp_path / "pipe.py"
+    os.mkfifo(fifo)  # nobody writes: an open that waited would never return
+    with pytest.raises(SettingsDeclarationError, match=r"pipe\.py: is a FIFO"):
+        read_settings(f"{fifo}:Provider")
+    huge = tmp_path / "huge.py"
+    huge.write_bytes(b"#" * (MAX_SOURCE_BYTES + 1))
+    with pytest.raises(SettingsDeclarationError, match=r"huge\.py: "):
+        read_settings(f"{huge}:Provider")
