@@ -834,7 +834,7 @@ class ForkBomb:
     them, fewer where the kernel refuses a fork) that sleep ``hold`` seconds, waits for
     them, and completes."""
 
-    def __init__(self, depth: int = 8, hold: float = 10.0) -> None:
+    def __init__(self, depth: int = 6, hold: float = 10.0) -> None:
         self.depth = depth
         self.hold = hold
 
