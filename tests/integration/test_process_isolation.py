@@ -46,11 +46,12 @@ def run_in_processes(accounts: list[Account], store: Path, **limits: float) -> R
 
 
 def process_gone(pid: int) -> bool:
+    """Gone or a zombie; the process may be reaped between any two looks."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
         return True
-    return Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()[0] == b"Z"
+    return stat.rsplit(b")", 1)[1].split()[0] == b"Z"
 
 
 HUB_THREADS = {"provider-hub", "provider-spawner", "provider-fork-server"}  # one per app
