@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
@@ -17,3 +18,12 @@ def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> bool:
             return False
         pause.wait(0.01)
     return True
+
+
+def process_gone(pid: int) -> bool:
+    """Gone or a zombie; the process may be reaped between any two looks."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return stat.rsplit(b")", 1)[1].split()[0] == b"Z"

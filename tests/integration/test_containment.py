@@ -14,16 +14,19 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from helpers import freezer
 from helpers.hostile import LIMITS
-from helpers.waiting import wait_until
+from helpers.waiting import process_gone, wait_until
 
 from sendreceive.config.profile import Account
 from sendreceive.hosting.isolation import host_factory
 from sendreceive.hosting.process import containment, fork_server
+from sendreceive.paths import store_dir
 from sendreceive.run.english import error_line
 from sendreceive.run.send_receive import Run
 from sendreceive.tracking.tracker import TaskStatus
@@ -382,3 +385,64 @@ def test_the_open_files_limit_holds_for_the_providers_processes_together(tmp_pat
     else:
         assert the_run.tasks[0].snapshot().status is TaskStatus.COMPLETED, lines
         assert "open_files per process only" in containment.line(mechanism)
+
+
+SLOW_TO_END_PROVIDER = """
+import os, subprocess, sys, time
+from pathlib import Path
+from sendreceive.contract import IID_IMAPISyncProgressCallback, S_OK
+
+SPAWN = ("import os, sys, threading, time\\n"
+         "while not os.path.exists(sys.argv[1]): time.sleep(0.01)\\n"
+         "for _ in range(100): threading.Thread(target=time.sleep, args=(600,)).start()\\n")
+
+class SlowToEnd:
+    # A child that, once the go file exists, starts 100 threads; the provider's own
+    # process waits for it (the test freezes that process meanwhile).
+    def SynchronizeInBackground(self, psibpb):
+        cb = psibpb.punkCallBack.QueryInterface(IID_IMAPISyncProgressCallback)
+        store = psibpb.psesSync.store_dir
+        spawner = subprocess.Popen([sys.executable, "-c", SPAWN, str(store / "go")])
+        cb.Progress("Waiting", 1, 2)
+        (store / "ready").write_text(str(os.getpid()))
+        spawner.wait()
+        cb.Done(None, S_OK)
+        return S_OK
+"""
+
+
+def test_a_limit_is_named_when_hit_though_the_tree_is_slow_to_end(tmp_path, mechanism):
+    """A process of the tree that a SIGKILL cannot end yet (in disk I/O; here frozen)
+    keeps the keeper from reporting the tree's end; the limit the tree passed is named at
+    once all the same, the task ends Failed by it — not, seconds later, by its time
+    limit as a plain time-out — and the tree ends once the process can."""
+    reason = freezer.why_not_available()
+    if reason:
+        pytest.skip(reason)
+    provider = tmp_path / "slow_to_end.py"
+    provider.write_text(SLOW_TO_END_PROVIDER)
+    account = Account("Slow", f"{provider}:SlowToEnd", process_limits={"threads": 40})
+    the_run = Run(
+        [account],
+        tmp_path / "stores",
+        replace(LIMITS, task_timeout=600.0),
+        host_factory=host_factory("process", [account]),
+    )
+    running = threading.Thread(target=asyncio.run, args=(the_run.execute(),))
+    running.start()
+    try:
+        (task,) = the_run.tasks
+        store = store_dir(tmp_path / "stores", "Slow")
+        assert wait_until(lambda: (store / "ready").exists(), 60), "the provider did not start"
+        pid = task.host.pid
+        assert pid is not None
+        with freezer.frozen(pid, "slow-to-end"):
+            (store / "go").touch()
+            assert wait_until(lambda: task.snapshot().status is TaskStatus.FAILED, 60)
+            assert not process_gone(pid), "the provider's process ended: nothing was slow"
+        lines = lines_of(the_run, "Slow")
+        assert any("killed: thread limit (40 threads, threads)" in ln for ln in lines), lines
+    finally:
+        running.join(120)
+    assert not running.is_alive(), "the run did not end once the process could"
+    assert process_gone(pid)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from helpers.hostile import LIMITS, main_py
-from helpers.waiting import wait_until
+from helpers.waiting import process_gone, wait_until
 
 from sendreceive.config.profile import Account
 from sendreceive.hosting.isolation import host_factory
@@ -43,15 +43,6 @@ def run_in_processes(accounts: list[Account], store: Path, **limits: float) -> R
     )
     asyncio.run(run.execute())
     return run
-
-
-def process_gone(pid: int) -> bool:
-    """Gone or a zombie; the process may be reaped between any two looks."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_bytes()
-    except (FileNotFoundError, ProcessLookupError):
-        return True
-    return stat.rsplit(b")", 1)[1].split()[0] == b"Z"
 
 
 HUB_THREADS = {"provider-hub", "provider-spawner", "provider-fork-server"}  # one per app

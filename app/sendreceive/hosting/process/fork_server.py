@@ -146,6 +146,7 @@ class ForkServer:
         self._waiting: dict[int, queue.SimpleQueue[Spawned | str | None]] = {}
         self._started: set[int] = set()  # requests whose end is still to come
         self._exits: dict[int, Exit] = {}
+        self._limits_hit: dict[int, str] = {}  # requests whose tree hit a limit, ending
         self.mechanism: str | None = None  # containment's, once the server said it
         self.alive = True
         self.retired = False  # it stopped answering: it keeps its providers, gets no more
@@ -204,6 +205,11 @@ class ForkServer:
         if not self.retired and containment.state(self.process.pid) in ("T", "t"):
             self.retire()
 
+    def limit_hit(self, request: int) -> str | None:
+        """The limit (one of LIMITS_HIT) whose passing is ending the provider of
+        ``request``, as soon as its keeper saw it: the tree may take a while to end."""
+        return self._limits_hit.get(request)
+
     def exit_of(self, request: int) -> Exit | None:
         """How the provider of ``request`` ended, once it has (``LOST`` if the server is
         gone)."""
@@ -220,10 +226,14 @@ class ForkServer:
                 if said["t"] == "hello":
                     self.mechanism = said["mechanism"]
                     log.info("%s", containment.line(said["mechanism"]))
+                elif said["t"] == "limit":
+                    if request in self._started and said["limit"] in LIMITS_HIT:
+                        self._limits_hit[request] = said["limit"]
                 elif said["t"] == "exit":
                     if request in self._started:
                         self._started.discard(request)
-                        limit = said.get("limit")
+                        heard = self._limits_hit.pop(request, None)
+                        limit = said.get("limit") or heard  # a keeper killed ending the tree
                         self._exits[request] = Exit(
                             said["code"],
                             said["status"],
@@ -270,7 +280,9 @@ def fork_server(env: dict[str, str]) -> ForkServer:
 @dataclass
 class _Keeper:
     request: int
-    report: int  # the pipe it reports its provider's end on
+    report: int  # the pipe it reports a limit hit and its provider's end on
+    said: bytes = b""  # what it wrote there, read so far
+    looked: int = 0  # how much of ``said`` was looked at for a limit hit
 
 
 _keepers: dict[int, _Keeper] = {}  # the server's children, by pid
@@ -301,7 +313,11 @@ def serve(sock: socket.socket) -> None:
     with selectors.DefaultSelector() as selector:
         selector.register(sock, selectors.EVENT_READ)
         while True:
-            if selector.select(_REAP_EVERY):
+            ready = selector.select(_REAP_EVERY)
+            for key, _ in ready:
+                if key.data is not None:
+                    _heard(sock, selector, key.data)
+            if any(key.data is None for key, _ in ready):
                 try:
                     message, fds, _, _ = socket.recv_fds(sock, 64, 3)
                 except OSError:
@@ -314,7 +330,7 @@ def serve(sock: socket.socket) -> None:
                     _say(sock, t="pid", request=request, keeper=keeper, pid=pid)
                 except OSError as exc:
                     _say(sock, t="fail", request=request, why=f"the keeper failed: {exc}")
-            _reap(sock)
+            _reap(sock, selector)
 
 
 def _say(sock: socket.socket, **fields: object) -> None:
@@ -376,6 +392,8 @@ def _start(
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
         raise OSError(first.lstrip("! ") or "no answer")
+    os.set_blocking(report_r, False)
+    selector.register(report_r, selectors.EVENT_READ, pid)
     return int(numbers[0]), int(numbers[1])
 
 
@@ -441,7 +459,12 @@ def _keep(report: int, fds: list[int], limits: TreeLimits, in_namespace: bool) -
         pid, status = os.waitpid(-1, os.WNOHANG if watch else 0)
         if watch and not pid:
             # Once hit, it stays the cause: a tree being killed soon holds less again.
-            hit = hit or _limit_hit(me, limits, count_files)
+            if hit is None:
+                hit = _limit_hit(me, limits, count_files)
+                if hit is not None:
+                    # Said now: the tree may take long to end (a process in disk I/O
+                    # dies when the I/O completes), and its end comes after its cause.
+                    os.write(report, f"limit {hit}\n".encode())
             if hit is not None:  # SIGKILL (again, till its provider is reaped), named
                 for victim in [-1] if in_namespace else containment.descendants(me):
                     with contextlib.suppress(OSError):
@@ -521,7 +544,24 @@ def _become_provider(fds: list[int], threads: int) -> NoReturn:
         os._exit(child.EXIT_HOST_ERROR)
 
 
-def _reap(sock: socket.socket) -> None:
+def _heard(sock: socket.socket, selector: selectors.BaseSelector, pid: int) -> None:
+    """Pass on the limit a keeper says its tree hit, as it says it: the app names the
+    cause at once. Its last line is read once the keeper is reaped."""
+    keeper = _keepers[pid]
+    with contextlib.suppress(OSError):
+        data = os.read(keeper.report, 1 << 16)
+        if not data:  # it ended: nothing more until it is reaped
+            selector.unregister(keeper.report)
+        keeper.said += data
+    whole = keeper.said.rfind(b"\n") + 1
+    for line in keeper.said[keeper.looked : whole].splitlines():
+        word, _, limit = line.decode(errors="replace").partition(" ")
+        if word == "limit" and limit in LIMITS_HIT:
+            _say(sock, t="limit", request=keeper.request, limit=limit)
+    keeper.looked = whole
+
+
+def _reap(sock: socket.socket, selector: selectors.BaseSelector) -> None:
     """Report each ended keeper's provider; kill what a killed keeper left to us."""
     while True:
         try:
@@ -531,13 +571,15 @@ def _reap(sock: socket.socket) -> None:
         if not pid:
             break
         keeper = _keepers.pop(pid, None)
-        report: list[str] = []
         if keeper is None:
             continue  # an orphan re-parented to us, killed below
-        os.set_blocking(keeper.report, False)
         with contextlib.suppress(OSError):
-            report = os.read(keeper.report, 1 << 16).decode(errors="replace").splitlines()
+            while chunk := os.read(keeper.report, 1 << 16):
+                keeper.said += chunk
+        with contextlib.suppress(KeyError):
+            selector.unregister(keeper.report)
         os.close(keeper.report)
+        report = keeper.said.decode(errors="replace").splitlines()
         said = json.loads(report[-1]) if report and report[-1].startswith("{") else None
         if said is None:  # the keeper was killed (by the app): its provider with it
             said = {"code": os.CLD_KILLED, "status": signal.SIGKILL, "left": []}

@@ -79,6 +79,7 @@ class ProcessHost:
         self._spawned: Spawned | None = None
         self._pid: int | None = None
         self._exit: Exit | None = None
+        self._end_reported = False  # its death named (at a limit hit: before its end)
         self._exited_at = 0.0
         self._finished = False
         self._ended_event = threading.Event()  # set with _finished: for wait_finished
@@ -301,7 +302,13 @@ class ProcessHost:
         """Escalate past the graces; once the child has ended (and its output with it,
         or a grace later), name its end. True when done."""
         self._escalate(now)
-        if self._closed_at is None or self._server is None or self._spawned is None:
+        if self._server is None or self._spawned is None:
+            return False
+        if not self._end_reported and self._broken is None:
+            limit = self._server.limit_hit(self._spawned.request)
+            if limit is not None:  # its tree is being killed for it: named now
+                self._report_end(Exit(os.CLD_KILLED, signal.SIGKILL, limit=limit), None)
+        if self._closed_at is None:
             return False
         if self._exit is None:
             self._exit = self._server.exit_of(self._spawned.request)
@@ -412,6 +419,9 @@ class ProcessHost:
 
     def _report_end(self, how: Exit, broken: str | None) -> None:
         """A child that ended unasked is a death: named, with the last of its stderr."""
+        if self._end_reported:
+            return
+        self._end_reported = True
         if self._terminated or (self._stop_asked and broken is None and self._exec is None):
             return  # the host ended it
         if self._exec is not None:
