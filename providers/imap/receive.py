@@ -98,7 +98,8 @@ class ReceiveContext:
     headers_only: bool
     connect: Callable[[], BoundedClient]  # a new logged-in connection (a reconnect)
     skipping: Callable[[ServerFolder], AbstractContextManager[None]]  # folder errors
-    batch_bytes: int  # one connection's FETCH answer: its share of the memory budget
+    batch_bytes: int  # one connection's batch: its share of the memory budget (a message
+    # up to a piece, bigger than that share, still comes alone in one FETCH)
 
 
 class Receiver:

@@ -83,7 +83,6 @@ from .maildir_store import (
 )
 from .progress import Reporter, UserCancelledError
 from .receive import FolderJob, ReceiveContext, Tally
-from .receiving import PIECE_BYTES
 from .schedule import receive_all
 from .settings import ImapSettings
 from .uid_map import Listing, UidMap
@@ -1060,7 +1059,7 @@ class SyncRun:
             headers_only=self._headers_only,
             connect=self._new_connection,
             skipping=self._skipping_on_refusal,
-            batch_bytes=max(PIECE_BYTES, BATCH_BYTES // connections),
+            batch_bytes=BATCH_BYTES // connections,
         )
         receive_all(context, work, client, connections, self._stop)
 
