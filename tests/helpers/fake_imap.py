@@ -264,6 +264,11 @@ class Connection:
             self.stream(junk())
         self.write(f"{command.tag} {text}\r\n".encode())
 
+    def hang_up(self) -> None:
+        """Cut the connection, as a server restarting does (the loop then ends)."""
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+
     def wait_closed(self, timeout: float) -> bool:
         """For a handler that never answers: wait until the client closes the
         connection (True) or ``timeout`` seconds pass (False)."""

@@ -111,6 +111,26 @@ def test_cancel_stops_every_connection_and_closes_it(tmp_path: Path) -> None:
     assert kept and all(busy.messages[uid - 1].body == data for uid, data in kept.items())
 
 
+def test_a_connection_cut_off_is_that_connections_reconnect(tmp_path: Path) -> None:
+    folders = [_folder("INBOX", 40), _folder("Work", 30, 700)]
+    cut: list[str] = []
+
+    def fetch(conn: Connection, command: Command) -> None:
+        if BODIES in command.args and command.args.startswith("700") and not cut:
+            cut.append(command.args)
+            conn.hang_up()  # mid-answer, for Work's connection only
+            return
+        conn.handle_normally(command)
+
+    with serving(Mailbox(folders), Script(handlers={"UID FETCH": fetch})) as server:
+        result = run_sync(server.settings(connections=2), tmp_path)
+        logins = len(server.received("LOGIN"))
+    assert result.hresult == S_OK, result.error_texts
+    assert cut and logins == 3  # two connections, and Work's once more
+    assert _local(tmp_path, "") == _expected(folders[0])
+    assert _local(tmp_path, "Work") == _expected(folders[1])
+
+
 def test_one_connection_receives_folder_after_folder_as_before(tmp_path: Path) -> None:
     folders = [_folder("INBOX", 30), _folder("Work", 20), _folder("Lists", 25)]
     with serving(Mailbox(folders)) as server:
