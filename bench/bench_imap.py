@@ -371,14 +371,15 @@ def memory(argv: list[str]) -> int:
     return 0
 
 
-def _full_sync_with(server: Server, user: str, password: str, tmp: str, count: int) -> Run:
+def _full_sync_with(server: Server, user: str, password: str, work: Path, count: int) -> Run:
     """The provider's full sync into a new store with ``connections = count``."""
-    syncer = Provider(server, user, password, Path(tmp) / f"connections-{count}")
+    syncer = Provider(server, user, password, work)
     syncer.settings["connections"] = count
     full = syncer.sync()
     print(
         f"provider, connections = {count}: full sync {full.wall:7.2f} s"
-        f" (in-process: {full.inner:.2f} s)   peak RSS {full.peak_rss_mib:6.1f} MiB",
+        f" (in-process: {full.inner:.2f} s, CPU {full.cpu:.2f} s)   peak RSS"
+        f" {full.peak_rss_mib:6.1f} MiB",
         flush=True,
     )
     return full
@@ -466,10 +467,10 @@ def main(argv: list[str]) -> int:
                 ),
                 flush=True,
             )
-        by_connections = {
-            count: _full_sync_with(server, user, password, tmp, count)
-            for count in (int(text) for text in args.connections.split(",") if text)
-        }
+        by_connections = [
+            (count, _full_sync_with(server, user, password, Path(tmp) / f"c{run}", count))
+            for run, count in enumerate(int(text) for text in args.connections.split(",") if text)
+        ]
     mine_full, mine_resync = results["provider"]
     targets = {
         "mbsync": ("target <= 0.50", "target <= 1.00"),
@@ -484,7 +485,7 @@ def main(argv: list[str]) -> int:
                 "  resync",
                 _ratio(mine_resync.wall, resync.wall, resync_target),
             )
-    for count, full in by_connections.items():
+    for count, full in by_connections:
         if "mbsync" in results:
             print(
                 f"provider, connections = {count}: full sync "
