@@ -1,11 +1,12 @@
-"""Pass 2 over several connections: the folders' parts shared out as connections free up.
+"""Pass 2 over several connections: the folders shared out as connections free up.
 
 Waiting for the server is most of a full sync's time (a FETCH's round trip and the
 server's work, then ``sync()`` for each batch), so ``connections`` connections, each on
-its own thread, take the next part of the queue (consecutive messages of one folder:
-a big folder is shared too, by UID range) until it is empty. The first connection is
-the run's own, already logged in; the others log in as they start, and one that cannot
-(a server limiting connections per user, say) only leaves the work to the rest.
+its own thread, take the next part of the queue (consecutive messages of one folder;
+``SyncRun._receive`` makes a whole folder one part) until it is empty. The first
+connection is the run's own, already logged in; the others log in as they start, and
+one that cannot (a server limiting connections per user, say) only leaves the work to
+the rest.
 
 A failure that ends the run (Cancel, a timeout, too many failed messages) sets ``stop``:
 every connection's waits check it, so each one stops within its wire's wait slice, its

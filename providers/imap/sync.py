@@ -88,8 +88,6 @@ from .settings import ImapSettings
 from .uid_map import Listing, UidMap
 
 BATCH_BYTES = 8 * 1024 * 1024  # the FETCH answers of all connections together
-PART = 5000  # at most this many messages of a folder go to one connection at a time
-MIN_PART = 500  # ...and at least this many, so that a connection changes folder rarely
 UID_CHUNK = 1000  # UIDs per command: keeps command lines far below servers' limits
 PIECE = 5000  # messages per FETCH of flags and sizes: an answer of a few hundred KiB
 MAX_CHANGES = PIECE  # more changes than this, and the folder is compared in full
@@ -1037,14 +1035,18 @@ class SyncRun:
     # ------------------------------------------------------------------ pass 2: receive
 
     def _receive(self, plans: list[FolderPlan]) -> None:
-        """Share the folders' messages to receive out over the connections, in parts."""
+        """Share the folders out over the connections, a whole folder to each.
+
+        Not a big folder by UID range over several: its state then records UIDs out of
+        order, and each batch's save re-sorts the whole per-UID state (``UidMap``): at
+        100,000 messages 18 s instead of 27 s, but a peak RSS of 68 MiB instead of 50
+        (91 MiB at 200,000). ``FolderJob`` and the schedule take parts already."""
         connections = self._settings.connections
         work: list[tuple[FolderJob, Part]] = []
         for plan in plans:
             if not plan.to_fetch:
                 continue
-            size = min(PART, max(MIN_PART, -(-len(plan.to_fetch) // connections)))
-            parts = list(batching.parts(plan.to_fetch.items(), size))
+            parts = list(batching.parts(plan.to_fetch.items(), len(plan.to_fetch)))
             done = functools.partial(self._received_all, plan)
             job = FolderJob(plan.folder, plan.local, plan.replaces, done, len(parts))
             work.extend((job, part) for part in parts)
