@@ -1,6 +1,7 @@
-"""Receiving over several connections at once (the ``connections`` setting): folders and
-parts of big folders shared out, one folder's failure leaving the others whole, Cancel
-closing every connection, and ``connections = 1`` doing what it always did."""
+"""Receiving over several connections at once (the ``connections`` setting): folders
+shared out, one folder's failure leaving the others whole, a cut-off connection
+reconnecting on its own, Cancel closing every connection, and ``connections = 1`` doing
+what it always did."""
 
 from __future__ import annotations
 
