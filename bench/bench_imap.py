@@ -21,6 +21,10 @@ and for the resyncs the CPU time it took (the rest is waiting for the server).
 
     .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
                                          [--server dovecot|cyrus] [--small]
+                                         [--connections 1,2]
+
+``--connections`` adds the provider's full sync with those ``connections`` settings (the
+first run uses the default), each into a new store, with its ratio to mbsync's.
 
 ``memory`` measures the provider process's peak RSS receiving one 50 MiB message from
 the real server (beside mbsync's, and beside the provider's own on an empty mailbox in
@@ -367,6 +371,20 @@ def memory(argv: list[str]) -> int:
     return 0
 
 
+def _full_sync_with(server: Server, user: str, password: str, work: Path, count: int) -> Run:
+    """The provider's full sync into a new store with ``connections = count``."""
+    syncer = Provider(server, user, password, work)
+    syncer.settings["connections"] = count
+    full = syncer.sync()
+    print(
+        f"provider, connections = {count}: full sync {full.wall:7.2f} s"
+        f" (in-process: {full.inner:.2f} s, CPU {full.cpu:.2f} s)   peak RSS"
+        f" {full.peak_rss_mib:6.1f} MiB",
+        flush=True,
+    )
+    return full
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["child"]:
         child(*argv[1:3])
@@ -381,6 +399,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed of the mail (default 1)")
     parser.add_argument("--server", choices=("dovecot", "cyrus"), default="dovecot")
     parser.add_argument("--small", action="store_true", help=f"{SMALL_SIZE}-byte messages")
+    parser.add_argument(
+        "--connections",
+        default="",
+        help="also the provider's full sync with each of these connections settings "
+        "(comma-separated, e.g. 1,2; the first run uses the default)",
+    )
     parser.add_argument(
         "--tools",
         default=",".join(TOOLS),
@@ -443,6 +467,10 @@ def main(argv: list[str]) -> int:
                 ),
                 flush=True,
             )
+        by_connections = [
+            (count, _full_sync_with(server, user, password, Path(tmp) / f"c{run}", count))
+            for run, count in enumerate(int(text) for text in args.connections.split(",") if text)
+        ]
     mine_full, mine_resync = results["provider"]
     targets = {
         "mbsync": ("target <= 0.50", "target <= 1.00"),
@@ -456,6 +484,12 @@ def main(argv: list[str]) -> int:
                 _ratio(mine_full.wall, full.wall, full_target),
                 "  resync",
                 _ratio(mine_resync.wall, resync.wall, resync_target),
+            )
+    for count, full in by_connections:
+        if "mbsync" in results:
+            print(
+                f"provider, connections = {count}: full sync "
+                f"{_ratio(full.wall, results['mbsync'][0].wall, 'of mbsync')}"
             )
     return 0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from sendreceive.contract import (
     FAILED,
@@ -24,6 +25,8 @@ class Reporter:
 
     Every ``Progress`` call is also the cancellation check: it raises ``UserCancelledError`` when
     the host answers ``MAPI_E_USER_CANCEL`` or the session says the user cancelled.
+    Connections receiving at once share it: one lock keeps the position counting and the
+    calls to the host (perhaps a proxy to another process) one at a time.
     """
 
     def __init__(
@@ -35,6 +38,7 @@ class Reporter:
         self._index = 0
         self._total = 0
         self.failures = 0
+        self._lock = threading.RLock()
 
     def step(self, text: str) -> None:
         """A step whose amount of work is not known yet (``ulIndexMax == 0``)."""
@@ -48,10 +52,11 @@ class Reporter:
         self._progress(f"Synchronizing folder '{name}'", self._index, self._total)
 
     def received(self) -> None:
-        self._index += 1
-        self._progress(
-            f"Receiving message {self._index:,} of {self._total:,}", self._index, self._total
-        )
+        with self._lock:
+            self._index += 1
+            self._progress(
+                f"Receiving message {self._index:,} of {self._total:,}", self._index, self._total
+            )
 
     def finish(self, received: int) -> None:
         """The closing line: what arrived, not what was planned; a run that reported
@@ -68,18 +73,20 @@ class Reporter:
 
     def error(self, hresult: int, message: str) -> None:
         """Show an error (or a warning, for a success HRESULT); it does not end the run."""
-        if FAILED(hresult):
-            self.failures += 1
-            self._log.error("%s", message)
-        else:
-            self._log.warning("%s", message)
-        self._callback.Error(hresult, message)
+        with self._lock:
+            if FAILED(hresult):
+                self.failures += 1
+                self._log.error("%s", message)
+            else:
+                self._log.warning("%s", message)
+            self._callback.Error(hresult, message)
 
     def warn(self, message: str) -> None:
         self.error(S_FALSE, message)
 
     def _progress(self, text: str, index: int, total: int) -> None:
-        answer = self._callback.Progress(text, index, total)
+        with self._lock:
+            answer = self._callback.Progress(text, index, total)
         if (isinstance(answer, int) and answer & 0xFFFFFFFF == MAPI_E_USER_CANCEL) or (
             self._session.cancelled
         ):

@@ -19,6 +19,7 @@ from sendreceive.providers.common import start_in_background
 
 from .settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_CONNECTIONS,
     DEFAULT_MAX_MESSAGE_SIZE,
     DEFAULT_TIMEOUT,
     SECURITY_MODES,
@@ -46,7 +47,8 @@ class ImapProvider:
         Setting("security", str, "ssl", "How the connection is protected", choices=SECURITY_MODES),
         Setting("verify_certificate", bool, True, "Check the server's certificate (keep on)"),
         Setting("ca_file", str, optional=True, help="A CA bundle for a private certificate"),
-        Setting("batch_size", int, DEFAULT_BATCH_SIZE, "Messages fetched at once"),
+        Setting("batch_size", int, DEFAULT_BATCH_SIZE, "Messages fetched at once, to start with"),
+        Setting("connections", int, DEFAULT_CONNECTIONS, "Connections receiving at once (1 to 8)"),
         Setting("timeout", float, DEFAULT_TIMEOUT, "Seconds to wait for the server"),
         Setting("max_message_size", int, DEFAULT_MAX_MESSAGE_SIZE, "Larger messages are skipped"),
     )
@@ -66,6 +68,7 @@ class ImapProvider:
         folders: Sequence[str] | None = None,
         shared_folders: bool = False,
         expunge: bool = False,
+        connections: int = DEFAULT_CONNECTIONS,
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
@@ -86,6 +89,7 @@ class ImapProvider:
             folders=folders,
             shared_folders=shared_folders,
             expunge=expunge,
+            connections=connections,
         )
 
     def __repr__(self) -> str:

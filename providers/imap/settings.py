@@ -12,6 +12,8 @@ SECURITY_MODES = ("ssl", "starttls", "none")
 DEFAULT_BATCH_SIZE = 250
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MESSAGE_SIZE = 50 * 1024 * 1024
+DEFAULT_CONNECTIONS = 3  # enough to hide a server's latency, few enough to be polite
+MAX_CONNECTIONS = 8  # servers limit connections per user (Dovecot: 10 by default)
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class ImapSettings:
     folders: tuple[str, ...] | None
     shared_folders: bool = False  # other users' and shared namespaces too
     expunge: bool = False  # expunge what a mail reader deleted, not only mark it \Deleted
+    connections: int = DEFAULT_CONNECTIONS  # at most this many at once while receiving
 
     @classmethod
     def build(
@@ -47,6 +50,7 @@ class ImapSettings:
         folders: Sequence[str] | None,
         shared_folders: bool = False,
         expunge: bool = False,
+        connections: int = DEFAULT_CONNECTIONS,
     ) -> ImapSettings:
         """Check types and ranges here, so a bad profile fails when the account loads."""
         if not isinstance(host, str) or not host:
@@ -77,6 +81,12 @@ class ImapSettings:
             raise TypeError("shared_folders must be true or false")
         if not isinstance(expunge, bool):
             raise TypeError("expunge must be true or false")
+        if (
+            isinstance(connections, bool)
+            or not isinstance(connections, int)
+            or not 1 <= connections <= MAX_CONNECTIONS
+        ):
+            raise ValueError(f"connections must be a whole number from 1 to {MAX_CONNECTIONS}")
         return cls(
             host=host,
             username=username,
@@ -90,4 +100,5 @@ class ImapSettings:
             folders=tuple(folders) if folders is not None else None,
             shared_folders=shared_folders,
             expunge=expunge,
+            connections=connections,
         )

@@ -40,6 +40,7 @@ import base64
 import contextlib
 import itertools
 import re
+import select
 import socket
 import socketserver
 import ssl
@@ -51,6 +52,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from helpers.dovecot import HOST, make_certificate
+from helpers.waiting import wait_until
 
 STOP_TIMEOUT = 10.0
 _CHUNK = 64 * 1024
@@ -261,6 +263,28 @@ class Connection:
         if junk is not None:
             self.stream(junk())
         self.write(f"{command.tag} {text}\r\n".encode())
+
+    def hang_up(self) -> None:
+        """Cut the connection, as a server restarting does (the loop then ends)."""
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+
+    def wait_closed(self, timeout: float) -> bool:
+        """For a handler that never answers: wait until the client closes the
+        connection (True) or ``timeout`` seconds pass (False)."""
+        stopping = self.server.stopping
+        return wait_until(lambda: stopping.is_set() or self._peer_closed(), timeout) and (
+            not stopping.is_set()
+        )
+
+    def _peer_closed(self) -> bool:
+        readable, _, _ = select.select([self._sock], [], [], 0)
+        if not readable:
+            return False
+        try:
+            return self._sock.recv(1, socket.MSG_PEEK) == b""
+        except OSError:  # reset: closed too
+            return True
 
     # ------------------------------------------------------------------ the loop
 

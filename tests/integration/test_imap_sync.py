@@ -103,7 +103,7 @@ def test_progress_counts_over_the_whole_run_with_separators(account: Account) ->
     with account.client() as client:
         seed(client, "INBOX", [make_message(i, size=300) for i in range(700)])
         seed(client, "Archive", [make_message(i, "Archive", size=300) for i in range(350)])
-    result = account.sync(settings={"batch_size": 200})
+    result = account.sync(settings={"batch_size": 200, "connections": 1})  # folder by folder
     assert result.hresult == S_OK
     progress = result.callback.progress
     known = next(i for i, (_text, _i, total) in enumerate(progress) if total)
