@@ -425,6 +425,11 @@ class _Watched:
             self._changed.wait_for(lambda: condition() or self.ended, timeout)
             return not self.ended
 
+    def alive_after(self, seconds: float) -> bool:
+        """Whether the child still runs ``seconds`` after its start."""
+        self.wait_for(lambda: False, self.started + seconds - time.perf_counter())
+        return not self.ended
+
     def kill(self) -> float:
         """SIGKILL (if still running), reap; returns the run's wall time."""
         self.process.kill()
@@ -445,11 +450,12 @@ class _Watched:
 
 
 def _spin_until_state_write(folder: Path, timeout: float) -> bool:
-    """Poll (no pause: the write lasts milliseconds) until the state's temporary file
-    exists; False if ``timeout`` passes first."""
+    """Poll (no pause: the write lasts milliseconds) until a new temporary state file
+    exists (not one an earlier kill left); False if ``timeout`` passes first."""
     deadline = time.monotonic() + timeout
+    earlier = set(folder.glob(STATE_TEMPS))
     while time.monotonic() < deadline:
-        if next(folder.glob(STATE_TEMPS), None) is not None:
+        if set(folder.glob(STATE_TEMPS)) - earlier:
             return True
     return False
 
@@ -457,10 +463,15 @@ def _spin_until_state_write(folder: Path, timeout: float) -> bool:
 def _kill_at(watched: _Watched, mode: str, rng: random.Random, folder: Path) -> str:
     """Kill ``watched`` at a random moment of ``mode``; returns where, or "" if it ended."""
     if mode == "delay":
-        delay = rng.uniform(0.0, 3.0)  # start-up, login, state load, the check pass
-        if watched.wait_for(lambda: time.perf_counter() - watched.started >= delay, delay + 1):
+        delay = rng.uniform(0.3, 6.0)  # start-up, login, state load, the check pass
+        if watched.alive_after(delay):
             watched.kill()
-            return f"{delay:.2f} s after start"
+            return f"{delay:.2f} s after its start"
+        return ""
+    if mode == "flag upload":  # the run's first state write follows the upload
+        if _spin_until_state_write(folder, KILL_TIMEOUT) and watched.process.poll() is None:
+            watched.kill()
+            return "writing the state after the upload"
         return ""
     fraction = rng.uniform(0.02, 0.35)
     reached = watched.wait_for(
@@ -643,22 +654,21 @@ def kills(argv: list[str]) -> int:
             killed += 1
             kept = len(_names(inbox)) - before
             print(
-                f"  kill {killed} ({mode}): {where} after {wall:.2f} s; {kept:,} kept", flush=True
+                f"  kill {killed} ({mode}): {where}; run of {wall:.2f} s, {kept:,} kept", flush=True
             )
         waste = fetched - args.messages
         print(f"final resume: {wall:.1f} s, {watched.position:,} received")
         flagged = _set_local_flag(inbox, rng, args.flags)
-        two_way = _Watched(provider)
-        delay = rng.uniform(0.05, 1.5)
-        if two_way.wait_for(lambda: time.perf_counter() - two_way.started >= delay, delay + 1):
-            two_way.kill()
+        for mode in ("delay", "flag upload"):  # before the upload, then after it
+            watched = _Watched(provider)
+            where = _kill_at(watched, mode, rng, inbox)
+            wall = watched.kill() if where else watched.finish()
             print(
-                f"  kill {killed + 1} (two-way): {delay:.2f} s into a run with"
-                f" {len(flagged)} local flag changes to upload"
+                f"  two-way run, {len(flagged)} local flag changes to upload: "
+                + (f"killed {where}" if where else "ended before its kill")
+                + f"; run of {wall:.2f} s",
+                flush=True,
             )
-        else:
-            two_way.finish()
-            print(f"  two-way run ended before its kill at {delay:.2f} s")
         provider.sync()
         failures = _verify(server, user, "INBOX", inbox, lambda: _quiet_received(provider))
         with server.client(user, timeout=300) as client:

@@ -385,7 +385,9 @@ def test_sigkill_at_chosen_moments_of_a_big_sync_then_resume(account: Account) -
     quiet = account.sync()
     assert (quiet.hresult, quiet.received) == (S_OK, 0)
     assert {path.name for path in local_files(account.store_dir).values()} == names
-    assert not os.listdir(account.store_dir / "Maildir" / "tmp")
+    inbox = account.store_dir / "Maildir"
+    assert not os.listdir(inbox / "tmp")
+    assert not list(inbox.glob(".imap-sync-state.json.*.tmp")), "a cut-short state write stays"
     with account.client() as client:
         assert_mirrors(client, account.store_dir, "INBOX", "")
         client.select_folder("INBOX", readonly=True)
