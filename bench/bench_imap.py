@@ -28,6 +28,19 @@ the same run), and from the fake server of the tests announcing 40 messages of 2
 100 bytes each (a server whose sizes lie):
 
     .venv/bin/python bench/bench_imap.py memory [--server dovecot|cyrus]
+
+``kills`` seeds one folder (200,000 small messages by default), times one uninterrupted
+sync into a store of its own, then SIGKILLs the provider's process ``--kills`` times at
+random moments of another (a delay after its start, a position of its download, the
+moment a state write has begun; the seed is printed, ``--kill-seed`` repeats a run),
+resuming each time; then kills two runs with local flag changes to upload (before the
+upload, then after it while its state is written). The verdict: every server message
+on disk once (by UID and by content digest), byte for byte, nothing else in ``cur/`` or
+``new/``, the state knows every file, and one more sync changes nothing (server STATUS
+with HIGHESTMODSEQ and the local names unchanged, nothing received):
+
+    .venv/bin/python bench/bench_imap.py kills [--messages 200000] [--kills 8]
+                                         [--server dovecot|cyrus] [--kill-seed N]
 """
 
 from __future__ import annotations
