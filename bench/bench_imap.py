@@ -628,6 +628,8 @@ def kills(argv: list[str]) -> int:
         "--flags", type=int, default=100, help="local flag changes killed pending (default 100)"
     )
     args = parser.parse_args(argv)
+    if args.flags < 1 or args.messages < 1:
+        parser.error("--messages and --flags must be at least 1")
     kill_seed = (
         args.kill_seed if args.kill_seed is not None else random.SystemRandom().getrandbits(32)
     )
@@ -673,22 +675,20 @@ def kills(argv: list[str]) -> int:
         print(f"final resume: {wall:.1f} s, {watched.position:,} received")
         flagged = _set_local_flag(inbox, rng, args.flags)
         for mode in ("delay", "flag upload"):  # before the upload, then after it
+            pending = len(_unflagged(server, user, flagged))
             watched = _Watched(provider)
             where = _kill_at(watched, mode, rng, inbox)
             wall = watched.kill() if where else watched.finish()
             print(
-                f"  two-way run, {len(flagged)} local flag changes to upload: "
+                f"  two-way run, {pending} of {len(flagged)} local flag changes not on the"
+                " server: "
                 + (f"killed {where}" if where else "ended before its kill")
-                + f"; run of {wall:.2f} s",
+                + f"; run of {wall:.2f} s, then {len(_unflagged(server, user, flagged))} not",
                 flush=True,
             )
         provider.sync()
         failures = _verify(server, user, "INBOX", inbox, lambda: _quiet_received(provider))
-        with server.client(user, timeout=300) as client:
-            client.select_folder("INBOX", readonly=True)
-            unflagged = [
-                uid for uid, data in client.get_flags(flagged).items() if b"\\Flagged" not in data
-            ]
+        unflagged = _unflagged(server, user, flagged)
         if unflagged:
             failures.append(f"{len(unflagged)} local flag changes never reached the server")
     ready = [seconds for seconds in resumes if seconds is not None]
@@ -707,6 +707,14 @@ def kills(argv: list[str]) -> int:
         else "nothing lost, nothing duplicated, no-change resync afterwards",
     )
     return 1 if failures else 0
+
+
+def _unflagged(server: Server, user: str, uids: list[int]) -> list[int]:
+    """Which of the INBOX's ``uids`` are not flagged on the server."""
+    with server.client(user, timeout=300) as client:
+        client.select_folder("INBOX", readonly=True)
+        flags = client.get_flags(uids)
+    return [uid for uid in uids if b"\\Flagged" not in flags.get(uid, ())]
 
 
 def _quiet_received(provider: Provider) -> int:
