@@ -462,12 +462,11 @@ class _Watched:
         return time.perf_counter() - self.started
 
 
-def _spin_until_state_write(folder: Path, timeout: float) -> bool:
+def _spin_until_state_write(watched: _Watched, folder: Path) -> bool:
     """Poll (no pause: the write lasts milliseconds) until a new temporary state file
-    exists (not one an earlier kill left); False if ``timeout`` passes first."""
-    deadline = time.monotonic() + timeout
+    exists (not one an earlier kill left); False if the child ends first."""
     earlier = set(folder.glob(STATE_TEMPS))
-    while time.monotonic() < deadline:
+    while watched.process.poll() is None:
         if set(folder.glob(STATE_TEMPS)) - earlier:
             return True
     return False
@@ -482,7 +481,7 @@ def _kill_at(watched: _Watched, mode: str, rng: random.Random, folder: Path) -> 
             return f"{delay:.2f} s after its start"
         return ""
     if mode == "flag upload":  # the run's first state write follows the upload
-        if _spin_until_state_write(folder, KILL_TIMEOUT) and watched.process.poll() is None:
+        if _spin_until_state_write(watched, folder):
             watched.kill()
             return "writing the state after the upload"
         return ""
@@ -490,7 +489,7 @@ def _kill_at(watched: _Watched, mode: str, rng: random.Random, folder: Path) -> 
     reached = watched.wait_for(
         lambda: watched.total > 0 and watched.position >= fraction * watched.total
     )
-    if reached and mode == "state write" and not _spin_until_state_write(folder, 600):
+    if reached and mode == "state write" and not _spin_until_state_write(watched, folder):
         reached = False
     if not reached or watched.process.poll() is not None:
         return ""
