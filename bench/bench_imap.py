@@ -480,10 +480,10 @@ def _kill_at(watched: _Watched, mode: str, rng: random.Random, folder: Path) -> 
             watched.kill()
             return f"{delay:.2f} s after its start"
         return ""
-    if mode == "flag upload":  # the run's first state write follows the upload
+    if mode == "flag upload":  # the run's first state write follows its upload, if any
         if _spin_until_state_write(watched, folder):
             watched.kill()
-            return "writing the state after the upload"
+            return "in its first state write"
         return ""
     fraction = rng.uniform(0.02, 0.35)
     reached = watched.wait_for(
