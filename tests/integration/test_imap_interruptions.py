@@ -334,7 +334,8 @@ def _kill_in_state_write(command: list[str], write: int) -> None:
     )
     assert child.stdout is not None
     try:
-        assert any(line == "writing state\n" for line in child.stdout), child.wait()
+        stalled = any(line == "writing state\n" for line in child.stdout)
+        assert stalled, f"the sync ended (exit {child.wait()}) before state write {write}"
     finally:
         child.kill()
         child.wait()
