@@ -32,20 +32,38 @@ the same run), and from the fake server of the tests announcing 40 messages of 2
 100 bytes each (a server whose sizes lie):
 
     .venv/bin/python bench/bench_imap.py memory [--server dovecot|cyrus]
+
+``kills`` seeds one folder (200,000 small messages by default), times one uninterrupted
+sync into a store of its own, then SIGKILLs the provider's process ``--kills`` times at
+random moments of another (a delay after its start, a position of its download, the
+moment a state write has begun; the seed is printed, ``--kill-seed`` repeats a run),
+resuming each time; then kills two runs with local flag changes to upload (before the
+upload, then after it while its state is written). The verdict: every server message
+on disk once (by UID and by content digest), byte for byte, nothing else in ``cur/`` or
+``new/``, the state knows every file, and one more sync changes nothing (server STATUS
+with HIGHESTMODSEQ and the local names unchanged, nothing received):
+
+    .venv/bin/python bench/bench_imap.py kills [--messages 200000] [--kills 8]
+                                         [--server dovecot|cyrus] [--kill-seed N]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import math
+import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +81,7 @@ from sendreceive.contract import (  # noqa: E402
 )
 from sendreceive.hosting.session import Session  # noqa: E402
 from sendreceive.providers.imap import ImapProvider  # noqa: E402
-from sendreceive.providers.imap.maildir_store import RACY_NS  # noqa: E402
+from sendreceive.providers.imap.maildir_store import RACY_NS, MaildirStore  # noqa: E402
 from tests.helpers import cyrus, dovecot  # noqa: E402
 
 sys.path.insert(0, str(REPO_ROOT / "tests"))  # the fake server imports its siblings so
@@ -257,11 +275,17 @@ class OfflineImap:
 
 
 class _Callback:
-    """The smallest host: counts nothing, cancels nothing, remembers the result."""
+    """The smallest host: cancels nothing, remembers the result; ``progress``: prints each
+    position, for a parent that kills the process at chosen moments (``kills``)."""
 
     hresult: int | None = None
 
+    def __init__(self, progress: bool) -> None:
+        self._progress = progress
+
     def Progress(self, pwcszProgress: str | None, ulIndex: int, ulIndexMax: int) -> int:
+        if self._progress:
+            print(f"progress {ulIndex} {ulIndexMax}", flush=True)
         return S_OK
 
     def Error(self, hResult: int, pwcszErrorStr: str) -> int:
@@ -277,10 +301,10 @@ class _Callback:
         return self
 
 
-def child(settings_json: str, store: str) -> None:
+def child(settings_json: str, store: str, progress: bool = False) -> None:
     """One provider sync, as the host runs it; prints its HRESULT and in-process time."""
     settings = json.loads(settings_json)
-    callback = _Callback()
+    callback = _Callback(progress)
     session = Session("bench", settings, Path(store), logging.getLogger("bench"), bool)
     started, cpu = time.perf_counter(), time.process_time()
     sib = MAPISIB(ulFlags=FLAGS, psesSync=session, punkCallBack=callback)
@@ -384,13 +408,346 @@ def _full_sync_with(server: Server, user: str, password: str, work: Path, count:
     )
     return full
 
+# --------------------------------------------------------------------------- kills
+
+KILL_MODES = ("delay", "progress", "state write")
+STATE_TEMPS = ".imap-sync-state.json.*.tmp"  # durable.replace_atomically's temporary file
+_MARK = re.compile(r",U=(\d+),V=\d+")
+KILL_TIMEOUT = 3600.0  # one run of 200,000 messages on a busy machine, with room
+
+
+class _Watched:
+    """A provider child (``child … progress``) whose progress lines a thread reads as
+    they come, so that the parent can kill it at a chosen position."""
+
+    def __init__(self, provider: Provider) -> None:
+        command = [sys.executable, __file__, "child", json.dumps(provider.settings)]
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [*command, str(provider.store), "progress"], stdout=subprocess.PIPE, text=True
+        )
+        self.position = self.total = 0
+        self.first_message: float | None = None  # seconds from start to the first received
+        self.result: dict[str, float] | None = None
+        self.ended = False
+        self._changed = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._changed:
+                if line.startswith("progress "):
+                    index, total = map(int, line.split()[1:3])
+                    self.position, self.total = index, total
+                    if index and self.first_message is None:
+                        self.first_message = time.perf_counter() - self.started
+                elif line.startswith("{"):
+                    self.result = json.loads(line)
+                self._changed.notify_all()
+        with self._changed:
+            self.ended = True
+            self._changed.notify_all()
+
+    def wait_for(self, condition: Callable[[], bool], timeout: float = KILL_TIMEOUT) -> bool:
+        """Wait until ``condition`` holds (True) or the child ends first (False)."""
+        with self._changed:
+            self._changed.wait_for(lambda: condition() or self.ended, timeout)
+            return not self.ended
+
+    def alive_after(self, seconds: float) -> bool:
+        """Whether the child still runs ``seconds`` after its start."""
+        self.wait_for(lambda: False, self.started + seconds - time.perf_counter())
+        return not self.ended
+
+    def kill(self) -> float:
+        """SIGKILL (if still running), reap; returns the run's wall time."""
+        self.process.kill()
+        self.process.wait()
+        self.wait_for(lambda: False)  # the reader has seen the end of the pipe
+        return time.perf_counter() - self.started
+
+    def finish(self) -> float:
+        """Wait for the child's own end; returns the run's wall time."""
+        if self.process.wait(KILL_TIMEOUT) != 0 or self.result is None:
+            raise RuntimeError(f"the provider child exited with {self.process.returncode}")
+        if self.result["hresult"] != S_OK:
+            raise RuntimeError(
+                f"provider sync failed: {format_hresult(int(self.result['hresult']))}"
+            )
+        self.wait_for(lambda: False)
+        return time.perf_counter() - self.started
+
+
+def _spin_until_state_write(watched: _Watched, folder: Path) -> bool:
+    """Poll (no pause: the write lasts milliseconds) until a new temporary state file
+    exists (not one an earlier kill left); False if the child ends first."""
+    earlier = set(folder.glob(STATE_TEMPS))
+    while watched.process.poll() is None:
+        if set(folder.glob(STATE_TEMPS)) - earlier:
+            return True
+    return False
+
+
+def _kill_at(watched: _Watched, mode: str, rng: random.Random, folder: Path) -> str:
+    """Kill ``watched`` at a random moment of ``mode``; returns where, or "" if it ended."""
+    if mode == "delay":
+        delay = rng.uniform(0.3, 6.0)  # start-up, login, state load, the check pass
+        if watched.alive_after(delay):
+            watched.kill()
+            return f"{delay:.2f} s after its start"
+        return ""
+    if mode == "flag upload":  # the run's first state write follows its upload, if any
+        if _spin_until_state_write(watched, folder):
+            watched.kill()
+            return "in its first state write"
+        return ""
+    fraction = rng.uniform(0.02, 0.35)
+    reached = watched.wait_for(
+        lambda: watched.total > 0 and watched.position >= fraction * watched.total
+    )
+    if reached and mode == "state write" and not _spin_until_state_write(watched, folder):
+        reached = False
+    if not reached or watched.process.poll() is not None:
+        return ""
+    watched.kill()
+    where = f"{watched.position:,} of {watched.total:,} received"
+    return where + (", writing the state" if mode == "state write" else "")
+
+
+@dataclass
+class LocalCopy:
+    """What the local folder holds: content digests by UID, and what is not a message."""
+
+    digests: dict[int, str]
+    duplicates: list[int]  # UIDs with two files
+    strays: list[str]  # names in cur/ or new/ that are not the provider's message files
+    leftovers: list[str]  # what tmp/ still holds, and temporary state files
+
+
+def _local_copy(folder: Path) -> LocalCopy:
+    copy = LocalCopy({}, [], [], [])
+    for sub in ("cur", "new"):
+        for entry in os.scandir(folder / sub):
+            match = _MARK.search(entry.name)
+            if match is None or not entry.is_file(follow_symlinks=False):
+                copy.strays.append(f"{sub}/{entry.name}")
+                continue
+            uid = int(match[1])
+            if uid in copy.digests:
+                copy.duplicates.append(uid)
+            copy.digests[uid] = hashlib.sha256(Path(entry.path).read_bytes()).hexdigest()
+    copy.leftovers = [f"tmp/{name}" for name in os.listdir(folder / "tmp")]
+    copy.leftovers += [path.name for path in folder.glob(STATE_TEMPS)]
+    return copy
+
+
+def _server_digests(server: Server, user: str, folder: str) -> dict[int, str]:
+    """Every message's content digest by UID, fetched by sequence number in pieces."""
+    digests = {}
+    with server.client(user, timeout=300) as client:
+        count = client.select_folder(folder, readonly=True)[b"EXISTS"]
+        client.use_uid = False
+        for start in range(1, count + 1, 2000):
+            numbers = list(range(start, min(start + 2000, count + 1)))
+            answer = client.fetch(numbers, ["UID", "BODY.PEEK[]"])
+            for data in answer.values():
+                digests[data[b"UID"]] = hashlib.sha256(data[b"BODY[]"]).hexdigest()
+    return digests
+
+
+def _server_status(server: Server, user: str, folder: str) -> dict[bytes, int]:
+    with server.client(user, timeout=300) as client:
+        wanted = [b"MESSAGES", b"UIDNEXT", b"UIDVALIDITY"]
+        if b"CONDSTORE" in client.capabilities():
+            wanted.append(b"HIGHESTMODSEQ")
+        status: dict[bytes, int] = client.folder_status(folder, wanted)
+        return status
+
+
+def _verify(
+    server: Server, user: str, folder: str, local: Path, quiet_run: Callable[[], int]
+) -> list[str]:
+    """The verdict's failures (none: the local folder mirrors the server's exactly once,
+    byte for byte, the state knows every file, and one more sync changes nothing)."""
+    failures = []
+    copy = _local_copy(local)
+    remote = _server_digests(server, user, folder)
+    missing = sorted(set(remote) - set(copy.digests))
+    extra = sorted(set(copy.digests) - set(remote))
+    differ = [
+        uid for uid in remote.keys() & copy.digests.keys() if remote[uid] != copy.digests[uid]
+    ]
+    if sorted(Counter(copy.digests.values()).items()) != sorted(Counter(remote.values()).items()):
+        failures.append("the local contents are not the server's, each once")
+    for what, uids in (
+        ("missing", missing),
+        ("not on the server", extra),
+        ("differing", differ),
+        ("with two files", copy.duplicates),
+    ):
+        if uids:
+            failures.append(f"{len(uids):,} UIDs {what}: {uids[:5]}")
+    if copy.strays:
+        failures.append(f"{len(copy.strays)} stray entries: {copy.strays[:5]}")
+    if copy.leftovers:
+        print(f"  leftovers after the final run (not messages): {copy.leftovers[:5]}")
+    known = _known_uids(local)
+    if known != set(copy.digests):
+        failures.append(
+            f"the state knows {len(known - set(copy.digests)):,} UIDs without a file and "
+            f"misses {len(set(copy.digests) - known):,} files"
+        )
+    before = (_server_status(server, user, folder), _names(local))
+    received = quiet_run()
+    after = (_server_status(server, user, folder), _names(local))
+    if received or before != after:
+        failures.append(
+            f"the resync afterwards was not a no-change resync: {received} received, server "
+            f"{before[0]} -> {after[0]}, local files {'un' if before[1] == after[1] else ''}changed"
+        )
+    return failures
+
+
+def _names(folder: Path) -> set[str]:
+    return {name for sub in ("cur", "new") for name in os.listdir(folder / sub)}
+
+
+def _known_uids(folder: Path) -> set[int]:
+    """The UIDs the folder's sync state records, read as the provider reads it."""
+    store = MaildirStore(folder.parent, logging.getLogger("bench"), lambda hr, text: None)
+    [state] = [state for path, state in store.states() if path == folder]
+    return set(state.sizes)
+
+
+def _set_local_flag(folder: Path, rng: random.Random, count: int) -> list[int]:
+    """Flag ``count`` random messages as a mail reader does (rename into cur/ with F)."""
+    files = sorted(Path(entry.path) for sub in ("cur", "new") for entry in os.scandir(folder / sub))
+    uids = []
+    for file in rng.sample(files, min(count, len(files))):
+        base, _, info = file.name.partition(":2,")
+        file.rename(folder / "cur" / f"{base}:2,{''.join(sorted(set(info + 'F')))}")
+        uids.append(int(_MARK.search(file.name)[1]))  # type: ignore[index]
+    return uids
+
+
+def kills(argv: list[str]) -> int:
+    """SIGKILL the provider's process at random moments of a big sync, resume each time,
+    then check that nothing was lost or duplicated."""
+    parser = argparse.ArgumentParser(prog="bench_imap.py kills")
+    parser.add_argument("--messages", type=int, default=200_000, help="default: 200,000")
+    parser.add_argument("--kills", type=int, default=8, help="default: 8")
+    parser.add_argument("--server", choices=("dovecot", "cyrus"), default="dovecot")
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the mail (default 1)")
+    parser.add_argument("--kill-seed", type=int, help="seed of the kill moments (default: new)")
+    parser.add_argument(
+        "--flags", type=int, default=100, help="local flag changes killed pending (default 100)"
+    )
+    args = parser.parse_args(argv)
+    if args.flags < 1 or args.messages < 1:
+        parser.error("--messages and --flags must be at least 1")
+    kill_seed = (
+        args.kill_seed if args.kill_seed is not None else random.SystemRandom().getrandbits(32)
+    )
+    print(f"kill moments: seed {kill_seed} (repeat with --kill-seed {kill_seed})")
+    rng = random.Random(kill_seed)
+    running = cyrus.running if args.server == "cyrus" else dovecot.running
+    with running(users=1) as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
+        user, password = server.take_user()
+        started = time.perf_counter()
+        seed(server, user, args.messages, ["INBOX"], args.seed, small=True)
+        warm_up(server, user, ["INBOX"])
+        print(
+            f"{server.name} seeded with {args.messages:,} messages"
+            f" in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
+        baseline = Provider(server, user, password, Path(tmp) / "baseline").sync()
+        print(
+            f"uninterrupted full sync: {baseline.wall:.1f} s (in-process {baseline.inner:.1f} s)",
+            flush=True,
+        )
+        provider = Provider(server, user, password, Path(tmp) / "killed")
+        inbox = provider.store / "Maildir"
+        killed, resumes, fetched, total = 0, [], 0, 0.0
+        while True:
+            watched = _Watched(provider)
+            mode = rng.choice(KILL_MODES) if killed < args.kills else ""
+            before = len(_names(inbox)) if inbox.is_dir() else 0
+            where = _kill_at(watched, mode, rng, inbox) if mode else ""
+            wall = watched.kill() if where else watched.finish()
+            total += wall
+            fetched += watched.position
+            if killed:
+                resumes.append(watched.first_message)
+            if not where:
+                break
+            killed += 1
+            kept = len(_names(inbox)) - before
+            print(
+                f"  kill {killed} ({mode}): {where}; run of {wall:.2f} s, {kept:,} kept", flush=True
+            )
+        waste = fetched - args.messages
+        print(f"final resume: {wall:.1f} s, {watched.position:,} received")
+        flagged = _set_local_flag(inbox, rng, args.flags)
+        for mode in ("delay", "flag upload"):  # before the upload, then after it
+            pending = len(_unflagged(server, user, flagged))
+            watched = _Watched(provider)
+            where = _kill_at(watched, mode, rng, inbox)
+            wall = watched.kill() if where else watched.finish()
+            print(
+                f"  two-way run, {pending} of {len(flagged)} local flag changes not on the"
+                " server: "
+                + (f"killed {where}" if where else "ended before its kill")
+                + f"; run of {wall:.2f} s, then {len(_unflagged(server, user, flagged))} not",
+                flush=True,
+            )
+        provider.sync()
+        failures = _verify(server, user, "INBOX", inbox, lambda: _quiet_received(provider))
+        unflagged = _unflagged(server, user, flagged)
+        if unflagged:
+            failures.append(f"{len(unflagged)} local flag changes never reached the server")
+    ready = [seconds for seconds in resumes if seconds is not None]
+    print(
+        f"{server.name}, {args.messages:,} messages: {killed} kills in {total:.1f} s of sync "
+        f"({total / baseline.wall:.2f}x the uninterrupted {baseline.wall:.1f} s)\n"
+        f"  time from a resume's start to its first message: "
+        + (f"mean {sum(ready) / len(ready):.2f} s, max {max(ready):.2f} s" if ready else "n/a")
+        + f"\n  re-fetched after kills (received, then lost to the kill): {waste:,} messages"
+        f" ({waste / args.messages:.2%})"
+    )
+    print(
+        "verdict:",
+        "FAILED\n  " + "\n  ".join(failures)
+        if failures
+        else "nothing lost, nothing duplicated, no-change resync afterwards",
+    )
+    return 1 if failures else 0
+
+
+def _unflagged(server: Server, user: str, uids: list[int]) -> list[int]:
+    """Which of the INBOX's ``uids`` are not flagged on the server."""
+    with server.client(user, timeout=300) as client:
+        client.select_folder("INBOX", readonly=True)
+        flags = client.get_flags(uids)
+    return [uid for uid in uids if b"\\Flagged" not in flags.get(uid, ())]
+
+
+def _quiet_received(provider: Provider) -> int:
+    """One more sync, to its end; how many messages it received."""
+    watched = _Watched(provider)
+    watched.finish()
+    return watched.position
+
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["child"]:
-        child(*argv[1:3])
+        child(argv[1], argv[2], progress=argv[3:4] == ["progress"])
         return 0
     if argv[:1] == ["memory"]:
         return memory(argv[1:])
+    if argv[:1] == ["kills"]:
+        return kills(argv[1:])
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

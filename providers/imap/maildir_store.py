@@ -682,6 +682,9 @@ class MaildirStore:
             if _make_maildir(path, subfolder=path != self.root):
                 self._log.info("Created local folder '%s'", server.name)
             self._remove_leftovers(path / "tmp")
+            for cut_short in path.glob(f".{STATE_FILE}.*.tmp"):  # a state write a kill ended
+                if cut_short.is_file() and not cut_short.is_symlink():
+                    cut_short.unlink()
         folder = LocalFolder(path, state)
         if state.server_wire != server.wire or not (path / STATE_FILE).is_file():
             state.server_name, state.server_wire = server.name, server.wire

@@ -13,6 +13,7 @@ import random
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,9 @@ from helpers.imap import (
     run_sync,
     seed,
     server_messages,
+    set_local_flags,
 )
+from helpers.waiting import wait_until
 
 from sendreceive.contract import (
     MAPI_E_BUSY,
@@ -41,6 +44,8 @@ from sendreceive.contract import (
     S_OK,
 )
 from sendreceive.providers.imap import maildir_store
+
+KILL_WAIT = 120.0  # a sync of 3,000 messages on a loaded machine, with room
 
 
 @pytest.fixture
@@ -271,3 +276,121 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(account: Account) ->
     with account.client() as client:
         assert_mirrors(client, account.store_dir, "INBOX", "")
         assert_mirrors(client, account.store_dir, "Other", "Other")
+
+
+#: ``CHILD`` whose ``STALL_AT``-th state write stops half way, as a SIGKILL during the
+#: write would leave it: half the new state in the temporary file, the old one in place.
+STALLING_CHILD = (
+    r"""
+import os, tempfile, threading
+from sendreceive.providers.imap import maildir_store
+
+_writes = 0
+_replace = maildir_store.replace_atomically
+
+def _stall_at_a_state_write(path, data, *args, **kwargs):
+    global _writes
+    _writes += path.name == maildir_store.STATE_FILE
+    if path.name != maildir_store.STATE_FILE or _writes < int(os.environ["STALL_AT"]):
+        return _replace(path, data, *args, **kwargs)
+    fd, _tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.write(fd, data[: len(data) // 2])
+    print("writing state", flush=True)
+    threading.Event().wait()
+
+maildir_store.replace_atomically = _stall_at_a_state_write
+"""
+    + CHILD
+)
+BIG = 3000
+
+
+def _message_count(store_dir: Path) -> int:
+    inbox = store_dir / "Maildir"
+    return sum(len(os.listdir(inbox / sub)) for sub in ("cur", "new") if (inbox / sub).is_dir())
+
+
+def _kill_when(command: list[str], condition: Callable[[], bool]) -> None:
+    """Run the provider's process until ``condition`` holds, then SIGKILL it."""
+    child = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL)
+    try:
+        assert wait_until(lambda: condition() or child.poll() is not None, KILL_WAIT)
+        assert child.poll() is None, "the sync ended before the moment to kill it"
+    finally:
+        child.kill()
+        child.wait()
+
+
+def _kill_in_state_write(command: list[str], write: int) -> None:
+    """Run the provider's process until its ``write``-th state write is half done, then
+    SIGKILL it."""
+    environment = {**os.environ, "STALL_AT": str(write)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", STALLING_CHILD, *command[3:]],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=environment,
+    )
+    assert child.stdout is not None
+    try:
+        stalled = any(line == "writing state\n" for line in child.stdout)
+        assert stalled, f"the sync ended (exit {child.wait()}) before state write {write}"
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+
+
+def test_sigkill_at_chosen_moments_of_a_big_sync_then_resume(account: Account) -> None:
+    """Issue 23's "survives kills" at a size the suite can afford: four kills at moments
+    chosen by progress (a fresh state, files on disk, a state write cut in half), one
+    more with local flag changes being uploaded, then a resume: nothing lost, nothing
+    duplicated, and a sync afterwards changes nothing."""
+    with account.client() as client:
+        seed(client, "INBOX", [make_message(i, size=300 + 37 * (i % 13)) for i in range(BIG)])
+    command = [sys.executable, "-c", CHILD, json.dumps(account.settings(batch_size=100))]
+    command += [str(account.store_dir), str(int(FULL_SYNC))]
+    state = account.store_dir / "Maildir" / maildir_store.STATE_FILE
+    kept = [0]
+
+    def check_after_kill() -> None:
+        count = _assert_subset_of_server(account)
+        assert count >= kept[-1], "a kill lost messages already kept"
+        kept.append(count)
+
+    _kill_when(command, state.is_file)  # the folder's first state, no message yet
+    check_after_kill()
+    _kill_when(command, lambda: _message_count(account.store_dir) >= 700)
+    check_after_kill()
+    _kill_in_state_write(command, write=8)  # some batches into the resume
+    check_after_kill()
+    assert kept[-1] > kept[-2] > 0
+    _kill_when(command, lambda: _message_count(account.store_dir) >= BIG - 400)
+    check_after_kill()
+    assert kept[-1] < BIG, "the last kill came after the sync"
+
+    resume = account.sync()
+    assert (resume.hresult, resume.received) == (S_OK, BIG - kept[-1])
+    with account.client() as client:
+        assert_mirrors(client, account.store_dir, "INBOX", "")
+
+    flagged = sorted(local_files(account.store_dir))[::100]
+    for uid in flagged:
+        set_local_flags(local_files(account.store_dir)[uid], "F")
+    # The run's one state write records the flags' new merge base: the server has the
+    # flags already (seen on both servers), the state does not.
+    _kill_in_state_write(command, write=1)
+    assert account.sync().hresult == S_OK
+    names = {path.name for path in local_files(account.store_dir).values()}
+    quiet = account.sync()
+    assert (quiet.hresult, quiet.received) == (S_OK, 0)
+    assert {path.name for path in local_files(account.store_dir).values()} == names
+    inbox = account.store_dir / "Maildir"
+    assert not os.listdir(inbox / "tmp")
+    assert not list(inbox.glob(".imap-sync-state.json.*.tmp")), "a cut-short state write stays"
+    with account.client() as client:
+        assert_mirrors(client, account.store_dir, "INBOX", "")
+        client.select_folder("INBOX", readonly=True)
+        server_flags = client.get_flags(flagged)
+    assert all(b"\\Flagged" in server_flags[uid] for uid in flagged), server_flags
