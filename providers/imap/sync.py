@@ -595,7 +595,8 @@ class SyncRun:
             server.pop(uid, None)
         if remaining + sum(uid not in state.flags for uid in arrived) != _exists(selected):
             return None  # an expunge or an arrival the server did not tell
-        scan = local.scan(state.uidvalidity, only=server.keys() | vanished)
+        wanted = server.keys() | vanished
+        scan = local.find(state.uidvalidity, wanted) or local.scan(state.uidvalidity, wanted)
         if not scan.clean or any(uid not in scan.messages for uid in server if uid not in arrived):
             return None
         plan = FolderPlan(

@@ -275,3 +275,53 @@ def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_co
         ("SELECT", '"Work" (CONDSTORE)'),
     ]
     assert sorted(local_files(tmp_path)) == [2, 3, 4, 5]
+
+
+def _listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Maildir directories listed from now on (``new``, ``cur``)."""
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def recording(path: str | os.PathLike[str] = ".") -> os.ScandirIterator[str]:
+        if Path(path).name in ("new", "cur"):
+            listed.append(str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", recording)
+    return listed
+
+
+def test_a_changed_message_is_found_by_its_name_without_listing_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        inbox.expunge(inbox.messages[3])
+        listed = _listed(monkeypatch)
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert listed == []
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 5: ""}
+
+
+def test_a_file_not_where_the_index_says_is_found_by_a_listing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        moved = local_files(tmp_path)[2]
+        os.rename(moved, moved.parent.parent / "cur" / f"{moved.name.partition(':')[0]}:2,")
+        _age(tmp_path / "Maildir")  # a move the directories' times do not show
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        listed = _listed(monkeypatch)
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert listed  # the index was wrong: the folder was listed
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 4: "", 5: ""}
