@@ -540,6 +540,7 @@ class LocalFolder:
             if (
                 st is None
                 or message is None
+                or message.uid != uid
                 or message.uidvalidity != uidvalidity
                 or not stat.S_ISREG(st.st_mode)
                 or self.state.sizes.get(uid, st.st_size) != st.st_size

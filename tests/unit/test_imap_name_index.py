@@ -43,3 +43,22 @@ def test_an_unreadable_index_is_dropped() -> None:
     broken = NameIndex(HOST, columns)
     assert 7 not in broken and broken.place(Path("/m"), 7) is None
     assert 7 not in NameIndex(HOST, "nonsense")
+    assert 7 not in NameIndex(HOST, {**index.to_json(), "serials": None})
+
+
+def test_a_place_outside_the_folder_is_never_rebuilt() -> None:
+    index = NameIndex(HOST)
+    index.record(7, "cur/1700000000.M5P42Q3.box,U=7,V=9:2,S")
+    columns = index.to_json()
+    assert columns["places"] == ["cur/,V=9:2,S"]
+    columns["places"] = ["../../etc/,passwd"]
+    assert NameIndex(HOST, columns).place(Path("/m"), 7) is None
+    index.record(8, "../1700000000.M5P42Q4.box,U=8,V=9")
+    assert 8 not in index
+
+
+def test_an_index_never_unpacked_is_saved_as_read() -> None:
+    index = NameIndex(HOST)
+    index.record(7, "cur/1700000000.M5P42Q3.box,U=7,V=9:2,S")
+    untouched = _saved(index)
+    assert _saved(untouched).place(Path("/m"), 7) == index.place(Path("/m"), 7)
