@@ -540,7 +540,13 @@ class SyncRun:
         if not local.unchanged(headers_only=self._headers_only):
             return False, None
         since = (state.uidvalidity, state.highestmodseq) if self._qresync else None
-        selected, changed = self._imap.select_changes(folder.wire, since, readonly=not self._upload)
+        try:
+            selected, changed = self._imap.select_changes(
+                folder.wire, since, readonly=not self._upload
+            )
+        except ResponseTooLargeError as exc:
+            self._too_many_changes(folder, exc)
+            return False, None
         modseq = server_data.size(selected.get(HIGHESTMODSEQ))
         if modseq is not None and modseq < state.highestmodseq:
             self._reporter.warn(
@@ -581,6 +587,9 @@ class SyncRun:
             told = self._told(selected, state.highestmodseq or 0)
         except changes.ChangesError as exc:
             self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
+            return None
+        except ResponseTooLargeError as exc:
+            self._too_many_changes(folder, exc)
             return None
         vanished = told.vanished_of(state.sizes) | told.vanished_of(state.flags)
         remaining = len(state.flags) - sum(uid in state.flags for uid in vanished)
@@ -635,6 +644,17 @@ class SyncRun:
             return changes.read(selected)
         answer = self._imap.fetch_range("1:*", [FLAGS], f"(CHANGEDSINCE {since})")
         return changes.Changes(flags=changes.flags_of(answer))
+
+    def _too_many_changes(self, folder: ServerFolder, exc: ResponseTooLargeError) -> None:
+        """The server's list of changes was over a bound (a ``VANISHED`` line over a
+        million bytes, a ``CHANGEDSINCE`` answer over 16 MiB) and the connection was cut
+        mid-answer: say so, reconnect, and let the folder be compared in full, which
+        lists it in bounded pieces. Never a failure of the account."""
+        self._reporter.warn(
+            f"{self._settings.host} listed too many changes in folder '{folder.name}' to "
+            f"read at once ({exc}): the folder is compared in full instead."
+        )
+        self._reconnect(folder)
 
     def _arrived(self, uidnext: int) -> dict[int, tuple[str, int]] | None:
         """The flags and sizes of the messages from UID ``uidnext`` on, in one FETCH;
