@@ -241,6 +241,19 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         typ, data = imap._untagged_response(typ, data, "FETCH")
         return dict(parse_fetch_response(data, self.normalise_times, True))
 
+    def uids_in(self, low: int, high: int, *, esearch: bool) -> bytes:
+        """The UIDs from ``low`` to ``high`` still in the selected folder, as the server
+        wrote them: ``UID SEARCH RETURN (ALL)`` (ESEARCH, RFC 4731: a compact UID set
+        such as ``1:5,7``) or a plain ``UID SEARCH`` (numbers separated by spaces)."""
+        imap = self.wire
+        criteria = ["RETURN", "(ALL)"] if esearch else []
+        tag = imap._command("UID", "SEARCH", *criteria, "UID", f"{low}:{high}")
+        typ, data = imap._command_complete("SEARCH", tag)
+        self._checkok("search", typ, data)
+        name = "ESEARCH" if esearch else "SEARCH"
+        _typ, lines = imap._untagged_response(typ, data, name)
+        return b" ".join(line for line in lines if isinstance(line, bytes))
+
     def select_changes(
         self, folder: str, since: tuple[int, int] | None, *, readonly: bool
     ) -> tuple[dict[bytes, Any], bool]:

@@ -581,10 +581,10 @@ class SyncRun:
         uidnext = server_data.number(selected.get(UIDNEXT))
         if uidnext is None or uidnext < state.uidnext or not state.uidvalidity:
             return None  # not the state it was (rebuilt), or a server that lost track
-        if not self._qresync and _exists(selected) < len(state.flags):
-            return None  # expunged: which ones, only a listing can tell
         try:
             told = self._told(selected, state.highestmodseq or 0)
+            if not self._qresync and _exists(selected) < len(state.flags) + uidnext - state.uidnext:
+                told.vanished = self._expunged(state.flags)  # CONDSTORE does not say which
         except changes.ChangesError as exc:
             self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
             return None
@@ -644,6 +644,21 @@ class SyncRun:
             return changes.read(selected)
         answer = self._imap.fetch_range("1:*", [FLAGS], f"(CHANGEDSINCE {since})")
         return changes.Changes(flags=changes.flags_of(answer))
+
+    def _expunged(self, known: UidMap[str]) -> list[tuple[int, int]]:
+        """The ``known`` UIDs no longer in the selected folder, asked with ``UID SEARCH``
+        a ``PIECE`` of them at a time (each answer a few KiB, far below the line limit;
+        with ESEARCH a compact set), instead of listing every message's flags."""
+        esearch = bool(self._imap.has_capability("ESEARCH"))
+        uids = sorted(known)
+        gone: list[tuple[int, int]] = []
+        for piece in _chunks(uids, PIECE):
+            answer = self._imap.uids_in(piece[0], piece[-1], esearch=esearch)
+            present = changes.within(changes.searched(answer, esearch=esearch), set(piece))
+            gone.extend((uid, uid) for uid in piece if uid not in present)
+            if len(gone) > MAX_CHANGES:
+                break  # too many to apply one by one: compared in full
+        return gone
 
     def _too_many_changes(self, folder: ServerFolder, exc: ResponseTooLargeError) -> None:
         """The server's list of changes was over a bound (a ``VANISHED`` line over a

@@ -239,11 +239,12 @@ def test_a_real_servers_flag_change_and_expunge_arrive_without_a_listing(
     assert flags[1500] == "F" and set(flags.values()) == {"", "F"}
 
 
-def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_counted(
-    tmp_path: Path,
+@pytest.mark.parametrize("esearch", [True, False], ids=["esearch", "search"])
+def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_searched(
+    esearch: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mailbox = _mailbox()
-    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE")
+    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE", *(["ESEARCH"] * esearch))
     inbox, work = mailbox.folders
     with serving(mailbox) as server:
         _quiet(server, tmp_path)
@@ -271,20 +272,24 @@ def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_co
         assert local_flags(tmp_path)[2] == "S"
         _age(tmp_path / "Maildir")
         assert run_sync(server.settings(), tmp_path).hresult == S_OK  # marks again
-        inbox.expunge(inbox.messages[0])  # which one, the count alone cannot tell
+        inbox.expunge(inbox.messages[0])  # which ones, the count alone cannot tell
+        inbox.expunge(inbox.messages[2])
+        monkeypatch.setattr(sync, "PIECE", 2)  # asked two UIDs at a time
         before = len(server.commands)
 
         expunged = run_sync(server.settings(), tmp_path)
         commands = _per_folder(server, before)
-    assert expunged.hresult == S_OK
+    assert expunged.hresult == S_OK, expunged.error_texts
+    search = "RETURN (ALL) UID" if esearch else "UID"
     assert commands == [
         ("SELECT", '"INBOX" (CONDSTORE)'),
-        ("STATUS", '"INBOX" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)'),
-        ("SELECT", '"INBOX"'),
-        ("UID FETCH", "1:* (FLAGS RFC822.SIZE)"),  # compared in full
+        ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 11)"),
+        ("UID SEARCH", f"{search} 1:2"),  # not compared in full
+        ("UID SEARCH", f"{search} 3:4"),
+        ("UID SEARCH", f"{search} 5:5"),
         ("SELECT", '"Work" (CONDSTORE)'),
     ]
-    assert sorted(local_files(tmp_path)) == [2, 3, 4, 5]
+    assert sorted(local_files(tmp_path)) == [2, 3, 5]
 
 
 def _listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
