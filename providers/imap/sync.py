@@ -4,15 +4,17 @@ A run has two passes so that progress tells the truth:
 
 1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
    UIDVALIDITY and HIGHESTMODSEQ (with CONDSTORE alone, a SELECT and its HIGHESTMODSEQ),
-   and the local directories' change times, tell that nothing changed on either side;
-   if only the server changed, what it tells changed since (QRESYNC's VANISHED and
-   FETCH, or CONDSTORE's ``CHANGEDSINCE``) is applied, and only the messages from the
-   recorded UIDNEXT on are listed. Otherwise STATUS, and when anything may have changed
-   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
-   ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
-   expunged on the server, and note the messages to receive. Then the messages whose
-   file a mail reader deleted are marked ``\\Deleted`` on the server (once every folder
-   was checked, so that a file moved to another local folder is not taken for one).
+   and the local directories' change times, tell that nothing changed on either side; if
+   only the server changed, what it tells changed since (QRESYNC's VANISHED and FETCH, or
+   CONDSTORE's ``CHANGEDSINCE`` and, for expunges it does not name, ``UID SEARCH`` in
+   pieces) is applied, and only the messages from the recorded UIDNEXT on are listed; a
+   list of changes too long to read means a full comparison. Otherwise STATUS, and when
+   anything may have changed (always without CONDSTORE), SELECT, list the server's UIDs,
+   flags and sizes (in UID ranges of ``PIECE`` messages), merge flags both ways, remove
+   local copies of messages expunged on the server, and note the messages to receive. Then
+   the messages whose file a mail reader deleted are marked ``\\Deleted`` on the server
+   (once every folder was checked, so that a file moved to another local folder is not
+   taken for one).
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, in UID
    FETCH batches of at most ``batch_size`` messages and ``BATCH_BYTES`` bytes, by the
    sizes the server announced; the answer is read within that bound whatever it holds
@@ -572,10 +574,10 @@ class SyncRun:
         self, folder: ServerFolder, local: LocalFolder, selected: dict[bytes, Any], modseq: int
     ) -> FolderPlan | None:
         """Apply what changed on the server since the recorded HIGHESTMODSEQ (flags, and
-        expunges as QRESYNC tells them) and list only the messages that arrived since: the
-        folder is never listed in full. ``None`` when the changes do not add up (counts
-        that disagree, as after an expunge CONDSTORE alone does not tell, too many, a
-        local file missing): then the folder is compared in full."""
+        expunges as QRESYNC tells them or ``UID SEARCH`` finds them) and list only the
+        messages that arrived since: the folder is never listed in full. ``None`` when the
+        changes do not add up (counts that disagree even after CONDSTORE's expunges were
+        searched, too many, a local file missing): then the folder is compared in full."""
         self._store.check(local, folder)
         state = local.state
         uidnext = server_data.number(selected.get(UIDNEXT))
