@@ -345,7 +345,9 @@ class FolderState:
     local_mark: LocalMark | None = None
     mailbox_id: str = ""
     missing: bool = False
-    names: NameIndex = field(default_factory=lambda: NameIndex(_HOSTNAME))
+    names: NameIndex = field(  # only a hint: not part of what was agreed
+        default_factory=lambda: NameIndex(_HOSTNAME), compare=False, repr=False
+    )
 
     def check(self) -> None:
         """Unpack the per-UID columns, left packed until used (a quiet resync needs
