@@ -408,6 +408,7 @@ def _full_sync_with(server: Server, user: str, password: str, work: Path, count:
     )
     return full
 
+
 # --------------------------------------------------------------------------- kills
 
 KILL_MODES = ("delay", "progress", "state write")

@@ -226,6 +226,12 @@ class Wire:
         """What the operation's budget still allows."""
         return self._left
 
+    def allow(self, size: int) -> None:
+        """Let the operation's reply hold ``size`` bytes more: bytes its caller takes
+        away as they arrive (to a file), never held in memory."""
+        self._limit += size
+        self._left += size
+
     def read(self, size: int) -> bytes:
         """The next ``size`` bytes (fewer only at the end of the stream), charged to the
         operation's budget and refused before a byte is read if they exceed it."""

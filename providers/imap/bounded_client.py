@@ -41,6 +41,7 @@ from ..wire import ReplyTooLargeError, Wire
 MIB = 1024 * 1024
 MAX_LINE = 1_000_000  # imaplib's limit for one response line
 UNTAGGED_LIMIT = 16 * MIB  # what any command's answer may hold, unless told otherwise
+SPILL_BYTES = MIB  # what a spilled literal holds in memory at a time
 
 
 class ResponseTooLargeError(IMAPClientAbortError):  # type: ignore[misc]
@@ -67,6 +68,17 @@ class WireOptions:
     cancelled: Callable[[], bool]
 
 
+@dataclass
+class Spill:
+    """Where a literal bigger than ``literal_limit`` but at most ``limit`` bytes goes,
+    ``SPILL_BYTES`` at a time, instead of being refused: ``write`` (a message's file).
+    ``size`` counts what went there; the literal reads as empty."""
+
+    write: Callable[[bytes], None]
+    limit: int
+    size: int = 0
+
+
 class BoundedIMAP4(imaplib.IMAP4):
     """imaplib's IMAP4 over a ``Wire`` (plain, or TLS from the start)."""
 
@@ -78,6 +90,8 @@ class BoundedIMAP4(imaplib.IMAP4):
         self._naming = False
         self.response_limit = UNTAGGED_LIMIT
         self.literal_limit = UNTAGGED_LIMIT
+        self.spill: Spill | None = None
+        self._spilled = False  # the literal just read went to the spill
         self._wire.begin("its greeting", UNTAGGED_LIMIT)
         super().__init__(host, port, options.timeout)
 
@@ -102,6 +116,15 @@ class BoundedIMAP4(imaplib.IMAP4):
             if isinstance(exc.__context__, ResponseTooLargeError):
                 raise exc.__context__ from None
             raise
+
+    def _append_untagged(self, typ: str, dat: Any) -> None:
+        """A spilled literal is kept as an empty one, announced so (``{0}``): the
+        parser checks the two agree."""
+        if self._spilled and isinstance(dat, tuple):
+            self._spilled = False
+            line, data = dat
+            dat = (line[: line.rindex(b"{")] + b"{0}", data)
+        super()._append_untagged(typ, dat)  # type: ignore[misc]
 
     @property
     def broken(self) -> bool:
@@ -151,7 +174,17 @@ class BoundedIMAP4(imaplib.IMAP4):
             raise ResponseTooLargeError(exc.operation, exc.limit, exc.what, None) from None
 
     def read(self, size: int) -> bytes:
-        """A literal of ``size`` bytes, refused before it is read if it is over budget."""
+        """A literal of ``size`` bytes, refused before it is read if it is over budget
+        (or written to the ``spill`` as it arrives, if that takes it)."""
+        spill = self.spill
+        if spill is not None and self.literal_limit < size <= spill.limit - spill.size:
+            self._wire.allow(size)
+            for offset in range(0, size, SPILL_BYTES):
+                data = self._wire.read(min(SPILL_BYTES, size - offset))
+                spill.write(data)
+                spill.size += len(data)
+            self._spilled = True
+            return b""
         if size > min(self._wire.left, self.literal_limit):
             self._wire.close()
             limit = self.literal_limit if size > self.literal_limit else self.response_limit
@@ -208,6 +241,19 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         typ, data = imap._untagged_response(typ, data, "FETCH")
         return dict(parse_fetch_response(data, self.normalise_times, True))
 
+    def uids_in(self, low: int, high: int, *, esearch: bool) -> bytes:
+        """The UIDs from ``low`` to ``high`` still in the selected folder, as the server
+        wrote them: ``UID SEARCH RETURN (ALL)`` (ESEARCH, RFC 4731: a compact UID set
+        such as ``1:5,7``) or a plain ``UID SEARCH`` (numbers separated by spaces)."""
+        imap = self.wire
+        criteria = ["RETURN", "(ALL)"] if esearch else []
+        tag = imap._command("UID", "SEARCH", *criteria, "UID", f"{low}:{high}")
+        typ, data = imap._command_complete("SEARCH", tag)
+        self._checkok("search", typ, data)
+        name = "ESEARCH" if esearch else "SEARCH"
+        _typ, lines = imap._untagged_response(typ, data, name)
+        return b" ".join(line for line in lines if isinstance(line, bytes))
+
     def select_changes(
         self, folder: str, since: tuple[int, int] | None, *, readonly: bool
     ) -> tuple[dict[bytes, Any], bool]:
@@ -225,6 +271,15 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         changed = bool(untagged.get("VANISHED") or untagged.get("FETCH"))
         selected: dict[bytes, Any] = self._process_select_response(untagged)
         return selected, changed
+
+    @contextlib.contextmanager
+    def spilling(self, spill: Spill) -> Iterator[Spill]:
+        """Within the block, a literal over ``literal_limit`` goes to ``spill`` if it fits."""
+        self.wire.spill = spill
+        try:
+            yield spill
+        finally:
+            self.wire.spill = None
 
     @contextlib.contextmanager
     def limited(self, response: int, literal: int) -> Iterator[None]:

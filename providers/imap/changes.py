@@ -35,15 +35,20 @@ class Changes:
     flags: dict[int, str] = field(default_factory=dict)
 
     def vanished_of(self, known: Collection[int]) -> set[int]:
-        """The ``known`` UIDs that vanished, each range walked or ``known`` filtered,
-        whichever is shorter: a range the server makes huge costs no more than the folder."""
-        gone: set[int] = set()
-        for low, high in self.vanished:
-            if high - low < len(known):
-                gone.update(uid for uid in range(low, high + 1) if uid in known)
-            else:
-                gone.update(uid for uid in known if low <= uid <= high)
-        return gone
+        """The ``known`` UIDs that vanished."""
+        return within(self.vanished, known)
+
+
+def within(ranges: list[tuple[int, int]], known: Collection[int]) -> set[int]:
+    """The ``known`` UIDs in ``ranges``, each range walked or ``known`` filtered,
+    whichever is shorter: a range the server makes huge costs no more than the folder."""
+    found: set[int] = set()
+    for low, high in ranges:
+        if high - low < len(known):
+            found.update(uid for uid in range(low, high + 1) if uid in known)
+        else:
+            found.update(uid for uid in known if low <= uid <= high)
+    return found
 
 
 def uid_ranges(text: bytes) -> list[tuple[int, int]]:
@@ -61,6 +66,21 @@ def _uid(text: bytes) -> int:
     if value is None:
         raise ChangesError(f"a UID set holds {text[:20]!r}")
     return value
+
+
+def searched(answer: bytes, *, esearch: bool) -> list[tuple[int, int]]:
+    """The UID ranges of a ``UID SEARCH`` answer (``uids_in``): ESEARCH's ``ALL``
+    set, or plain SEARCH's numbers; ``ChangesError`` if it is neither."""
+    if not esearch:
+        return [(uid, uid) for uid in map(_uid, answer.split())]
+    words = answer.split()
+    if not words:
+        return []
+    if len(words) < 3 or words[-2].upper() != b"ALL":  # (TAG "A5") UID ALL 1:5,7
+        if words[-1].upper() == b"UID" or words[-1].endswith(b")"):
+            return []  # nothing matched: no ALL
+        raise ChangesError(f"an ESEARCH answer reads {answer[:40]!r}")
+    return uid_ranges(words[-1])
 
 
 def read(selected: dict[bytes, Any]) -> Changes:

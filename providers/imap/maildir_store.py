@@ -18,7 +18,9 @@ Layout, readable with the standard library's ``mailbox.Maildir(store_dir / "Mail
 * ``imap-sync-state.json`` beside each folder's ``cur``/``new``/``tmp`` holds the server
   name (decoded and as sent), UIDVALIDITY, UIDNEXT, HIGHESTMODSEQ, the flags both sides
   last agreed on per UID (the base of the flag merge) and the size of each file written,
-  so a file whose name claims a UID it does not hold is noticed, not trusted. The
+  so a file whose name claims a UID it does not hold is noticed, not trusted, and where
+  each file was last seen (``name_index``: a resync finds a changed message's file
+  without listing the folder; only a hint, checked before it is used). The
   per-UID columns are packed (compressed binary in base64: a million messages in a few
   megabytes, read in a fraction of a second, made into dicts only when used); states
   written as JSON objects by older versions are still read.
@@ -63,13 +65,14 @@ from sendreceive.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
 from .folders import ServerFolder
+from .name_index import NameIndex
 from .uid_map import UidMap
 
 MAILDIR = "Maildir"
 STATE_FILE = "imap-sync-state.json"
 OWNER_FILE = "imap-account.json"
 LOCK_FILE = ".imap-sync.lock"
-STATE_VERSION = 4  # 1 and 2 (JSON objects) and 3 (packed, without changes) are still read
+STATE_VERSION = 5  # 1 and 2 (JSON objects), 3 (packed, without changes), 4 (no names) still read
 _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
 _NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
 _KEPT_BYTES = 120  # the readable prefix of a name that was too long
@@ -250,7 +253,7 @@ class LocalMessage:
 
 def _columns(data: dict[str, Any]) -> tuple[UidMap[str], UidMap[int]]:
     """A state's merge bases and sizes, in whichever version wrote them."""
-    if data["version"] == STATE_VERSION:
+    if data["version"] in (4, STATE_VERSION):
         return UidMap.from_json(str, data["flags"]), UidMap.from_json(int, data["sizes"])
     if data["version"] == 3:  # packed, the letters' indexes 32-bit, no changes beside
         flags, sizes = data["flags"], data["sizes"]
@@ -342,6 +345,9 @@ class FolderState:
     local_mark: LocalMark | None = None
     mailbox_id: str = ""
     missing: bool = False
+    names: NameIndex = field(  # only a hint: not part of what was agreed
+        default_factory=lambda: NameIndex(_HOSTNAME), compare=False, repr=False
+    )
 
     def check(self) -> None:
         """Unpack the per-UID columns, left packed until used (a quiet resync needs
@@ -353,6 +359,7 @@ class FolderState:
         """Fold many changes into the columns: a folder just received in full."""
         self.flags.compact()
         self.sizes.compact()
+        self.names.compact()
 
     def owns(self, server: ServerFolder) -> bool:
         """Whether this state belongs to ``server`` (older states know only the name)."""
@@ -368,6 +375,7 @@ class FolderState:
         self.flags.pop(uid, None)
         self.sizes.pop(uid, None)
         self.refused.pop(uid, None)
+        self.names.forget(uid)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -384,12 +392,13 @@ class FolderState:
             "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
             "mailbox_id": self.mailbox_id,
             "missing": self.missing,
+            "names": self.names.to_json(),
         }
 
     @classmethod
     def from_json(cls, data: Any) -> FolderState:
         """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
-        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, STATE_VERSION):
+        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, 4, STATE_VERSION):
             raise ValueError("not a sync state of a known version")
         refused = data.get("refused", {})
         flags, sizes = _columns(data)
@@ -416,6 +425,7 @@ class FolderState:
             local_mark=LocalMark.from_json(data.get("local_mark")),
             mailbox_id=str(data.get("mailbox_id", "")),
             missing=data.get("missing", False) is True,
+            names=NameIndex(_HOSTNAME, data.get("names")),
         )
 
 
@@ -503,6 +513,42 @@ class LocalFolder:
                     scan.messages[uid] = copies[0]
                 elif copies:
                     scan.ambiguous[uid] = copies
+        self._index(scan.messages.values(), every=only is not None)
+        return scan
+
+    def _index(self, messages: Iterable[LocalMessage], *, every: bool) -> None:
+        """Record where the files are: ``every`` one (a few, looked for because the index
+        was wrong), else those not indexed yet (a state from before the index)."""
+        names = self.state.names
+        for message in messages:
+            if every or (message.uid in self.state.sizes and message.uid not in names):
+                names.record(message.uid, f"{message.directory.name}/{message.name}")
+
+    def find(self, uidvalidity: int, uids: Collection[int]) -> Scan | None:
+        """``scan(uidvalidity, only=uids)`` from the name index, one ``lstat`` per file, for a
+        folder whose directories are unchanged since the mark (so a UID never written has
+        no file, and no file was added beside the known ones); ``None`` if any file is not
+        where the index says, or not what the state recorded (then ``scan`` tells)."""
+        scan = Scan()
+        for uid in uids:
+            if not self.state.knows(uid):
+                continue
+            path = self.state.names.place(self.path, uid)
+            try:
+                st = path.lstat() if path is not None else None
+            except OSError:
+                return None
+            message = LocalMessage.parse(path.parent, path.name) if path and st else None
+            if (
+                st is None
+                or message is None
+                or message.uid != uid
+                or message.uidvalidity != uidvalidity
+                or not stat.S_ISREG(st.st_mode)
+                or self.state.sizes.get(uid, st.st_size) != st.st_size
+            ):
+                return None
+            scan.messages[uid] = message
         return scan
 
     @staticmethod
@@ -546,6 +592,7 @@ class LocalFolder:
             _make_durable(item.tmp for item in staged)
             for item in staged:
                 os.rename(item.tmp, item.final)
+                self.state.names.record(item.uid, f"{item.final.parent.name}/{item.final.name}")
                 if item.replaces is not None:
                     item.replaces.path.unlink(missing_ok=True)
                 self.state.flags[item.uid] = item.flags
@@ -566,6 +613,7 @@ class LocalFolder:
         target = self.path / "cur" / f"{message.key}:2,{letters}"
         with _disk(target):
             os.rename(message.path, target)
+        self.state.names.record(message.uid, f"cur/{target.name}")
         return replace(message, directory=target.parent, name=target.name)
 
     def rekey(self, message: LocalMessage, uid: int, uidvalidity: int) -> None:
@@ -577,6 +625,7 @@ class LocalFolder:
         with _disk(target):
             os.rename(message.path, target)
             self.state.sizes[uid] = target.stat().st_size
+        self.state.names.record(uid, f"{target.parent.name}/{target.name}")
 
     def _times(self) -> tuple[int, int]:
         with _disk(self.path):

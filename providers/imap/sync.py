@@ -4,15 +4,17 @@ A run has two passes so that progress tells the truth:
 
 1. *Check* each folder (``ulIndexMax == 0``): with QRESYNC, one SELECT with the recorded
    UIDVALIDITY and HIGHESTMODSEQ (with CONDSTORE alone, a SELECT and its HIGHESTMODSEQ),
-   and the local directories' change times, tell that nothing changed on either side;
-   if only the server changed, what it tells changed since (QRESYNC's VANISHED and
-   FETCH, or CONDSTORE's ``CHANGEDSINCE``) is applied, and only the messages from the
-   recorded UIDNEXT on are listed. Otherwise STATUS, and when anything may have changed
-   (always without CONDSTORE), SELECT, list the server's UIDs, flags and sizes (in UID
-   ranges of ``PIECE`` messages), merge flags both ways, remove local copies of messages
-   expunged on the server, and note the messages to receive. Then the messages whose
-   file a mail reader deleted are marked ``\\Deleted`` on the server (once every folder
-   was checked, so that a file moved to another local folder is not taken for one).
+   and the local directories' change times, tell that nothing changed on either side; if
+   only the server changed, what it tells changed since (QRESYNC's VANISHED and FETCH, or
+   CONDSTORE's ``CHANGEDSINCE`` and, for expunges it does not name, ``UID SEARCH`` in
+   pieces) is applied, and only the messages from the recorded UIDNEXT on are listed; a
+   list of changes too long to read means a full comparison. Otherwise STATUS, and when
+   anything may have changed (always without CONDSTORE), SELECT, list the server's UIDs,
+   flags and sizes (in UID ranges of ``PIECE`` messages), merge flags both ways, remove
+   local copies of messages expunged on the server, and note the messages to receive. Then
+   the messages whose file a mail reader deleted are marked ``\\Deleted`` on the server
+   (once every folder was checked, so that a file moved to another local folder is not
+   taken for one).
 2. *Receive* them all, ``ulIndex``/``ulIndexMax`` counting over the whole run, over up
    to ``connections`` connections at once (``schedule``), in UID FETCH batches sized to
    the server's latency within bounds on count and bytes (``batching``, ``receive``).
@@ -67,7 +69,7 @@ from sendreceive.contract import (
 
 from . import batching, changes, server_data
 from .batching import Part
-from .bounded_client import BoundedClient
+from .bounded_client import BoundedClient, ResponseTooLargeError
 from .connection import connect, disconnect
 from .errors import StoreError, SyncError, describe, is_disk_full, server_text
 from .flags import LETTER_TO_IMAP, NO_FILE, TRASHED, merge, synced
@@ -345,8 +347,19 @@ class SyncRun:
 
     def _connect(self) -> None:
         password = self._password()  # asked once (it may run password_command)
-        self._client = connect(self._settings, password, self._cancelled)
         self._new_connection = lambda: connect(self._settings, password, self._cancelled)
+        self._open_connection()
+
+    def _reconnect(self, folder: ServerFolder) -> None:
+        """After a dropped connection (of the check pass: each receiving connection
+        reconnects on its own); raises (a network error) if the server is gone."""
+        self._disconnect()
+        self._open_connection()
+        self._imap.select_folder(folder.wire, readonly=True)
+
+    def _open_connection(self) -> None:
+        assert self._new_connection is not None
+        self._client = self._new_connection()
         self._imap.folder_encode = False  # folders are named as the server lists them
         self._logged_in = True
         self._condstore = bool(self._imap.has_capability("CONDSTORE"))
@@ -514,7 +527,13 @@ class SyncRun:
         if not local.unchanged(headers_only=self._headers_only):
             return False, None
         since = (state.uidvalidity, state.highestmodseq) if self._qresync else None
-        selected, changed = self._imap.select_changes(folder.wire, since, readonly=not self._upload)
+        try:
+            selected, changed = self._imap.select_changes(
+                folder.wire, since, readonly=not self._upload
+            )
+        except ResponseTooLargeError as exc:
+            self._too_many_changes(folder, exc)
+            return False, None
         modseq = server_data.size(selected.get(HIGHESTMODSEQ))
         if modseq is not None and modseq < state.highestmodseq:
             self._reporter.warn(
@@ -540,21 +559,24 @@ class SyncRun:
         self, folder: ServerFolder, local: LocalFolder, selected: dict[bytes, Any], modseq: int
     ) -> FolderPlan | None:
         """Apply what changed on the server since the recorded HIGHESTMODSEQ (flags, and
-        expunges as QRESYNC tells them) and list only the messages that arrived since: the
-        folder is never listed in full. ``None`` when the changes do not add up (counts
-        that disagree, as after an expunge CONDSTORE alone does not tell, too many, a
-        local file missing): then the folder is compared in full."""
+        expunges as QRESYNC tells them or ``UID SEARCH`` finds them) and list only the
+        messages that arrived since: the folder is never listed in full. ``None`` when the
+        changes do not add up (counts that disagree even after CONDSTORE's expunges were
+        searched, too many, a local file missing): then the folder is compared in full."""
         self._store.check(local, folder)
         state = local.state
         uidnext = server_data.number(selected.get(UIDNEXT))
         if uidnext is None or uidnext < state.uidnext or not state.uidvalidity:
             return None  # not the state it was (rebuilt), or a server that lost track
-        if not self._qresync and _exists(selected) < len(state.flags):
-            return None  # expunged: which ones, only a listing can tell
         try:
             told = self._told(selected, state.highestmodseq or 0)
+            if not self._qresync and _exists(selected) < len(state.flags) + uidnext - state.uidnext:
+                told.vanished = self._expunged(state.flags)  # CONDSTORE does not say which
         except changes.ChangesError as exc:
             self._log.warning("'%s': %s; comparing it in full", folder.name, exc)
+            return None
+        except ResponseTooLargeError as exc:
+            self._too_many_changes(folder, exc)
             return None
         vanished = told.vanished_of(state.sizes) | told.vanished_of(state.flags)
         remaining = len(state.flags) - sum(uid in state.flags for uid in vanished)
@@ -569,7 +591,8 @@ class SyncRun:
             server.pop(uid, None)
         if remaining + sum(uid not in state.flags for uid in arrived) != _exists(selected):
             return None  # an expunge or an arrival the server did not tell
-        scan = local.scan(state.uidvalidity, only=server.keys() | vanished)
+        wanted = server.keys() | vanished
+        scan = local.find(state.uidvalidity, wanted) or local.scan(state.uidvalidity, wanted)
         if not scan.clean or any(uid not in scan.messages for uid in server if uid not in arrived):
             return None
         plan = FolderPlan(
@@ -608,6 +631,32 @@ class SyncRun:
             return changes.read(selected)
         answer = self._imap.fetch_range("1:*", [FLAGS], f"(CHANGEDSINCE {since})")
         return changes.Changes(flags=changes.flags_of(answer))
+
+    def _expunged(self, known: UidMap[str]) -> list[tuple[int, int]]:
+        """The ``known`` UIDs no longer in the selected folder, asked with ``UID SEARCH``
+        a ``PIECE`` of them at a time (each answer a few KiB, far below the line limit;
+        with ESEARCH a compact set), instead of listing every message's flags."""
+        esearch = bool(self._imap.has_capability("ESEARCH"))
+        uids = sorted(known)
+        gone: list[tuple[int, int]] = []
+        for piece in _chunks(uids, PIECE):
+            answer = self._imap.uids_in(piece[0], piece[-1], esearch=esearch)
+            present = changes.within(changes.searched(answer, esearch=esearch), set(piece))
+            gone.extend((uid, uid) for uid in piece if uid not in present)
+            if len(gone) > MAX_CHANGES:
+                break  # too many to apply one by one: compared in full
+        return gone
+
+    def _too_many_changes(self, folder: ServerFolder, exc: ResponseTooLargeError) -> None:
+        """The server's list of changes was over a bound (a ``VANISHED`` line over a
+        million bytes, a ``CHANGEDSINCE`` answer over 16 MiB) and the connection was cut
+        mid-answer: say so, reconnect, and let the folder be compared in full, which
+        lists it in bounded pieces. Never a failure of the account."""
+        self._reporter.warn(
+            f"{self._settings.host} listed too many changes in folder '{folder.name}' to "
+            f"read at once ({exc}): the folder is compared in full instead."
+        )
+        self._reconnect(folder)
 
     def _arrived(self, uidnext: int) -> dict[int, tuple[str, int]] | None:
         """The flags and sizes of the messages from UID ``uidnext`` on, in one FETCH;

@@ -495,8 +495,25 @@ class Connection:
         if self._selected is None:
             self.reply(command, "BAD no folder selected")
             return
-        uids = " ".join(str(message.uid) for message in self._selected.messages)
-        self.write(f"* SEARCH {uids}\r\n".rstrip(" \r\n").encode() + b"\r\n")
+        criteria = re.fullmatch(r"(RETURN \(ALL\) )?(?:UID (\S+)|ALL)?", command.args, re.I)
+        if criteria is None:
+            self.reply(command, "BAD only [RETURN (ALL)] [UID <set>] here")
+            return
+        every = [str(message.uid) for message in self._selected.messages]
+        highest = _highest_uid(self._selected)
+        uids = [uid for uid in every if criteria[2] is None or _in_set(uid, criteria[2], highest)]
+        if criteria[1]:  # ESEARCH (RFC 4731): a compact set, each run of UIDs as low:high
+            runs: list[list[int]] = []
+            for uid in map(int, uids):
+                if runs and runs[-1][1] == uid - 1:
+                    runs[-1][1] = uid
+                else:
+                    runs.append([uid, uid])
+            found = ",".join(f"{low}:{high}" if high > low else str(low) for low, high in runs)
+            found = f" ALL {found}" if found else ""
+            self.write(f'* ESEARCH (TAG "{command.tag}") UID{found}\r\n'.encode())
+        else:
+            self.write(f"* SEARCH {' '.join(uids)}\r\n".rstrip(" \r\n").encode() + b"\r\n")
         self.reply(command)
 
     def _matching(self, sequence: str, *, by_uid: bool = True) -> Iterator[tuple[int, Message]]:

@@ -91,3 +91,38 @@ def test_a_message_of_64_mib_is_never_whole_in_memory(tmp_path: Path) -> None:
         assert received.read(len(head)) == head
         assert all(received.read(len(line)) == line for _ in range(count))
         assert received.read() == b""
+
+
+def test_a_message_sent_whole_despite_the_partial_fetch_goes_straight_to_its_file(
+    tmp_path: Path,
+) -> None:
+    line = b"w" * 1022 + b"\r\n"
+    head = b"Message-ID: <whole@example.org>\r\n\r\n"
+    count = (64 * MIB - len(head)) // len(line)
+    whole = Message(
+        literal_size=len(head) + count * len(line),
+        stream=lambda: itertools.chain([head], itertools.repeat(line, count)),
+        partial=False,  # BODY.PEEK[]<0.4194304> answered with all of it
+    )
+    with serving(Mailbox([Folder("INBOX", [Message(make_message(1)), whole])])) as server:
+        result = sync_in_child(server.settings(max_message_size=100 * MIB), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert result.peak_rss <= PEAK_RSS, result.peak_rss / MIB
+    files = local_files(tmp_path)
+    assert sorted(files) == [1, 2]
+    with files[2].open("rb") as received:
+        assert received.read(len(head)) == head
+        assert all(received.read(len(line)) == line for _ in range(count))
+        assert received.read() == b""
+
+
+def test_a_message_sent_whole_over_max_message_size_is_refused_by_uid(tmp_path: Path) -> None:
+    messages = [Message(make_message(1)), Message(_big(2, 9 * MIB), partial=False)]
+    with serving(Mailbox([Folder("INBOX", [*messages, Message(make_message(3))])])) as server:
+        result = run_sync(server.settings(max_message_size=8 * MIB), tmp_path)
+    assert result.hresult == MAPI_W_ERRORS_RETURNED
+    [(hresult, text)] = result.callback.errors[1:]  # after the "not encrypted" warning
+    assert hresult == MAPI_E_TOO_BIG
+    assert "Message UID 2 in folder 'INBOX'" in text and "max_message_size (8 MiB)" in text
+    assert sorted(local_files(tmp_path)) == [1, 3]
+    assert not os.listdir(tmp_path / "Maildir" / "tmp")

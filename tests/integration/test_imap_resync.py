@@ -14,9 +14,19 @@ from pathlib import Path
 
 import pytest
 from helpers.cyrus import Cyrus
-from helpers.fake_imap import FakeImap, Folder, Mailbox, Message, serving
+from helpers.fake_imap import (
+    Command,
+    Connection,
+    FakeImap,
+    Folder,
+    Mailbox,
+    Message,
+    Script,
+    serving,
+)
 from helpers.imap import (
     Account,
+    SyncResult,
     local_files,
     local_flags,
     make_message,
@@ -229,11 +239,12 @@ def test_a_real_servers_flag_change_and_expunge_arrive_without_a_listing(
     assert flags[1500] == "F" and set(flags.values()) == {"", "F"}
 
 
-def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_counted(
-    tmp_path: Path,
+@pytest.mark.parametrize("esearch", [True, False], ids=["esearch", "search"])
+def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_searched(
+    esearch: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     mailbox = _mailbox()
-    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE")
+    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE", *(["ESEARCH"] * esearch))
     inbox, work = mailbox.folders
     with serving(mailbox) as server:
         _quiet(server, tmp_path)
@@ -261,17 +272,122 @@ def test_with_condstore_alone_changes_are_asked_since_the_modseq_and_expunges_co
         assert local_flags(tmp_path)[2] == "S"
         _age(tmp_path / "Maildir")
         assert run_sync(server.settings(), tmp_path).hresult == S_OK  # marks again
-        inbox.expunge(inbox.messages[0])  # which one, the count alone cannot tell
+        inbox.expunge(inbox.messages[0])  # which ones, the count alone cannot tell
+        inbox.expunge(inbox.messages[2])
+        monkeypatch.setattr(sync, "PIECE", 2)  # asked two UIDs at a time
         before = len(server.commands)
 
         expunged = run_sync(server.settings(), tmp_path)
         commands = _per_folder(server, before)
-    assert expunged.hresult == S_OK
+    assert expunged.hresult == S_OK, expunged.error_texts
+    search = "RETURN (ALL) UID" if esearch else "UID"
     assert commands == [
         ("SELECT", '"INBOX" (CONDSTORE)'),
-        ("STATUS", '"INBOX" (MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ)'),
-        ("SELECT", '"INBOX"'),
-        ("UID FETCH", "1:* (FLAGS RFC822.SIZE)"),  # compared in full
+        ("UID FETCH", "1:* (FLAGS) (CHANGEDSINCE 11)"),
+        ("UID SEARCH", f"{search} 1:2"),  # not compared in full
+        ("UID SEARCH", f"{search} 3:4"),
+        ("UID SEARCH", f"{search} 5:5"),
         ("SELECT", '"Work" (CONDSTORE)'),
     ]
-    assert sorted(local_files(tmp_path)) == [2, 3, 4, 5]
+    assert sorted(local_files(tmp_path)) == [2, 3, 5]
+
+
+def _listed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The Maildir directories listed from now on (``new``, ``cur``)."""
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def recording(path: str | os.PathLike[str] = ".") -> os.ScandirIterator[str]:
+        if Path(path).name in ("new", "cur"):
+            listed.append(str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", recording)
+    return listed
+
+
+def test_a_changed_message_is_found_by_its_name_without_listing_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        inbox.expunge(inbox.messages[3])
+        listed = _listed(monkeypatch)
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert listed == []
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 5: ""}
+
+
+def test_a_file_not_where_the_index_says_is_found_by_a_listing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        moved = local_files(tmp_path)[2]
+        os.rename(moved, moved.parent.parent / "cur" / f"{moved.name.partition(':')[0]}:2,")
+        _age(tmp_path / "Maildir")  # a move the directories' times do not show
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        listed = _listed(monkeypatch)
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    assert listed  # the index was wrong: the folder was listed
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 4: "", 5: ""}
+
+
+def _warnings(result: SyncResult) -> list[str]:
+    return [text for hresult, text in result.callback.errors if hresult == S_FALSE]
+
+
+def test_a_vanished_line_over_a_megabyte_is_compared_in_full_and_said_once(
+    tmp_path: Path,
+) -> None:
+    mailbox = _mailbox()
+    inbox, work = mailbox.folders
+    with serving(mailbox) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        inbox.expunge(inbox.messages[3])
+        for uid in range(1_000_001, 1_300_001, 2):  # 150,000 UIDs, one at a time: 1.2 MB
+            inbox.vanished[uid] = inbox.highestmodseq or 0
+        work.add(Message(make_message(4, "Work")))
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    [said] = [text for text in _warnings(result) if "too many changes" in text]
+    assert "'INBOX'" in said and "compared in full" in said
+    assert local_flags(tmp_path) == {1: "", 2: "F", 3: "", 5: ""}
+    assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]  # the account went on
+
+
+def test_a_changedsince_answer_over_16_mib_is_compared_in_full(tmp_path: Path) -> None:
+    mailbox = _mailbox()
+    mailbox.capabilities = ("IMAP4rev1", "AUTH=PLAIN", "CONDSTORE")
+    inbox, work = mailbox.folders
+
+    def flood(conn: Connection, command: Command) -> None:
+        if "CHANGEDSINCE" not in command.args:
+            conn.handle_normally(command)
+            return
+        line = b"* 1 FETCH (UID 1 FLAGS (\\Seen) MODSEQ (11))\r\n"
+        conn.stream(line for _ in range(17 * 2**20 // len(line) + 1))
+        conn.reply(command)
+
+    with serving(mailbox, Script(handlers={"UID FETCH": flood})) as server:
+        _quiet(server, tmp_path)
+        inbox.change(inbox.messages[1], r"(\Flagged)")
+        work.add(Message(make_message(4, "Work")))
+
+        result = run_sync(server.settings(), tmp_path)
+    assert result.hresult == S_OK, result.error_texts
+    said = [text for text in _warnings(result) if "too many changes" in text]
+    assert len(said) == 2 and "'INBOX'" in said[0] and "'Work'" in said[1]
+    assert local_flags(tmp_path)[2] == "F"
+    assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]

@@ -4,6 +4,7 @@ messages, and the JSON objects of versions 1 and 2 still read."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -113,3 +114,18 @@ def test_malformed_changes_beside_the_arrays_are_refused(change: dict[str, objec
     data["flags"].update(change)
     with pytest.raises(ValueError, match=r"malformed|not a|not text|holds|removes"):
         FolderState.from_json(data).check()
+
+
+def test_a_version_4_state_is_read_without_a_name_index_and_saved_with_one() -> None:
+    state = FolderState("INBOX", uidvalidity=9, uidnext=8)
+    state.flags[7], state.sizes[7] = "S", 900
+    name = f"1700000000.M5P42Q3.{state.names._host},U=7,V=9:2,S"
+    state.names.record(7, f"cur/{name}")
+    saved = state.to_json()
+    old = {key: value for key, value in saved.items() if key != "names"} | {"version": 4}
+
+    read = FolderState.from_json(json.loads(json.dumps(old)))
+    assert read == state and read.names.place(Path("/m"), 7) is None
+    read.names.record(7, f"cur/{name}")
+    again = FolderState.from_json(json.loads(json.dumps(read.to_json())))
+    assert again.names.place(Path("/m"), 7) == Path("/m/cur") / name
