@@ -264,10 +264,14 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         imap = self.wire
         name = "EXAMINE" if readonly else "SELECT"
         arguments = "(CONDSTORE)" if since is None else f"(QRESYNC ({since[0]} {since[1]}))"
+        imap.untagged_responses = {}  # as imaplib's select: what an earlier folder left
         typ, data = imap._simple_command(name, self._normalise_folder(folder), arguments)
         self._checkok(name.lower(), typ, data)
         imap.state = "SELECTED"
         untagged = imap.untagged_responses
+        # imaplib takes a READ-ONLY it was not told of for a lost connection (at the next
+        # command): an EXAMINE's, or a read-only folder's answer to SELECT.
+        imap.is_readonly = readonly or "READ-ONLY" in untagged
         changed = bool(untagged.get("VANISHED") or untagged.get("FETCH"))
         selected: dict[bytes, Any] = self._process_select_response(untagged)
         return selected, changed

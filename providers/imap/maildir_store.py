@@ -64,6 +64,7 @@ from sendreceive.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACC
 from sendreceive.durable import fsync_path, replace_atomically
 
 from .errors import StoreError, SyncError
+from .flags import NO_FILE, synced
 from .folders import ServerFolder
 from .name_index import NameIndex
 from .uid_map import UidMap
@@ -477,12 +478,14 @@ class LocalFolder:
     def __init__(self, path: Path, state: FolderState) -> None:
         self.path = path
         self.state = state
+        self._looked_ns: int | None = None  # when the files were last found as the state says
         self._staged: list[_Staged] = []
 
     def scan(self, uidvalidity: int, only: Collection[int] | None = None) -> Scan:
         """Sort the message files (see ``Scan``), or only those of the UIDs ``only`` (found
         in the directory listing without parsing every name); deletes only the
         headers-only copy that an interrupted upgrade to the full message left behind."""
+        looked = time.time_ns()
         found: dict[tuple[int, int], list[LocalMessage]] = defaultdict(list)
         sizes: dict[LocalMessage, int] = {}  # from the directory entries: no second stat
         scan = Scan()
@@ -514,6 +517,8 @@ class LocalFolder:
                 elif copies:
                     scan.ambiguous[uid] = copies
         self._index(scan.messages.values(), every=only is not None)
+        if only is None:  # every file looked at: what differs, the caller reconciles
+            self._looked_ns = looked
         return scan
 
     def _index(self, messages: Iterable[LocalMessage], *, every: bool) -> None:
@@ -632,19 +637,80 @@ class LocalFolder:
             return (self.path / "new").stat().st_mtime_ns, (self.path / "cur").stat().st_mtime_ns
 
     def mark(self, *, headers_only: bool) -> None:
-        """Remember the directories as they are now, in agreement with the server."""
+        """Remember the directories as they are now, in agreement with the server.
+
+        Only what this run wrote may have changed them since the files were last
+        compared with the state (``_looked_ns``): within ``RACY_NS / 2`` of that, any
+        other change leaves a time close enough to this mark to make it racy, so the
+        next run looks (``racy``). Later than that (a long download, say), a mail
+        reader's change meanwhile would hide behind this run's own: the files are
+        listed and compared again first, and a folder that does not agree gets no
+        mark (the next run compares it in full)."""
+        if self._looked_ns is None or time.time_ns() - self._looked_ns >= RACY_NS // 2:
+            self.look_and_mark(headers_only=headers_only)
+            return
         new_ns, cur_ns = self._times()
         self.state.local_mark = LocalMark(new_ns, cur_ns, time.time_ns(), headers_only)
+
+    def look_and_mark(self, *, headers_only: bool) -> bool:
+        """List the files and compare them with the state (``agrees``): if they agree,
+        mark the directories as they were before the listing (a change during it then
+        shows next time), else drop the mark. Whether they agreed."""
+        looked = time.time_ns()
+        new_ns, cur_ns = self._times()
+        if not self.agrees(self.scan(self.state.uidvalidity), headers_only=headers_only):
+            self.state.local_mark = None
+            return False
+        self.state.local_mark = LocalMark(new_ns, cur_ns, looked, headers_only)
+        return True
 
     def unchanged(self, *, headers_only: bool) -> bool:
         """Whether no message file was added, removed or renamed since the mark (without
         listing them). A headers-only run's mark says nothing to a full run."""
+        looked = time.time_ns()
+        mark = self._usable_mark(headers_only)
+        if mark is None or max(mark.new_ns, mark.cur_ns) > mark.taken_ns - RACY_NS:
+            return False
+        if self._times() != (mark.new_ns, mark.cur_ns):
+            return False
+        self._looked_ns = looked
+        return True
+
+    def racy(self, *, headers_only: bool) -> bool:
+        """Whether the directories' times are the mark's, but the mark was taken too soon
+        after a change to prove anything (a run's own writes, usually): listing the files
+        and comparing them with the state (``agrees``) tells."""
+        mark = self._usable_mark(headers_only)
+        return (
+            mark is not None
+            and max(mark.new_ns, mark.cur_ns) > mark.taken_ns - RACY_NS
+            and self._times() == (mark.new_ns, mark.cur_ns)
+        )
+
+    def _usable_mark(self, headers_only: bool) -> LocalMark | None:
         mark = self.state.local_mark
-        if mark is None or (mark.headers_only and not headers_only):
+        return None if mark is None or (mark.headers_only and not headers_only) else mark
+
+    def agrees(self, scan: Scan, *, headers_only: bool) -> bool:
+        """Whether a full ``scan``'s files are what the state says: one trusted file per
+        UID with its merge base's letters (a refused change's own letters, or no file),
+        full messages unless this run is headers-only, no other message file."""
+        state = self.state
+        if not scan.clean:
             return False
-        if max(mark.new_ns, mark.cur_ns) > mark.taken_ns - RACY_NS:
+        gone = sum(letters == NO_FILE for letters in state.refused.values())
+        if len(scan.messages) != len(state.flags) - gone:
             return False
-        return self._times() == (mark.new_ns, mark.cur_ns)
+        for uid, message in scan.messages.items():
+            refused = state.refused.get(uid)
+            if refused == NO_FILE or (refused is None and uid not in state.flags):
+                return False
+            letters = state.flags[uid] if refused is None else synced(refused)
+            if synced(message.flags) != letters:
+                return False
+            if message.headers_only and not headers_only:
+                return False
+        return True
 
     def remove(self, message: LocalMessage) -> None:
         with _disk(message.path):

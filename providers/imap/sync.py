@@ -470,7 +470,7 @@ class SyncRun:
         items = [MESSAGES, UIDNEXT, UIDVALIDITY] + ([HIGHESTMODSEQ] if self._condstore else [])
         status = _checked_status(self._imap.folder_status(folder.wire, items))
         scan = local.scan(status[UIDVALIDITY])
-        if scan.clean and self._unchanged(local.state, status, scan):
+        if self._unchanged(local, status, scan):
             self._log.debug("'%s' has not changed", folder.name)
             local.mark(headers_only=self._headers_only)
             local.save_state()
@@ -525,7 +525,14 @@ class SyncRun:
         if not ((self._qresync or self._condstore) and state.highestmodseq and state.uidvalidity):
             return False, None
         if not local.unchanged(headers_only=self._headers_only):
-            return False, None
+            # A mark taken just after this provider's own writes proves nothing by the
+            # times alone; the files listed and found as the state says do.
+            if not (
+                local.racy(headers_only=self._headers_only)
+                and local.look_and_mark(headers_only=self._headers_only)
+            ):
+                return False, None
+            local.save_state()
         since = (state.uidvalidity, state.highestmodseq) if self._qresync else None
         try:
             selected, changed = self._imap.select_changes(
@@ -693,22 +700,17 @@ class SyncRun:
         state.read_only = read_only
         return selected
 
-    def _unchanged(self, state: FolderState, status: dict[bytes, int], scan: Scan) -> bool:
+    def _unchanged(self, local: LocalFolder, status: dict[bytes, int], scan: Scan) -> bool:
         """With CONDSTORE, an unchanged STATUS and unchanged files mean nothing to do."""
+        state = local.state
         if not self._condstore or state.highestmodseq is None:
             return False
-        if (
-            status[UIDVALIDITY] != state.uidvalidity
-            or status[UIDNEXT] != state.uidnext
-            or status.get(HIGHESTMODSEQ) != state.highestmodseq
-            or status[MESSAGES] != len(state.flags)
-            or scan.messages.keys() != state.flags.keys()
-        ):
-            return False
-        return all(
-            synced(message.flags) == state.flags[uid]
-            and (self._headers_only or not message.headers_only)
-            for uid, message in scan.messages.items()
+        return (
+            status[UIDVALIDITY] == state.uidvalidity
+            and status[UIDNEXT] == state.uidnext
+            and status.get(HIGHESTMODSEQ) == state.highestmodseq
+            and status[MESSAGES] == len(state.flags)
+            and local.agrees(scan, headers_only=self._headers_only)
         )
 
     def _server_messages(self, folder: ServerFolder, exists: int) -> tuple[Listing, set[int]]:

@@ -8,6 +8,7 @@ older than the time-stamp granularity (``RACY_NS``); the tests age them with
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -391,3 +392,81 @@ def test_a_changedsince_answer_over_16_mib_is_compared_in_full(tmp_path: Path) -
     assert len(said) == 2 and "'INBOX'" in said[0] and "'Work'" in said[1]
     assert local_flags(tmp_path)[2] == "F"
     assert sorted(local_files(tmp_path, "Work")) == [1, 2, 3, 4]
+
+
+def test_a_run_right_after_one_that_wrote_lists_the_files_not_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first run's own writes leave its marks too recent to prove anything by the
+    times alone (``RACY_NS``): the next run lists each folder's files once and, finding
+    them as its state says, asks the server only its QRESYNC select — not a full
+    comparison of the server's listing."""
+    mailbox = _mailbox()
+    scans: list[str] = []
+    scan = maildir_store.LocalFolder.scan
+
+    def counted(self: maildir_store.LocalFolder, uidvalidity: int, only: object = None) -> object:
+        if only is None:
+            scans.append(self.path.name)
+        return scan(self, uidvalidity, only)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(maildir_store.LocalFolder, "scan", counted)
+    with serving(mailbox) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        marks = [
+            maildir_store.FolderState.from_json(json.loads(p.read_text())).local_mark
+            for p in sorted((tmp_path / "Maildir").glob("**/" + maildir_store.STATE_FILE))
+        ]
+        assert all(
+            m is not None and max(m.new_ns, m.cur_ns) > m.taken_ns - maildir_store.RACY_NS
+            for m in marks
+        ), marks  # racy: taken just after the run's own writes
+        before, scans[:] = len(server.commands), []
+        again = run_sync(server.settings(), tmp_path)
+        commands = _per_folder(server, before)
+    assert (again.hresult, again.received) == (S_OK, 0)
+    assert commands == [
+        ("SELECT", '"INBOX" (QRESYNC (1 10))'),
+        ("SELECT", '"Work" (QRESYNC (1 7))'),
+    ]
+    assert sorted(scans) == [".Work", "Maildir"]  # each folder's files, listed once
+
+
+def test_a_mail_readers_change_right_after_a_run_is_found(tmp_path: Path) -> None:
+    """A flag changed the moment a run ended (within the times' granularity: the
+    directory's time may not even move) is uploaded by the next run."""
+    with serving(_mailbox()) as server:
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        set_local_flags(local_files(tmp_path)[3], "S")
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert server.received("UID STORE") == [r"3 +FLAGS.SILENT (\Seen)"]
+
+
+def test_a_change_during_a_long_run_is_not_hidden_by_the_runs_own_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mail reader flags a message while a run downloads new mail into the same
+    folder, longer than the times' granularity before the run ends (here: a granularity
+    of 0, so any run is long): the run's own writes move the directory's times too, so
+    the run lists the folder again before it marks it, finds the change, and leaves the
+    folder unmarked; the next run compares it in full and uploads the flag."""
+    mailbox = _mailbox()
+    inbox = mailbox.folders[0]
+    flagged: list[Path] = []
+
+    def flag_while_fetching(conn: Connection, command: Command) -> None:
+        if not flagged and "BODY" in command.args.upper():
+            flagged.append(set_local_flags(local_files(tmp_path)[3], "S"))
+        conn.handle_normally(command)
+
+    with serving(mailbox, Script(handlers={"UID FETCH": flag_while_fetching})) as server:
+        flagged.append(tmp_path)  # the first run's own fetches flag nothing
+        _quiet(server, tmp_path)
+        monkeypatch.setattr(maildir_store, "RACY_NS", 0)
+        flagged.clear()
+        inbox.add(Message(make_message(6)))
+        assert run_sync(server.settings(), tmp_path).received == 1
+        assert flagged, "nothing was fetched"
+        assert server.received("UID STORE") == []  # the flag came after the check
+        assert run_sync(server.settings(), tmp_path).hresult == S_OK
+        assert server.received("UID STORE") == [r"3 +FLAGS.SILENT (\Seen)"]
