@@ -5,9 +5,9 @@ cyrus`` (``tests/helpers/cyrus.py``), with ``--messages`` messages of
 realistic sizes (2 KB to 1 MB, mostly small; fixed seed) in several folders, then for
 each tool times a full sync into an empty local store and two no-change resyncs, and
 reports peak RSS; then the provider's resync after one flag changed on the server.
-The provider's first resync compares every folder in full (the local
-directories changed within its time-stamp granularity of the last mark: see
-``LocalMark``) and marks them; the second is what every later quiet resync costs (with
+The provider's first resync lists each folder's files once (the full sync's marks are
+too recent to prove anything by the directories' times: see ``LocalMark``) and marks
+them anew; the second is what every later quiet resync costs (with
 QRESYNC, one SELECT per folder and no file listed). mbsync and offlineimap are
 measured where installed:
 
