@@ -303,10 +303,12 @@ DIED = {
     "Catastrophic regex",
     "Ignores SIGTERM",
     "Execs another program",
-    "Thread bomb",  # the keeper killed these at a limit of their tree (SIGKILL)
-    "Fork bomb",
-    "Open files across processes",
 }
+# The keeper killed these at a limit of their tree (SIGKILL), and the app named the limit
+# when the keeper saw it, before the tree had ended: whether the process's trace reached
+# the app first is a race (the thread bomb's did, once in a full run). Either way their
+# replay could not bring the keeper's kill back: never replayed.
+TREE_KILLED = {"Thread bomb", "Fork bomb", "Open files across processes"}
 # The memory bomb's end is the host's finding about a limit the replaying account does not
 # have ("killed: memory limit ... memory_limit_mb"): its replay raises a plain MemoryError.
 # What a provider's process left behind, or how it took its SIGTERM, is the host's finding
@@ -345,11 +347,11 @@ def test_replaying_the_catalogue_gives_the_same_states_lines_and_violations(fini
         for name, recording in recordings.items()
         if not any(line["name"] == SYNC_CALLED for line in recording.calls)
     }
-    assert silent == {*NOT_REPLAYABLE, *DIED}
+    assert silent - TREE_KILLED == {*NOT_REPLAYABLE, *DIED}
     originals = {
         name: recording
         for name, recording in recordings.items()
-        if name not in silent | dropped | UNFAITHFUL
+        if name not in silent | dropped | UNFAITHFUL | TREE_KILLED
     }
     again = tmp_path / "again"
     alone = [name for name in REPLAYED_ALONE if name in originals]
