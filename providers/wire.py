@@ -79,6 +79,12 @@ class Wire:
         self._moved = 0
         self._limit = self._left = budget
 
+    def restart_clock(self) -> None:
+        """Count the operation's deadline from now, its budget as it is: for a reply
+        awaited only now, its request sent earlier (IMAP pipelining), so that the time the
+        caller spent on other work is not charged to the peer."""
+        self._started = time.monotonic()
+
     def _check(self) -> None:
         if self._cancelled():
             raise WireCancelledError

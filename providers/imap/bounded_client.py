@@ -20,6 +20,11 @@ slices and checks between them:
 After any of these the connection is dead (``broken``): it is closed, never logged out.
 Untagged responses left over from earlier commands are dropped at each new command, so
 they cannot pile up either.
+
+One UID FETCH may be sent ahead (``fetch_ahead``), its answer read later (``fetched``):
+pipelining. No other command may be sent until it is read (``usable`` is false), so the
+budget that began when it was sent is its answer's alone; its deadline counts again from
+when its answer is awaited.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from typing import Any, Literal
 
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError
-from imapclient.imapclient import seq_to_parenstr_upper
+from imapclient.imapclient import join_message_ids, seq_to_parenstr_upper
 from imapclient.response_parser import parse_fetch_response
 
 from ..wire import ReplyTooLargeError, Wire
@@ -57,6 +62,17 @@ class ResponseTooLargeError(IMAPClientAbortError):  # type: ignore[misc]
         self.limit = limit
         self.what = what
         self.literal = literal
+
+
+@dataclass(frozen=True)
+class Ahead:
+    """A UID FETCH sent ahead, its answer unread: its tag, the UIDs it asked for, and the
+    bounds its answer is read within (see ``BoundedClient.limited``)."""
+
+    tag: bytes
+    uids: tuple[int, ...]
+    response: int
+    literal: int
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class BoundedIMAP4(imaplib.IMAP4):
         self.response_limit = UNTAGGED_LIMIT
         self.literal_limit = UNTAGGED_LIMIT
         self.spill: Spill | None = None
+        self.ahead: Ahead | None = None
         self._spilled = False  # the literal just read went to the spill
         self._wire.begin("its greeting", UNTAGGED_LIMIT)
         super().__init__(host, port, options.timeout)
@@ -99,7 +116,10 @@ class BoundedIMAP4(imaplib.IMAP4):
 
     def _new_tag(self) -> bytes:
         """Every command, imaplib's and IMAPClient's alike, starts here: a fresh deadline
-        and byte budget, named by ``send`` from the command line."""
+        and byte budget, named by ``send`` from the command line. Refused while the answer
+        to a FETCH sent ahead is unread: it would be read as this command's, in its budget."""
+        if self.ahead is not None:
+            raise RuntimeError("a command was sent before the answer to the one before it")
         self._wire.begin("a command", self.response_limit)
         self._naming = True
         self.untagged_responses = {  # only IMAPClient reads the capabilities later
@@ -125,6 +145,11 @@ class BoundedIMAP4(imaplib.IMAP4):
             line, data = dat
             dat = (line[: line.rindex(b"{")] + b"{0}", data)
         super()._append_untagged(typ, dat)  # type: ignore[misc]
+
+    def awaiting(self) -> None:
+        """The answer to a command sent ahead is awaited from now: its deadline starts
+        again (the time since it was sent was ours), its budget is left as it is."""
+        self._wire.restart_clock()
 
     @property
     def broken(self) -> bool:
@@ -224,8 +249,36 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
 
     @property
     def usable(self) -> bool:
-        """Whether a command may still be sent: not cut off mid-answer, not cancelled."""
-        return not self.wire.interrupted
+        """Whether a command may still be sent: not cut off mid-answer, not cancelled, no
+        answer to a FETCH sent ahead left unread."""
+        return not self.wire.interrupted and self.wire.ahead is None
+
+    @property
+    def ahead(self) -> tuple[int, ...] | None:
+        """The UIDs of the FETCH sent ahead whose answer is unread, if there is one."""
+        ahead = self.wire.ahead
+        return ahead.uids if ahead is not None else None
+
+    def fetch_ahead(self, uids: list[int], items: list[bytes], response: int, literal: int) -> None:
+        """Send a UID FETCH of ``uids`` whose answer ``fetched`` reads later, within
+        ``response`` bytes and each literal within ``literal``: the server prepares it,
+        and the kernel's socket buffers take it as TCP lets them, while the caller works."""
+        imap = self.wire
+        with self.limited(response, literal):
+            tag = imap._command(
+                "UID", "FETCH", join_message_ids(uids), seq_to_parenstr_upper(items)
+            )
+        imap.ahead = Ahead(tag, tuple(uids), response, literal)
+
+    def fetched(self) -> dict[int, dict[bytes, Any]]:
+        """The answer to the FETCH sent ahead, read now within the bounds it was sent with."""
+        imap = self.wire
+        ahead, imap.ahead = imap.ahead, None
+        if ahead is None:
+            raise RuntimeError("no FETCH was sent ahead")
+        with self.limited(ahead.response, ahead.literal):
+            imap.awaiting()
+            return self._fetch_answer(ahead.tag)
 
     def fetch_range(
         self, uids: str, items: list[bytes], modifiers: str = ""
@@ -236,6 +289,11 @@ class BoundedClient(IMAPClient):  # type: ignore[misc]
         imap = self.wire
         extra = [modifiers] if modifiers else []
         tag = imap._command("UID", "FETCH", uids, seq_to_parenstr_upper(items), *extra)
+        return self._fetch_answer(tag)
+
+    def _fetch_answer(self, tag: bytes) -> dict[int, dict[bytes, Any]]:
+        """The answer to the UID FETCH sent as ``tag``, every message it holds."""
+        imap = self.wire
         typ, data = imap._command_complete("FETCH", tag)
         self._checkok("fetch", typ, data)
         typ, data = imap._untagged_response(typ, data, "FETCH")
