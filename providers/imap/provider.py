@@ -49,6 +49,7 @@ class ImapProvider:
         Setting("ca_file", str, optional=True, help="A CA bundle for a private certificate"),
         Setting("batch_size", int, DEFAULT_BATCH_SIZE, "Messages fetched at once, to start with"),
         Setting("connections", int, DEFAULT_CONNECTIONS, "Connections receiving at once (1 to 8)"),
+        Setting("pipelining", bool, True, "Ask for the next messages while writing (keep on)"),
         Setting("timeout", float, DEFAULT_TIMEOUT, "Seconds to wait for the server"),
         Setting("max_message_size", int, DEFAULT_MAX_MESSAGE_SIZE, "Larger messages are skipped"),
     )
@@ -69,6 +70,7 @@ class ImapProvider:
         shared_folders: bool = False,
         expunge: bool = False,
         connections: int = DEFAULT_CONNECTIONS,
+        pipelining: bool = True,
         password: str | None = None,
         password_env: str | None = None,
         password_command: str | None = None,
@@ -90,6 +92,7 @@ class ImapProvider:
             shared_folders=shared_folders,
             expunge=expunge,
             connections=connections,
+            pipelining=pipelining,
         )
 
     def __repr__(self) -> str:

@@ -10,13 +10,18 @@ A batch goes in one UID FETCH, its answer bounded by the batch's announced sizes
 whatever the server sends (``wire``); if that fails, each message is asked again alone,
 in pieces (``receiving``), so the one at fault is found and bounded too. A message
 announced bigger than a piece always comes in pieces: never whole in memory.
+
+FETCHes are pipelined (``pipelining`` setting): once a batch's answer is read, and the
+batch needs no other command, the next batch's FETCH is sent before the batch is
+written and committed (``_fetch_ahead``). A part ended early by an error or Cancel
+closes the connection with that answer unread; uncommitted, its messages are simply
+fetched again.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -34,6 +39,7 @@ from .errors import SyncError, amount, server_text
 from .flags import keep_local_only
 from .folders import ServerFolder
 from .maildir_store import Incoming, LocalFolder, LocalMessage
+from .pipeline import Batch, Batches
 from .progress import Reporter
 from .receiving import FETCH_SLACK, PIECE_BYTES, MessageTooBigError, receive_in_pieces
 from .settings import ImapSettings
@@ -125,6 +131,7 @@ class Receiver:
 
     def close(self) -> None:
         client, self._client = self._client, None
+        self._selected = None
         if client is not None:
             disconnect(client)
 
@@ -135,20 +142,18 @@ class Receiver:
             with self._context.skipping(job.folder):
                 complete = self._receive(job, part)
         finally:
+            if self._client is not None and self._client.ahead is not None:
+                self.close()  # cut short with a FETCH sent ahead: its answer is abandoned
             job.part_done(complete)
 
     def _receive(self, job: FolderJob, part: Part) -> bool:
         if not self._select(job):
             return False
         complete = True
-        position = 0
-        while position < len(part):
+        batches = Batches(part, self._batch)
+        for batch in batches:
             self._reporter.check()
-            batch = self._batch.take(part, position)
-            position += len(batch)
-            started = time.monotonic()
-            complete &= self._receive_batch(job, batch)
-            self._batch.took(time.monotonic() - started, len(batch))
+            complete &= self._receive_batch(job, batch, batches)
         return complete
 
     def _select(self, job: FolderJob) -> bool:
@@ -172,12 +177,12 @@ class Receiver:
             )
         return False
 
-    def _receive_batch(self, job: FolderJob, batch: list[tuple[int, int]]) -> bool:
+    def _receive_batch(self, job: FolderJob, batch: Batch, batches: Batches) -> bool:
         """Receive one batch and commit what arrived, even if cut short (Cancel, error)."""
         complete = True
         arrived: list[tuple[Incoming, str, LocalMessage | None]] = []
         try:
-            for uid, flags, incoming in self._fetch_batch(job, batch):
+            for uid, flags, incoming in self._fetch_batch(job, batch, batches):
                 if incoming is None:  # expunged meanwhile, or reported
                     complete = False
                 else:
@@ -193,37 +198,73 @@ class Receiver:
                     job.local.stage(incoming, letters, replaces=replaces)
         return complete
 
-    def _fetch_batch(self, job: FolderJob, batch: list[tuple[int, int]]) -> Iterator[Received]:
+    def _fetch_batch(self, job: FolderJob, batch: Batch, batches: Batches) -> Iterator[Received]:
         """Each message of the batch, written to its file in ``tmp/`` (``None``: not
         received). One announced as bigger than ``max_message_size`` is reported and not
         requested; one announced bigger than a piece comes in pieces."""
-        small, big = [], []
+        small, big = self._sort(batch)
         for uid, size in batch:
             if size > self._settings.max_message_size:
                 self._message_too_big(job.folder, uid, f"is {size:,} bytes")
                 yield uid, None, None
-            elif size > PIECE_BYTES:
-                big.append(uid)
-            else:
-                small.append(uid)
-        if small:
-            yield from self._fetch_small(job, small)
+        response = self._fetch_small(job, small) if small else {}
+        if response is not None and not big:  # this batch asks for nothing more
+            self._fetch_ahead(batches.following())
+        if response is None:
+            big[:0] = small  # the FETCH failed: each message again, in pieces
+        else:
+            yield from self._write_small(job, small, response)
         for uid in big:
             yield self._fetch_in_pieces(job, uid)
 
-    def _fetch_small(self, job: FolderJob, uids: list[int]) -> Iterator[Received]:
-        """One UID FETCH of small messages, its answer bounded whatever the server
-        announced; if it fails (a message bigger than announced, say), each message is
-        fetched again in pieces, so the one at fault is found and bounded too."""
-        headers_only = self._context.headers_only
-        section = "HEADER" if headers_only else ""
-        item = HEADER if headers_only else BODY
-        response: dict[int, dict[bytes, Any]] | None = None
+    def _sort(self, batch: Batch) -> tuple[list[int], list[int]]:
+        """The UIDs of a batch's small messages, and of those that come in pieces; those
+        announced bigger than ``max_message_size`` in neither."""
+        small: list[int] = []
+        big: list[int] = []
+        for uid, size in batch:
+            if size <= self._settings.max_message_size:
+                (big if size > PIECE_BYTES else small).append(uid)
+        return small, big
+
+    def _fetch_ahead(self, batch: Batch) -> None:
+        """Send the next batch's UID FETCH of small messages before this batch is written
+        and committed, so the server works while we do.
+
+        At most one command is outstanding beyond the batch being written: that is
+        enough to hide the server's latency behind our writing, and it keeps what waits
+        bounded (one answer, in the kernel's socket buffers, which TCP flow control caps,
+        never in ours) and what an error or Cancel abandons small (one answer, fetched
+        again). A connection lost here shows, and is handled, when the batch is read."""
+        small, _big = self._sort(batch)
+        if not small or not self._settings.pipelining:
+            return
         try:
-            largest = min(PIECE_BYTES, self._settings.max_message_size)
-            budget = max(self._context.batch_bytes, largest)
-            with self._imap.limited(budget + FETCH_SLACK, largest):
-                response = self._imap.fetch(uids, [FLAGS, f"BODY.PEEK[{section}]".encode()])
+            self._imap.fetch_ahead(small, self._small_items(), *self._small_limits())
+        except (IMAPClientError, OSError) as exc:
+            self._context.log.info("Sending a FETCH ahead failed (%s)", server_text(exc))
+
+    def _small_items(self) -> list[bytes]:
+        section = "HEADER" if self._context.headers_only else ""
+        return [FLAGS, f"BODY.PEEK[{section}]".encode()]
+
+    def _small_limits(self) -> tuple[int, int]:
+        """What the answer to a batch's FETCH may hold, and each of its messages."""
+        largest = min(PIECE_BYTES, self._settings.max_message_size)
+        return max(self._context.batch_bytes, largest) + FETCH_SLACK, largest
+
+    def _fetch_small(self, job: FolderJob, uids: list[int]) -> dict[int, dict[bytes, Any]] | None:
+        """The answer to one UID FETCH of small messages (sent ahead, or now), bounded
+        whatever the server announced; ``None`` if it failed (a message bigger than
+        announced, say): each is then fetched in pieces, so the one at fault is found and
+        bounded too."""
+        try:
+            client = self._imap
+            if client.ahead == tuple(uids):
+                return client.fetched()
+            with client.limited(*self._small_limits()):
+                response: dict[int, dict[bytes, Any]] = client.fetch(uids, self._small_items())
+                return response
         except TimeoutError:
             raise  # not the fault of one message: retrying each would only wait longer
         except (IMAPClientError, OSError) as exc:
@@ -234,10 +275,14 @@ class Receiver:
                 job.folder.name,
                 server_text(exc),
             )
-        if response is None:
-            for uid in uids:
-                yield self._fetch_in_pieces(job, uid)
-            return
+        return None
+
+    def _write_small(
+        self, job: FolderJob, uids: list[int], response: dict[int, dict[bytes, Any]]
+    ) -> Iterator[Received]:
+        """Each small message of a FETCH answer, written to its file."""
+        headers_only = self._context.headers_only
+        item = HEADER if headers_only else BODY
         for uid in uids:
             data = response.pop(uid, {})  # each message freed once written
             body = data.pop(item, None)
@@ -298,7 +343,6 @@ class Receiver:
         if isinstance(exc, (IMAPClientAbortError, OSError)):
             self._context.log.warning("Fetching was cut off (%s); reconnecting", server_text(exc))
             self.close()
-            self._selected = None
             self._imap.select_folder(folder.wire, readonly=True)
             self._selected = folder.wire
 

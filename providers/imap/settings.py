@@ -33,6 +33,7 @@ class ImapSettings:
     shared_folders: bool = False  # other users' and shared namespaces too
     expunge: bool = False  # expunge what a mail reader deleted, not only mark it \Deleted
     connections: int = DEFAULT_CONNECTIONS  # at most this many at once while receiving
+    pipelining: bool = True  # the next FETCH sent while a batch is written
 
     @classmethod
     def build(
@@ -51,6 +52,7 @@ class ImapSettings:
         shared_folders: bool = False,
         expunge: bool = False,
         connections: int = DEFAULT_CONNECTIONS,
+        pipelining: bool = True,
     ) -> ImapSettings:
         """Check types and ranges here, so a bad profile fails when the account loads."""
         if not isinstance(host, str) or not host:
@@ -87,6 +89,8 @@ class ImapSettings:
             or not 1 <= connections <= MAX_CONNECTIONS
         ):
             raise ValueError(f"connections must be a whole number from 1 to {MAX_CONNECTIONS}")
+        if not isinstance(pipelining, bool):
+            raise TypeError("pipelining must be true or false")
         return cls(
             host=host,
             username=username,
@@ -101,4 +105,5 @@ class ImapSettings:
             shared_folders=shared_folders,
             expunge=expunge,
             connections=connections,
+            pipelining=pipelining,
         )
