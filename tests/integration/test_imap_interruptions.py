@@ -114,7 +114,7 @@ def test_server_killed_mid_sync_is_a_network_error_and_resumes(
     assert f"connection to 127.0.0.1:{server.ssl_port} was lost" in result.error_texts
     server.start()
     kept = _assert_subset_of_server(any_private_account)
-    assert kept == 30
+    assert kept >= 30  # and the next batch too if the server sent it (pipelined) in time
 
     resume = any_private_account.sync()
     assert resume.hresult == S_OK
