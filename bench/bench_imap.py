@@ -21,10 +21,18 @@ and for the resyncs the CPU time it took (the rest is waiting for the server).
 
     .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
                                          [--server dovecot|cyrus] [--small]
-                                         [--connections 1,2]
+                                         [--connections 1,2] [--pipelining off,on]
 
 ``--connections`` adds the provider's full sync with those ``connections`` settings (the
-first run uses the default), each into a new store, with its ratio to mbsync's.
+first run uses the default), each into a new store, with its ratio to mbsync's;
+``--pipelining`` the same with those ``pipelining`` settings (with both, every pair).
+
+``latency`` times the provider's full sync against the fake server of the tests
+answering each FETCH after a delay (a distant server, or Cyrus's ~40 ms of work per
+FETCH), with ``pipelining`` off and on, alternating, for each ``connections`` setting:
+
+    .venv/bin/python bench/bench_imap.py latency [--messages 10000] [--delays 40,100]
+                                         [--connections 1,3] [--repeat 2]
 
 ``memory`` measures the provider process's peak RSS receiving one 50 MiB message from
 the real server (beside mbsync's, and beside the provider's own on an empty mailbox in
@@ -205,11 +213,18 @@ def measure(command: list[str]) -> tuple[Run, str]:
 
 
 class Provider:
+    """The provider, run in a child process with ``settings``, into ``store``."""
+
     name = "provider"
 
-    def __init__(self, server: Server, user: str, password: str, work: Path) -> None:
-        self.store = work / "provider"
-        self.settings = {
+    def __init__(self, settings: dict[str, object], store: Path) -> None:
+        self.settings = settings
+        self.store = store
+
+    @classmethod
+    def on(cls, server: Server, user: str, password: str, work: Path) -> Provider:
+        """The provider for ``user`` on the real ``server``, into ``work/provider``."""
+        settings: dict[str, object] = {
             "host": SERVER_NAME,
             "port": server.ssl_port,
             "username": user,
@@ -217,6 +232,7 @@ class Provider:
             "security": "ssl",
             "ca_file": str(server.ca_file),
         }
+        return cls(settings, work / "provider")
 
     def sync(self) -> Run:
         command = [sys.executable, __file__, "child", json.dumps(self.settings), str(self.store)]
@@ -324,7 +340,7 @@ class Tool(Protocol):
 
 
 TOOLS: dict[str, Callable[[Server, str, str, Path], Tool]] = {
-    "provider": Provider,
+    "provider": Provider.on,
     "mbsync": Mbsync,
     "offlineimap": OfflineImap,
 }
@@ -361,13 +377,13 @@ def memory(argv: list[str]) -> int:
     running = cyrus.running if args.server == "cyrus" else dovecot.running
     with running(users=1) as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
         user, password = server.take_user()
-        idle = Provider(server, user, password, Path(tmp) / "empty").sync()
+        idle = Provider.on(server, user, password, Path(tmp) / "empty").sync()
         rng = random.Random(1)
         text = "\r\n".join(" ".join(rng.choices(WORDS, k=12)) for _ in range(40_000)).encode()
         server.deliver(user, "INBOX", [make_message(rng, 1, 50 * MiB, text)])
         warm_up(server, user, ["INBOX"])
         runs = {"provider, empty mailbox": idle}
-        runs["provider"] = Provider(server, user, password, Path(tmp)).sync()
+        runs["provider"] = Provider.on(server, user, password, Path(tmp)).sync()
         if shutil.which("mbsync"):
             runs["mbsync"] = Mbsync(server, user, password, Path(tmp)).sync()
         print(f"{server.name}: one message of 50 MiB")
@@ -380,8 +396,7 @@ def memory(argv: list[str]) -> int:
             + (f", {mine / runs['mbsync'].peak_rss_mib:.2f}x mbsync" if "mbsync" in runs else "")
         )
         with fake_imap.serving(_lying_mailbox(40, 25_000_000)) as fake:
-            liar = Provider(server, user, password, Path(tmp) / "liar")
-            liar.settings = fake.settings(batch_size=250)
+            liar = Provider(fake.settings(batch_size=250), Path(tmp) / "liar" / "provider")
             lie = liar.sync()
             stored = liar.count()
         if stored != 40:
@@ -395,18 +410,117 @@ def memory(argv: list[str]) -> int:
     return 0
 
 
-def _full_sync_with(server: Server, user: str, password: str, work: Path, count: int) -> Run:
-    """The provider's full sync into a new store with ``connections = count``."""
-    syncer = Provider(server, user, password, work)
-    syncer.settings["connections"] = count
+def _full_sync_with(syncer: Provider, changes: dict[str, object]) -> tuple[str, Run]:
+    """The provider's full sync into its (new) store with ``changes`` to its settings:
+    their description, and the run."""
+    syncer.settings.update(changes)
+    label = ", ".join(f"{key} = {_setting(value)}" for key, value in changes.items())
     full = syncer.sync()
+    if full.inner is None or full.cpu is None:
+        raise RuntimeError("the provider's child did not say its time")
     print(
-        f"provider, connections = {count}: full sync {full.wall:7.2f} s"
+        f"provider, {label}: full sync {full.wall:7.2f} s"
         f" (in-process: {full.inner:.2f} s, CPU {full.cpu:.2f} s)   peak RSS"
         f" {full.peak_rss_mib:6.1f} MiB",
         flush=True,
     )
-    return full
+    return label, full
+
+
+def _setting(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _switches(connections: str, pipelining: str) -> list[dict[str, object]]:
+    """The settings of the extra full syncs: every pair of the two lists given."""
+    counts: list[object] = [int(text) for text in connections.split(",") if text]
+    modes: list[object] = [
+        {"on": True, "off": False}[text] for text in pipelining.split(",") if text
+    ]
+    pairs = [
+        {
+            key: value
+            for key, value in (("connections", count), ("pipelining", mode))
+            if value is not None
+        }
+        for count in counts or [None]
+        for mode in modes or [None]
+    ]
+    return [pair for pair in pairs if pair]
+
+
+# --------------------------------------------------------------------------- latency
+
+
+def _fake_mailbox(count: int, folders: list[str]) -> fake_imap.Mailbox:
+    """``count`` messages of 4 KB, shared out over ``folders``."""
+    rng = random.Random(1)
+    text = "\r\n".join(" ".join(rng.choices(WORDS, k=12)) for _ in range(4_000)).encode()
+    return fake_imap.Mailbox(
+        [
+            fake_imap.Folder(
+                name,
+                [
+                    fake_imap.Message(make_message(rng, number, 4096, text))
+                    for number in range(count // len(folders) + (index < count % len(folders)))
+                ],
+            )
+            for index, name in enumerate(folders)
+        ]
+    )
+
+
+def _delayed(seconds: float) -> fake_imap.Handler:
+    """A UID FETCH handler answering after ``seconds`` (unless the server stops)."""
+
+    def fetch(conn: fake_imap.Connection, command: fake_imap.Command) -> None:
+        if not conn.server.stopping.wait(seconds):
+            conn.handle_normally(command)
+
+    return fetch
+
+
+def latency(argv: list[str]) -> int:
+    """Full syncs from the fake server answering each FETCH after a delay, with and
+    without pipelining, one after the other (alternating) in the same run."""
+    parser = argparse.ArgumentParser(prog="bench_imap.py latency")
+    parser.add_argument("--messages", type=int, default=10_000, help="default: 10,000")
+    parser.add_argument("--delays", default="40,100", help="milliseconds (default: 40,100)")
+    parser.add_argument("--connections", default="1,3", help="settings (default: 1,3)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each (default: 2)")
+    args = parser.parse_args(argv)
+    if not shutil.which(GNU_TIME):
+        parser.error(f"{GNU_TIME} measures peak RSS: apt-get install time")
+    mailbox = _fake_mailbox(args.messages, FOLDER_NAMES[:5])
+    print(f"fake server: {args.messages:,} messages of 4 KB in 5 folders", flush=True)
+    for delay in (int(text) for text in args.delays.split(",")):
+        script = fake_imap.Script(handlers={"UID FETCH": _delayed(delay / 1000)})
+        with fake_imap.serving(mailbox, script) as fake, tempfile.TemporaryDirectory() as tmp:
+            walls: dict[tuple[int, bool], list[float]] = {}
+            for run in range(args.repeat):
+                for count in (int(text) for text in args.connections.split(",")):
+                    for pipelining in (False, True):
+                        print(f"each FETCH answered after {delay} ms: ", end="")
+                        settings = fake.settings(timeout=60)
+                        del settings["batch_size"]  # the provider's default
+                        syncer = Provider(settings, Path(tmp) / f"{run}-{count}-{pipelining}")
+                        changes: dict[str, object] = {
+                            "connections": count,
+                            "pipelining": pipelining,
+                        }
+                        _label, full = _full_sync_with(syncer, changes)
+                        if syncer.count() != args.messages:
+                            raise RuntimeError(f"the provider stored {syncer.count()} messages")
+                        walls.setdefault((count, pipelining), []).append(full.wall)
+        for count in sorted({count for count, _ in walls}):
+            off, on = walls[count, False], walls[count, True]
+            print(
+                f"  {delay} ms, connections = {count}: pipelining off "
+                f"{', '.join(f'{w:.2f}' for w in off)} s, on {', '.join(f'{w:.2f}' for w in on)} s;"
+                f" on / off {sum(on) / sum(off):.2f}x",
+                flush=True,
+            )
+    return 0
 
 
 # --------------------------------------------------------------------------- kills
@@ -663,12 +777,12 @@ def kills(argv: list[str]) -> int:
             f" in {time.perf_counter() - started:.1f} s",
             flush=True,
         )
-        baseline = Provider(server, user, password, Path(tmp) / "baseline").sync()
+        baseline = Provider.on(server, user, password, Path(tmp) / "baseline").sync()
         print(
             f"uninterrupted full sync: {baseline.wall:.1f} s (in-process {baseline.inner:.1f} s)",
             flush=True,
         )
-        provider = Provider(server, user, password, Path(tmp) / "killed")
+        provider = Provider.on(server, user, password, Path(tmp) / "killed")
         inbox = provider.store / "Maildir"
         killed, resumes, fetched, total = 0, [], 0, 0.0
         while True:
@@ -749,6 +863,8 @@ def main(argv: list[str]) -> int:
         return memory(argv[1:])
     if argv[:1] == ["kills"]:
         return kills(argv[1:])
+    if argv[:1] == ["latency"]:
+        return latency(argv[1:])
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -762,6 +878,12 @@ def main(argv: list[str]) -> int:
         default="",
         help="also the provider's full sync with each of these connections settings "
         "(comma-separated, e.g. 1,2; the first run uses the default)",
+    )
+    parser.add_argument(
+        "--pipelining",
+        default="",
+        help="also the provider's full sync with each of these pipelining settings "
+        "(comma-separated on/off, e.g. off,on; with --connections, every pair)",
     )
     parser.add_argument(
         "--tools",
@@ -825,9 +947,9 @@ def main(argv: list[str]) -> int:
                 ),
                 flush=True,
             )
-        by_connections = [
-            (count, _full_sync_with(server, user, password, Path(tmp) / f"c{run}", count))
-            for run, count in enumerate(int(text) for text in args.connections.split(",") if text)
+        extra = [
+            _full_sync_with(Provider.on(server, user, password, Path(tmp) / f"c{run}"), changes)
+            for run, changes in enumerate(_switches(args.connections, args.pipelining))
         ]
     mine_full, mine_resync = results["provider"]
     targets = {
@@ -843,10 +965,10 @@ def main(argv: list[str]) -> int:
                 "  resync",
                 _ratio(mine_resync.wall, resync.wall, resync_target),
             )
-    for count, full in by_connections:
+    for label, full in extra:
         if "mbsync" in results:
             print(
-                f"provider, connections = {count}: full sync "
+                f"provider, {label}: full sync "
                 f"{_ratio(full.wall, results['mbsync'][0].wall, 'of mbsync')}"
             )
     return 0

@@ -167,17 +167,27 @@ def _flag_set(text: str) -> list[str]:
     return text[1:-1].split() if text.startswith("(") and text.endswith(")") else []
 
 
-def _in_set(uid: str, sequence: str, highest: int) -> bool:
-    """Whether a UID (as text) is in an IMAP sequence set such as ``1,4:7,9:*``."""
-    number = int(uid) if uid.lstrip("-").isdigit() else None
-    for item in sequence.split(","):
-        if ":" in item:
-            low, high = (highest if end == "*" else int(end) for end in item.split(":", 1))
-            if number is not None and min(low, high) <= number <= max(low, high):
-                return True
-        elif item == uid or (item == "*" and number == highest):
+class _SequenceSet:
+    """An IMAP sequence set such as ``1,4:7,9:*``, read once for all the messages of a
+    folder (a FETCH of 2,000 UIDs against 10,000 messages stays quick)."""
+
+    def __init__(self, sequence: str, highest: int) -> None:
+        self._highest = highest
+        self._ranges: list[tuple[int, int]] = []
+        self._items: set[str] = set()
+        for item in sequence.split(","):
+            if ":" in item:
+                low, high = (highest if end == "*" else int(end) for end in item.split(":", 1))
+                self._ranges.append((min(low, high), max(low, high)))
+            else:
+                self._items.add(item)
+
+    def __contains__(self, uid: str) -> bool:
+        """Whether a UID (as text) is in the set."""
+        number = int(uid) if uid.lstrip("-").isdigit() else None
+        if uid in self._items or ("*" in self._items and number == self._highest):
             return True
-    return False
+        return number is not None and any(low <= number <= high for low, high in self._ranges)
 
 
 class _Arguments:
@@ -501,7 +511,8 @@ class Connection:
             return
         every = [str(message.uid) for message in self._selected.messages]
         highest = _highest_uid(self._selected)
-        uids = [uid for uid in every if criteria[2] is None or _in_set(uid, criteria[2], highest)]
+        wanted = None if criteria[2] is None else _SequenceSet(criteria[2], highest)
+        uids = [uid for uid in every if wanted is None or uid in wanted]
         if criteria[1]:  # ESEARCH (RFC 4731): a compact set, each run of UIDs as low:high
             runs: list[list[int]] = []
             for uid in map(int, uids):
@@ -520,9 +531,9 @@ class Connection:
         """The messages in ``sequence``: a set of UIDs, or of sequence numbers."""
         assert self._selected is not None
         messages = self._selected.messages
-        highest = _highest_uid(self._selected) if by_uid else len(messages)
+        wanted = _SequenceSet(sequence, _highest_uid(self._selected) if by_uid else len(messages))
         for number, message in enumerate(messages, 1):
-            if _in_set(str(message.uid) if by_uid else str(number), sequence, highest):
+            if (str(message.uid) if by_uid else str(number)) in wanted:
                 yield number, message
 
     def _fetch(self, command: Command) -> None:
