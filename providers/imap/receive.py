@@ -201,14 +201,16 @@ class Receiver:
     def _fetch_batch(self, job: FolderJob, batch: Batch, batches: Batches) -> Iterator[Received]:
         """Each message of the batch, written to its file in ``tmp/`` (``None``: not
         received). One announced as bigger than ``max_message_size`` is reported and not
-        requested; one announced bigger than a piece comes in pieces."""
+        requested; one announced bigger than a piece comes in pieces. Once the small
+        ones' answer is read, if the batch needs no other command, the next batch's FETCH
+        is sent ahead (``pipelining``)."""
         small, big = self._sort(batch)
         for uid, size in batch:
             if size > self._settings.max_message_size:
                 self._message_too_big(job.folder, uid, f"is {size:,} bytes")
                 yield uid, None, None
         response = self._fetch_small(job, small) if small else {}
-        if response is not None and not big:  # this batch asks for nothing more
+        if response is not None and not big and self._settings.pipelining:
             self._fetch_ahead(batches.following())
         if response is None:
             big[:0] = small  # the FETCH failed: each message again, in pieces
@@ -237,7 +239,7 @@ class Receiver:
         never in ours) and what an error or Cancel abandons small (one answer, fetched
         again). A connection lost here shows, and is handled, when the batch is read."""
         small, _big = self._sort(batch)
-        if not small or not self._settings.pipelining:
+        if not small:
             return
         try:
             self._imap.fetch_ahead(small, self._small_items(), *self._small_limits())
