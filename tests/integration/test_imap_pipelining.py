@@ -26,6 +26,7 @@ from helpers.imap import local_files, make_message, run_sync
 from helpers.waiting import wait_until
 
 from sendreceive.contract import MAPI_E_USER_CANCEL, MAPI_W_ERRORS_RETURNED, S_OK
+from sendreceive.providers.imap import ImapProvider
 from sendreceive.providers.imap.errors import StoreError
 from sendreceive.providers.imap.maildir_store import Incoming, LocalFolder
 
@@ -199,3 +200,8 @@ def test_an_outstanding_batch_cut_off_is_fetched_one_by_one_on_a_new_connection(
     assert cut and logins == 2
     assert pieces == batches[1]  # each message of the cut-off batch, alone
     assert _local(tmp_path) == _expected(inbox)
+
+
+def test_pipelining_must_be_true_or_false() -> None:
+    with pytest.raises(TypeError, match="pipelining must be true or false"):
+        ImapProvider(host="imap.example.org", username="user", pipelining="yes")
