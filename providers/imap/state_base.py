@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from sendreceive.durable import write_synced
+from sendreceive.durable import create_private
 
 PREFIX = "imap-sync-state."
 _NAME = re.compile(r"imap-sync-state\.[0-9a-f]{16}\.bin")
@@ -41,34 +41,41 @@ Typecode = Literal["I", "Q"]
 
 
 class BaseWriter:
-    """Collects the columns' arrays for one new base file, each 8-byte aligned."""
+    """Collects the columns' arrays for one new base file, each 8-byte aligned, and
+    writes them as they are (no copy of the whole base in memory)."""
 
     def __init__(self) -> None:
-        self._parts: list[bytes] = []
+        self._parts: list[Column | bytes] = []
         self._size = 0
 
     def add(self, numbers: Column, typecode: Typecode) -> list[int]:
         """Append one array; its place in the file (``[offset, count]``)."""
         if sys.byteorder == "little" and isinstance(numbers, (array.array, memoryview)):
-            data = numbers.tobytes()  # already the file's form
+            part: Column | bytes = numbers  # already the file's form
         else:
             packed = array.array(typecode, numbers)
             if sys.byteorder == "big":
                 packed.byteswap()
-            data = packed.tobytes()
+            part = packed
         place = [self._size, len(numbers)]
-        padding = -len(data) % _ALIGN
-        self._parts.append(data + bytes(padding))
-        self._size += len(data) + padding
+        length = len(numbers) * _WIDTH[typecode]
+        padding = -length % _ALIGN
+        self._parts += [part, bytes(padding)]
+        self._size += length + padding
         return place
 
     def write(self, folder: Path) -> dict[str, Any]:
         """Write the base beside the state, on disk when this returns; the reference the
         JSON state keeps (its name, size and CRC-32)."""
         name = f"{PREFIX}{secrets.token_hex(8)}.bin"
-        data = b"".join(self._parts)
-        write_synced(folder / name, data)
-        return {"file": name, "size": len(data), "crc": zlib.crc32(data)}
+        crc = 0
+        with create_private(folder / name) as file:
+            for part in self._parts:
+                file.write(part)  # type: ignore[arg-type]  # arrays and views are buffers
+                crc = zlib.crc32(part, crc)  # type: ignore[arg-type]
+            file.flush()
+            os.fsync(file.fileno())
+        return {"file": name, "size": self._size, "crc": crc}
 
 
 def read(folder: Path, reference: Any) -> bytes:

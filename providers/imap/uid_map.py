@@ -276,6 +276,8 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             self._unpack(data, codes)
         except (KeyError, TypeError, AttributeError, OverflowError) as exc:
             raise ValueError(f"a state column is malformed ({exc!r})") from exc
+        finally:
+            self._base = None  # its views keep what they need of it
 
     def _arrays(self, data: dict[str, Any], codes: str) -> tuple[Column, Column]:
         """The column's arrays: views of the base file, or unpacked from the JSON."""

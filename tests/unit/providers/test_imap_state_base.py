@@ -170,11 +170,11 @@ def test_a_column_placed_outside_its_base_is_refused(place: object) -> None:
         UidMap.from_json(str, data, base=bytes(64)).check()
 
 
-def test_letters_codes_outside_the_table_are_refused() -> None:
+def test_letters_codes_outside_the_table_are_refused(tmp_path: Path) -> None:
     writer = state_base.BaseWriter()
     column = UidMap(str, [(1, "S"), (2, "")])
     column.rebase(writer)
-    base = b"".join(writer._parts)
+    base = state_base.read(tmp_path, writer.write(tmp_path))
     data = column.to_json(based=True)
     assert dict(UidMap.from_json(str, data, base=base)) == {1: "S", 2: ""}
     with pytest.raises(ValueError, match="malformed"):
