@@ -12,8 +12,10 @@ On disk a column is ``{"uids": …, "codes": …, "table": […], "changed": {"u
 little-endian binary in base64), ``count`` answering ``len`` before the column is
 unpacked; a column of text (the flags' letters) stores indexes into ``table``, its few
 distinct values, and a column of sizes the sizes themselves. Written with a base file
-(``state_base``), the arrays are there instead (``"base": [offset, count]``), read in
-place: a run that looks up a few UIDs costs a few binary searches, not an unpacking.
+(``state_base``), the arrays are there instead (``"base": [uids' offset, count, codes'
+offset]``), read in place: a run that looks up a few UIDs costs a few binary searches,
+not an unpacking. The store always writes a base; the packed form is still read (states
+of versions 3 to 5) and written where no file is involved (a state's JSON alone).
 """
 
 from __future__ import annotations
