@@ -187,26 +187,35 @@ SELECT_RUNS = 7
 
 
 def select_alone(server: Server, user: str, folder: str) -> dict[str, list[float]]:
-    """The server's own part of a resync, without the provider, ``SELECT_RUNS`` times:
-    ``ENABLE QRESYNC`` on a new connection, then a QRESYNC ``SELECT`` of ``folder`` with
-    nothing changed (``quiet``), and one after a flag changed in another session
-    (``changed``), as the provider's resync sends them (seconds each)."""
+    """The server's own part of a resync, without the provider, ``SELECT_RUNS`` times
+    each, on a new connection as the provider opens one: ``ENABLE QRESYNC``, a QRESYNC
+    ``SELECT`` of ``folder`` with nothing changed since (``quiet``: no other session
+    there), then one after a flag changed in another session (``changed``)."""
     seconds: dict[str, list[float]] = {"enable": [], "quiet": [], "changed": []}
+    for _ in range(SELECT_RUNS):
+        with server.client(user, timeout=300) as client:
+            since = _enabled(client, folder, seconds["enable"])
+            seconds["quiet"].append(_timed_select(client, folder, since))
     with server.client(user, timeout=300) as other:
         count = other.select_folder(folder)[b"EXISTS"]
         other.use_uid = False
         for run in range(SELECT_RUNS):
             with server.client(user, timeout=300) as client:
-                started = time.perf_counter()
-                client.enable("QRESYNC")
-                seconds["enable"].append(time.perf_counter() - started)
-                status = client.folder_status(folder, [b"UIDVALIDITY", b"HIGHESTMODSEQ"])
-                since = f"(QRESYNC ({status[b'UIDVALIDITY']} {status[b'HIGHESTMODSEQ']}))"
-                seconds["quiet"].append(_timed_select(client, folder, since))
+                since = _enabled(client, folder, [])
                 change = other.add_flags if run % 2 else other.remove_flags
                 change([max(1, count // 2)], [b"\\Flagged"])
                 seconds["changed"].append(_timed_select(client, folder, since))
     return seconds
+
+
+def _enabled(client: IMAPClient, folder: str, seconds: list[float]) -> str:
+    """``ENABLE QRESYNC`` (timed into ``seconds``); the QRESYNC parameter of a SELECT
+    since the folder's current state."""
+    started = time.perf_counter()
+    client.enable("QRESYNC")
+    seconds.append(time.perf_counter() - started)
+    status = client.folder_status(folder, [b"UIDVALIDITY", b"HIGHESTMODSEQ"])
+    return f"(QRESYNC ({status[b'UIDVALIDITY']} {status[b'HIGHESTMODSEQ']}))"
 
 
 def _timed_select(client: IMAPClient, folder: str, since: str) -> float:
