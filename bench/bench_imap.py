@@ -21,7 +21,13 @@ and for the resyncs the CPU time it took (the rest is waiting for the server).
 
     .venv/bin/python bench/bench_imap.py [--messages 10000] [--folders 5] [--seed 1]
                                          [--server dovecot|cyrus] [--small]
-                                         [--connections 1,2] [--pipelining off,on]
+                                         [--storage maildir|mdbox] [--connections 1,2]
+                                         [--pipelining off,on]
+
+``--storage mdbox`` runs Dovecot with its mdbox storage (what large installations use)
+instead of maildir, seeded through ``doveadm import``. After the flag-change resync, the
+server's own part is measured alone: a QRESYNC ``SELECT`` after one flag changed in
+another session, ``SELECT_RUNS`` times (median and minimum).
 
 ``--connections`` adds the provider's full sync with those ``connections`` settings (the
 first run uses the default), each into a new store, with its ratio to mbsync's;
@@ -76,6 +82,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from imapclient import IMAPClient
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -182,6 +190,56 @@ def flag_one(server: Server, user: str, folder: str) -> None:
         count = client.select_folder(folder)[b"EXISTS"]
         client.use_uid = False
         client.add_flags([max(1, count // 2)], [b"\\Flagged"])
+
+
+SELECT_RUNS = 7
+
+
+def select_alone(server: Server, user: str, folder: str) -> dict[str, list[float]]:
+    """The server's own part of a resync, without the provider, ``SELECT_RUNS`` times
+    each, on a new connection as the provider opens one: ``ENABLE QRESYNC``, a QRESYNC
+    ``SELECT`` of ``folder`` with nothing changed since (``quiet``: no other session
+    there), then one after a flag changed in another session (``changed``)."""
+    seconds: dict[str, list[float]] = {"enable": [], "quiet": [], "changed": []}
+    for _ in range(SELECT_RUNS):
+        with server.client(user, timeout=300) as client:
+            since = _enabled(client, folder, seconds["enable"])
+            seconds["quiet"].append(_timed_select(client, folder, since))
+    with server.client(user, timeout=300) as other:
+        count = other.select_folder(folder)[b"EXISTS"]
+        other.use_uid = False
+        for run in range(SELECT_RUNS):
+            with server.client(user, timeout=300) as client:
+                since = _enabled(client, folder, [])
+                change = other.add_flags if run % 2 else other.remove_flags
+                change([max(1, count // 2)], [b"\\Flagged"])
+                seconds["changed"].append(_timed_select(client, folder, since))
+    return seconds
+
+
+def _enabled(client: IMAPClient, folder: str, seconds: list[float]) -> str:
+    """``ENABLE QRESYNC`` (timed into ``seconds``); the QRESYNC parameter of a SELECT
+    since the folder's current state."""
+    started = time.perf_counter()
+    client.enable("QRESYNC")
+    seconds.append(time.perf_counter() - started)
+    status = client.folder_status(folder, [b"UIDVALIDITY", b"HIGHESTMODSEQ"])
+    return f"(QRESYNC ({status[b'UIDVALIDITY']} {status[b'HIGHESTMODSEQ']}))"
+
+
+def _timed_select(client: IMAPClient, folder: str, since: str) -> float:
+    started = time.perf_counter()
+    answer, _ = client._imap._simple_command("SELECT", f'"{folder}"', since)
+    elapsed = time.perf_counter() - started
+    client._imap.untagged_responses.clear()
+    if answer != "OK":
+        raise RuntimeError(f"the QRESYNC SELECT was answered {answer}")
+    return elapsed
+
+
+def _median_and_min(seconds: list[float]) -> str:
+    ordered = sorted(seconds)
+    return f"{ordered[len(ordered) // 2] * 1000:.1f}/{ordered[0] * 1000:.1f} ms"
 
 
 # --------------------------------------------------------------------------- runs
@@ -874,6 +932,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--server", choices=("dovecot", "cyrus"), default="dovecot")
     parser.add_argument("--small", action="store_true", help=f"{SMALL_SIZE}-byte messages")
     parser.add_argument(
+        "--storage",
+        choices=tuple(dovecot.MAIL_LOCATIONS),
+        default="maildir",
+        help="Dovecot's mail storage (default maildir)",
+    )
+    parser.add_argument(
         "--connections",
         default="",
         help="also the provider's full sync with each of these connections settings "
@@ -904,14 +968,20 @@ def main(argv: list[str]) -> int:
     if not shutil.which(GNU_TIME):
         parser.error(f"{GNU_TIME} measures peak RSS: apt-get install time")
     folders = FOLDER_NAMES[: args.folders]
-    running = cyrus.running if args.server == "cyrus" else dovecot.running
-    with running(users=1) as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
+    running = (
+        cyrus.running(users=1)
+        if args.server == "cyrus"
+        else dovecot.running(users=1, storage=args.storage)
+    )
+    storage = args.storage if args.server == "dovecot" else "its own storage"
+    with running as server, tempfile.TemporaryDirectory(prefix="bench-imap-") as tmp:
         user, password = server.take_user()
         started = time.perf_counter()
         total = seed(server, user, args.messages, folders, args.seed, args.small)
         warm_up(server, user, folders)
         print(
-            f"{server.name} seeded with {args.messages:,} messages ({total / MiB:,.0f} MiB) in "
+            f"{server.name} ({storage}) seeded with {args.messages:,} messages"
+            f" ({total / MiB:,.0f} MiB) in "
             f"{len(folders)} folders in {time.perf_counter() - started:.1f} s"
         )
         results: dict[str, tuple[Run, Run]] = {}
@@ -931,6 +1001,14 @@ def main(argv: list[str]) -> int:
                     f"{name:12} resync after one flag change on the server {changed.wall:6.2f} s"
                     f" (in-process: {changed.inner:.3f} s, CPU {changed.cpu:.3f} s)   peak RSS "
                     f"{changed.peak_rss_mib:6.1f} MiB",
+                    flush=True,
+                )
+                alone = select_alone(server, user, folders[0])
+                print(
+                    f"{server.name:12} alone, median/min of {SELECT_RUNS}: ENABLE QRESYNC "
+                    f"{_median_and_min(alone['enable'])}, QRESYNC SELECT with no change "
+                    f"{_median_and_min(alone['quiet'])}, after one flag change "
+                    f"{_median_and_min(alone['changed'])}",
                     flush=True,
                 )
             print(

@@ -23,7 +23,9 @@ Layout, readable with the standard library's ``mailbox.Maildir(store_dir / "Mail
   without listing the folder; only a hint, checked before it is used). The
   per-UID columns are packed (compressed binary in base64: a million messages in a few
   megabytes, read in a fraction of a second, made into dicts only when used); states
-  written as JSON objects by older versions are still read.
+  written as JSON objects by older versions are still read. Since version 6 the columns'
+  arrays are in a base file beside it, read in place, and a save after a few changes
+  rewrites only the JSON state (see ``state_base``).
 * ``imap-account.json`` in the store directory names the server and user the store
   belongs to; a store of another account is refused, never synchronized.
 * Only files this provider knows it wrote (their UIDs are in the state) are ever deleted;
@@ -64,17 +66,20 @@ from typing import Any
 from sendreceive.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
 from sendreceive.durable import fsync_path, replace_atomically
 
+from . import state_base
 from .errors import StoreError, SyncError
 from .flags import NO_FILE, synced
 from .folders import ServerFolder
 from .name_index import NameIndex
+from .state_base import BaseWriter
 from .uid_map import UidMap
 
 MAILDIR = "Maildir"
 STATE_FILE = "imap-sync-state.json"
 OWNER_FILE = "imap-account.json"
 LOCK_FILE = ".imap-sync.lock"
-STATE_VERSION = 5  # 1 and 2 (JSON objects), 3 (packed, without changes), 4 (no names) still read
+STATE_VERSION = 6  # 1 and 2 (JSON objects), 3 (packed, without changes), 4 (no names),
+# 5 (the columns packed in the JSON state, no base file) still read
 _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
 _NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
 _KEPT_BYTES = 120  # the readable prefix of a name that was too long
@@ -253,10 +258,13 @@ class LocalMessage:
             return message_id_of(file.read(_HEAD_BYTES))
 
 
-def _columns(data: dict[str, Any]) -> tuple[UidMap[str], UidMap[int]]:
+def _columns(data: dict[str, Any], base: bytes | None) -> tuple[UidMap[str], UidMap[int]]:
     """A state's merge bases and sizes, in whichever version wrote them."""
-    if data["version"] in (4, STATE_VERSION):
-        return UidMap.from_json(str, data["flags"]), UidMap.from_json(int, data["sizes"])
+    if data["version"] in (4, 5, STATE_VERSION):
+        return (
+            UidMap.from_json(str, data["flags"], base=base),
+            UidMap.from_json(int, data["sizes"], base=base),
+        )
     if data["version"] == 3:  # packed, the letters' indexes 32-bit, no changes beside
         flags, sizes = data["flags"], data["sizes"]
         if not isinstance(flags, dict) or not isinstance(sizes, dict):
@@ -350,6 +358,9 @@ class FolderState:
     names: NameIndex = field(  # only a hint: not part of what was agreed
         default_factory=lambda: NameIndex(_HOSTNAME), compare=False, repr=False
     )
+    base: dict[str, Any] | None = field(  # the base file last written or read
+        default=None, compare=False, repr=False
+    )
 
     def check(self) -> None:
         """Unpack the per-UID columns, left packed until used (a quiet resync needs
@@ -379,31 +390,48 @@ class FolderState:
         self.refused.pop(uid, None)
         self.names.forget(uid)
 
-    def to_json(self) -> dict[str, object]:
+    def save(self, folder: Path) -> None:
+        """Write the state file into ``folder``, and a new base file first if a column's
+        arrays changed (see ``state_base`` for the order that survives a kill)."""
+        old = self.base
+        columns = (self.flags, self.sizes, self.names)
+        if old is None or not all(column.based for column in columns):
+            writer = BaseWriter()
+            for column in columns:
+                column.rebase(writer)
+            self.base = writer.write(folder)
+        replace_atomically(folder / STATE_FILE, json.dumps(self.to_json(based=True)).encode())
+        if old is not None and old is not self.base:
+            (folder / old["file"]).unlink(missing_ok=True)
+
+    def to_json(self, *, based: bool = False) -> dict[str, object]:
+        """The state file's contents; ``based``: the columns' arrays in ``base``."""
         return {
             "version": STATE_VERSION,
+            **({"base": self.base} if based else {}),
             "server_name": self.server_name,
             "server_wire": self.server_wire,
             "uidvalidity": self.uidvalidity,
             "uidnext": self.uidnext,
             "highestmodseq": self.highestmodseq,
-            "flags": self.flags.to_json(),
-            "sizes": self.sizes.to_json(),
+            "flags": self.flags.to_json(based=based),
+            "sizes": self.sizes.to_json(based=based),
             "refused": {str(uid): letters for uid, letters in sorted(self.refused.items())},
             "read_only": self.read_only,
             "local_mark": None if self.local_mark is None else self.local_mark.to_json(),
             "mailbox_id": self.mailbox_id,
             "missing": self.missing,
-            "names": self.names.to_json(),
+            "names": self.names.to_json(based=based),
         }
 
     @classmethod
-    def from_json(cls, data: Any) -> FolderState:
-        """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed."""
-        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, 4, STATE_VERSION):
+    def from_json(cls, data: Any, base: bytes | None = None) -> FolderState:
+        """Raises ``ValueError`` (or ``KeyError``/``TypeError``) for anything malformed;
+        ``base``: the base file ``data["base"]`` names, read (``state_base.read``)."""
+        if not isinstance(data, dict) or data.get("version") not in (1, 2, 3, 4, 5, STATE_VERSION):
             raise ValueError("not a sync state of a known version")
         refused = data.get("refused", {})
-        flags, sizes = _columns(data)
+        flags, sizes = _columns(data, base)
         modseq = data["highestmodseq"]
         numbers = (data["uidvalidity"], data["uidnext"])
         if (
@@ -427,7 +455,8 @@ class FolderState:
             local_mark=LocalMark.from_json(data.get("local_mark")),
             mailbox_id=str(data.get("mailbox_id", "")),
             missing=data.get("missing", False) is True,
-            names=NameIndex(_HOSTNAME, data.get("names")),
+            names=NameIndex(_HOSTNAME, data.get("names"), base),
+            base=data.get("base") if base is not None else None,
         )
 
 
@@ -750,9 +779,8 @@ class LocalFolder:
             message.path.unlink(missing_ok=True)
 
     def save_state(self) -> None:
-        target = self.path / STATE_FILE
-        with _disk(target):
-            replace_atomically(target, json.dumps(self.state.to_json()).encode())
+        with _disk(self.path / STATE_FILE):
+            self.state.save(self.path)
 
 
 def _distinct(uids: array.array[int]) -> bool:
@@ -850,6 +878,7 @@ class MaildirStore:
             for cut_short in path.glob(f".{STATE_FILE}.*.tmp"):  # a state write a kill ended
                 if cut_short.is_file() and not cut_short.is_symlink():
                     cut_short.unlink()
+            state_base.remove_unnamed(path, state.base["file"] if state.base else None)
         folder = LocalFolder(path, state)
         if state.server_wire != server.wire or not (path / STATE_FILE).is_file():
             state.server_name, state.server_wire = server.name, server.wire
@@ -925,7 +954,10 @@ class MaildirStore:
             st = state_path.lstat()
             if not stat.S_ISREG(st.st_mode):
                 raise ValueError("not a regular file")
-            return FolderState.from_json(json.loads(state_path.read_bytes()))
+            data = json.loads(state_path.read_bytes())
+            named = data.get("base") if isinstance(data, dict) else None
+            base = None if named is None else state_base.read(path, named)
+            return FolderState.from_json(data, base)
         except (FileNotFoundError, NotADirectoryError):
             return fresh
         except (OSError, ValueError, KeyError, TypeError) as exc:

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .state_base import BaseWriter
 from .uid_map import UidMap
 
 _UNIQUE = re.compile(r"(?P<s>\d+)\.M(?P<us>\d+)P(?P<pid>\d+)Q(?P<n>\d+)\.(?P<host>[^,]+)")
@@ -31,15 +32,15 @@ def _field(serial: int, low: int, bits: int) -> int:
 class NameIndex:
     """UID -> the file's place in its folder (``cur/<name>``): a hint, see the module."""
 
-    def __init__(self, host: str, columns: Any = None) -> None:
+    def __init__(self, host: str, columns: Any = None, base: bytes | None = None) -> None:
         self._host = host
         self._stamps, self._serials, self._places = UidMap(int), UidMap(int), list[str]()
         self._read_places: Any = []  # as read: checked when unpacked
         self._checked = False
         if isinstance(columns, dict):
             try:
-                self._stamps = UidMap.from_json(int, columns.get("stamps"), hint=True)
-                self._serials = UidMap.from_json(int, columns.get("serials"), hint=True)
+                self._stamps = UidMap.from_json(int, columns.get("stamps"), hint=True, base=base)
+                self._serials = UidMap.from_json(int, columns.get("serials"), hint=True, base=base)
                 self._read_places = columns.get("places")
             except ValueError:  # not columns at all: dropped
                 self._stamps, self._serials, self._checked = UidMap(int), UidMap(int), True
@@ -123,9 +124,22 @@ class NameIndex:
         self._stamps.compact()
         self._serials.compact()
 
-    def to_json(self) -> dict[str, Any]:
+    @property
+    def based(self) -> bool:
+        """Whether the columns are in the base file as it was last written or read."""
+        self._unpack()
+        return self._stamps.based and self._serials.based
+
+    def rebase(self, writer: BaseWriter) -> None:
+        self._unpack()
+        self._stamps.rebase(writer)
+        self._serials.rebase(writer)
+
+    def to_json(self, *, based: bool = False) -> dict[str, Any]:
+        if based:
+            self._unpack()
         return {
-            "stamps": self._stamps.to_json(),
-            "serials": self._serials.to_json(),
+            "stamps": self._stamps.to_json(based=based),
+            "serials": self._serials.to_json(based=based),
             "places": self._places if self._checked else self._read_places,
         }

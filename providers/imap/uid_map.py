@@ -11,7 +11,11 @@ On disk a column is ``{"uids": …, "codes": …, "table": […], "changed": {"u
 "codes": …}, "removed": …, "count": n}``: sorted arrays packed by ``_pack`` (compressed
 little-endian binary in base64), ``count`` answering ``len`` before the column is
 unpacked; a column of text (the flags' letters) stores indexes into ``table``, its few
-distinct values, and a column of sizes the sizes themselves.
+distinct values, and a column of sizes the sizes themselves. Written with a base file
+(``state_base``), the arrays are there instead (``"base": [uids' offset, count, codes'
+offset]``), read in place: a run that looks up a few UIDs costs a few binary searches,
+not an unpacking. The store always writes a base; the packed form is still read (states
+of versions 3 to 5) and written where no file is involved (a state's JSON alone).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from typing import Any, Generic, TypeVar
+
+from . import state_base
+from .state_base import BaseWriter, Column
 
 MAX_PACKED = 64 * 1024 * 1024  # bytes one packed column may unpack to (16 M UIDs)
 FOLD = 4096  # changes kept beside the arrays before they are folded in (or 1/8 of them)
@@ -66,12 +73,14 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._kind: type[V] = kind
         self._table: list[str] = []  # the distinct letters, for a column of text
         self._index: dict[str, int] = {}
-        self._uids = array.array("I")
-        self._codes = array.array("Q")  # a size, or an index into ``_table``
+        self._uids: Column = array.array("I")  # or views of a base file, as read
+        self._codes: Column = array.array("Q")  # a size, or an index into ``_table``
         self._changed: dict[int, V] = dict(items)  # folded in below, or when many
         self._removed: set[int] = set()
         self._saved: dict[str, Any] | None = None  # the arrays as packed, while unchanged
+        self._based: list[int] | None = None  # their place in the base file, while unchanged
         self._packed: tuple[dict[str, Any], str] | None = None  # read, not yet unpacked
+        self._base: bytes | None = None  # the base file a column read names
         self._count: Any = None  # how many UIDs a column read says it holds
         self._hint = False  # read without checking the order (see ``from_json``)
         for uid, value in self._changed.items():
@@ -89,6 +98,14 @@ class UidMap(MutableMapping[int, V], Generic[V]):
 
     def _value(self, code: int) -> V:
         return self._table[code] if self._kind is str else code  # type: ignore[return-value]
+
+    def _own(self) -> tuple[array.array[int], array.array[int]]:
+        """The arrays as arrays of this column's own (a base's views are read-only)."""
+        if not isinstance(self._uids, array.array):
+            self._uids = array.array("I", self._uids)
+        if not isinstance(self._codes, array.array):
+            self._codes = array.array("Q", self._codes)
+        return self._uids, self._codes
 
     def _code(self, value: V) -> int:
         if not isinstance(value, str):
@@ -170,9 +187,10 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             ]
             added = sorted(kept + added)
             self._uids, self._codes = array.array("I"), array.array("Q")
-        self._uids.extend(uid for uid, _ in added)
-        self._codes.extend(code for _, code in added)
-        self._changed, self._removed, self._saved = {}, set(), None
+        uids, codes = self._own()
+        uids.extend(uid for uid, _ in added)
+        codes.extend(code for _, code in added)
+        self._changed, self._removed, self._saved, self._based = {}, set(), None, None
 
     def append(self, uid: int, value: V) -> None:
         """``self[uid] = value`` for a UID after every other, into the arrays directly."""
@@ -180,24 +198,44 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             self[uid] = value
             return
         self._valid(uid, value)
-        self._uids.append(uid)
-        self._codes.append(self._code(value))
+        uids, codes = self._own()
+        uids.append(uid)
+        codes.append(self._code(value))
         self._length += 1
-        self._saved = None
+        self._saved = self._based = None
 
     # ------------------------------------------------------------------ on disk
 
-    def to_json(self) -> dict[str, Any]:
-        """The column for the state file: the arrays packed once, and the changes."""
-        if self._packed is not None and self._packed[1] == "Q":
-            return self._packed[0]  # never unpacked: written back as read
+    @property
+    def based(self) -> bool:
+        """Whether the arrays are in the base file as it was last written or read."""
         self.check()
-        if self._saved is None:  # packed anew: the changes go in too
-            self._fold()
-            self._saved = {"uids": _pack(self._uids, "I"), "codes": _pack(self._codes, "Q")}
+        return self._based is not None
+
+    def rebase(self, writer: BaseWriter) -> None:
+        """Put the arrays (not the changes beside them) into a new base file."""
+        self.check()
+        self._based = [*writer.add(self._uids, "I"), writer.add(self._codes, "Q")[0]]
+
+    def to_json(self, *, based: bool = False) -> dict[str, Any]:
+        """The column for the state file: the arrays packed once (or, ``based``, their
+        place in the base file), and the changes."""
+        packed = self._packed
+        if packed is not None and packed[1] == "Q" and "base" not in packed[0] and not based:
+            return packed[0]  # never unpacked: written back as read
+        self.check()
+        if based:
+            if self._based is None:
+                raise ValueError("the column is not in the base file: rebase it first")
+            arrays: dict[str, Any] = {"base": self._based}
+        else:
+            if self._saved is None:  # packed anew: the changes go in too
+                self._fold()
+                self._saved = {"uids": _pack(self._uids, "I"), "codes": _pack(self._codes, "Q")}
+            arrays = self._saved
         changed = sorted((uid, self._code(value)) for uid, value in self._changed.items())
         return {
-            **self._saved,
+            **arrays,
             "table": list(self._table),
             "changed": {
                 "uids": _pack((uid for uid, _ in changed), "I"),
@@ -209,17 +247,25 @@ class UidMap(MutableMapping[int, V], Generic[V]):
 
     @classmethod
     def from_json(
-        cls, kind: type[V], data: Any, codes: str = "Q", *, hint: bool = False
+        cls,
+        kind: type[V],
+        data: Any,
+        codes: str = "Q",
+        *,
+        hint: bool = False,
+        base: bytes | None = None,
     ) -> UidMap[V]:
         """A column as ``to_json`` wrote it (``codes``: the codes' array type; version 3
-        wrote the letters' indexes as ``I``, and no changes), unpacked when first used.
-        A ``hint`` column skips checking its order (a tenth of a second at 1,000,000
-        UIDs): a lookup in a disordered one may miss, so its answers must be verified."""
+        wrote the letters' indexes as ``I``, and no changes), unpacked when first used;
+        ``base``: the base file its arrays may be in. A ``hint`` column skips checking its
+        order (a tenth of a second at 1,000,000 UIDs): a lookup in a disordered one may
+        miss, so its answers must be verified. So is a base's (checked by its CRC-32: we
+        wrote it sorted), where a miss can only make a UID look unknown, never delete."""
         if not isinstance(data, dict):
             raise ValueError("a state column is not an object")
         column = cls(kind)
         column._packed, column._count = (data, codes), data.get("count")
-        column._hint = hint
+        column._hint, column._base = hint, base
         return column
 
     def check(self) -> None:
@@ -232,22 +278,40 @@ class UidMap(MutableMapping[int, V], Generic[V]):
             self._unpack(data, codes)
         except (KeyError, TypeError, AttributeError, OverflowError) as exc:
             raise ValueError(f"a state column is malformed ({exc!r})") from exc
+        finally:
+            self._base = None  # its views keep what they need of it
+
+    def _arrays(self, data: dict[str, Any], codes: str) -> tuple[Column, Column]:
+        """The column's arrays: views of the base file, or unpacked from the JSON."""
+        if "base" not in data:
+            return _unpack(data["uids"], "I"), _unpack(data["codes"], codes)
+        place = data["base"]
+        if self._base is None or not isinstance(place, list) or len(place) != 3:
+            raise ValueError("a state column's base is missing or malformed")
+        uids = state_base.view(self._base, place[:2], "I")
+        return uids, state_base.view(self._base, [place[2], place[1]], "Q")
 
     def _unpack(self, data: dict[str, Any], codes: str) -> None:
-        uids, values = _unpack(data["uids"], "I"), _unpack(data["codes"], codes)
+        uids, values = self._arrays(data, codes)
+        based = "base" in data
         table = data.get("table", []) if self._kind is str else []
         changed = data.get("changed", {"uids": "", "codes": ""})
         changed_uids = _unpack(changed["uids"], "I") if changed["uids"] else array.array("I")
         changed_codes = _unpack(changed["codes"], "Q") if changed["codes"] else array.array("Q")
         removed = _unpack(data["removed"], "I") if data.get("removed") else array.array("I")
-        everything = values + array.array(values.typecode, changed_codes)
         if (
             len(values) != len(uids)
             or len(changed_codes) != len(changed_uids)
             or not isinstance(table, list)
             or not all(isinstance(text, str) for text in table)
-            or (self._kind is str and everything and max(everything) >= len(table))
-            or (not self._hint and uids.tolist() != sorted(uids))  # for the binary search
+            or (
+                self._kind is str
+                and not (
+                    state_base.codes_below(values, len(table))
+                    and state_base.codes_below(changed_codes, len(table))
+                )
+            )
+            or (not (self._hint or based) and list(uids) != sorted(uids))  # binary search
             or len(set(changed_uids)) != len(changed_uids)
         ):
             raise ValueError("a state column is malformed")
@@ -255,7 +319,9 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         for text in table:
             self._code(text)
         self._length = len(uids)
-        if codes == "Q":
+        if based:
+            self._based = data["base"]
+        elif codes == "Q":
             self._saved = {"uids": data["uids"], "codes": data["codes"]}
         for uid, code in zip(changed_uids, changed_codes, strict=True):  # none folded in yet
             value = self._value(code)

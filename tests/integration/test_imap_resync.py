@@ -51,6 +51,12 @@ def _age(maildir: Path) -> None:
         os.utime(directory, (past, past))
 
 
+def _mark(folder: Path) -> maildir_store.LocalMark | None:
+    """The local mark a folder's state file holds (``None``: the next run compares)."""
+    state = json.loads((folder / maildir_store.STATE_FILE).read_text())
+    return maildir_store.LocalMark.from_json(state["local_mark"])
+
+
 def _mailbox() -> Mailbox:
     inbox = [Message(make_message(n), uid=n) for n in range(1, 6)]
     work = [Message(make_message(n, "Work"), uid=n) for n in range(1, 4)]
@@ -413,10 +419,8 @@ def test_a_run_right_after_one_that_wrote_lists_the_files_not_the_server(
     monkeypatch.setattr(os, "scandir", counted)
     with serving(mailbox) as server:
         assert run_sync(server.settings(), tmp_path).hresult == S_OK
-        marks = [
-            maildir_store.FolderState.from_json(json.loads(p.read_text())).local_mark
-            for p in sorted((tmp_path / "Maildir").glob("**/" + maildir_store.STATE_FILE))
-        ]
+        states = sorted((tmp_path / "Maildir").glob("**/" + maildir_store.STATE_FILE))
+        marks = [_mark(p.parent) for p in states]
         assert all(
             m is not None and max(m.new_ns, m.cur_ns) > m.taken_ns - maildir_store.RACY_NS
             for m in marks
@@ -492,8 +496,7 @@ def test_a_copied_file_and_a_deleted_one_right_after_a_run_are_both_seen(
         files[4].unlink()
         # Both within the times' granularity of the run's end: the directories' times
         # stay the mark's.
-        state = json.loads((tmp_path / "Maildir" / maildir_store.STATE_FILE).read_text())
-        mark = maildir_store.FolderState.from_json(state).local_mark
+        mark = _mark(tmp_path / "Maildir")
         assert mark is not None
         for sub, ns in (("new", mark.new_ns), ("cur", mark.cur_ns)):
             os.utime(tmp_path / "Maildir" / sub, ns=(ns, ns))
