@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -74,10 +75,18 @@ def write_synced(path: Path, data: bytes) -> None:
 def replace_atomically(path: Path, data: bytes, mode: int = PRIVATE_FILE) -> None:
     """``data`` in ``path`` or, whatever happens, the file as it was: a temporary file
     beside it (removed on failure), fsynced, renamed over it, the folder fsynced."""
+    replace_written(path, lambda file: file.write(data), mode)
+
+
+def replace_written(
+    path: Path, write: Callable[[BinaryIO], object], mode: int = PRIVATE_FILE
+) -> None:
+    """``replace_atomically`` with the bytes ``write`` puts into the file as it makes
+    them, so that a big file is never whole in memory first."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as file:
-            file.write(data)
+            write(file)
             file.flush()
             os.fsync(file.fileno())
         os.chmod(tmp, mode)

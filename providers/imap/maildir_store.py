@@ -59,10 +59,10 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from email.parser import BytesHeaderParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sendreceive.contract import MAPI_E_BUSY, MAPI_E_CORRUPT_DATA, MAPI_E_NO_ACCESS
-from sendreceive.durable import fsync_path, replace_atomically
+from sendreceive.durable import fsync_path, replace_atomically, replace_written
 
 from .errors import StoreError, SyncError
 from .flags import NO_FILE, synced
@@ -79,6 +79,7 @@ _HEAD_BYTES = 64 * 1024  # enough to read a Message-ID from any sane header
 _NAME_BYTES = 200  # a Maildir++ name's budget: NAME_MAX is 255, and tools add suffixes
 _KEPT_BYTES = 120  # the readable prefix of a name that was too long
 _LISTED_FILES = 10  # files named in one report; the rest are counted
+_WRITE_BYTES = 64 * 1024  # what a state save encodes at a time
 
 _MARK = re.compile(r",U=(?P<uid>\d+),V=(?P<validity>\d+)(?P<headers>,H)?$")
 _HOSTNAME = socket.gethostname().replace("/", r"\057").replace(":", r"\072")
@@ -596,7 +597,7 @@ class LocalFolder:
             return
         with _disk(self.path):
             _make_durable(item.tmp for item in staged)
-            for item in staged:
+            for item in sorted(staged, key=lambda item: item.uid):  # the columns' order
                 os.rename(item.tmp, item.final)
                 self.state.names.record(item.uid, f"{item.final.parent.name}/{item.final.name}")
                 if item.replaces is not None:
@@ -750,9 +751,19 @@ class LocalFolder:
             message.path.unlink(missing_ok=True)
 
     def save_state(self) -> None:
+        """Write the state a piece at a time (each packed column as it comes): the whole
+        text of a 200,000-message folder's state, and its bytes, would be two more
+        copies of its columns in memory at every batch."""
+        state = self.state.to_json()
         target = self.path / STATE_FILE
+
+        def write(file: BinaryIO) -> None:
+            for chunk in json.JSONEncoder().iterencode(state):  # ASCII: ensure_ascii
+                for start in range(0, len(chunk), _WRITE_BYTES):  # a column: no 2nd copy
+                    file.write(chunk[start : start + _WRITE_BYTES].encode("ascii"))
+
         with _disk(target):
-            replace_atomically(target, json.dumps(self.state.to_json()).encode())
+            replace_written(target, write)
 
 
 def _distinct(uids: array.array[int]) -> bool:

@@ -5,7 +5,10 @@ of MiB and a tenth of a second to build from the state file and as much to save 
 whatever changed. A ``UidMap`` keeps them as sorted arrays (the state file's packed
 columns, unpacked in C) and the changes since beside them, folded in when they grow: a
 lookup is a binary search, and a state saved after a few changes writes the arrays as
-they were read plus those changes.
+they were read plus those changes. UIDs set in ascending order (a folder being received)
+go straight onto the arrays' end, which a save writes as the changes after the arrays it
+packed last: a dict of the changes would cost ~100 bytes a message, 20 MiB across a
+200,000-message folder's columns between two folds.
 
 On disk a column is ``{"uids": …, "codes": …, "table": […], "changed": {"uids": …,
 "codes": …}, "removed": …, "count": n}``: sorted arrays packed by ``_pack`` (compressed
@@ -33,11 +36,15 @@ V = TypeVar("V", str, int)
 
 
 def _pack(numbers: Iterable[int], typecode: str) -> str:
-    """A column of numbers as compressed little-endian binary, in base64."""
-    packed = array.array(typecode, numbers)
-    if sys.byteorder == "big":
-        packed.byteswap()
-    return base64.b64encode(zlib.compress(packed.tobytes(), 1)).decode("ascii")
+    """A column of numbers as compressed little-endian binary, in base64 (an array of
+    the right type is compressed where it is, not copied first)."""
+    if sys.byteorder == "big" or not (
+        isinstance(numbers, array.array) and numbers.typecode == typecode
+    ):
+        numbers = array.array(typecode, numbers)
+        if sys.byteorder == "big":
+            numbers.byteswap()
+    return base64.b64encode(zlib.compress(numbers, 1)).decode("ascii")
 
 
 def _unpack(text: Any, typecode: str) -> array.array[int]:
@@ -71,6 +78,7 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._changed: dict[int, V] = dict(items)  # folded in below, or when many
         self._removed: set[int] = set()
         self._saved: dict[str, Any] | None = None  # the arrays as packed, while unchanged
+        self._saved_count = 0  # how many of the arrays' entries ``_saved`` holds
         self._packed: tuple[dict[str, Any], str] | None = None  # read, not yet unpacked
         self._count: Any = None  # how many UIDs a column read says it holds
         self._hint = False  # read without checking the order (see ``from_json``)
@@ -124,6 +132,12 @@ class UidMap(MutableMapping[int, V], Generic[V]):
 
     def __setitem__(self, uid: int, value: V) -> None:
         self._valid(uid, value)
+        self.check()
+        if not (self._changed or self._removed) and (not self._uids or uid > self._uids[-1]):
+            self._uids.append(uid)  # after every other UID: the arrays stay sorted
+            self._codes.append(self._code(value))
+            self._length += 1
+            return
         if uid not in self:
             self._length += 1
         self._removed.discard(uid)
@@ -156,8 +170,12 @@ class UidMap(MutableMapping[int, V], Generic[V]):
 
     def compact(self) -> None:
         """Fold in the changes if they are many, so that the next runs read them fast."""
-        if len(self._changed) + len(self._removed) > FOLD:
+        if len(self._changed) + len(self._removed) + self._appended() > FOLD:
             self._fold()
+
+    def _appended(self) -> int:
+        """How many entries were set at the arrays' end since they were last packed."""
+        return len(self._uids) - self._saved_count if self._saved is not None else 0
 
     def _fold(self) -> None:
         """Merge the changes into the arrays (keeping them sorted): appended when they all
@@ -174,17 +192,6 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._codes.extend(code for _, code in added)
         self._changed, self._removed, self._saved = {}, set(), None
 
-    def append(self, uid: int, value: V) -> None:
-        """``self[uid] = value`` for a UID after every other, into the arrays directly."""
-        if self._changed or self._removed or (self._uids and uid <= self._uids[-1]):
-            self[uid] = value
-            return
-        self._valid(uid, value)
-        self._uids.append(uid)
-        self._codes.append(self._code(value))
-        self._length += 1
-        self._saved = None
-
     # ------------------------------------------------------------------ on disk
 
     def to_json(self) -> dict[str, Any]:
@@ -192,17 +199,25 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         if self._packed is not None and self._packed[1] == "Q":
             return self._packed[0]  # never unpacked: written back as read
         self.check()
-        if self._saved is None:  # packed anew: the changes go in too
+        appended = self._appended()
+        if (
+            self._saved is None
+            or (appended and (self._changed or self._removed))
+            or appended > max(FOLD, self._saved_count // 8)
+        ):  # packed anew: the changes go in too
             self._fold()
             self._saved = {"uids": _pack(self._uids, "I"), "codes": _pack(self._codes, "Q")}
-        changed = sorted((uid, self._code(value)) for uid, value in self._changed.items())
+            self._saved_count, appended = len(self._uids), 0
+        if appended:  # the arrays' end, sorted already
+            changed_uids, changed_codes = self._uids[-appended:], self._codes[-appended:]
+        else:
+            changed = sorted((uid, self._code(value)) for uid, value in self._changed.items())
+            changed_uids = array.array("I", (uid for uid, _ in changed))
+            changed_codes = array.array("Q", (code for _, code in changed))
         return {
             **self._saved,
             "table": list(self._table),
-            "changed": {
-                "uids": _pack((uid for uid, _ in changed), "I"),
-                "codes": _pack((code for _, code in changed), "Q"),
-            },
+            "changed": {"uids": _pack(changed_uids, "I"), "codes": _pack(changed_codes, "Q")},
             "removed": _pack(sorted(self._removed), "I"),
             "count": self._length,
         }
@@ -257,6 +272,7 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         self._length = len(uids)
         if codes == "Q":
             self._saved = {"uids": data["uids"], "codes": data["codes"]}
+            self._saved_count = len(uids)
         for uid, code in zip(changed_uids, changed_codes, strict=True):  # none folded in yet
             value = self._value(code)
             self._valid(uid, value)
@@ -280,8 +296,8 @@ class Listing(Mapping[int, tuple[str, int]]):
         self._sizes = UidMap(int)
 
     def add(self, uid: int, letters: str, size: int) -> None:
-        self._letters.append(uid, letters)
-        self._sizes.append(uid, size)
+        self._letters[uid] = letters
+        self._sizes[uid] = size
 
     def __getitem__(self, uid: int) -> tuple[str, int]:
         return self._letters[uid], self._sizes[uid]
