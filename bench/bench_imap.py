@@ -412,7 +412,7 @@ def _full_sync_with(server: Server, user: str, password: str, work: Path, count:
 # --------------------------------------------------------------------------- kills
 
 KILL_MODES = ("delay", "progress", "state write")
-STATE_TEMPS = ".imap-sync-state.json.*.tmp"  # durable.replace_atomically's temporary file
+STATE_TEMPS = ".imap-sync-state.json.*.tmp"  # durable.replace_written's temporary file
 _MARK = re.compile(r",U=(\d+),V=\d+")
 KILL_TIMEOUT = 3600.0  # one run of 200,000 messages on a busy machine, with room
 

@@ -285,23 +285,26 @@ def test_sigkill_at_random_points_never_loses_or_duplicates(account: Account) ->
 #: write would leave it: half the new state in the temporary file, the old one in place.
 STALLING_CHILD = (
     r"""
-import os, tempfile, threading
+import io, os, tempfile, threading
 from sendreceive.providers.imap import maildir_store
 
 _writes = 0
-_replace = maildir_store.replace_atomically
+_replace = maildir_store.replace_written
 
-def _stall_at_a_state_write(path, data, *args, **kwargs):
+def _stall_at_a_state_write(path, write, *args, **kwargs):
     global _writes
     _writes += path.name == maildir_store.STATE_FILE
     if path.name != maildir_store.STATE_FILE or _writes < int(os.environ["STALL_AT"]):
-        return _replace(path, data, *args, **kwargs)
+        return _replace(path, write, *args, **kwargs)
+    written = io.BytesIO()
+    write(written)
+    data = written.getvalue()
     fd, _tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.write(fd, data[: len(data) // 2])
     print("writing state", flush=True)
     threading.Event().wait()
 
-maildir_store.replace_atomically = _stall_at_a_state_write
+maildir_store.replace_written = _stall_at_a_state_write
 """
     + CHILD
 )
