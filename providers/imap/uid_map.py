@@ -7,8 +7,8 @@ columns, unpacked in C) and the changes since beside them, folded in when they g
 lookup is a binary search, and a state saved after a few changes writes the arrays as
 they were read plus those changes. UIDs set in ascending order (a folder being received)
 go straight onto the arrays' end, which a save writes as the changes after the arrays it
-packed last: a dict of the changes would cost ~100 bytes a message, 20 MiB across a
-200,000-message folder's columns between two folds.
+packed last: a dict of the changes costs ~100 bytes a message, ~9 MB across the four
+columns of a 200,000-message folder before a fold.
 
 On disk a column is ``{"uids": …, "codes": …, "table": […], "changed": {"uids": …,
 "codes": …}, "removed": …, "count": n}``: sorted arrays packed by ``_pack`` (compressed
