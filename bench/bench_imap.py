@@ -584,7 +584,7 @@ def latency(argv: list[str]) -> int:
 # --------------------------------------------------------------------------- kills
 
 KILL_MODES = ("delay", "progress", "state write")
-STATE_TEMPS = ".imap-sync-state.json.*.tmp"  # durable.replace_atomically's temporary file
+STATE_TEMPS = ".imap-sync-state.json.*.tmp"  # durable.replace_written's temporary file
 _MARK = re.compile(r",U=(\d+),V=\d+")
 KILL_TIMEOUT = 3600.0  # one run of 200,000 messages on a busy machine, with room
 

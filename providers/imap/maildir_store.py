@@ -625,7 +625,7 @@ class LocalFolder:
             return
         with _disk(self.path):
             _make_durable(item.tmp for item in staged)
-            for item in staged:
+            for item in sorted(staged, key=lambda item: item.uid):  # the columns' order
                 os.rename(item.tmp, item.final)
                 self.state.names.record(item.uid, f"{item.final.parent.name}/{item.final.name}")
                 if item.replaces is not None:

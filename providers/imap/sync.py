@@ -496,7 +496,7 @@ class SyncRun:
                 have = scan.messages.get(uid)
                 if have is None or (have.headers_only and not self._headers_only):
                     size = 0 if self._headers_only else server[uid][1]  # batch by count
-                    plan.to_fetch.append(uid, size)
+                    plan.to_fetch[uid] = size
                     if have is not None:
                         plan.replaces[uid] = have
             if not plan.to_fetch and not untrusted and not plan.gone:
@@ -618,7 +618,7 @@ class SyncRun:
                 state.forget(uid)
             for uid in sorted(arrived):
                 if uid not in scan.messages:
-                    plan.to_fetch.append(uid, 0 if self._headers_only else arrived[uid][1])
+                    plan.to_fetch[uid] = 0 if self._headers_only else arrived[uid][1]
         if not plan.to_fetch:
             self._record_complete(plan)
         local.save_state()
@@ -1098,6 +1098,7 @@ class SyncRun:
             if not plan.to_fetch:
                 continue
             parts = list(batching.parts(plan.to_fetch.items(), len(plan.to_fetch)))
+            plan.to_fetch = UidMap(int)  # the parts hold them now: not twice in memory
             done = functools.partial(self._received_all, plan)
             job = FolderJob(plan.folder, plan.local, plan.replaces, done, len(parts))
             work.extend((job, part) for part in parts)

@@ -141,6 +141,14 @@ class UidMap(MutableMapping[int, V], Generic[V]):
 
     def __setitem__(self, uid: int, value: V) -> None:
         self._valid(uid, value)
+        self.check()
+        if not (self._changed or self._removed) and (not self._uids or uid > self._uids[-1]):
+            uids, codes = self._own()  # after every other UID: the arrays stay sorted
+            uids.append(uid)
+            codes.append(self._code(value))
+            self._length += 1
+            self._saved = self._based = None
+            return
         if uid not in self:
             self._length += 1
         self._removed.discard(uid)
@@ -191,18 +199,6 @@ class UidMap(MutableMapping[int, V], Generic[V]):
         uids.extend(uid for uid, _ in added)
         codes.extend(code for _, code in added)
         self._changed, self._removed, self._saved, self._based = {}, set(), None, None
-
-    def append(self, uid: int, value: V) -> None:
-        """``self[uid] = value`` for a UID after every other, into the arrays directly."""
-        if self._changed or self._removed or (self._uids and uid <= self._uids[-1]):
-            self[uid] = value
-            return
-        self._valid(uid, value)
-        uids, codes = self._own()
-        uids.append(uid)
-        codes.append(self._code(value))
-        self._length += 1
-        self._saved = self._based = None
 
     # ------------------------------------------------------------------ on disk
 
@@ -346,8 +342,8 @@ class Listing(Mapping[int, tuple[str, int]]):
         self._sizes = UidMap(int)
 
     def add(self, uid: int, letters: str, size: int) -> None:
-        self._letters.append(uid, letters)
-        self._sizes.append(uid, size)
+        self._letters[uid] = letters
+        self._sizes[uid] = size
 
     def __getitem__(self, uid: int) -> tuple[str, int]:
         return self._letters[uid], self._sizes[uid]

@@ -6,6 +6,7 @@ from sendreceive.providers.imap.batching import (
     FAST,
     MAX_COUNT,
     MIN_COUNT,
+    PARSED_COST,
     SLOW,
     AdaptiveBatch,
     Part,
@@ -47,13 +48,21 @@ def test_the_start_is_kept_within_the_bounds() -> None:
 
 
 def test_a_batch_holds_at_most_count_messages_and_the_byte_budget() -> None:
-    batch = AdaptiveBatch(MIN_COUNT, 10 * KIB)
+    batch = AdaptiveBatch(MIN_COUNT, 10 * (KIB + PARSED_COST))
     part = _part([KIB] * 30)
     assert [uid for uid, _ in batch.take(part, 0)] == list(range(1, 11))
     assert [uid for uid, _ in batch.take(part, 25)] == list(range(26, 31))
-    heavy = _part([4 * KIB, 4 * KIB, 4 * KIB, 20 * KIB, KIB])
-    assert batch.take(heavy, 0) == [(1, 4 * KIB), (2, 4 * KIB)]
+    heavy = _part([5 * KIB, 5 * KIB, 5 * KIB, 20 * KIB, KIB])
+    assert batch.take(heavy, 0) == [(1, 5 * KIB), (2, 5 * KIB)]
     assert batch.take(heavy, 3) == [(4, 20 * KIB)]  # too big for the budget: alone
+
+
+def test_the_budget_counts_what_each_message_costs_once_parsed() -> None:
+    """Tiny messages (or headers-only ones, announced as 0) are bounded by what their
+    parsed answers hold, not only by their bytes."""
+    batch = AdaptiveBatch(MAX_COUNT, 100 * PARSED_COST)
+    assert len(batch.take(_part([0] * MAX_COUNT), 0)) == 100
+    assert len(batch.take(_part([PARSED_COST] * MAX_COUNT), 0)) == 50
 
 
 def test_parts_cut_a_folder_into_runs_of_consecutive_messages() -> None:

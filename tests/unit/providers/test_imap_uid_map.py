@@ -48,3 +48,17 @@ def test_a_listing_appended_out_of_order_still_answers_every_uid() -> None:
         40: ("", 4000),
     }
     assert 7 not in listing and len(listing) == 5
+
+
+def test_a_column_mixing_appended_and_changed_uids_round_trips() -> None:
+    model: dict[int, int] = {}
+    column = UidMap(int)
+    for uid in range(1, 20_001):
+        model[uid] = column[uid] = uid
+        if uid % 997 == 0:  # now and then an earlier message changes or goes
+            model[uid // 2] = column[uid // 2] = 7
+            del model[uid - 1], column[uid - 1]
+        if uid % 3_001 == 0:
+            column = UidMap.from_json(int, json.loads(json.dumps(column.to_json())))
+    column = UidMap.from_json(int, json.loads(json.dumps(column.to_json())))
+    assert dict(column) == model and len(column) == len(model)
