@@ -36,6 +36,7 @@ LINE_COST = 64  # bytes charged per line beyond its length: Python's per-object 
 RECV_SIZE = 64 * 1024
 SEND_SIZE = 64 * 1024
 _IN_PROGRESS = frozenset({errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EALREADY})
+_QUICKACK: int | None = getattr(socket, "TCP_QUICKACK", None)  # Linux only
 
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
@@ -98,6 +99,7 @@ class Wire:
         try:
             while True:
                 self._check()
+                self._ack_at_once()
                 try:
                     return operation(*args, **kwargs)
                 except TimeoutError:
@@ -105,6 +107,15 @@ class Wire:
         except BaseException:
             self.broken = True
             raise
+
+    def _ack_at_once(self) -> None:
+        """Have the kernel ACK what arrives at once (Linux's quick-ACK mode, which it
+        leaves again on its own). A server whose Nagle's algorithm holds the second
+        part of an answer until the first is ACKed otherwise waits for our delayed ACK:
+        Cyrus's TLS greeting took 45 ms instead of 8."""
+        if _QUICKACK is not None and self.sock is not None:
+            with contextlib.suppress(OSError):
+                self.sock.setsockopt(socket.IPPROTO_TCP, _QUICKACK, 1)
 
     # ------------------------------------------------------------------ connecting
 
@@ -131,6 +142,10 @@ class Wire:
                     raise
                 error = exc
                 continue
+            # Every write is a whole command or chunk of one: Nagle's algorithm would only
+            # hold a write back until the peer ACKs the one before, which a peer that
+            # delays its ACKs does 40 ms later (Cyrus's ENABLE took 43 ms, not 0.3).
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             sock.settimeout(min(SLICE, self.timeout))
             self.sock = sock
             if tls is not None:
