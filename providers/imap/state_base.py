@@ -34,6 +34,7 @@ PREFIX = "imap-sync-state."
 _NAME = re.compile(r"imap-sync-state\.[0-9a-f]{16}\.bin")
 MAX_BASE = 512 * 1024 * 1024  # bytes: four columns of 10,000,000 UIDs
 _ALIGN = 8
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
 _WIDTH = {"I": 4, "Q": 8}
 
 Column = Sequence[int]  # an ``array.array`` in memory, or a ``memoryview`` of a base
@@ -92,12 +93,15 @@ def read(folder: Path, reference: Any) -> bytes:
         raise ValueError("the state names no valid base file")
     path = folder / reference["file"]
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        fd = os.open(path, _OPEN_FLAGS)  # never waits: a FIFO would, for a writer
     except OSError as exc:
         raise ValueError(f"its base file {path} cannot be opened ({exc.strerror})") from exc
     with open(fd, "rb") as file:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise ValueError(f"its base file {path} is not a regular file")
+        if info.st_size != reference["size"]:
+            raise ValueError(f"its base file {path} is truncated or altered (size or CRC-32)")
         data = file.read(reference["size"] + 1)
     if len(data) != reference["size"] or zlib.crc32(data) != reference["crc"]:
         raise ValueError(f"its base file {path} is truncated or altered (size or CRC-32)")

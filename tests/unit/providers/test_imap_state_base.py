@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -135,7 +136,7 @@ def test_a_kill_before_the_old_base_is_removed_loses_nothing(tmp_path: Path) -> 
     assert _bases(root) == [json.loads((root / STATE_FILE).read_text())["base"]["file"]]
 
 
-@pytest.mark.parametrize("damage", ["flip", "truncate", "remove", "symlink"])
+@pytest.mark.parametrize("damage", ["flip", "truncate", "remove", "symlink", "fifo"])
 def test_a_base_that_is_not_what_the_state_says_is_reported_and_rebuilt(
     tmp_path: Path, damage: str
 ) -> None:
@@ -153,6 +154,8 @@ def test_a_base_that_is_not_what_the_state_says_is_reported_and_rebuilt(
         if damage == "symlink":
             (tmp_path / "elsewhere").write_bytes(bytes(data))
             base.symlink_to(tmp_path / "elsewhere")
+        elif damage == "fifo":  # opening it to read would wait for a writer: never
+            os.mkfifo(base)
 
     store, reported = _store(tmp_path)
     state = store.folder(INBOX).state
